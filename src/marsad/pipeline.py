@@ -1,0 +1,92 @@
+"""A pipeline is a list of steps over a stream of articles.
+
+Each step is a plain callable ``Article -> Article`` with one job. A step that
+raises on one article records the error on that article (``Article.error``) and
+the stream goes on with the next article; later steps skip a failed article.
+The same :class:`Pipeline` runs under the local and the Ray executors.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from marsad.model import Article
+
+Step = Callable[[Article], Article]
+
+#: The analysis steps, in order, as ``(name, "module:function")``. Resolved lazily
+#: so that importing marsad stays cheap and each area owns its own step.
+DEFAULT_STEPS: tuple[tuple[str, str], ...] = (
+    ("clean", "marsad.ingest.boilerplate:clean_article"),
+    ("arabic", "marsad.arabic.step:annotate"),
+    ("entities", "marsad.ner.step:tag_article"),
+    ("places", "marsad.geo.step:geocode_article"),
+    ("actors", "marsad.actors.step:link_article"),
+    ("events", "marsad.events.step:code_article"),
+    ("quotes", "marsad.events.quotes:extract_quotes"),
+)
+
+
+def resolve(target: str) -> Step:
+    """Import ``"package.module:function"`` and return the function."""
+    module_name, _, attr = target.partition(":")
+    step: Step = getattr(importlib.import_module(module_name), attr)
+    return step
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """Named steps applied in order to each article of a stream."""
+
+    steps: tuple[tuple[str, Step], ...]
+
+    @classmethod
+    def default(cls, skip: Sequence[str] = ()) -> Pipeline:
+        """The full analysis pipeline, minus the named steps."""
+        return cls(tuple((n, resolve(t)) for n, t in DEFAULT_STEPS if n not in skip))
+
+    def process(self, article: Article) -> Article:
+        """Run every step on one article, turning an exception into ``Article.error``."""
+        for name, step in self.steps:
+            if article.error is not None:
+                break
+            try:
+                article = step(article)
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+                article = article.with_error(f"{name}: {type(exc).__name__}: {exc}")
+        return article
+
+    def __call__(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            yield self.process(article)
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """The process-wide default pipeline, built on first use."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline.default()
+    return _DEFAULT
+
+
+def analyze(
+    text: str,
+    *,
+    published: datetime | str | None = None,
+    title: str = "",
+    url: str = "",
+    source: str = "",
+    id: str = "",
+) -> Article:
+    """Analyse one text and return the article with its entities, places, events and quotes."""
+    from marsad.ingest.fields import parse_datetime
+
+    when = parse_datetime(published) if isinstance(published, str) else published
+    article = Article.create(text, id=id, title=title, url=url, source=source, published=when)
+    return default_pipeline().process(article)
