@@ -1,0 +1,59 @@
+"""The ``watch`` command: analyse files as they appear in a folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from marsad.cli import Commands
+
+
+def register(commands: Commands) -> None:
+    parser = commands.top.add_parser(
+        "watch",
+        help="Analyse files as they appear in a folder and store their events.",
+        description=(
+            "Poll DIR for new or changed files (any format `marsad run` reads), analyse each "
+            "once it is fully written, and upsert it into the store. Stops on Ctrl-C."
+        ),
+    )
+    parser.add_argument("directory", help="folder to watch (sub-folders included)")
+    parser.add_argument("--db", default="marsad.db", help="SQLite store (default: marsad.db)")
+    parser.add_argument(
+        "--interval", type=float, default=0.1, help="seconds between polls (default: 0.1)"
+    )
+    parser.set_defaults(func=_watch)
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from marsad.engines.watch import watch_folder
+    from marsad.ingest import read_inputs
+    from marsad.pipeline import default_pipeline
+    from marsad.store import Store
+
+    root = Path(args.directory)
+    if not root.is_dir():
+        raise FileNotFoundError(f"not a directory: {root}")
+    store = Store(args.db)
+    pipeline = default_pipeline()
+
+    def handle(path: Path) -> None:
+        events = failed = count = 0
+        for article in pipeline(read_inputs([str(path)])):
+            store.upsert(article)
+            count += 1
+            events += len(article.events)
+            failed += article.error is not None
+        print(f"{path}: {count} articles, {events} events, {failed} failed", flush=True)
+
+    print(f"watching {root} (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    try:
+        watch_folder(root, handle, interval=args.interval)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        store.close()
+    return 0
