@@ -1,0 +1,386 @@
+"""The general commands: ``run``, ``extract``, ``export`` and ``events``.
+
+``extract`` is the stable contract that external scorers call (see
+docs/extract-contract.md): one JSON line out per line in, same order, no
+database. Heavy imports stay inside the handlers so ``marsad --help`` is fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import IO, TYPE_CHECKING, Any
+
+from marsad.model import Article, event_to_dict
+
+if TYPE_CHECKING:
+    from marsad.cli import Commands
+    from marsad.store import EventQuery
+
+DEFAULT_DB = os.environ.get("MARSAD_DB", "marsad.db")
+EXPORT_FORMATS = ("acled-csv", "jsonl", "geojson", "parquet")
+ORDERINGS = ("event_date", "-event_date", "fatalities", "-fatalities", "confidence", "-confidence")
+
+
+def register(commands: Commands) -> None:
+    """Attach run, extract, export and events to the top-level parser."""
+    _register_run(commands.top)
+    _register_extract(commands.top)
+    _register_export(commands.top)
+    _register_events(commands.top)
+
+
+# -- argument helpers ---------------------------------------------------------------
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be >= 1, not {value}")
+    return value
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", default=DEFAULT_DB, metavar="PATH",
+        help=f"SQLite store (default: $MARSAD_DB or {DEFAULT_DB!r})",
+    )  # fmt: skip
+
+
+def _add_engine_options(parser: argparse.ArgumentParser) -> None:
+    from marsad.settings import default_workers
+
+    parser.add_argument(
+        "--workers", type=_positive, default=default_workers(), metavar="N",
+        help="worker processes for the analysis (default: all cores, here %(default)s)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--batch-size", type=_positive, default=64, metavar="N",
+        help="articles sent to a worker at a time (default: %(default)s)",
+    )  # fmt: skip
+
+
+def _add_filters(parser: argparse.ArgumentParser, default_limit: int) -> None:
+    group = parser.add_argument_group("event filters")
+    group.add_argument(
+        "--from", dest="date_from", metavar="DATE", help="events on or after DATE (YYYY-MM-DD)"
+    )
+    group.add_argument(
+        "--to", dest="date_to", metavar="DATE", help="events on or before DATE (YYYY-MM-DD)"
+    )
+    group.add_argument(
+        "--type", dest="event_type", metavar="TYPE", help='ACLED event type, e.g. "Battles"'
+    )
+    group.add_argument(
+        "--sub-type",
+        dest="sub_event_type",
+        metavar="TYPE",
+        help='ACLED sub-event type, e.g. "Armed clash"',
+    )
+    group.add_argument(
+        "--actor", help="actor name (substring of actor1, actor2 or an associated actor)"
+    )
+    group.add_argument("--country", help='country, e.g. "Syria"')
+    group.add_argument("--admin1", help='first-level region, e.g. "Idleb"')
+    group.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="X",
+        help="events with confidence >= X (0-1)",
+    )
+    group.add_argument(
+        "--search",
+        dest="q",
+        metavar="WORDS",
+        help="events whose article contains WORDS (Arabic, any form)",
+    )
+    group.add_argument(
+        "--order-by",
+        choices=ORDERINGS,
+        default="event_date",
+        help="sort order (default: %(default)s)",
+    )
+    group.add_argument("--limit", type=int, default=default_limit, metavar="N",
+                       help="at most N events; 0 for all (default: %(default)s)")  # fmt: skip
+
+
+def _query(args: argparse.Namespace) -> EventQuery:
+    from marsad.store import EventQuery
+
+    return EventQuery(
+        date_from=args.date_from, date_to=args.date_to, event_type=args.event_type,
+        sub_event_type=args.sub_event_type, actor=args.actor, country=args.country,
+        admin1=args.admin1, min_confidence=args.min_confidence, q=args.q,
+        limit=args.limit, order_by=args.order_by,
+    )  # fmt: skip
+
+
+def _existing_db(path: str) -> str:
+    if path != ":memory:" and not os.path.exists(path):
+        raise FileNotFoundError(
+            f"no database at {path} (create one with `marsad run INPUT --db {path}`)"
+        )
+    return path
+
+
+# -- run ------------------------------------------------------------------------------
+
+
+def _register_run(top: Any) -> None:
+    parser = top.add_parser(
+        "run",
+        help="Read, analyse and store articles; print a summary.",
+        description=(
+            "Read INPUT files, directories or '-' (stdin): JSON Lines (.jsonl, .jsonl.gz), "
+            "text, HTML, WARC and RSS/Atom. Analyse every article and upsert it into the "
+            "SQLite store: an unchanged article is left as it is, a changed one is replaced. "
+            "A progress bar with articles/s goes to stderr; a summary (articles read, "
+            "stored/unchanged/replaced, failed with reasons, events found) to stdout."
+        ),
+    )
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="file, directory or '-' for stdin"
+    )
+    _add_db(parser)
+    _add_engine_options(parser)
+    parser.add_argument("--engine", choices=("local", "ray"), default="local",
+                        help="local processes (default) or a Ray cluster (needs marsad[ray])")  # fmt: skip
+    parser.add_argument("--address", help="Ray cluster address (default: start a local one)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.set_defaults(func=_cmd_run)
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the closing summary."""
+
+    read: int = 0
+    events: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
+    reasons: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def add(self, article: Article, status: str) -> None:
+        self.read += 1
+        self.events += len(article.events)
+        self.statuses[status] += 1
+        if article.error is not None:
+            self.reasons[re.sub(r"\d+", "N", article.error)[:100]] += 1
+
+    def lines(self, db: str) -> list[str]:
+        rate = self.read / self.seconds if self.seconds > 0 else 0.0
+        out = [
+            f"articles read: {self.read} in {self.seconds:.1f} s ({rate:.1f} articles/s)",
+            f"stored: {self.statuses['inserted']} new, {self.statuses['unchanged']} unchanged, "
+            f"{self.statuses['replaced']} replaced (database: {db})",
+            f"failed: {sum(self.reasons.values())}",
+        ]
+        out += [f"  {n:6d}  {reason}" for reason, n in self.reasons.most_common(5)]
+        out.append(f"events found: {self.events}")
+        return out
+
+
+def _analysed(args: argparse.Namespace) -> Any:
+    from marsad.ingest import read_inputs
+
+    articles = read_inputs(args.inputs)
+    if args.engine == "ray":
+        from marsad.engines.ray_engine import RayOptions, run_ray
+
+        return run_ray(articles, RayOptions(address=args.address, batch_size=args.batch_size))
+    from marsad.engines.local import run_local
+
+    return run_local(articles, workers=args.workers, batch_size=args.batch_size)
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from marsad.engines.local import batches
+    from marsad.store import Store
+
+    summary = RunSummary()
+    start = time.perf_counter()
+    with Store(args.db) as store:
+        bar = tqdm(
+            _analysed(args), unit=" articles", file=sys.stderr, disable=args.quiet,
+            mininterval=0.5, dynamic_ncols=True, desc="marsad run",
+        )  # fmt: skip
+        with bar:
+            for batch in batches(bar, args.batch_size):
+                for article, status in zip(batch, store.upsert_many(batch), strict=True):
+                    summary.add(article, status)
+    summary.seconds = time.perf_counter() - start
+    print("\n".join(summary.lines(args.db)))
+    return 0
+
+
+# -- extract ----------------------------------------------------------------------------
+
+
+def _register_extract(top: Any) -> None:
+    parser = top.add_parser(
+        "extract",
+        help="JSON Lines in, one analysis per line out (no database).",
+        description=(
+            "Analyse each line of a JSON Lines file ({id, text, title?, url?, published?, "
+            "source?}) and write one line per input line, in the same order: {id, text, events, "
+            "entities, places, quotes, error}. A line that cannot be read gives an output line "
+            "whose error says why. Spans are offsets into the returned text. The format is "
+            "stable: see docs/extract-contract.md."
+        ),
+    )
+    parser.add_argument(
+        "--input", required=True, metavar="FILE", help="JSON Lines input, '-' for stdin"
+    )
+    parser.add_argument(
+        "--output", default="-", metavar="FILE", help="JSON Lines output, '-' for stdout (default)"
+    )
+    _add_engine_options(parser)
+    parser.set_defaults(func=_cmd_extract)
+
+
+def parse_contract_line(line: str, lineno: int) -> Article:
+    """One input line as an Article; a line that cannot be read becomes a failed Article."""
+    from marsad.ingest.fields import parse_datetime
+
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Article(id="", text="", error=f"line {lineno}: invalid JSON: {exc}")
+    if not isinstance(data, dict):
+        return Article(id="", text="", error=f"line {lineno}: expected a JSON object")
+    raw_id = data.get("id")
+    ident = "" if raw_id is None else str(raw_id)
+    text = data.get("text")
+    if not isinstance(text, str):
+        return Article(id=ident, text="", error=f"line {lineno}: 'text' must be a string")
+    try:
+        published = parse_datetime(data.get("published"))
+    except ValueError as exc:
+        return Article(id=ident, text=text, error=f"line {lineno}: bad 'published': {exc}")
+    return Article.create(
+        text, id=ident, title=str(data.get("title") or ""), url=str(data.get("url") or ""),
+        source=str(data.get("source") or ""), published=published,
+    )  # fmt: skip
+
+
+def contract_record(article: Article) -> dict[str, Any]:
+    """The extract contract's output object for one analysed article."""
+    return {
+        "id": article.id or None,
+        "text": article.text,
+        "events": [event_to_dict(e, article.text) for e in article.events],
+        "entities": [asdict(e) for e in article.entities],
+        "places": [asdict(p) for p in article.places],
+        "quotes": [asdict(q) for q in article.quotes],
+        "error": article.error,
+    }
+
+
+def _open_text(path: str, mode: str) -> IO[str]:
+    if path == "-":
+        return sys.stdin if mode == "r" else sys.stdout
+    return open(path, mode, encoding="utf-8-sig" if mode == "r" else "utf-8")
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from marsad.engines.local import run_local
+
+    source, sink = _open_text(args.input, "r"), _open_text(args.output, "w")
+    try:
+        lines = (line.rstrip("\r\n") for line in source)
+        articles = (parse_contract_line(line, n) for n, line in enumerate(lines, 1))
+        for article in run_local(articles, workers=args.workers, batch_size=args.batch_size):
+            sink.write(json.dumps(contract_record(article), ensure_ascii=False) + "\n")
+    finally:
+        for stream in (source, sink):
+            if stream not in (sys.stdin, sys.stdout):
+                stream.close()
+    return 0
+
+
+# -- export and events -----------------------------------------------------------------------
+
+
+def _register_export(top: Any) -> None:
+    parser = top.add_parser(
+        "export",
+        help="Write stored events as ACLED CSV, JSON Lines, GeoJSON or Parquet.",
+        description=(
+            "Export the stored events (optionally filtered). acled-csv uses ACLED's column "
+            "names and order; jsonl writes one event per line in the extract-contract form; "
+            "geojson a FeatureCollection of points; parquet needs --output."
+        ),
+    )
+    parser.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="output format")
+    parser.add_argument(
+        "--output", default="-", metavar="FILE", help="output file, '-' for stdout (default)"
+    )
+    _add_db(parser)
+    _add_filters(parser, default_limit=0)
+    parser.set_defaults(func=_cmd_export)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from marsad.store import Store
+    from marsad.store.exports import write_export
+
+    if args.format == "parquet" and args.output == "-":
+        raise ValueError("parquet export needs --output FILE")
+    with Store(_existing_db(args.db)) as store:
+        events = store.iter_events(_query(args))
+        out: Any = sys.stdout if args.output == "-" else args.output
+        count = write_export(events, args.format, out)
+    if args.output != "-":
+        print(f"{count} events written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _register_events(top: Any) -> None:
+    parser = top.add_parser(
+        "events",
+        help="Print stored events as a table.",
+        description="Print the stored events that match the filters as a readable table.",
+    )
+    _add_db(parser)
+    _add_filters(parser, default_limit=50)
+    parser.set_defaults(func=_cmd_events)
+
+
+_TABLE = (
+    ("event_date", "date", 10), ("event_type", "type", 26), ("sub_event_type", "sub-type", 24),
+    ("actor1", "actor1", 28), ("actor2", "actor2", 28), ("location", "location", 18),
+    ("admin1", "admin1", 12), ("fatalities", "dead", 4), ("confidence", "conf", 4),
+)  # fmt: skip
+
+
+def _cell(value: Any, width: int) -> str:
+    text = f"{value:.2f}" if isinstance(value, float) else ("" if value is None else str(value))
+    return (text if len(text) <= width else text[: width - 1] + "…").ljust(width)
+
+
+def format_table(events: list[dict[str, Any]]) -> str:
+    """Events as fixed-width text columns."""
+    rows = [" ".join(_cell(title, w) for _, title, w in _TABLE).rstrip()]
+    rows += [" ".join(_cell(e.get(k), w) for k, _, w in _TABLE).rstrip() for e in events]
+    return "\n".join(rows)
+
+
+def _cmd_events(args: argparse.Namespace) -> int:
+    from marsad.store import Store
+
+    with Store(_existing_db(args.db)) as store:
+        query = _query(args)
+        events = store.query_events(query)
+        total = store.count_events(query)
+    print(format_table(events))
+    print(f"{len(events)} of {total} events")
+    return 0

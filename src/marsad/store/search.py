@@ -1,0 +1,76 @@
+"""Full-text documents and queries for the article index.
+
+The FTS5 table holds the *normalised* title and text followed by the
+clitic-stripped stems of its words, so that a search for «إدلب» also finds
+«بإدلب» and «وإدلب». Queries go through the same normalise-and-stem functions,
+which is what makes the two sides meet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+_WORD = re.compile(r"\w+")
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FALLBACK_MAP = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ک": "ك",
+        "ی": "ي",
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
+    }
+)
+# Conservative clitics: conjunction/preposition + optional article on the left,
+# pronoun suffixes on the right; a stem keeps at least three letters.
+_PREFIX = re.compile(r"^(?:[وف]?(?:[بكل]|لل)?(?:ال)?)(?=\w{3})")
+_SUFFIX = re.compile(r"(?<=\w{3})(?:هما|هم|هن|كما|كم|كن|ها|نا|ه|ك|ي)$")
+
+
+def _fallback_normalize(text: str) -> str:
+    return _DIACRITICS.sub("", text).translate(_FALLBACK_MAP)
+
+
+@lru_cache(maxsize=1)
+def normalizer() -> Callable[[str], str]:
+    """``marsad.arabic.normalize`` when present, else a minimal local equivalent."""
+    try:
+        from marsad import arabic
+    except ImportError:  # pragma: no cover - marsad.arabic always exists in the package
+        return _fallback_normalize
+    candidate = getattr(arabic, "normalize", None)
+    if candidate is not None and not callable(candidate):
+        candidate = getattr(candidate, "normalize", None)  # a submodule of that name
+    return candidate if callable(candidate) else _fallback_normalize
+
+
+def stem(word: str) -> str:
+    """Strip one layer of proclitics/article and a pronoun suffix (already-normalised word)."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    return _SUFFIX.sub("", _PREFIX.sub("", word, count=1), count=1)
+
+
+def fts_document(title: str, text: str) -> str:
+    """The text indexed for one article: normalised title and text, then the new stems."""
+    norm = normalizer()(f"{title}\n{text}")
+    words = set(_WORD.findall(norm))
+    stems = {s for s in map(stem, words) if s not in words}
+    return norm + "\n" + " ".join(sorted(stems))
+
+
+def fts_query(text: str) -> str | None:
+    """An FTS5 MATCH expression: every word of ``text`` (as its stem), each quoted."""
+    words = _WORD.findall(normalizer()(text))
+    if not words:
+        return None
+    return " ".join('"' + stem(w).replace('"', '""') + '"' for w in words)

@@ -1,0 +1,250 @@
+"""The SQLite store: idempotent article upserts and event queries.
+
+One writer (the main process) calls :meth:`Store.upsert`; any number of
+readers may open the same file (WAL). An article whose analysed record is
+byte-for-byte what is stored is left untouched; a changed one has all its old
+child records replaced inside one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, fields
+from datetime import datetime
+from typing import Any
+
+from marsad.model import Actor, Article, Entity, Event, Place, Quote, Span, content_hash
+from marsad.store import queries
+from marsad.store.queries import EventQuery
+from marsad.store.schema import EVENT_COLUMNS, connect
+from marsad.store.search import fts_document, fts_query
+
+_ENTITY_COLS = tuple(f.name for f in fields(Entity))
+_PLACE_COLS = tuple(f.name for f in fields(Place))
+_QUOTE_COLS = tuple(f.name for f in fields(Quote))
+
+
+def _cols(names: Iterable[str]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
+def _insert_sql(table: str, names: tuple[str, ...]) -> str:
+    return (
+        f"INSERT INTO {table} (article_pk, seq, {_cols(names)}) VALUES (?, ?{', ?' * len(names)})"
+    )
+
+
+_SQL_ENTITY = _insert_sql("entities", _ENTITY_COLS)
+_SQL_PLACE = _insert_sql("places", _PLACE_COLS)
+_SQL_QUOTE = _insert_sql("quotes", _QUOTE_COLS)
+_SQL_EVENT = _insert_sql("events", (*EVENT_COLUMNS, "evidence"))
+_ARTICLE_COLS = (
+    "url", "source", "published", "title", "text", "language",
+    "content_hash", "record_hash", "error", "actors", "stored_at",
+)  # fmt: skip
+
+
+def record_hash(article: Article) -> str:
+    """Hash of everything the store keeps about an article (text and analysis)."""
+    blob = json.dumps(article.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha1(blob.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """A marsad database (``":memory:"`` for tests and one-off runs)."""
+
+    def __init__(self, path: str = ":memory:") -> None:
+        self.path = path
+        self._conn = connect(path)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # -- writing -------------------------------------------------------------
+
+    def upsert(self, article: Article) -> str:
+        """Store one article: "inserted", "unchanged" (nothing written) or "replaced"."""
+        with self._conn:
+            return self._upsert(article)
+
+    def upsert_many(self, articles: Iterable[Article]) -> list[str]:
+        """Upsert a batch in one transaction (cheaper commits for bulk runs)."""
+        with self._conn:
+            return [self._upsert(a) for a in articles]
+
+    def _upsert(self, article: Article) -> str:
+        digest = record_hash(article)
+        row = self._conn.execute(
+            "SELECT pk, record_hash FROM articles WHERE id = ?", (article.id,)
+        ).fetchone()
+        if row is not None and row["record_hash"] == digest:
+            return "unchanged"
+        values = (
+            article.url,
+            article.source,
+            article.published.isoformat() if article.published else None,
+            article.title,
+            article.text,
+            article.language,
+            article.content_hash or content_hash(article.text),
+            digest,
+            article.error,
+            json.dumps([asdict(a) for a in article.actors], ensure_ascii=False),
+            time.time(),
+        )
+        if row is None:
+            cur = self._conn.execute(
+                f"INSERT INTO articles (id, {_cols(_ARTICLE_COLS)}) "
+                f"VALUES (?{', ?' * len(_ARTICLE_COLS)})",
+                (article.id, *values),
+            )
+            pk = int(cur.lastrowid or 0)
+            status = "inserted"
+        else:
+            pk = int(row["pk"])
+            self._delete_children(pk)
+            assignments = ", ".join(f'"{c}" = ?' for c in _ARTICLE_COLS)
+            self._conn.execute(f"UPDATE articles SET {assignments} WHERE pk = ?", (*values, pk))
+            status = "replaced"
+        self._insert_children(pk, article)
+        return status
+
+    def _delete_children(self, pk: int) -> None:
+        for table in ("entities", "places", "events", "quotes"):
+            self._conn.execute(f"DELETE FROM {table} WHERE article_pk = ?", (pk,))
+        self._conn.execute("DELETE FROM article_fts WHERE rowid = ?", (pk,))
+
+    def _insert_children(self, pk: int, article: Article) -> None:
+        conn = self._conn
+        conn.executemany(
+            _SQL_ENTITY,
+            [
+                (pk, i, *(getattr(e, c) for c in _ENTITY_COLS))
+                for i, e in enumerate(article.entities)
+            ],
+        )
+        conn.executemany(
+            _SQL_PLACE,
+            [(pk, i, *(getattr(p, c) for c in _PLACE_COLS)) for i, p in enumerate(article.places)],
+        )
+        conn.executemany(
+            _SQL_QUOTE,
+            [(pk, i, *(getattr(q, c) for c in _QUOTE_COLS)) for i, q in enumerate(article.quotes)],
+        )
+        conn.executemany(
+            _SQL_EVENT, [_event_row(pk, i, e, article.text) for i, e in enumerate(article.events)]
+        )
+        conn.execute(
+            "INSERT INTO article_fts (rowid, doc) VALUES (?, ?)",
+            (pk, fts_document(article.title, article.text)),
+        )
+
+    # -- reading -------------------------------------------------------------
+
+    def get_article(self, id: str) -> Article | None:
+        """The stored article with its entities, places, actors, events and quotes."""
+        row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (id,)).fetchone()
+        if row is None:
+            return None
+        pk = row["pk"]
+
+        def children(table: str) -> list[Any]:
+            return self._conn.execute(
+                f"SELECT * FROM {table} WHERE article_pk = ? ORDER BY seq", (pk,)
+            ).fetchall()
+
+        return Article(
+            id=row["id"],
+            text=row["text"],
+            title=row["title"],
+            url=row["url"],
+            source=row["source"],
+            published=datetime.fromisoformat(row["published"]) if row["published"] else None,
+            language=row["language"],
+            content_hash=row["content_hash"],
+            entities=tuple(Entity(**{c: r[c] for c in _ENTITY_COLS}) for r in children("entities")),
+            places=tuple(Place(**{c: r[c] for c in _PLACE_COLS}) for r in children("places")),
+            actors=tuple(Actor(**a) for a in json.loads(row["actors"])),
+            events=tuple(_row_event(r) for r in children("events")),
+            quotes=tuple(Quote(**{c: r[c] for c in _QUOTE_COLS}) for r in children("quotes")),
+            error=row["error"],
+        )
+
+    def iter_events(self, q: EventQuery) -> Iterator[dict[str, Any]]:
+        """Stream matching events (for exports of any size)."""
+        sql, params = queries.select_events(q)
+        for row in self._conn.execute(sql, params):
+            yield queries.row_to_event(row)
+
+    def query_events(self, q: EventQuery) -> list[dict[str, Any]]:
+        """Matching events in the extract-contract form plus ``article_id``."""
+        return list(self.iter_events(q))
+
+    def count_events(self, q: EventQuery) -> int:
+        sql, params = queries.count_events_sql(q)
+        return int(self._conn.execute(sql, params).fetchone()[0])
+
+    def search_articles(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Articles whose normalised title/text hold every word of ``text``, best first."""
+        match = fts_query(text)
+        if match is None:
+            return []
+        rows = self._conn.execute(
+            "SELECT a.id, a.title, a.url, a.source, a.published, a.error, "
+            "(SELECT COUNT(*) FROM events e WHERE e.article_pk = a.pk) AS n_events "
+            "FROM article_fts f JOIN articles a ON a.pk = f.rowid "
+            "WHERE article_fts MATCH ? ORDER BY f.rank LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def stats(self, q: EventQuery | None = None) -> dict[str, Any]:
+        """Counts of articles and events, events by day, type, admin1 and actor (top 20)."""
+        where, params = queries.where_clause(q or EventQuery())
+        conn = self._conn
+
+        def grouped(expr: str, order: str, limit: int = -1) -> dict[str, int]:
+            rows = conn.execute(
+                f"SELECT {expr} AS k, COUNT(*) AS n FROM events e {where} "
+                f"GROUP BY k ORDER BY {order} LIMIT ?",
+                (*params, limit),
+            )
+            return {str(k): int(n) for k, n in rows}
+
+        actor_rows = conn.execute(
+            "SELECT actor, COUNT(*) AS n FROM ("
+            f"SELECT e.actor1 AS actor FROM events e {where} UNION ALL "
+            f"SELECT e.actor2 AS actor FROM events e {where}"
+            ") WHERE actor != '' GROUP BY actor ORDER BY n DESC, actor LIMIT 20",
+            (*params, *params),
+        )
+        articles, failed = conn.execute("SELECT COUNT(*), COUNT(error) FROM articles").fetchone()
+        return {
+            "articles": int(articles),
+            "failed": int(failed),
+            "events": self.count_events(q or EventQuery()),
+            "by_day": grouped("e.event_date", "k"),
+            "by_event_type": grouped("e.event_type", "n DESC, k"),
+            "by_admin1": grouped("e.admin1", "n DESC, k"),
+            "by_actor": {str(k): int(n) for k, n in actor_rows},
+        }
+
+
+def _event_row(pk: int, seq: int, event: Event, text: str) -> tuple[Any, ...]:
+    evidence = json.dumps([s.evidence(text) for s in event.evidence], ensure_ascii=False)
+    return (pk, seq, *(getattr(event, c) for c in EVENT_COLUMNS), evidence)
+
+
+def _row_event(row: Any) -> Event:
+    values = {c: row[c] for c in EVENT_COLUMNS}
+    spans = tuple(Span(s["start"], s["end"]) for s in json.loads(row["evidence"]))
+    return Event(**values, evidence=spans)
