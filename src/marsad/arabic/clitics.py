@@ -1,0 +1,131 @@
+"""Conservative, lexicon-aware segmentation of Arabic clitics.
+
+A word is split only when the corpus says so: a proclitic chain (و ف, then ب ل ك
+or the future س) is removed when the remainder is an attested word that is
+clearly more frequent than the whole form, or when the whole form is unattested
+and the remainder is attested. So «بحلب» -> حلب and «لروسيا» -> روسيا, while
+بوتين, لبنان, فلسطين and وزارة stay whole because «وتين», «بنان», «لسطين» and
+«زاره» are rare or unseen. The article ال and the pronoun suffixes are removed
+under the same kind of test, decided on the clitic-free core alone so that
+«والرقة» and «الرقة» always get the same stem. The counts come from
+``marsad/data/arabic/word_counts.tsv.gz`` (built by
+:mod:`marsad.arabic.build_lexicon`), loaded on first use.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+from importlib import resources
+
+from marsad.arabic.normalize import finish_light, normalize_light
+
+#: A split needs the remainder to be at least this frequent...
+MIN_COUNT = 3
+#: ...and this many times as frequent as the whole form (unless the whole is unattested).
+PROCLITIC_RATIO = 2.0
+SUFFIX_RATIO = 2.0
+#: The first-person ي is mostly a nisba ending in news (سوري, عربي): stricter.
+YEH_RATIO = 8.0
+#: The article is removed unless the bare form is very rare next to the definite one
+#: (المانيا vs مانيا): names that always carry the article keep it.
+ARTICLE_RATIO = 0.05
+MIN_STEM = 3
+
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+_FUTURE_NEXT = frozenset("يتنا")
+#: Longest first, so that هما is tried before هم and ها before ه.
+_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ي")
+
+#: Frequent function words that begin like a clitic or the article but are whole words.
+KEEP_WHOLE = frozenset(
+    "الذي التي الذين اللذين اللتين اللذان اللتان اللاتي اللواتي الله الي الا الان لله "
+    "كان كانت لكن لكنه لكنها ليس ليست لدي لدينا فيه فيها فيما بينما كما كلما لما "
+    "لماذا بعد بعدما بين ولكن وكان وكانت انه انها".split()
+)
+
+
+@cache
+def word_counts() -> dict[str, int]:
+    """Corpus counts of normalised word forms (package data, loaded once)."""
+    blob = resources.files("marsad").joinpath("data/arabic/word_counts.tsv.gz").read_bytes()
+    counts: dict[str, int] = {}
+    for line in gzip.decompress(blob).decode("utf-8").splitlines():
+        form, _, count = line.partition("\t")
+        counts[form] = int(count)
+    return counts
+
+
+def _freq(light: str, counts: dict[str, int]) -> int:
+    return counts.get(finish_light(light), 0)
+
+
+def _accepts(part: int, whole: int, ratio: float) -> bool:
+    """The test for every split: remainder attested and clearly commoner than the whole."""
+    return part >= MIN_COUNT and (whole < MIN_COUNT or part >= ratio * whole)
+
+
+def _proclitic_candidates(light: str) -> list[tuple[int, str]]:
+    """(characters removed, core) for each proclitic chain ``light`` could start with."""
+    out: list[tuple[int, str]] = []
+    for conj in ("", *_CONJ):
+        if not light.startswith(conj):
+            continue
+        rest = light[len(conj) :]
+        if conj:
+            out.append((len(conj), rest))
+        if rest[:1] in _PREP:
+            out.append((len(conj) + 1, rest[1:]))
+            if rest.startswith("لل"):  # ل + ال with the alef elided: core "ال..."
+                out.append((len(conj) + 1, "ا" + rest[1:]))
+        elif rest[:1] == "س" and rest[1:2] in _FUTURE_NEXT:
+            out.append((len(conj) + 1, rest[1:]))
+    return [(n, core) for n, core in out if len(core) >= MIN_STEM]
+
+
+def _strip_proclitics(light: str, counts: dict[str, int]) -> tuple[int, str]:
+    whole = _freq(light, counts)
+    best, best_freq = (0, light), -1
+    for removed, core in _proclitic_candidates(light):
+        freq = _freq(core, counts)
+        if _accepts(freq, whole, PROCLITIC_RATIO) and freq >= best_freq:
+            best, best_freq = (removed, core), freq
+    return best
+
+
+def _strip_suffix(core: str, counts: dict[str, int]) -> tuple[str, int]:
+    whole = _freq(core, counts)
+    for suffix in _SUFFIXES:
+        if not core.endswith(suffix) or len(core) - len(suffix) < MIN_STEM:
+            continue
+        base = core[: -len(suffix)]
+        ratio = YEH_RATIO if suffix == "ي" else SUFFIX_RATIO
+        options = [base, base[:-1] + "ة"] if base.endswith("ت") else [base]
+        for option in sorted(options, key=lambda o: -_freq(o, counts)):
+            if _accepts(_freq(option, counts), whole, ratio):
+                return option, len(suffix)
+    return core, 0
+
+
+def segment(surface: str, norm: str) -> tuple[str, int, int]:
+    """Stem of a word, plus how many normalised characters precede and follow it.
+
+    ``norm`` is ``normalize(surface)``. The stem is normally
+    ``norm[prefix:len(norm) - suffix]``; after an elided article alef (للقوات)
+    it may start with a restored ``ا`` that has no source character.
+    """
+    if len(norm) <= MIN_STEM or norm in KEEP_WHOLE:
+        return norm, 0, 0
+    counts = word_counts()
+    light = normalize_light(surface)
+    removed, core = _strip_proclitics(light, counts)
+    virtual_alef = len(core) > len(light) - removed
+    prefix = removed
+    if core.startswith("ال") and len(core) - 2 >= MIN_STEM and core not in KEEP_WHOLE:
+        bare = core[2:]
+        if _freq(bare, counts) >= max(MIN_COUNT, ARTICLE_RATIO * _freq(core, counts)):
+            return finish_light(bare), prefix + (1 if virtual_alef else 2), 0
+        return finish_light(core), prefix, 0
+    stem, suffix = _strip_suffix(core, counts)
+    return finish_light(stem), prefix, suffix

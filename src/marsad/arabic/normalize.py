@@ -1,0 +1,127 @@
+"""Normalisation of Arabic text into a matching form.
+
+The matching form folds spelling variants that news writers use interchangeably
+(hamza seats, alef forms, final yeh/alef maqsura, taa marbuta/heh, Persian and
+Urdu look-alike letters, digits of three scripts) and drops marks that carry no
+letters (diacritics, tatweel, bidi and zero-width controls). It is computed with
+one ``str.translate`` call, so it is fast; the original text is never changed:
+callers keep offsets into the original and normalise per token or per span.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: Code points removed outright: harakat, Quranic marks, tatweel, bidi and zero-width marks.
+_REMOVED = (
+    [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), 0x0640]
+    + [0x061C, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF]
+)
+
+#: Letter foldings (source characters -> target).
+_FOLD = {
+    "ا": "أإآٱٲٳٵ",
+    "ي": "ىیێېۍئٸ",
+    "ه": "ةۀۃہھە",
+    "و": "ؤۄۅۆۇۈۉۋٶ",
+    "ك": "کڪگ",
+    "ف": "ڤ",
+    "ب": "پ",
+    "ج": "چ",
+    "ز": "ژ",
+}
+
+#: Same table without the two foldings that erase grammatical information (ة, ى):
+#: clitic segmentation works on this "light" form so that a taa marbuta is never
+#: mistaken for the pronoun suffix ه.
+_LIGHT_KEEP = "ةى"
+
+
+def _digit_map() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for zero in (0x0660, 0x06F0):
+        for i in range(10):
+            table[zero + i] = str(i)
+    table[0x066B] = "."  # Arabic decimal separator
+    table[0x066C] = ","  # Arabic thousands separator
+    return table
+
+
+def _presentation_forms() -> dict[int, str]:
+    """NFKC expansions of Arabic presentation forms (e.g. the ligature ﻻ -> لا)."""
+    table: dict[int, str] = {}
+    for cp in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)]:
+        ch = chr(cp)
+        expanded = unicodedata.normalize("NFKC", ch)
+        if expanded != ch and not unicodedata.category(ch).startswith("C"):
+            table[cp] = expanded.replace(" ", "")
+    return table
+
+
+def _build(light: bool) -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for target, sources in _FOLD.items():
+        for ch in sources:
+            if light and ch in _LIGHT_KEEP:
+                continue
+            table[ord(ch)] = target
+    table.update(_digit_map())
+    # Presentation forms expand to base letters, which are then folded themselves.
+    for cp, expanded in _presentation_forms().items():
+        folded = expanded.translate(table)
+        table[cp] = "".join(c for c in folded if ord(c) not in _REMOVED)
+    for cp in _REMOVED:
+        table[cp] = None
+    return table
+
+
+_TABLE = _build(light=False)
+_LIGHT_TABLE = _build(light=True)
+_FINAL = {ord("ة"): "ه", ord("ى"): "ي"}
+
+
+def normalize(text: str) -> str:
+    """The matching form of ``text``: same words, variants folded, marks dropped."""
+    return text.translate(_TABLE)
+
+
+def normalize_light(text: str) -> str:
+    """Like :func:`normalize` but keeping ة and ى (used for clitic segmentation)."""
+    return text.translate(_LIGHT_TABLE)
+
+
+def finish_light(light: str) -> str:
+    """Turn a light form into the full matching form (fold ة and ى)."""
+    return light.translate(_FINAL)
+
+
+def char_map(text: str) -> list[str]:
+    """The normalised string contributed by each character of ``text`` ('' if dropped)."""
+    table = _TABLE
+    out: list[str] = []
+    for ch in text:
+        mapped = table.get(ord(ch), ch)
+        out.append("" if mapped is None else mapped)
+    return out
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Normalised text plus, for each of its characters, the index of the source character.
+
+    The returned list has one extra final entry, ``len(text)``, so that a half-open
+    normalised range ``[i, j)`` maps back to ``[offsets[i], offsets[j])``... with
+    ``offsets[j]`` pointing just after the last kept source character when ``j`` ends it.
+    """
+    pieces = char_map(text)
+    offsets: list[int] = []
+    for index, piece in enumerate(pieces):
+        offsets.extend([index] * len(piece))
+    offsets.append(len(text))
+    return "".join(pieces), offsets
+
+
+def span_back(offsets: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a normalised range ``[start, end)`` to a range of the original text."""
+    if end <= start:
+        return offsets[start], offsets[start]
+    return offsets[start], offsets[end - 1] + 1
