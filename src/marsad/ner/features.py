@@ -1,0 +1,151 @@
+"""CRF features for a sentence of words, built from cached per-word feature lists.
+
+Feature extraction in Python dominates tagging time, so everything that depends on
+one word only (normalised form, clitic split, affixes, clusters, gazetteer) is
+computed once per distinct word and cached as ready-made string lists, one for each
+window position; a sentence's features are then concatenations of cached lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.ner.lexicon import Lexicon
+from marsad.ner.text import normalize, shape
+
+_PRO_1 = ("", "و", "ف")
+_PRO_2 = ("", "ب", "ك", "ل")
+_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه")
+_UNSEEN = 10**9
+
+
+@dataclass(frozen=True, slots=True)
+class WordFeatures:
+    """One word's features as seen from each window position, and its stem."""
+
+    own: list[str]
+    left1: list[str]
+    right1: list[str]
+    left2: list[str]
+    right2: list[str]
+    stem: str
+
+
+def _rank_bucket(rank: int) -> str:
+    return "oov" if rank >= _UNSEEN else str(rank.bit_length())
+
+
+class FeatureExtractor:
+    """Turns word sequences into crfsuite feature lists, caching per word."""
+
+    def __init__(self, lexicon: Lexicon, cache_size: int = 300_000) -> None:
+        self.lex = lexicon
+        self._cache: dict[str, WordFeatures] = {}
+        self._cache_size = cache_size
+
+    def split(self, norm: str) -> tuple[str, str, str]:
+        """``(proclitics, stem, suffix)``: the article ال is always split off; a
+        one-letter proclitic or pronoun suffix only when the remainder is a much more
+        frequent word in the news corpus (so وزير stays whole, بسوريا becomes سوريا)."""
+        rank = self.lex.rank
+        best, best_rank = ("", norm), rank.get(norm, _UNSEEN)
+        for p1 in _PRO_1:
+            for p2 in _PRO_2:
+                pre = p1 + p2
+                if not norm.startswith(pre):
+                    continue
+                rest = norm[len(pre):]
+                if rest.startswith("ال") and len(rest) > 3 and p2 != "ك":
+                    return pre + "ال", rest[2:], ""
+                if p2 == "ل" and rest.startswith("ل") and len(rest) > 2:
+                    return pre + "ل", rest[1:], ""
+                r = rank.get(rest, _UNSEEN)
+                if pre and len(rest) >= 2 and r * 3 < best_rank:
+                    best, best_rank = (pre, rest), r
+        pre, stem = best
+        for suf in _SUFFIXES:
+            if stem.endswith(suf) and len(stem) - len(suf) >= 3:
+                r = rank.get(stem[: -len(suf)], _UNSEEN)
+                if r * 3 < rank.get(stem, _UNSEEN):
+                    return pre, stem[: -len(suf)], suf
+        return pre, stem, ""
+
+    def word(self, word: str) -> WordFeatures:
+        """The cached features of one word."""
+        hit = self._cache.get(word)
+        if hit is not None:
+            return hit
+        wf = self._compute(word)
+        if len(self._cache) >= self._cache_size:
+            self._cache.clear()
+        self._cache[word] = wf
+        return wf
+
+    def _compute(self, word: str) -> WordFeatures:
+        lex = self.lex
+        norm = normalize(word) or word
+        pre, stem, suf = self.split(norm)
+        sh = shape(word)
+        cl = lex.clusters.get(norm)
+        ck = "c"
+        if cl is None:
+            cl, ck = lex.clusters.get(stem), "s"
+        cls = [f"{ck}{i}={c}" for i, c in enumerate(cl)] if cl else ["c=none"]
+        gaz = []
+        for key in {norm, stem}:
+            if key in lex.places:
+                gaz.append("gL")
+            elif key in lex.place_parts:
+                gaz.append("gLp")
+            if key in lex.pers_triggers:
+                gaz.append("tP")
+            if key in lex.org_triggers:
+                gaz.append("tO")
+            if key in lex.loc_triggers:
+                gaz.append("tL")
+        gaz = sorted(set(gaz))
+        n = len(stem)
+        own = [
+            "b", f"w={norm}", f"st={stem}", f"pc={pre}", f"sf={suf}", f"sh={sh}",
+            f"sp2={stem[:2]}", f"sp3={stem[:3]}", f"ss1={stem[-1:]}", f"ss2={stem[-2:]}",
+            f"ss3={stem[-3:]}", f"ss4={stem[-4:]}", f"ln={min(n, 9)}",
+            f"fq={_rank_bucket(lex.rank.get(norm, _UNSEEN))}", *cls, *gaz,
+        ]
+        if sh == "lat" and word[:1].isupper():
+            own.append("cap")
+        near = [f"st={stem}", f"pc={pre}", f"sh={sh}", *cls[1:3], *gaz]
+        far = [f"st={stem}", *cls[1:2], *gaz]
+        return WordFeatures(
+            own=own,
+            left1=["-1" + f for f in near],
+            right1=["+1" + f for f in near],
+            left2=["-2" + f for f in far],
+            right2=["+2" + f for f in far],
+            stem=stem,
+        )
+
+    def sentence(self, words: list[str]) -> list[list[str]]:
+        """crfsuite features for each word of one sentence (window ±2, stem bigrams)."""
+        wfs = [self.word(w) for w in words]
+        n = len(wfs)
+        out: list[list[str]] = []
+        for i, wf in enumerate(wfs):
+            f = list(wf.own)
+            if i > 0:
+                prev = wfs[i - 1]
+                f += prev.left1
+                f.append(f"bg-={prev.stem}|{wf.stem}")
+                if i > 1:
+                    f += wfs[i - 2].left2
+            else:
+                f.append("BOS")
+            if i < n - 1:
+                nxt = wfs[i + 1]
+                f += nxt.right1
+                f.append(f"bg+={wf.stem}|{nxt.stem}")
+                if i < n - 2:
+                    f += wfs[i + 2].right2
+            else:
+                f.append("EOS")
+            out.append(f)
+        return out

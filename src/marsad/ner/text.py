@@ -1,0 +1,82 @@
+"""Light Arabic text handling for the tagger: normalisation, clitic stripping, tokens.
+
+Kept local (and tiny) so that the tagger's features are frozen with its weights: a
+change in the general Arabic layer must not silently shift a trained model's inputs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_MAP = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+        "ک": "ك", "ی": "ي", "ي": "ي", "ہ": "ه", "ۀ": "ه",
+        **{chr(0x660 + i): str(i) for i in range(10)},
+        **{chr(0x6F0 + i): str(i) for i in range(10)},
+    }
+)
+
+#: Words, numbers, Latin runs and single punctuation marks, as ANERcorp splits them.
+TOKEN_RE = re.compile(
+    "[\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06ef\u06fa-\u06ff\u0750-\u077f"
+    "\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc\u200c\u200d]+"
+    "|[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b][0-9\u0660-\u0669\u06f0-\u06f9]+)*"
+    "|[A-Za-z]+|\\S"
+)
+_ARABIC_PUNCT = re.compile(r"^[\u060c\u061b\u061f\u066a-\u066d\u06d4]+$")
+
+_PRO_1 = ("و", "ف")
+_PRO_2 = ("ب", "ك", "ل")
+_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه")
+
+
+def normalize(word: str) -> str:
+    """Matching form: no diacritics or tatweel, alef/ya/ta-marbuta/hamza seats unified."""
+    return _DIACRITICS.sub("", word).translate(_MAP)
+
+
+@lru_cache(maxsize=200_000)
+def strip_clitics(norm: str) -> tuple[str, str, str]:
+    """``(proclitics, stem, suffix)`` of a normalised word, stripped conservatively.
+
+    Proclitics are و/ف, then ب/ك/ل, then the article ال (or لل); a pronoun suffix is
+    removed only when a stem of three letters or more remains.
+    """
+    pre = ""
+    w = norm
+    if len(w) > 3 and w[0] in _PRO_1:
+        pre, w = w[0], w[1:]
+    if w.startswith("لل") and len(w) > 4:
+        return pre + "لل", w[2:], ""
+    if len(w) > 3 and w[0] in _PRO_2:
+        pre, w = pre + w[0], w[1:]
+    if w.startswith("ال") and len(w) > 3:
+        return pre + "ال", w[2:], ""
+    if pre and len(w) < 3:
+        return "", norm, ""
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return pre, w[: -len(suf)], suf
+    return pre, w, ""
+
+
+def shape(word: str) -> str:
+    """Coarse word class: arabic, digit, latin, punct or other."""
+    c = word[0]
+    if "\u0600" <= c <= "\u06ff" and not _ARABIC_PUNCT.match(word):
+        return "ar"
+    if c.isdigit():
+        return "num"
+    if c.isascii() and c.isalpha():
+        return "lat"
+    if not c.isalnum():
+        return "punct"
+    return "other"
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Token character spans ``(start, end)`` of a raw text."""
+    return [m.span() for m in TOKEN_RE.finditer(text)]
