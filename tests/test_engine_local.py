@@ -1,0 +1,85 @@
+"""The local engine: same output in the same order with 1 and 2 workers, bounded streaming."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from itertools import count, islice
+
+from marsad.engines.local import batches, run_local
+from marsad.model import Article, Entity
+from marsad.pipeline import Pipeline
+
+# Written for these tests, in news style.
+SENTENCES = [
+    "قتل ثلاثة مدنيين في قصف جوي استهدف بلدة كفرنبل بريف إدلب الجنوبي صباح اليوم.",
+    "اندلعت اشتباكات بين قوات النظام وفصائل معارضة على أطراف مدينة درعا.",
+    "انفجرت سيارة مفخخة في سوق مدينة عفرين ما أسفر عن مقتل خمسة أشخاص.",
+    "تظاهر العشرات في مدينة السويداء احتجاجا على تردي الأوضاع المعيشية.",
+    "قال المرصد السوري إن غارات روسية استهدفت مستشفى في ريف حماة الشمالي.",
+]
+
+
+def _first_word(article: Article) -> Article:
+    """A test step: tag the first word (picklable: a module-level function)."""
+    end = article.text.index(" ")
+    return replace(article, entities=(Entity(0, end, article.text[:end], "MISC"),))
+
+
+def _fail_on_odd(article: Article) -> Article:
+    if int(article.id.removeprefix("n")) % 3 == 1:
+        raise ValueError("odd article")
+    return article
+
+
+TEST_PIPELINE = Pipeline((("first", _first_word), ("fail", _fail_on_odd)))
+
+
+def _articles(n: int) -> list[Article]:
+    return [Article.create(SENTENCES[i % len(SENTENCES)], id=f"n{i}") for i in range(n)]
+
+
+def test_one_and_two_workers_give_identical_output() -> None:
+    articles = _articles(23)
+    one = list(run_local(articles, workers=1, batch_size=4, pipeline=TEST_PIPELINE))
+    two = list(run_local(articles, workers=2, batch_size=4, pipeline=TEST_PIPELINE))
+    assert one == two
+    assert [a.id for a in two] == [a.id for a in articles]
+    assert [a.error is not None for a in two] == [i % 3 == 1 for i in range(23)]
+    assert two[0].entities[0].text == SENTENCES[0].split()[0]
+
+
+def test_default_pipeline_same_with_two_workers() -> None:
+    articles = _articles(12)
+    one = list(run_local(articles, workers=1, batch_size=3))
+    two = list(run_local(articles, workers=2, batch_size=3))
+    assert one == two
+    assert all(not a.tokens and not a.sentences for a in two)
+
+
+def test_streaming_keeps_few_batches_in_flight() -> None:
+    pulled = count()
+
+    def endless() -> Iterator[Article]:
+        while True:
+            i = next(pulled)
+            yield Article.create(SENTENCES[i % len(SENTENCES)], id=f"n{i}")
+
+    out = run_local(endless(), workers=2, batch_size=5, pipeline=TEST_PIPELINE)
+    first = list(islice(out, 7))
+    out.close()
+    assert [a.id for a in first] == [f"n{i}" for i in range(7)]
+    # at most 2 * workers batches in flight plus the one being formed
+    assert next(pulled) <= (2 * 2 + 2) * 5
+
+
+def test_small_input_with_workers_runs_in_process() -> None:
+    articles = _articles(3)
+    assert list(run_local(articles, workers=4, batch_size=8, pipeline=TEST_PIPELINE)) == list(
+        run_local(articles, workers=1, pipeline=TEST_PIPELINE)
+    )
+
+
+def test_batches() -> None:
+    assert [len(b) for b in batches(_articles(7), 3)] == [3, 3, 1]
+    assert list(batches([], 3)) == []
