@@ -1,10 +1,14 @@
-"""Pipeline step placeholder: replaced by the area's real implementation."""
+"""Pipeline step: link actor mentions of the article to the knowledge base."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from marsad.actors.linker import dominant_country, link_text
 from marsad.model import Article
 
 
 def link_article(article: Article) -> Article:
-    """Placeholder: returns the article unchanged until this area lands."""
-    return article
+    """Set ``article.actors`` (the theatre's country decides inter 8 for foreign forces)."""
+    country = dominant_country(article.places)
+    return replace(article, actors=tuple(link_text(article.text, country)))

@@ -1,10 +1,14 @@
-"""Pipeline step placeholder: replaced by the area's real implementation."""
+"""Pipeline step: code the article's ACLED events."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from marsad.events.coder import draft_events
+from marsad.events.merge import merge_drafts
 from marsad.model import Article
 
 
 def code_article(article: Article) -> Article:
-    """Placeholder: returns the article unchanged until this area lands."""
-    return article
+    """Set ``article.events`` from its sentences, places and actors."""
+    return replace(article, events=tuple(merge_drafts(draft_events(article), article.id)))

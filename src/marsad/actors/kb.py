@@ -1,0 +1,85 @@
+"""The actor knowledge base shipped as package data (``marsad/data/actors/actors.json``).
+
+Each entry: ACLED-style canonical name, actor type, home inter code, home country
+and Arabic aliases. Names with ``{country}`` are generic (civilians, protesters,
+unidentified armed group...) and take the country of the event.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from marsad.actors.text import core
+
+#: ISO codes the geocoder may give, to the English names the actor names use.
+ISO_COUNTRY = {
+    "SY": "Syria", "IQ": "Iraq", "YE": "Yemen", "LY": "Libya", "PS": "Palestine",
+    "TR": "Turkey", "RU": "Russia", "IL": "Israel", "LB": "Lebanon", "IR": "Iran",
+    "US": "United States", "SA": "Saudi Arabia", "JO": "Jordan", "EG": "Egypt",
+    "FR": "France", "GB": "United Kingdom", "AF": "Afghanistan",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class KBActor:
+    name: str
+    actor_type: str
+    inter: int
+    country: str
+    aliases: tuple[str, ...]
+
+
+def country_name(value: str) -> str:
+    """English country name from an ISO code or a name."""
+    return ISO_COUNTRY.get(value.upper(), value) if len(value) == 2 else value
+
+
+@lru_cache(maxsize=1)
+def load_kb() -> tuple[KBActor, ...]:
+    raw = resources.files("marsad").joinpath("data/actors/actors.json").read_text("utf-8")
+    return tuple(
+        KBActor(a["name"], a["actor_type"], int(a["inter"]), a["country"], tuple(a["aliases"]))
+        for a in json.loads(raw)["actors"]
+    )
+
+
+@lru_cache(maxsize=1)
+def alias_index() -> dict[str, list[tuple[tuple[str, ...], KBActor]]]:
+    """First alias word -> [(alias words, actor)], longest alias first."""
+    index: dict[str, list[tuple[tuple[str, ...], KBActor]]] = {}
+    for actor in load_kb():
+        for alias in actor.aliases:
+            key = tuple(core(w) for w in alias.split())
+            index.setdefault(key[0], []).append((key, actor))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+def resolve_name(actor: KBActor, country: str) -> str:
+    """Canonical name for a use in ``country`` (fills generic names)."""
+    if "{country}" not in actor.name:
+        return actor.name
+    country = country or "Syria"
+    if actor.name == "Military Forces of {country}":
+        for other in load_kb():
+            if other.country == country and other.name.startswith("Military Forces of"):
+                return other.name
+    return actor.name.replace("{country}", country)
+
+
+def inter_for(actor: KBActor, country: str) -> int:
+    """ACLED inter code in a country: a state's forces abroad are external (8)."""
+    if actor.inter == 1 and actor.country and country and actor.country != country:
+        return 8
+    return actor.inter
+
+
+def by_name(name: str) -> KBActor | None:
+    for actor in load_kb():
+        if actor.name == name:
+            return actor
+    return None

@@ -1,0 +1,64 @@
+"""Longest-match actor linking over normalised words with clitics stripped."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from marsad.actors.kb import KBActor, alias_index, country_name, inter_for, resolve_name
+from marsad.actors.text import variants, words
+from marsad.model import Actor, Place
+
+
+def dominant_country(places: Iterable[Place], default: str = "Syria") -> str:
+    """The country most places of the article are in (the theatre), else ``default``."""
+    counts = Counter(country_name(p.country) for p in places if p.country)
+    return counts.most_common(1)[0][0] if counts else default
+
+
+def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]:
+    """Every actor mention in ``text``, longest alias first, without overlaps."""
+    index = alias_index()
+    toks = words(text)
+    found: list[Actor] = []
+    i = 0
+    while i < len(toks):
+        match = _match_at(toks, i, index)
+        if match is None:
+            i += 1
+            continue
+        n, actor = match
+        start, end = toks[i][0], toks[i + n - 1][1]
+        home = actor.country or country
+        found.append(
+            Actor(
+                start=start + offset,
+                end=end + offset,
+                text=text[start:end],
+                name=resolve_name(actor, country),
+                actor_type=actor.actor_type,
+                inter=inter_for(actor, country),
+                country=home,
+            )
+        )
+        i += n
+    return found
+
+
+def _match_at(
+    toks: list[tuple[int, int, str]], i: int, index: dict[str, list[tuple[tuple[str, ...], KBActor]]]
+) -> tuple[int, KBActor] | None:
+    for form in variants(toks[i][2]):
+        for key, actor in index.get(form, ()):
+            n = len(key)
+            if i + n > len(toks):
+                continue
+            if all(key[j] in variants(toks[i + j][2]) for j in range(1, n)):
+                if not _bad_gap(toks, i, n):
+                    return n, actor
+    return None
+
+
+def _bad_gap(toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
+    """An alias may not span a line break or a large gap (punctuation between words)."""
+    return any(toks[j + 1][0] - toks[j][1] > 2 for j in range(i, i + n - 1))

@@ -1,0 +1,75 @@
+"""Matching forms for actor and trigger lookup: normalised words with clitic variants.
+
+Uses ``marsad.arabic.normalize`` when the Arabic layer is installed, else a small
+local normaliser, so that aliases and article text always go through the same function.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+_WORD = re.compile(r"[\u0621-\u065F\u0670-\u06D3\u0640A-Za-z0-9\u0660-\u0669]+")
+_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
+_TABLE = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي"}
+)
+
+
+def _local_normalize(text: str) -> str:
+    digits = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
+    return _DIACRITICS.sub("", text).translate(_TABLE).translate(digits)
+
+
+@lru_cache(maxsize=1)
+def _normalizer() -> Callable[[str], str]:
+    try:
+        from marsad.arabic.normalize import normalize
+    except ImportError:
+        return _local_normalize
+    if not callable(normalize):
+        return _local_normalize
+    return lambda s: _local_normalize(normalize(s))
+
+
+@lru_cache(maxsize=65536)
+def norm(word: str) -> str:
+    """The matching form of one word (no diacritics, unified alef/yeh/teh marbuta)."""
+    return _normalizer()(word)
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, normalised)`` for every word of ``text``."""
+    return [(m.start(), m.end(), norm(m.group())) for m in _WORD.finditer(text)]
+
+
+def core(word: str) -> str:
+    """An alias word without its definite article (aliases carry no other clitic)."""
+    w = norm(word)
+    if w.startswith("ال") and len(w) > 4:
+        return w[2:]
+    return w
+
+
+@lru_cache(maxsize=65536)
+def variants(word: str) -> frozenset[str]:
+    """Forms a text word may match: itself and with و/ف, ب/ل/ك and ال removed."""
+    out = {word}
+    stack = [word]
+    while stack:
+        w = stack.pop()
+        cands = []
+        if w.startswith(("و", "ف")) and len(w) > 3:
+            cands.append(w[1:])
+        if w.startswith(("ب", "ل", "ك")) and len(w) > 3:
+            cands.append(w[1:])
+        if w.startswith("لل") and len(w) > 4:
+            cands.append(w[2:])
+        if w.startswith("ال") and len(w) > 4:
+            cands.append(w[2:])
+        for c in cands:
+            if c not in out:
+                out.add(c)
+                stack.append(c)
+    return frozenset(out)

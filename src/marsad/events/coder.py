@@ -1,0 +1,203 @@
+"""From an analysed article to its ACLED events (before merging).
+
+For each sentence: find triggers, drop the weak ones when a strong one is there,
+drop triggers that did not happen (context filters), then read the event's place,
+actors, date and toll from the trigger's segment of the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from marsad.actors.kb import KBActor, by_name, country_name, inter_for, load_kb, resolve_name
+from marsad.actors.text import variants, words
+from marsad.events import context, roles
+from marsad.events.dates import DateRef, find_event_dates
+from marsad.events.fatalities import count_deaths
+from marsad.events.triggers import SHELL_OR_AIR, TERRITORY, TriggerHit, find_triggers
+from marsad.model import Actor, Article, Place, Span
+
+Words = list[tuple[int, int, str]]
+
+_AIR = ("طيران", "طاير", "جوي", "غار", "مروحي", "مقاتلات", "مسير", "حربي")
+_ARTILLERY = ("مدفع", "صاروخ", "قذاي", "هاون", "راجم", "دباب")
+_NO_TOLL = frozenset({"Arrests", "Agreement", "Peaceful protest", "Headquarters or base established",
+                      "Non-violent transfer of territory", "Change to group/activity", "Disrupted weapons use"})
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """One coded event before merging."""
+
+    sub_event_type: str
+    event_date: date
+    time_precision: int
+    place: Place
+    actor1: str
+    inter1: int
+    actor2: str
+    inter2: int
+    fatalities: int
+    evidence: Span
+    confidence: float
+
+
+def sentence_spans(article: Article) -> list[Span]:
+    """The article's sentences (Arabic layer), else a local split on end punctuation and lines."""
+    if article.sentences:
+        return list(article.sentences)
+    out, start = [], 0
+    for i, ch in enumerate(article.text):
+        if ch in ".!?؟\n" and not (ch == "." and 0 < i < len(article.text) - 1 and article.text[i + 1].isdigit()):
+            if i + 1 > start and article.text[start : i + 1].strip():
+                out.append(Span(start, i + 1))
+            start = i + 1
+    if article.text[start:].strip():
+        out.append(Span(start, len(article.text)))
+    return out
+
+
+def draft_events(article: Article) -> list[Draft]:
+    text = article.text
+    published = article.published or datetime.now()
+    drafts: list[Draft] = []
+    for sent in sentence_spans(article):
+        toks = [(a + sent.start, b + sent.start, w) for a, b, w in words(text[sent.start : sent.end])]
+        if not toks:
+            continue
+        hits = _kept_hits(find_triggers(toks))
+        dates = [
+            DateRef(d.start + sent.start, d.end + sent.start, d.date, d.precision)
+            for d in find_event_dates(text[sent.start : sent.end], published)
+        ]
+        for k in range(len(hits)):
+            draft = _code_hit(article, toks, hits, k, dates, published)
+            if draft is not None:
+                drafts.append(draft)
+    return drafts
+
+
+def _kept_hits(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Weak triggers go when a strong one is in the sentence; adjacent ones join."""
+    if any(h.definition.strength == 2 for h in hits):
+        hits = [h for h in hits if h.definition.strength == 2]
+    out: list[TriggerHit] = []
+    for h in hits:
+        if out and h.first - out[-1].last <= 2 and _joinable(out[-1], h):
+            prev = out[-1]
+            best = h if prev.definition.sub_event_type in (SHELL_OR_AIR,) or prev.definition.verbal else prev
+            out[-1] = TriggerHit(prev.first, h.last, prev.start, h.end, best.definition, prev.definite and h.definite)
+        else:
+            out.append(h)
+    return out
+
+
+def _joinable(a: TriggerHit, b: TriggerHit) -> bool:
+    sa, sb = a.definition.sub_event_type, b.definition.sub_event_type
+    return sa == sb or SHELL_OR_AIR in (sa, sb)
+
+
+def _code_hit(
+    article: Article, toks: Words, hits: list[TriggerHit], k: int, dates: list[DateRef], published: datetime
+) -> Draft | None:
+    hit = hits[k]
+    lo, hi = context.clause_bounds(article.text, toks, hit.first, hit.last)
+    if context.is_unreal(toks, lo, hit.first) or context.is_background(article.text, toks, lo, hit.first):
+        return None
+    clause_dates = [d for d in dates if toks[lo][0] <= d.start < toks[hi - 1][1]]
+    if hit.definite and not hit.definition.verbal and not clause_dates:
+        return None
+    if not clause_dates and (context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)):
+        return None
+    seg_lo = max([lo] + [h.last + 1 for h in hits[:k] if h.last < hit.first and h.last + 1 > lo])
+    seg_hi = min([hi] + [h.first for h in hits[k + 1 :] if h.first < hi])
+    place = roles.pick_place(article.places, article.actors, toks, seg_lo, seg_hi, hit.start)
+    place = place or roles.pick_place(article.places, article.actors, toks, lo, hi, hit.start)
+    if place is None:
+        return None
+    country = country_name(place.country) or "Syria"
+    seg_start, seg_end = toks[seg_lo][0], toks[seg_hi - 1][1]
+    a1, a2 = roles.pick_actors(article.actors, toks, seg_start, seg_end)
+    sub = _resolve_sub(hit, toks[seg_lo:seg_hi], a1, a2)
+    if sub is None:
+        return None
+    when, precision, date_conf = _pick_date(clause_dates, dates, hit, published)
+    toll = 0 if sub in _NO_TOLL else (count_deaths(toks[seg_lo:seg_hi]) or 0)
+    names = _actor_fields(sub, a1, a2, country)
+    if names is None:
+        return None
+    actor1, inter1, actor2, inter2 = names
+    if sub == "Armed clash" and actor2.startswith("Civilians"):
+        sub = "Attack"
+    confidence = 0.55 + 0.15 * (hit.definition.strength == 2) + date_conf + 0.1 * (a1 is not None)
+    return Draft(sub, when, precision, place, actor1, inter1, actor2, inter2, toll,
+                 Span(seg_start, seg_end), round(min(confidence, 0.95), 2))
+
+
+def _pick_date(
+    clause_dates: list[DateRef], dates: list[DateRef], hit: TriggerHit, published: datetime
+) -> tuple[date, int, float]:
+    pool = clause_dates or dates
+    if pool:
+        best = min(pool, key=lambda d: abs(d.start - hit.start))
+        return best.date, best.precision, 0.1
+    return published.date(), 2, -0.1
+
+
+def _resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None) -> str | None:
+    sub = hit.definition.sub_event_type
+    forms = [f for _, _, w in seg for f in variants(w)]
+    actor_text = " ".join(a.text for a in (a1, a2) if a is not None)
+    if sub == SHELL_OR_AIR:
+        if any(f.startswith(_AIR) for f in forms) or any(c in actor_text for c in ("طيران", "طائر", "مقاتلات")):
+            return "Air/drone strike"
+        if any(f.startswith(_ARTILLERY) for f in forms) or hit.definition.words[0].startswith("قصف"):
+            return "Shelling/artillery/missile attack"
+        return None
+    if sub == TERRITORY:
+        if a1 is None:
+            return None
+        return "Government regains territory" if a1.inter == 1 else "Non-state actor overtakes territory"
+    if sub == "Peaceful protest":
+        if any(f.startswith(("فرق", "تفريق", "مسيل")) for f in forms):
+            return "Protest with intervention"
+        if any(f.startswith(("رصاص", "قتل", "مقتل")) for f in forms):
+            return "Excessive force against protesters"
+    if sub == "Attack" and hit.definition.strength == 1 and (a2 is None or a2.actor_type != "civilians"):
+        return None
+    return sub
+
+
+def _actor_fields(
+    sub: str, a1: Actor | None, a2: Actor | None, country: str
+) -> tuple[str, int, str, int] | None:
+    """Canonical names and inter codes for the event's country, with the codebook's defaults."""
+    def name_inter(actor: Actor | None) -> tuple[str, int]:
+        if actor is None:
+            return "", 0
+        kb = by_name(actor.name) or _generic(actor)
+        if kb is None:
+            return actor.name, actor.inter
+        return resolve_name(kb, country), inter_for(kb, country)
+
+    n1, i1 = name_inter(a1)
+    n2, i2 = name_inter(a2)
+    if not n1:
+        if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
+            n1, i1 = f"Protesters ({country})", 6
+        elif sub == "Arrests":
+            n1, i1 = f"Police Forces of {country}", 1
+        else:
+            n1, i1 = f"Unidentified Armed Group ({country})", 3
+    if n1 == n2:
+        n2, i2 = "", 0
+    return n1, i1, n2, i2
+
+
+def _generic(actor: Actor) -> KBActor | None:
+    """The template entry («Civilians ({country})») a linked generic name came from."""
+    for kb in load_kb():
+        if "{country}" in kb.name and resolve_name(kb, actor.country) == actor.name:
+            return kb
+    return None

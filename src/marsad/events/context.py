@@ -1,0 +1,102 @@
+"""Where a trigger's event lives in its sentence, and whether it really happened.
+
+A sentence is cut into clauses at subordinators (حيث، وذلك، بينما، فيما...) and at
+semicolons/colons; a trigger's *segment* is its clause narrowed by the neighbouring
+triggers. Filters drop triggers under threats, plans, conditionals, denials, the
+future, condemnation, background recaps (منذ، مسلسل، بعد يومين من...) and trend
+summaries (مؤخراً، الأيام الأخيرة) — the codebook's "only what happened".
+"""
+
+from __future__ import annotations
+
+from marsad.actors.text import variants
+
+Words = list[tuple[int, int, str]]
+
+_BOUNDARY_WORDS = frozenset(
+    {"حيث", "وذلك", "بينما", "وبينما", "فيما", "وفيما", "كما", "لكن", "ولكن", "بيد", "وسط", "وتاتي", "ياتي", "وياتي", "تاتي"}
+)
+_BOUNDARY_CHARS = frozenset(";؛:.!?؟\n")
+
+_NEGATORS = frozenset(
+    {
+        "اذا", "حال", "لو", "لولا", "لم", "لن", "سوف", "يعتزم", "تعتزم", "المقرر", "مقرر",
+        "يهدد", "تهدد", "هدد", "هددت", "تهديد", "تهديدات", "تلوح", "لوح", "لوحت", "حذر",
+        "حذرت", "تحذير", "يحذر", "تحذر", "نفي", "نفت", "تنفي", "ينفي", "نفوا", "يخطط",
+        "تخطط", "خطه", "محتمل", "محتمله", "وشيك", "وشيكه", "يتوقع", "توقع", "لمنع",
+        "منع", "تجنب", "جنب", "لتفادي", "دعا", "دعت", "يدعو", "تدعو", "طالب", "طالبت",
+        "ادان", "ادانت", "تدين", "يدين", "ندد", "نددت", "استنكر", "استنكرت", "مزعوم",
+        "المزعوم", "احتمال", "خشيه", "مخاوف", "يريد", "تريد", "يمكن", "ستشن", "سيشن",
+        "ينبغي", "يجب", "تستعد", "يستعد", "استعدادا", "التحضير", "لشن", "بشن", "بمهاجمه",
+        "ضروره", "يحاول", "تحاول", "محاوله", "اتهامات", "لاستعاده", "بعدم",
+    }
+)
+_BACKGROUND = frozenset({"منذ", "مسلسل", "غرار", "ردا", "اعقاب", "خلفيه", "ذكري", "ذكرى", "سلسله", "متفرقه"})
+_DURATION_PREFIX = ("يوم", "ساع", "اسبوع", "اسابيع", "شهر", "اشهر", "ايام", "سنه", "سنوات", "عام", "اعوام", "ليل")
+_TREND = frozenset({"مؤخرا", "موخرا", "موخراً", "الاخيره", "الماضيه", "الاونه"})
+_TREND_HEADS = ("ايام", "اسابيع", "اشهر", "شهور", "سنوات", "اونه", "فتره")
+
+
+def is_boundary(text: str, toks: Words, i: int) -> bool:
+    """True when a clause break sits before word ``i``."""
+    if i <= 0:
+        return False
+    gap = text[toks[i - 1][1] : toks[i][0]]
+    return any(c in _BOUNDARY_CHARS for c in gap) or toks[i][2] in _BOUNDARY_WORDS
+
+
+def clause_bounds(text: str, toks: Words, first: int, last: int) -> tuple[int, int]:
+    """Word range ``[lo, hi)`` of the clause around words ``first..last``."""
+    lo = first
+    while lo > 0 and not is_boundary(text, toks, lo):
+        lo -= 1
+    hi = last + 1
+    while hi < len(toks) and not is_boundary(text, toks, hi):
+        hi += 1
+    return lo, hi
+
+
+def _future_verb(word: str) -> bool:
+    return len(word) > 4 and word[0] == "س" and word[1] in "تينا" and word[1:3] != "ين"
+
+
+def is_unreal(toks: Words, lo: int, first: int) -> bool:
+    """A threat, plan, condition, denial or the future governs the trigger (in its clause)."""
+    window = toks[max(lo, first - 8) : first + 1]
+    for _, _, w in window:
+        if variants(w) & _NEGATORS or _future_verb(w):
+            return True
+    return False
+
+
+def is_background(text: str, toks: Words, lo: int, first: int) -> bool:
+    """The trigger is a reference to an earlier event (منذ الهجوم، مسلسل، بعد يومين من ...).
+
+    Only markers in the trigger's own phrase count (no punctuation in between), and
+    «منذ أشهر» (a duration, as in «لأول مرة منذ أشهر») is not a reference.
+    """
+    k0 = max(lo, first - 4)
+    while k0 < first and any(c in ",،" for c in text[toks[k0][1] : toks[first][0]]):
+        k0 += 1
+    forms = [variants(w) for _, _, w in toks[k0:first]]
+    for k, f in enumerate(forms):
+        rest = forms[k + 1 :]
+        is_duration = bool(rest) and any(v.startswith(_DURATION_PREFIX) for v in rest[0])
+        if f & _BACKGROUND and not ("منذ" in f and is_duration):
+            return True
+        if ("بعد" in f or "قبل" in f) and any(any(v.startswith(_DURATION_PREFIX) for v in g) for g in rest):
+            return True
+    return False
+
+
+def has_trend(toks: Words, lo: int, hi: int) -> bool:
+    """The words speak of a period (مؤخراً، الأيام الأخيرة) rather than a day."""
+    for k in range(lo, hi):
+        forms = variants(toks[k][2])
+        if forms & {"موخرا", "مؤخرا"}:
+            return True
+        if forms & _TREND and k > lo:
+            prev = variants(toks[k - 1][2])
+            if any(p.startswith(_TREND_HEADS) for p in prev):
+                return True
+    return False

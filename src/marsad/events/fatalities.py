@@ -1,0 +1,59 @@
+"""Reported deaths near killing words, by the ACLED codebook's counting rules.
+
+Vague amounts: عدد من/عدة/plural without number = 3, عشرات = 12, مئات = 100,
+آلاف = 1000; a singular victim (مقتل مدني) = 1; injuries alone = 0.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.actors.text import variants
+
+_KILL = ("قتلي", "قتيل", "قتل", "مقتل", "قتلوا", "قتلت", "مصرع", "حتفه", "حتفهم", "قتيلا", "ضحايا")
+_VAGUE = {"عشرات": 12, "العشرات": 12, "مئات": 100, "المئات": 100, "الاف": 1000, "عده": 3, "عدد": 3}
+_UNITS = {
+    "واحد": 1, "اثنين": 2, "اثنان": 2, "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4,
+    "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8,
+    "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10, "عشرين": 20, "ثلاثين": 30, "اربعين": 40,
+    "خمسين": 50, "مئه": 100, "ماه": 100,
+}
+_DIGITS = re.compile(r"^\d+$")
+
+
+def _is_kill(word: str) -> bool:
+    forms = variants(word)
+    return any(f in _KILL for f in forms) or any(f.startswith("قتلا") for f in forms)
+
+
+def _value(word: str) -> int | None:
+    if _DIGITS.match(word):
+        return int(word)
+    for form in variants(word):
+        if form in _VAGUE:
+            return _VAGUE[form]
+        if form in _UNITS:
+            return _UNITS[form]
+    return None
+
+
+def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
+    """Deaths stated in a word span, or None when no killing word is there.
+
+    The first killing word decides; its number is the nearest within two words
+    after it («مقتل 5») or before it («5 قتلى»); a bare plural («قتلى») counts 3,
+    a singular victim («مقتل مدني») 1.
+    """
+    for i, (_, _, w) in enumerate(toks):
+        if not _is_kill(w):
+            continue
+        for j in (i + 1, i - 1, i + 2, i - 2, i + 3):
+            if 0 <= j < len(toks):
+                value = _value(toks[j][2])
+                if value is not None and value < 100000:
+                    return value
+        forms = variants(w)
+        if any(f in ("قتلي", "ضحايا") for f in forms):
+            return 3
+        return 1
+    return None

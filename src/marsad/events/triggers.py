@@ -1,0 +1,210 @@
+"""Sentence-level event triggers: Arabic cue phrases for each ACLED sub-event type.
+
+A pattern is a sequence of normalised words; a word ending in ``*`` matches any
+clitic variant that starts with it. ``strength`` 2 = a trigger of its own, 1 = weak
+(dropped when a strong trigger is in the same sentence: a killing that is the toll
+of a raid, a blast that is the raid's effect). ``verbal`` triggers are finite verbs,
+so a definite-article check (background reference) does not apply to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.actors.text import norm, variants
+
+#: Sub-types decided from context by the coder.
+SHELL_OR_AIR = "?remote"  # قصف/استهدف: air if an air cue is near, else shelling
+TERRITORY = "?territory"  # سيطر/استعاد: government regains vs non-state overtakes
+
+_RAW: tuple[tuple[str, str, int, bool], ...] = (
+    # (pattern, sub_event_type, strength, verbal)
+    ("اشتباك*", "Armed clash", 2, False),
+    ("اشتبك*", "Armed clash", 2, True),
+    ("معارك", "Armed clash", 2, False),
+    ("معركه", "Armed clash", 1, False),
+    ("مواجهات", "Armed clash", 2, False),
+    ("كمين", "Armed clash", 2, False),
+    ("هاجم", "Armed clash", 2, True),
+    ("هاجمت", "Armed clash", 2, True),
+    ("هاجموا", "Armed clash", 2, True),
+    ("هجوم", "Armed clash", 2, False),
+    ("هجوما", "Armed clash", 2, False),
+    ("هجمات", "Armed clash", 1, False),
+    ("تصدت", "Armed clash", 1, True),
+    ("اقتحم*", "Armed clash", 2, True),
+    ("سيطرت", TERRITORY, 2, True),
+    ("سيطر", TERRITORY, 2, True),
+    ("سيطروا", TERRITORY, 2, True),
+    ("استعادت", TERRITORY, 2, True),
+    ("استعاد", TERRITORY, 2, True),
+    ("استعادوا", TERRITORY, 2, True),
+    ("استولت", TERRITORY, 2, True),
+    ("استولي", TERRITORY, 2, True),
+    ("انتزعت", TERRITORY, 2, True),
+    ("بسطت", TERRITORY, 2, True),
+    ("احكمت", TERRITORY, 2, True),
+    ("هجوم كيماوي", "Chemical weapon", 2, False),
+    ("هجوم كيميايي", "Chemical weapon", 2, False),
+    ("كيماوي*", "Chemical weapon", 1, False),
+    ("غاز الكلور", "Chemical weapon", 2, False),
+    ("غازات سامه", "Chemical weapon", 2, False),
+    ("غاره", "Air/drone strike", 2, False),
+    ("غارات", "Air/drone strike", 2, False),
+    ("قصف جوي", "Air/drone strike", 2, False),
+    ("ضربه جويه", "Air/drone strike", 2, False),
+    ("ضربات جويه", "Air/drone strike", 2, False),
+    ("ضربه", "Air/drone strike", 1, False),
+    ("ضربات", "Air/drone strike", 1, False),
+    ("براميل متفجره", "Air/drone strike", 2, False),
+    ("طايره مسيره", "Air/drone strike", 1, False),
+    ("هجوم انتحاري", "Suicide bomb", 2, False),
+    ("انتحاري*", "Suicide bomb", 2, False),
+    ("فجر نفسه", "Suicide bomb", 2, True),
+    ("حزام ناسف", "Suicide bomb", 2, False),
+    ("حزاما ناسفا", "Suicide bomb", 2, False),
+    ("قصف مدفعي", "Shelling/artillery/missile attack", 2, False),
+    ("قصف صاروخي", "Shelling/artillery/missile attack", 2, False),
+    ("هجمات مدفعيه", "Shelling/artillery/missile attack", 2, False),
+    ("هجوم صاروخي", "Shelling/artillery/missile attack", 2, False),
+    ("قذايف", "Shelling/artillery/missile attack", 2, False),
+    ("قذيفه", "Shelling/artillery/missile attack", 2, False),
+    ("هاون", "Shelling/artillery/missile attack", 2, False),
+    ("صواريخ", "Shelling/artillery/missile attack", 1, False),
+    ("صاروخ", "Shelling/artillery/missile attack", 1, False),
+    ("راجمات", "Shelling/artillery/missile attack", 2, False),
+    ("قصف", SHELL_OR_AIR, 2, False),
+    ("قصفت", SHELL_OR_AIR, 2, True),
+    ("قصف*", SHELL_OR_AIR, 1, True),
+    ("استهدفت", SHELL_OR_AIR, 1, True),
+    ("استهدف", SHELL_OR_AIR, 1, True),
+    ("سياره مفخخه", "Remote explosive/landmine/IED", 2, False),
+    ("مفخخ*", "Remote explosive/landmine/IED", 2, False),
+    ("عبوه ناسفه", "Remote explosive/landmine/IED", 2, False),
+    ("عبوات ناسفه", "Remote explosive/landmine/IED", 2, False),
+    ("لغم", "Remote explosive/landmine/IED", 2, False),
+    ("الغام", "Remote explosive/landmine/IED", 1, False),
+    ("انفجار", "Remote explosive/landmine/IED", 1, False),
+    ("انفجرت", "Remote explosive/landmine/IED", 2, True),
+    ("انفجر", "Remote explosive/landmine/IED", 2, True),
+    ("تفجير", "Remote explosive/landmine/IED", 2, False),
+    ("تفجيرات", "Remote explosive/landmine/IED", 2, False),
+    ("قنبله يدويه", "Grenade", 2, False),
+    ("قنابل يدويه", "Grenade", 2, False),
+    ("اغتصاب", "Sexual violence", 2, False),
+    ("اغتيال", "Attack", 2, False),
+    ("اغتال*", "Attack", 2, True),
+    ("اعدم*", "Attack", 2, True),
+    ("اعدام", "Attack", 1, False),
+    ("ذبح*", "Attack", 1, True),
+    ("برصاص", "Attack", 1, False),
+    ("قنص", "Attack", 1, False),
+    ("قتل", "Attack", 1, True),
+    ("مقتل", "Attack", 1, False),
+    ("خطف", "Abduction/forced disappearance", 2, False),
+    ("اختطف*", "Abduction/forced disappearance", 2, True),
+    ("اختطاف", "Abduction/forced disappearance", 2, False),
+    ("خطفت", "Abduction/forced disappearance", 2, True),
+    ("تظاهر*", "Peaceful protest", 2, True),
+    ("مظاهره", "Peaceful protest", 2, False),
+    ("مظاهرات", "Peaceful protest", 2, False),
+    ("تظاهره", "Peaceful protest", 2, False),
+    ("احتجاجات", "Peaceful protest", 2, False),
+    ("وقفه احتجاجيه", "Peaceful protest", 2, False),
+    ("اعتصام", "Peaceful protest", 2, False),
+    ("اعتقل*", "Arrests", 2, True),
+    ("اعتقال", "Arrests", 2, False),
+    ("حمله اعتقالات", "Arrests", 2, False),
+    ("القت القبض", "Arrests", 2, True),
+    ("القي القبض", "Arrests", 2, True),
+    ("احتجز*", "Arrests", 2, True),
+    ("اسقطت", "Disrupted weapons use", 2, True),
+    ("اسقط", "Disrupted weapons use", 2, True),
+    ("اسقاط", "Disrupted weapons use", 2, False),
+    ("فككت", "Disrupted weapons use", 2, True),
+    ("تفكيك", "Disrupted weapons use", 1, False),
+    ("نهب", "Looting/property destruction", 2, False),
+    ("نهبوا", "Looting/property destruction", 2, True),
+    ("هدم", "Looting/property destruction", 1, False),
+    ("اتفاق اجلاء", "Agreement", 2, False),
+    ("اتفاق تسويه", "Agreement", 2, False),
+    ("اتفاق مصالحه", "Agreement", 2, False),
+    ("خروج اخر", "Non-violent transfer of territory", 2, False),
+    ("انسحبت", "Non-violent transfer of territory", 1, True),
+    ("انسحب", "Non-violent transfer of territory", 1, True),
+    ("اقامت قاعده", "Headquarters or base established", 2, True),
+    ("نقطه مراقبه", "Headquarters or base established", 1, False),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerDef:
+    words: tuple[str, ...]
+    sub_event_type: str
+    strength: int
+    verbal: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    """A trigger found in the text: word range ``[first, last]`` into the word list."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    definition: TriggerDef
+    definite: bool
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, list[TriggerDef]]:
+    """First pattern word (``*`` kept) -> definitions, longest first."""
+    index: dict[str, list[TriggerDef]] = {}
+    for pattern, sub, strength, verbal in _RAW:
+        ws = tuple(w if w.endswith("*") else norm(w) for w in pattern.split())
+        index.setdefault(ws[0], []).append(TriggerDef(ws, sub, strength, verbal))
+    for defs in index.values():
+        defs.sort(key=lambda d: -len(d.words))
+    return index
+
+
+def _word_matches(pattern: str, forms: frozenset[str]) -> bool:
+    if pattern.endswith("*"):
+        stem = pattern[:-1]
+        return any(f.startswith(stem) for f in forms)
+    return pattern in forms
+
+
+def _candidates(forms: frozenset[str]) -> list[TriggerDef]:
+    lex = lexicon()
+    out: list[TriggerDef] = []
+    for key, defs in lex.items():
+        if _word_matches(key, forms):
+            out.extend(defs)
+    out.sort(key=lambda d: (-len(d.words), -d.strength))
+    return out
+
+
+def find_triggers(toks: list[tuple[int, int, str]]) -> list[TriggerHit]:
+    """Longest trigger at each word, left to right, without overlaps."""
+    hits: list[TriggerHit] = []
+    i = 0
+    while i < len(toks):
+        forms = variants(toks[i][2])
+        hit = None
+        for d in _candidates(forms):
+            n = len(d.words)
+            if i + n <= len(toks) and all(
+                _word_matches(d.words[j], variants(toks[i + j][2])) for j in range(1, n)
+            ):
+                definite = toks[i][2].startswith(("ال", "وال", "بال", "فال", "لل"))
+                hit = TriggerHit(i, i + n - 1, toks[i][0], toks[i + n - 1][1], d, definite)
+                break
+        if hit is None:
+            i += 1
+            continue
+        hits.append(hit)
+        i = hit.last + 1
+    return hits
