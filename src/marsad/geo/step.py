@@ -1,10 +1,54 @@
-"""Pipeline step placeholder: replaced by the area's real implementation."""
+"""Pipeline step: find and resolve the place mentions of an article.
+
+Capitals that stand for their government («واشنطن ترفض», «القوات المدعومة من
+أنقرة») are kept but marked ``feature="capital_metonym"`` with a low score, so
+that the events coder does not take them as event locations.
+"""
 
 from __future__ import annotations
 
-from marsad.model import Article
+from dataclasses import replace
+
+from marsad.geo.gazetteer import Candidate, gazetteer
+from marsad.geo.matcher import Mention, find_mentions
+from marsad.geo.metonymy import is_metonym
+from marsad.geo.resolve import build_context, choose
+from marsad.model import Article, Entity, Place
+
+
+def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
+    """The resolved place mentions of ``text``, in order."""
+    gaz = gazetteer()
+    mentions = [m for m in find_mentions(text, gaz) if not _excluded(text, m)]
+    loc = [(e.start, e.end) for e in entities if e.label == "LOC"]
+    other = [(e.start, e.end) for e in entities if e.label in ("PERS", "ORG") and e.score >= 0.5]
+    ctx = build_context(mentions, loc, other)
+    places = []
+    for m in mentions:
+        picked = choose(m, ctx, gaz.is_common(m))
+        if picked is not None:
+            cand, precision = picked
+            metonym = is_metonym(text, m, cand)
+            places.append(to_place(text, m, cand, precision, metonym))
+    return places
+
+
+def _excluded(text: str, m: Mention) -> bool:
+    from marsad.geo.metonymy import inside_name
+
+    return inside_name(text, m)
+
+
+def to_place(text: str, m: Mention, c: Candidate, precision: int, metonym: bool) -> Place:
+    return Place(
+        start=m.start, end=m.end, text=text[m.start : m.end], name_ar=c.name_ar,
+        name_en=c.name_en, country=c.country, admin1=c.admin1, admin2=c.admin2,
+        admin3=c.admin3, pcode=c.pcode, geonames_id=c.geonames_id or None,
+        latitude=c.latitude, longitude=c.longitude, geo_precision=precision,
+        feature="capital_metonym" if metonym else c.feature, score=0.3 if metonym else 0.9,
+    )
 
 
 def geocode_article(article: Article) -> Article:
-    """Placeholder: returns the article unchanged until this area lands."""
-    return article
+    """Set ``article.places`` (uses ``article.entities`` when the tagger ran)."""
+    return replace(article, places=tuple(geocode_text(article.text, article.entities)))

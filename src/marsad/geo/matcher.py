@@ -1,0 +1,118 @@
+"""Finding place-name mentions in running text, with the words around them.
+
+A mention is the longest run of up to five words (the first one possibly carrying
+proclitics: و ف ب ل ك and the article) whose normalised, space-free form is a
+gazetteer key. The word before it tells the construction: «مدينة X» (the place),
+«ريف X» (its countryside), «قرب/جنوب X» (near it), «محافظة X» (the province).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.geo.gazetteer import Candidate, Gazetteer
+from marsad.geo.text import advance, strip_variants, words
+
+#: Construction words before a name -> construction.
+TRIGGERS: dict[str, str] = {
+    **dict.fromkeys(("مدينه", "بلده", "قريه", "مخيم", "مدن", "بلدات", "قري", "مزرعه", "بلدتي", "قريتي", "مدينتي", "مركز"), "town"),
+    **dict.fromkeys(("حي", "احياء", "حيي"), "town"),
+    **dict.fromkeys(("منطقه", "مناطق", "منطقتي"), "area"),
+    **dict.fromkeys(("محافظه", "محافظات", "محافظتي", "ولايه"), "province"),
+    **dict.fromkeys(("ريف", "ارياف", "ريفي"), "rural"),
+    **dict.fromkeys(("ناحيه", "قضاء"), "admin"),
+    **dict.fromkeys((
+        "قرب", "القرب", "محيط", "اطراف", "ضواحي", "مشارف", "جنوب", "شمال", "شرق", "غرب", "جنوبي",
+        "شمالي", "شرقي", "غربي", "قريبه", "مقربه", "تخوم", "جوار",
+    ), "near"),
+}
+#: Words between a trigger and the name that keep the trigger («بالقرب من X», «شمال شرق X»).
+_GLUE = {"من", "مدينه", "بلده", "ريف", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"}
+_LOCATIVE = {"في", "من", "الي", "قرب", "داخل", "نحو", "وفي", "ومن", "والي", "حتي", "عند"}
+_SEPARATOR = re.compile(r"^[\s،,و]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text whose words form a gazetteer key, with its construction."""
+
+    start: int
+    end: int
+    first: int  # index of the first word
+    last: int  # index of the last word
+    candidates: tuple[Candidate, ...]
+    construction: str  # "", town, area, province, rural, admin, near
+    conjoined: bool  # the name carries the conjunction و
+    key: str = ""  # the gazetteer key matched
+    locative: bool = False  # after a locative preposition («في», «من», «إلى») or with ب
+
+
+def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
+    """All longest gazetteer matches in ``text``, left to right, not overlapping."""
+    ws = words(text)
+    out: list[Mention] = []
+    i = 0
+    while i < len(ws):
+        found = _longest_at(text, ws, i, gaz)
+        if found is None:
+            i += 1
+            continue
+        n, cut, cands, k = found
+        start = ws[i][0] + advance(text[ws[i][0] : ws[i][1]], cut)
+        construction = _construction(ws, i)
+        conj = cut > 0 and ws[i][2].startswith("و")
+        if not construction and conj and out and _adjacent(text, out[-1].end, start):
+            construction = out[-1].construction
+        locative = (cut > 0 and ws[i][2].lstrip("وف").startswith("ب")) or (i > 0 and ws[i - 1][2] in _LOCATIVE)
+        out.append(Mention(start, ws[i + n - 1][1], i, i + n - 1, tuple(cands), construction, conj, k, locative))
+        i += n
+    return out
+
+
+def _longest_at(
+    text: str, ws: list[tuple[int, int, str]], i: int, gaz: Gazetteer
+) -> tuple[int, int, list[Candidate], str] | None:
+    """(word count, proclitic chars, candidates) of the longest key starting at word ``i``."""
+    n_max = 1
+    while n_max < gaz.max_words and i + n_max < len(ws) and _joined(text, ws[i + n_max - 1][1], ws[i + n_max][0]):
+        n_max += 1
+    for n in range(n_max, 0, -1):
+        rest = "".join(w[2] for w in ws[i + 1 : i + n])
+        for cut, head in strip_variants(ws[i][2]):
+            cands = gaz.get(head + rest)
+            if cands:
+                return n, cut, cands, head + rest
+    return None
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    return gap in (" ", "-", " - ", "") or (gap.isspace() and "\n" not in gap)
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    return start - end < 12 and bool(_SEPARATOR.match(text[end:start]))
+
+
+def bare(word: str) -> str:
+    """The word without proclitics, if that gives a known construction word."""
+    for _, rest in strip_variants(word):
+        if rest in TRIGGERS or rest in _GLUE:
+            return rest
+    return word
+
+
+def _construction(ws: list[tuple[int, int, str]], i: int) -> str:
+    """The construction word before word ``i`` (skipping glue such as «من»)."""
+    j = i - 1
+    seen_glue = 0
+    while j >= 0 and seen_glue <= 2:
+        word = bare(ws[j][2])
+        if word in TRIGGERS:
+            return TRIGGERS[word]
+        if word not in _GLUE:
+            break
+        seen_glue += 1
+        j -= 1
+    return ""

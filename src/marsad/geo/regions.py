@@ -1,0 +1,55 @@
+"""Hand-written additions to the gazetteer: named Syrian regions and spelling aliases.
+
+Regions are areas with no P-code of their own (الغوطة الشرقية): they resolve to
+their governorate with ACLED geo_precision 3 and an approximate centre. Aliases
+are news spellings absent from the OCHA list (كوباني for عين العرب).
+"""
+
+from __future__ import annotations
+
+#: Arabic names | English name | governorate P-code | latitude | longitude
+REGIONS: tuple[tuple[str, str, str, float, float], ...] = (
+    ("الغوطة الشرقية|غوطة دمشق الشرقية|الغوطة", "Eastern Ghouta", "SY03", 33.56, 36.40),
+    ("الغوطة الغربية", "Western Ghouta", "SY03", 33.45, 36.20),
+    ("القلمون|القلمون الغربي", "Qalamoun", "SY03", 33.90, 36.60),
+    ("القلمون الشرقي", "Eastern Qalamoun", "SY03", 33.75, 36.85),
+    ("الجولان|هضبة الجولان|مرتفعات الجولان|الجولان المحتل", "Golan", "SY14", 33.00, 35.80),
+    ("حوران|سهل حوران", "Hauran", "SY12", 32.75, 36.10),
+    ("الحولة|سهل الحولة", "Houla", "SY04", 34.88, 36.52),
+    ("سهل الغاب|الغاب", "Al-Ghab Plain", "SY05", 35.60, 36.35),
+    ("البادية السورية|بادية الشام|البادية", "Syrian Desert", "SY04", 34.60, 38.30),
+    ("جبل الزاوية", "Jabal al-Zawiya", "SY07", 35.68, 36.53),
+    ("جبل الأكراد", "Jabal al-Akrad", "SY06", 35.73, 36.17),
+    ("جبل التركمان", "Jabal al-Turkman", "SY06", 35.83, 36.07),
+    ("حوض اليرموك", "Yarmouk Basin", "SY12", 32.75, 35.90),
+    ("شرق الفرات", "East of the Euphrates", "SY09", 35.30, 40.30),
+    ("جبل الشيخ", "Mount Hermon", "SY03", 33.40, 35.85),
+)
+
+#: Alias -> P-code of the community it names.
+ALIASES: dict[str, str] = {
+    "كوباني": "C1946",
+    "أبو كمال": "C5167",
+    "الطبقة": "C5929",
+    "مدينة الطبقة": "C5929",
+    "مخيم اليرموك": "C1002",
+    "المعضمية": "C2499",
+    "سلمية": "C3244",
+    "دير الزور": "C5086",
+}
+
+#: Places outside Syria whose news spelling GeoNames lacks: Arabic name -> GeoNames id.
+WORLD_ALIASES: dict[str, int] = {
+    "واشنطن": 4140963,
+    "سوتشي": 491422,
+    "أستانة": 1526273,
+}
+
+#: Place names that are also everyday words: a place only with evidence.
+COMMON_WORDS: tuple[str, ...] = (
+    "المدينة", "مدينة", "السلام", "النصر", "الحرية", "الجيش", "الثورة", "الأمل", "الباب",
+    "الوحدة", "الكرامة", "الشام", "العرب", "الدولة", "الإسلام", "الخليج", "الشرق", "الغرب",
+    "الجنوب", "الشمال", "الوسط", "الحياة", "البيت", "القدس", "الجزيرة", "الفرات", "الحسين",
+    "المنار", "العربية", "تدمر", "الميادين", "القصير", "الضمير", "التل", "السلمية", "الهامة",
+    "الحولة", "أمان", "لأول", "فلاديمير", "النور", "الفتح", "الرحمة", "المستقبل", "الهدى", "البعث", "الشيخ", "المركز",
+)

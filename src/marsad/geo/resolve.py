@@ -1,0 +1,109 @@
+"""Choosing the entry a mention refers to, and its ACLED geo_precision.
+
+The rules, in order: the construction decides the kind of place (province,
+town, countryside); a governorate name said bare is the governorate; otherwise
+candidates are scored by prominence (capital level, population) and by the
+story's context (governorates and countries named elsewhere in the article).
+Minor places and names that are also common words need evidence (a construction
+word, an LOC entity, their governorate named nearby) or are dropped.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from marsad.geo.gazetteer import Candidate
+from marsad.geo.matcher import Mention
+
+_PROVINCE_LEVEL = ("country", "admin1", "region")
+
+
+@dataclass
+class Context:
+    """What the article says elsewhere: governorates and countries it names."""
+
+    admin1: set[str] = field(default_factory=set)
+    admin2: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    syria: bool = False
+    loc_spans: Sequence[tuple[int, int]] = ()
+    other_spans: Sequence[tuple[int, int]] = ()
+
+
+def build_context(mentions: Sequence[Mention], loc: Sequence[tuple[int, int]] = (),
+                  other: Sequence[tuple[int, int]] = ()) -> Context:
+    """Context from the mentions whose reading is not in doubt (one prominent candidate)."""
+    ctx = Context(loc_spans=loc, other_spans=other)
+    for m in mentions:
+        top = m.candidates[0]
+        if top.feature in ("admin1", "country") or (top.cc == "SY" and top.rank >= 1):
+            ctx.countries.add(top.cc)
+            if top.cc == "SY":
+                ctx.admin1.add(top.admin1)
+                ctx.syria = True
+                if top.feature != "admin1":
+                    ctx.admin2.add(top.admin2)
+    return ctx
+
+
+def _overlaps(m: Mention, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < m.end and m.start < e for s, e in spans)
+
+
+def score(c: Candidate, m: Mention, ctx: Context) -> float:
+    """Plausibility of one candidate for one mention (higher is better)."""
+    if c.feature == "country":
+        return 20.0
+    if c.feature == "admin1":
+        return 15.0 if m.construction in ("", "province", "rural", "near", "area") else 2.0
+    if c.feature == "region":
+        return 12.0
+    if c.cc == "SY":
+        s = 3.0 + 1.5 * c.rank + (3.0 if c.admin1 in ctx.admin1 else 0.0)
+        s += (2.0 if c.admin2 in ctx.admin2 else 0.0) + (1.5 if ctx.syria else 0.0)
+        if c.feature in ("admin2", "admin3"):
+            s -= 0.5 if m.construction != "admin" else -5.0
+        return s
+    s = math.log10(max(c.rank, 10)) - 1.5 + (4.0 if c.cc in ctx.countries else 0.0)
+    return s + (3.0 if c.feature == "capital" else 0.0)
+
+
+def choose(m: Mention, ctx: Context, common: bool) -> tuple[Candidate, int] | None:
+    """The best candidate and its geo_precision, or None when the evidence is too weak."""
+    if _overlaps(m, ctx.other_spans):
+        return None
+    cands = list(m.candidates)
+    if m.construction in ("town", "admin"):
+        local = [c for c in cands if c.feature not in _PROVINCE_LEVEL]
+        cands = local or cands
+    if m.construction in ("province", "rural"):
+        province = [c for c in cands if c.feature == "admin1"]
+        cands = province or cands
+    best = max(cands, key=lambda c: score(c, m, ctx))
+    if not _enough_evidence(best, m, ctx, common):
+        return None
+    return best, _precision(best, m)
+
+
+def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bool:
+    strong = bool(m.construction) or _overlaps(m, ctx.loc_spans)
+    if c.feature in ("country", "admin1", "region") and not common:
+        return True
+    if common:
+        return strong or (c.cc == "SY" and c.rank >= 1 and m.locative and c.admin1 in ctx.admin1)
+    if c.cc == "SY":
+        major = c.rank >= 1 or len(c.name_ar.split()) > 1
+        return major or strong or c.admin1 in ctx.admin1
+    if c.feature == "capital":
+        return True
+    return c.rank >= 1_000_000 or strong or c.cc in ctx.countries
+
+
+def _precision(c: Candidate, m: Mention) -> int:
+    if c.feature in _PROVINCE_LEVEL:
+        return 3
+    if m.construction in ("near", "area", "rural") or c.feature in ("admin2", "admin3"):
+        return 2
+    return 1

@@ -1,0 +1,85 @@
+"""Normalising keys and splitting running text into words with offsets.
+
+Uses :func:`marsad.arabic.normalize` when the Arabic layer provides it, so that
+gazetteer keys and text agree with the rest of the pipeline; a small local
+normaliser with the same contract is the fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_TABLE = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و",
+        "ئ": "ي", "ک": "ك", "ی": "ي", "ے": "ي", "ۀ": "ه", "ہ": "ه", "ھ": "ه",
+    }
+)
+_WORD = re.compile(
+    "[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0671-\u06d3\u0640A-Za-z0-9]+"
+)
+#: Proclitic sequences that may precede a name, longest first.
+PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "وب", "ول", "فب", "فل", "لل", "و", "ف", "ب", "ل", "ك")
+
+
+def _local_normalize(text: str) -> str:
+    text = _INVISIBLE.sub("", _DIACRITICS.sub("", text))
+    return text.translate(_TABLE)
+
+
+@lru_cache(maxsize=1)
+def _normalizer() -> Callable[[str], str]:
+    try:
+        from marsad.arabic.normalize import normalize
+    except ImportError:
+        return _local_normalize
+    return lambda text: _local_normalize(normalize(text))
+
+
+def norm(text: str) -> str:
+    """Matching form of ``text`` (the project's Arabic normaliser)."""
+    return _normalizer()(text)
+
+
+def key(name: str) -> str:
+    """Gazetteer key: normalised, spaces, hyphens and tatweel removed."""
+    return "".join(_WORD.findall(norm(name)))
+
+
+def advance(raw: str, n: int) -> int:
+    """Index in ``raw`` after its first ``n`` letters that survive normalisation."""
+    i = 0
+    while n > 0 and i < len(raw):
+        if norm(raw[i]):
+            n -= 1
+        i += 1
+    while i < len(raw) and not norm(raw[i]):
+        i += 1
+    return i
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, normalised word)`` for each word of ``text``."""
+    return [(m.start(), m.end(), norm(m.group())) for m in _WORD.finditer(text)]
+
+
+def strip_variants(word: str) -> list[tuple[int, str]]:
+    """``(chars removed, rest)`` readings of a word without its proclitics.
+
+    ``للرقة`` (li + al-) also yields ``الرقة``, whose article lost its alef.
+    """
+    out = [(0, word)]
+    for clitic in PROCLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+            rest = word[len(clitic) :]
+            if clitic.endswith("ال"):
+                out.append((len(clitic) - 2, "ال" + rest))
+            elif clitic.endswith("لل"):
+                out.append((len(clitic) - 1, "ا" + word[len(clitic) - 1 :]))
+            else:
+                out.append((len(clitic), rest))
+    return out
