@@ -25,8 +25,6 @@ MIN_COUNT = 3
 #: ...and this many times as frequent as the whole form (unless the whole is unattested).
 PROCLITIC_RATIO = 2.0
 SUFFIX_RATIO = 2.0
-#: The first-person ي is mostly a nisba ending in news (سوري, عربي): stricter.
-YEH_RATIO = 8.0
 #: The article is removed unless the bare form is very rare next to the definite one
 #: (المانيا vs مانيا): names that always carry the article keep it.
 ARTICLE_RATIO = 0.05
@@ -84,14 +82,42 @@ def _proclitic_candidates(light: str) -> list[tuple[int, str]]:
     return [(n, core) for n, core in out if len(core) >= MIN_STEM]
 
 
+def _looks_like_conjunction(core: str, freq: int, counts: dict[str, int]) -> bool:
+    """A core that itself reads as و/ف + a commoner word (كوفي -> ك+وفي) is no core."""
+    return core[0] in _CONJ and _freq(core[1:], counts) > freq
+
+
 def _strip_proclitics(light: str, counts: dict[str, int]) -> tuple[int, str]:
     whole = _freq(light, counts)
     best, best_freq = (0, light), -1
     for removed, core in _proclitic_candidates(light):
         freq = _freq(core, counts)
-        if _accepts(freq, whole, PROCLITIC_RATIO) and freq >= best_freq:
+        ratio = 0.0 if _article_after(light, removed, core) else PROCLITIC_RATIO
+        if (
+            _accepts(freq, whole, ratio)
+            and freq >= best_freq
+            and not _looks_like_conjunction(core, freq, counts)
+        ):
             best, best_freq = (removed, core), freq
+    if best_freq < 0 and whole < MIN_COUNT:
+        return _unattested(light)
     return best
+
+
+def _article_after(light: str, removed: int, core: str) -> bool:
+    """و, ب or ل before the article (وال, بال, لل + 3 letters): a near-certain split.
+
+    ف and ك are left out: فال and كال begin many foreign names (فالنسيا, كاليفورنيا).
+    """
+    return core.startswith("ال") and len(core) >= 5 and set(light[:removed]) <= {"و", "ب", "ل"}
+
+
+def _unattested(light: str) -> tuple[int, str]:
+    """A word the corpus never saw: strip only a proclitic before the article."""
+    for removed, core in _proclitic_candidates(light):
+        if _article_after(light, removed, core):
+            return removed, core
+    return 0, light
 
 
 def _strip_suffix(core: str, counts: dict[str, int]) -> tuple[str, int]:
@@ -100,10 +126,11 @@ def _strip_suffix(core: str, counts: dict[str, int]) -> tuple[str, int]:
         if not core.endswith(suffix) or len(core) - len(suffix) < MIN_STEM:
             continue
         base = core[: -len(suffix)]
-        ratio = YEH_RATIO if suffix == "ي" else SUFFIX_RATIO
-        options = [base, base[:-1] + "ة"] if base.endswith("ت") else [base]
+        options = [base[:-1] + "ة", base] if base.endswith("ت") else [base]
+        if suffix == "ي":  # in news a final ي is a nisba (سوري, حسني), not "my"...
+            options = options[:1] if base.endswith("ت") else []  # ...except after ة (حكومتي)
         for option in sorted(options, key=lambda o: -_freq(o, counts)):
-            if _accepts(_freq(option, counts), whole, ratio):
+            if _accepts(_freq(option, counts), whole, SUFFIX_RATIO):
                 return option, len(suffix)
     return core, 0
 
