@@ -24,6 +24,8 @@ _BOMS = (
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 # Latin-1 supplement letters and C0/C1 controls: what a wrong code page produces.
 _SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00c0-\u00ff]")
+# An ASCII letter glued to an Arabic one: Latin text read through an Arabic code page.
+_MIXED = re.compile(r"[A-Za-z][\u0600-\u06ff]|[\u0600-\u06ff][A-Za-z]")
 
 
 class UndecodableError(ValueError):
@@ -39,22 +41,29 @@ def sniff_bom(data: bytes) -> str | None:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 LE/BE without BOM: Arabic (U+06xx) and ASCII leave many zero bytes in one lane."""
+    """UTF-16 LE/BE without BOM: in Arabic or ASCII text one byte lane is nearly all
+    0x06 (the Arabic block's high byte) or 0x00, which UTF-8 text never has."""
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < 4:
         return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    sample = sample[: len(sample) // 2 * 2]
     half = len(sample) // 2
-    if odd > 0.3 * half and even < 0.05 * half:
+
+    def high(lane: bytes) -> int:
+        return lane.count(0) + lane.count(6)
+
+    even, odd = sample[0::2], sample[1::2]
+    if high(odd) > 0.5 * half and even.count(0) < 0.05 * half:
         return "utf-16-le"
-    if even > 0.3 * half and odd < 0.05 * half:
+    if high(even) > 0.5 * half and odd.count(0) < 0.05 * half:
         return "utf-16-be"
     return None
 
 
 def arabic_score(text: str) -> int:
-    """Arabic letters minus twice the characters a wrong code page typically produces."""
-    return len(_ARABIC_LETTER.findall(text)) - 2 * len(_SUSPECT.findall(text))
+    """Arabic letters minus twice what a wrong code page typically produces."""
+    wrong = len(_SUSPECT.findall(text)) + len(_MIXED.findall(text))
+    return len(_ARABIC_LETTER.findall(text)) - 2 * wrong
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
@@ -77,8 +86,9 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode ``data``; return ``(text, codec name)``.
 
-    ``declared`` (an HTTP or HTML charset) is used when the bytes are not valid
-    UTF-8 and it decodes them strictly. Raises :class:`UndecodableError` with the reason otherwise.
+    Order: BOM, UTF-16 without BOM, strict UTF-8, ``declared`` (an HTTP or HTML
+    charset, when it decodes strictly), then the Arabic code-page guess. Raises
+    :class:`UndecodableError` with the reason when nothing fits.
     """
     bom = sniff_bom(data)
     if bom:
@@ -86,6 +96,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             return data.decode(bom), bom
         except UnicodeDecodeError as exc:
             raise UndecodableError(f"undecodable: bad {bom} after its BOM: {exc}") from exc
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -94,12 +110,6 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         try:
             return data.decode(declared), codecs.lookup(declared).name
         except (LookupError, UnicodeDecodeError):
-            pass
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        try:
-            return data.decode(utf16), utf16
-        except UnicodeDecodeError:
             pass
     if b"\x00" in data:
         raise UndecodableError("undecodable: binary data (NUL bytes) in a text input")

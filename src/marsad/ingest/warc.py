@@ -30,6 +30,16 @@ def _is_html_page(record: Any) -> bool:
     return _content_type(record)[0].startswith(_HTML_TYPES)
 
 
+def _truncation(record: Any, body: bytes) -> str | None:
+    """A reason when the payload is shorter than its HTTP Content-Length (a cut-off file)."""
+    if not record.is_http or record.http_headers.get("Content-Encoding"):
+        return None
+    declared = record.http_headers.get("Content-Length") or ""
+    if declared.isdigit() and int(declared) > len(body):
+        return f"warc: truncated record ({len(body)} of {declared} bytes)"
+    return None
+
+
 def read_warc(stream: IO[bytes], name: str) -> Iterator[Article]:
     """Yield an article per HTML response/resource record (gzip detected by fastwarc).
 
@@ -52,6 +62,10 @@ def read_warc(stream: IO[bytes], name: str) -> Iterator[Article]:
                 body = record.reader.read()
             except OSError as exc:
                 yield error_article(where, f"warc: unreadable record: {exc}", url=uri)
+                continue
+            short = _truncation(record, body)
+            if short:
+                yield error_article(where, short, url=uri)
                 continue
             charset = _content_type(record)[1]
             yield html_article(

@@ -1,0 +1,205 @@
+"""WARC and RSS/Atom readers on fixtures the tests build (own Arabic sentences)."""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from marsad.ingest import read_inputs
+from marsad.ingest.feeds import html_to_text
+
+PARAGRAPHS = (
+    "قُتل ثلاثة مدنيين وأصيب خمسة آخرون جراء قصف مدفعي استهدف بلدة كفرنبل في ريف إدلب الجنوبي صباح اليوم.",
+    "وقال ناشطون محليون إن القصف طال منازل سكنية وسوقاً شعبياً وسط البلدة، ما أدى إلى أضرار مادية كبيرة.",
+    "وأضاف الناشطون أن فرق الدفاع المدني عملت على إسعاف الجرحى ونقلهم إلى مستشفى ميداني قريب من المنطقة.",
+)
+
+
+def page(title: str, date: str | None = None, charset: str = "utf-8") -> str:
+    meta = f'<meta property="article:published_time" content="{date}">' if date else ""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f'<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="{charset}">'
+        f"<title>{title}</title>{meta}</head><body><header><nav>الرئيسية | أخبار | رياضة</nav>"
+        f"</header><article><h1>{title}</h1>{body}</article><footer>من نحن</footer></body></html>"
+    )
+
+
+def warc_record(headers: dict[str, str], block: bytes) -> bytes:
+    head = "WARC/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+    head += f"Content-Length: {len(block)}\r\n\r\n"
+    return head.encode() + block + b"\r\n\r\n"
+
+
+def http_response(body: bytes, content_type: str, status: str = "200 OK") -> bytes:
+    return (
+        f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
+
+
+def response(uri: str, date: str, block: bytes, n: int) -> bytes:
+    headers = {
+        "WARC-Type": "response",
+        "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{n:012d}>",
+        "WARC-Date": date,
+        "WARC-Target-URI": uri,
+        "Content-Type": "application/http; msgtype=response",
+    }
+    return warc_record(headers, block)
+
+
+def build_warc() -> list[bytes]:
+    """warcinfo, request, two HTML pages (one dated, one not), an image, a 404 page."""
+    dated = page("قصف مدفعي على كفرنبل", "2019-05-08T09:30:00+03:00").encode()
+    undated = page("غارات على ريف حماة", charset="windows-1256").encode("cp1256")
+    info = {"WARC-Type": "warcinfo", "WARC-Record-ID": "<urn:uuid:1>", "WARC-Date": "2019-05-09T00:00:00Z"}
+    request = {
+        "WARC-Type": "request", "WARC-Record-ID": "<urn:uuid:2>", "WARC-Date": "2019-05-09T00:00:00Z",
+        "WARC-Target-URI": "https://news.example/a1", "Content-Type": "application/http; msgtype=request",
+    }  # fmt: skip
+    return [
+        warc_record(info, b"software: marsad tests\r\n"),
+        warc_record(request, b"GET /a1 HTTP/1.1\r\nHost: news.example\r\n\r\n"),
+        response("https://news.example/a1", "2019-05-09T10:00:00Z",
+                 http_response(dated, "text/html; charset=utf-8"), 3),  # fmt: skip
+        response("https://news.example/logo.jpg", "2019-05-09T10:00:01Z",
+                 http_response(b"\xff\xd8\xff\xe0 not html", "image/jpeg"), 4),  # fmt: skip
+        response("https://news.example/missing", "2019-05-09T10:00:02Z",
+                 http_response(dated, "text/html", "404 Not Found"), 5),  # fmt: skip
+        response("https://news.example/a2", "2019-05-09T10:00:03Z",
+                 http_response(undated, "text/html; charset=windows-1256"), 6),  # fmt: skip
+    ]
+
+
+@pytest.mark.parametrize("compressed", [False, True], ids=["warc", "warc.gz"])
+def test_warc_html_responses_become_articles(tmp_path: Path, compressed: bool) -> None:
+    records = build_warc()
+    if compressed:
+        path = tmp_path / "crawl.warc.gz"
+        path.write_bytes(b"".join(gzip.compress(r) for r in records))  # one gzip member per record
+    else:
+        path = tmp_path / "crawl.warc"
+        path.write_bytes(b"".join(records))
+    articles = list(read_inputs([str(path)]))
+    assert [a.url for a in articles] == ["https://news.example/a1", "https://news.example/a2"]
+    assert [a.id for a in articles] == [a.url for a in articles]
+    assert all(a.error is None for a in articles)
+    first, second = articles
+    assert first.title == "قصف مدفعي على كفرنبل"
+    assert PARAGRAPHS[0] in first.text and PARAGRAPHS[2] in first.text
+    assert "الرئيسية" not in first.text  # navigation is not main text
+    # the page's own date (with its offset) wins over the capture time
+    assert first.published == datetime(2019, 5, 8, 9, 30, tzinfo=timezone(timedelta(hours=3)))
+    # a page without a date falls back to the WARC-Date; windows-1256 body decoded
+    assert second.published == datetime(2019, 5, 9, 10, 0, 3, tzinfo=UTC)
+    assert second.title == "غارات على ريف حماة" and PARAGRAPHS[1] in second.text
+
+
+def test_truncated_or_corrupt_warc_reports_errors(tmp_path: Path) -> None:
+    records = build_warc()
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(b"".join(records[:3]) + records[5][:500])  # last record cut in its body
+    first, last = read_inputs([str(cut)])
+    assert first.url == "https://news.example/a1" and first.error is None
+    assert last.id == "https://news.example/a2" and last.error and "truncated" in last.error
+    junk = tmp_path / "junk.warc"
+    junk.write_bytes(b"not a warc file\r\n" * 50)
+    [bad] = read_inputs([str(junk)])
+    assert bad.id == "junk.warc#1" and bad.error and "warc" in bad.error
+
+
+RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>أخبار الميدان</title><link>https://feed.example/</link>
+<item><title>اشتباكات في ريف حلب</title><link>https://feed.example/1</link>
+<guid>feed-1</guid><pubDate>Tue, 12 Mar 2019 08:15:00 +0300</pubDate>
+<description>&lt;p&gt;اندلعت اشتباكات بين فصائل المعارضة وقوات النظام في ريف حلب الغربي.&lt;/p&gt;&lt;p&gt;وأفادت مصادر بسقوط قتلى.&lt;/p&gt;</description></item>
+<item><title>بلا نص</title><link>https://feed.example/2</link></item>
+<item><title>تاريخ غريب</title><link>https://feed.example/3</link><pubDate>قبل ساعتين</pubDate>
+<description>اعتقلت الشرطة ثلاثة أشخاص في مدينة الموصل.</description></item>
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>مرصد الأخبار</title><id>urn:feed</id>
+<updated>2019-04-20T19:00:00+02:00</updated>
+<entry><title>قصف على طرابلس</title><id>urn:entry:1</id>
+<link href="https://atom.example/tripoli"/><updated>2019-04-20T19:00:00+02:00</updated>
+<summary>ملخص قصير.</summary>
+<content type="html">&lt;p&gt;سقطت قذائف على حي أبو سليم في العاصمة الليبية طرابلس مساء السبت.&lt;/p&gt;&lt;p&gt;ولم ترد أنباء عن ضحايا.&lt;/p&gt;</content>
+</entry></feed>"""
+
+
+def test_rss_items_become_articles_and_bad_items_fail_alone(tmp_path: Path) -> None:
+    path = tmp_path / "news.rss"
+    path.write_text(RSS, encoding="utf-8")
+    ok, no_text, bad_date = read_inputs([str(path)])
+    assert ok.error is None and ok.id == "feed-1" and ok.url == "https://feed.example/1"
+    assert ok.title == "اشتباكات في ريف حلب" and ok.source == "أخبار الميدان"
+    assert ok.text.split("\n") == [
+        "اندلعت اشتباكات بين فصائل المعارضة وقوات النظام في ريف حلب الغربي.",
+        "وأفادت مصادر بسقوط قتلى.",
+    ]
+    assert ok.published == datetime(2019, 3, 12, 8, 15, tzinfo=timezone(timedelta(hours=3)))
+    assert no_text.error and "missing text" in no_text.error and no_text.url == "https://feed.example/2"
+    assert bad_date.error and "date" in bad_date.error and bad_date.text
+
+
+def test_atom_prefers_full_content_over_summary(tmp_path: Path) -> None:
+    path = tmp_path / "news.atom"
+    path.write_text(ATOM, encoding="utf-8")
+    [entry] = read_inputs([str(path)])
+    assert entry.error is None and entry.id == "urn:entry:1"
+    assert entry.url == "https://atom.example/tripoli"
+    assert entry.text.startswith("سقطت قذائف على حي أبو سليم") and "ملخص" not in entry.text
+    assert entry.published == datetime(2019, 4, 20, 19, tzinfo=timezone(timedelta(hours=2)))
+
+
+def test_feed_detected_by_content_for_xml_and_unknown_extensions(tmp_path: Path) -> None:
+    (tmp_path / "a.xml").write_text(ATOM, encoding="utf-8")
+    (tmp_path / "b.feed").write_text(RSS, encoding="utf-8")
+    assert len(list(read_inputs([str(tmp_path / "a.xml"), str(tmp_path / "b.feed")]))) == 4
+
+
+def test_unreadable_feed_yields_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.rss"
+    path.write_bytes(b"\x00\x01 this is no feed")
+    [bad] = read_inputs([str(path)])
+    assert bad.id == "broken.rss" and bad.error and bad.error.startswith("feed:")
+
+
+@pytest.fixture()
+def feed_url(tmp_path: Path) -> Iterator[str]:
+    """The RSS fixture served on loopback, as an operator-listed feed URL."""
+    (tmp_path / "feed.xml").write_text(RSS, encoding="utf-8")
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, directory=str(tmp_path), **kwargs)  # type: ignore[arg-type]
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_feed_url_listed_by_the_operator_is_fetched(feed_url: str) -> None:
+    articles = list(read_inputs([feed_url]))
+    assert [a.url for a in articles] == [f"https://feed.example/{i}" for i in (1, 2, 3)]
+    assert articles[0].error is None
+
+
+def test_html_to_text_keeps_paragraphs_and_entities() -> None:
+    assert html_to_text("<p>قصف&nbsp;على <b>حمص</b></p><p>ثانٍ</p>") == "قصف على حمص\nثانٍ"
