@@ -1,10 +1,172 @@
-"""Pipeline step placeholder: replaced by the area's real implementation."""
+"""Who said what: direct quotes («وقال بوتين: "…"») and reported speech («أكد أردوغان أن …»).
+
+The speaker is the noun phrase after the speech verb (VSO order), else the
+sentence's opening noun phrase (SVO, «الرئيس الروسي وصف … بـ"…"»); a verb with
+no speaker («وأضاف:», «لافتاً إلى أن») continues the previous speaker. The speaker
+is linked to the actor knowledge base when it names an actor.
+"""
 
 from __future__ import annotations
 
-from marsad.model import Article
+import re
+from dataclasses import replace
+
+from marsad.actors.linker import link_text
+from marsad.actors.text import norm
+from marsad.model import Article, Quote
+
+_QUOTED = re.compile(r"[“”\"«]([^“”\"«»\n]{3,}?)[”\"»]")
+_CUE = (
+    "قال|قالت|وقال|وقالت|فقال|اضاف|واضاف|اضافت|واضافت|تابع|وتابع|تابعت|وتابعت|اكد|واكد|اكدت|واكدت|"
+    "اوضح|واوضح|اوضحت|واوضحت|صرح|وصرح|صرحت|شدد|وشدد|شددت|وشددت|ذكر|وذكر|ذكرت|وذكرت|"
+    "اشار|واشار|اشارت|واشارت|اعتبر|واعتبر|اعتبرت|واعتبرت|اعلن|واعلن|اعلنت|واعلنت|وصف|ووصف|وصفت|"
+    "لافتا|لافته|مشيرا|مشيره|مشددا|مشدده|مضيفا|مضيفه|معتبرا|معتبره|مؤكدا|موكدا|موكده|قوله|قولها|"
+    "بالتاكيد|التاكيد|بيان|حذر|وحذر|حذرت|وحذرت|نفي|ونفي|نفت|ونفت|اتهم|واتهم|اتهمت|واتهمت"
+)
+_CUE_RE = re.compile(rf"(?<!\w)({_CUE})(?!\w)")
+_INHERIT = frozenset(
+    {"اضاف", "واضاف", "اضافت", "واضافت", "تابع", "وتابع", "تابعت", "وتابعت", "لافتا", "لافته",
+     "مشيرا", "مشيره", "مشددا", "مشدده", "مضيفا", "مضيفه", "معتبرا", "معتبره", "مؤكدا", "موكدا", "موكده"}
+)
+_STOP = frozenset(
+    {"ان", "انه", "انها", "بان", "علي", "ضروره", "في", "الي", "خلال", "امس", "اليوم", "عن", "من",
+     "لـ", "انهم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "عبر",
+     "ايضا", "كذلك", "بدوره", "بدورها", "للصحفيين", "لوكاله", "لقناه", "لصحيفه", "عقب", "بعد", "قبل", "اثناء", "بحث", "حول"}
+)
+_WORD = re.compile(r"\S+")
+_SENT_END = re.compile(r"[.!?؟\n]")
+
+
+def _bare(word: str) -> str:
+    return norm(word.strip("،,:;؛()[]“”\"«»."))
+
+
+def _speaker_after(text: str, pos: int, limit: int) -> tuple[int, int]:
+    """Noun phrase from ``pos`` up to a stop word, punctuation or ``limit`` (max 6 words)."""
+    start = end = -1
+    for m in _WORD.finditer(text, pos, limit):
+        word = m.group()
+        if _bare(word) in _STOP or any(c in word[:1] for c in "“”\"«"):
+            break
+        if start < 0:
+            start = m.start()
+        end = m.start() + len(word.rstrip("،,:;؛."))
+        if word[-1:] in "،,:;؛." or (end - start) > 60:
+            break
+    return start, end
+
+
+_INTRO = frozenset({"ان", "بان", "انه", "انها", "علي", "الي", "ضروره"})
+_OPENERS = frozenset({"وكانت", "وكان", "كانت", "كان", "و", "من", "جهته", "جهتها", "بدوره", "بدورها", "في", "حين"})
+_FLAT = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    back = [m.end() for m in _SENT_END.finditer(text, 0, pos)]
+    return back[-1] if back else 0
+
+
+def _speaker_before(text: str, start: int, cue_start: int) -> tuple[int, int]:
+    """The sentence-initial noun phrase («وكانت وزارة الخارجية الروسية … بالتأكيد»)."""
+    words = list(_WORD.finditer(text, start, cue_start))
+    while words and _bare(words[0].group()) in _OPENERS:
+        words = words[1:]
+    if not words:
+        return -1, -1
+    phrase = [words[0]]
+    for m in words[1:]:
+        if phrase[-1].group()[-1:] in "،,":
+            break
+        if not _bare(m.group()).startswith("ال"):
+            break
+        phrase.append(m)
+    return phrase[0].start(), phrase[-1].end() - (1 if phrase[-1].group()[-1:] in "،," else 0)
+
+
+class _State:
+    """The running speaker and what is already quoted."""
+
+    def __init__(self) -> None:
+        self.speaker: tuple[int, int] = (-1, -1)
+        self.mark = 0  # end of the last cue or quote
+
+
+def _find_speaker(text: str, cue: re.Match[str], state: _State) -> tuple[int, int]:
+    word = cue.group(1)
+    sent = _sentence_start(text, cue.start())
+    start = max(sent, state.mark)
+    before = [m for m in _WORD.finditer(text, start, cue.start()) if _bare(m.group()) not in _OPENERS]
+    if word in ("قوله", "قولها"):
+        about = [m for m in _WORD.finditer(text, sent, cue.start()) if _bare(m.group()) == "عن"]
+        if about:
+            return _speaker_after(text, about[-1].end(), cue.start())
+    if word in _INHERIT:
+        return state.speaker
+    if before and start == sent and len(list(_WORD.finditer(text, sent, cue.start()))) <= 8:
+        return _speaker_before(text, sent, cue.start())
+    limit = _SENT_END.search(text, cue.end())
+    after = _speaker_after(text, cue.end(), limit.start() if limit else len(text))
+    return after if after[0] >= 0 else state.speaker
+
+
+def _reported_span(text: str, pos: int, stop: int) -> tuple[int, int] | None:
+    """After the introducer (أن، إن، على، إلى) within three words, to ``stop``."""
+    for k, m in enumerate(_WORD.finditer(text, pos, stop)):
+        if k > 4:
+            return None
+        bare = _bare(m.group())
+        if bare in _INTRO or (len(bare) > 3 and bare[0] in "بل" and bare[1:] in _INTRO):
+            begin = m.start() if bare == "ضروره" else m.end()
+            body = re.sub(r"^\s*[أاإ]ن\s+", "", text[begin:stop]).strip(" ،,:")
+            if len(body.split()) < 3:
+                return None
+            first = text.index(body, begin)
+            return first, first + len(body)
+    return None
 
 
 def extract_quotes(article: Article) -> Article:
-    """Placeholder: returns the article unchanged until this area lands."""
-    return article
+    """Set ``article.quotes``: direct quotes by their marks, reported speech by its verbs."""
+    text = article.text
+    flat = text.translate(_FLAT)
+    cues = list(_CUE_RE.finditer(flat))
+    quoted = [m for m in _QUOTED.finditer(text) if len(m.group(1).split()) >= 3]
+    state = _State()
+    out: list[Quote] = []
+    for k, cue in enumerate(cues):
+        if cue.start() < state.mark:
+            continue
+        speaker = _find_speaker(text, cue, state)
+        if speaker[0] < 0:
+            continue
+        nxt = _SENT_END.search(text, cue.end())
+        stop = min([nxt.start() if nxt else len(text)] + [c.start() for c in cues[k + 1 :]][:1])
+        direct = next((q for q in quoted if cue.end() <= q.start() and q.start() - cue.end() <= 120
+                       and not _SENT_END.search(text, cue.end(), q.start())), None)
+        if direct is not None:
+            out.append(_quote(text, (direct.start(1), direct.end(1)), speaker, "direct", cue))
+            state.mark = direct.end()
+        else:
+            span = _reported_span(text, cue.end(), max(stop, cue.end()))
+            if span is None:
+                continue
+            out.append(_quote(text, span, speaker, "reported", cue))
+            state.mark = cue.end()
+        state.speaker = speaker
+    return replace(article, quotes=tuple(out))
+
+
+def _quote(text: str, span: tuple[int, int], speaker: tuple[int, int], kind: str, cue: re.Match[str]) -> Quote:
+    who = text[speaker[0] : speaker[1]]
+    linked = link_text(who)
+    return Quote(
+        start=span[0],
+        end=span[1],
+        text=text[span[0] : span[1]],
+        speaker=who,
+        kind=kind,
+        speaker_start=speaker[0],
+        speaker_end=speaker[1],
+        actor=linked[0].name if linked else "",
+        cue=text[cue.start() : cue.end()],
+    )
