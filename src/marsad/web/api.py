@@ -116,10 +116,16 @@ def _check_token(request: Request) -> None:
     """401 without a matching bearer token; 403 when the operator configured none."""
     expected: str | None = request.app.state.token
     if not expected:
-        raise HTTPException(403, "writes are disabled: start the server with --token or MARSAD_API_TOKEN")
+        raise HTTPException(
+            403, "writes are disabled: start the server with --token or MARSAD_API_TOKEN"
+        )
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
-        raise HTTPException(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        given.strip().encode(), expected.encode()
+    ):
+        raise HTTPException(
+            401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"}
+        )
 
 
 @router.post("/articles", summary="Analyse and store one article or a list (needs a token)")

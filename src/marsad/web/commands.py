@@ -47,7 +47,9 @@ def _serve(args: argparse.Namespace) -> int:
         raise FileNotFoundError(f"no event store at {args.db} (create one with `marsad run`)")
     token = args.token or os.environ.get("MARSAD_API_TOKEN") or None
     app = create_app(args.db, token=token)
-    print(f"marsad: dashboard at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
+    print(
+        f"marsad: dashboard at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr
+    )
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
@@ -60,5 +62,7 @@ def _build_map(args: argparse.Namespace) -> int:
     if not source.exists():
         raise FileNotFoundError(f"admin-1 GeoJSON not found: {source}")
     counts = build_map(source, target, args.tolerance)
-    print(f"{target}: {counts['points_before']} -> {counts['points_after']} points, {counts['bytes']} bytes")
+    print(
+        f"{target}: {counts['points_before']} -> {counts['points_after']} points, {counts['bytes']} bytes"
+    )
     return 0

@@ -20,7 +20,9 @@ ATTRIBUTION = (
     "Syria governorate boundaries: UN OCHA Syria common operational dataset "
     "(admin level 1), simplified by marsad (Douglas-Peucker, tolerance {tol} degrees)."
 )
-DEFAULT_SOURCE = Path(__file__).resolve().parents[3].parent / "shared/data/gazetteer/syria_admin1.geojson"
+DEFAULT_SOURCE = (
+    Path(__file__).resolve().parents[3].parent / "shared/data/gazetteer/syria_admin1.geojson"
+)
 DEFAULT_TARGET = Path(__file__).resolve().parent / "static" / "syria_admin1.json"
 
 

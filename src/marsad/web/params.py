@@ -15,7 +15,9 @@ from fastapi import Depends, Query
 
 from marsad.store.queries import EventQuery
 
-Sort = Literal["event_date", "-event_date", "fatalities", "-fatalities", "confidence", "-confidence"]
+Sort = Literal[
+    "event_date", "-event_date", "fatalities", "-fatalities", "confidence", "-confidence"
+]
 MAX_PAGE = 1000
 MAX_EXPORT = 100_000
 
@@ -99,7 +101,9 @@ def filter_params(
     actor: Annotated[str | None, Query(max_length=200, description="substring of an actor")] = None,
     country: Annotated[str | None, Query(max_length=200)] = None,
     admin1: Annotated[str | None, Query(max_length=200)] = None,
-    bbox: Annotated[str | None, Query(max_length=200, description="minlon,minlat,maxlon,maxlat")] = None,
+    bbox: Annotated[
+        str | None, Query(max_length=200, description="minlon,minlat,maxlon,maxlat")
+    ] = None,
     min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = 0.0,
     q: Annotated[str | None, Query(max_length=500, description="full-text query (Arabic)")] = None,
 ) -> EventQuery:

@@ -119,7 +119,7 @@ function extentOf(points) {
   return [x0, y0, x1, y1];
 }
 // Fit Syria, widened to events nearby (within the region box); farther ones go to the inset.
-const REGION = [25, 20, 60, 42];
+const REGION = [32, 29, 45, 40];
 function inBox([x, y], [x0, y0, x1, y1]) {
   return x >= x0 && x <= x1 && y >= y0 && y <= y1;
 }
@@ -157,13 +157,15 @@ function drawMap() {
     svgTitle(path, `${f.properties.name_en} — ${f.properties.name_ar}`);
     path.addEventListener("click", () => toggleGovernorate(f.properties.name_en));
     root.appendChild(path);
-    const [cx0, cy0, cx1, cy1] = extentOf(rings.flat());
+  }
+  drawPoints(root, near, project);
+  for (const f of (state.map && state.map.features) || []) {
+    const [cx0, cy0, cx1, cy1] = extentOf(ringsOf(f).flat());
     const [lx, ly] = project([(cx0 + cx1) / 2, (cy0 + cy1) / 2]);
     const label = svg("text", { x: lx.toFixed(1), y: ly.toFixed(1), class: "gov-label" });
     label.textContent = f.properties.name_en;
     root.appendChild(label);
   }
-  drawPoints(root, near, project);
   if (far.length) drawInset(root, far, W, H);
 }
 function drawPoints(root, located, project) {
