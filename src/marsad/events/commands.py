@@ -1,0 +1,45 @@
+"""``marsad eval events``: score the event coder against a gold file."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from marsad.cli import Commands
+
+DEFAULT_NEWS = "../shared/data/news/ant2018_syria.jsonl"
+
+
+def register(commands: Commands) -> None:
+    p = commands.eval.add_parser(
+        "events",
+        help="Event precision/recall/F1 against a gold file (docs/events-guideline.md).",
+    )
+    p.add_argument("--gold", required=True, help="gold JSONL (gold/events_dev.jsonl)")
+    p.add_argument("--news", default=DEFAULT_NEWS, help="news JSONL holding the gold's docnos")
+    p.add_argument("--system", help="events already extracted (JSONL of events with article_id, or of articles)")
+    p.set_defaults(func=_eval_events)
+
+
+def _eval_events(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from marsad.eval.events import gold_article_ids, read_jsonl, score, system_events
+
+    gold = list(read_jsonl(args.gold))
+    ids = gold_article_ids(gold)
+    if args.system:
+        system: list[dict[str, Any]] = []
+        for row in read_jsonl(args.system):
+            if "events" in row and "id" in row:
+                system.extend({**e, "article_id": row["id"]} for e in row["events"])
+            else:
+                system.append(row)
+        system = [e for e in system if str(e.get("article_id")) in set(ids)]
+    else:
+        news = Path(args.news)
+        if not news.is_file():
+            raise FileNotFoundError(f"news file not found: {news}")
+        system = system_events(ids, news)
+    print(score(system, gold).report())
+    return 0
