@@ -157,10 +157,17 @@ def test_ant_records_are_detected_and_mapping_presets_parse(tmp_path: Path) -> N
     assert article.published == datetime(2018, 3, 6, 10, tzinfo=timezone(timedelta(hours=4)))
     assert FieldMapping.from_spec("ant") == ANT_MAPPING
     custom = FieldMapping.from_spec("id=uid, text=body,published=date")
-    assert (custom.id, custom.text, custom.published, custom.title) == ("uid", "body", "date", "title")
+    assert (custom.id, custom.text, custom.published, custom.title) == (
+        "uid",
+        "body",
+        "date",
+        "title",
+    )
     with pytest.raises(ValueError, match="bad field mapping"):
         FieldMapping.from_spec("colour=red")
-    other = write_jsonl(tmp_path / "other.jsonl", [{"uid": "u1", "body": BODY, "date": "2019-01-02"}])
+    other = write_jsonl(
+        tmp_path / "other.jsonl", [{"uid": "u1", "body": BODY, "date": "2019-01-02"}]
+    )
     [mapped] = read_inputs([str(other)], mapping=custom)
     assert (mapped.id, mapped.text, mapped.published) == ("u1", BODY, datetime(2019, 1, 2))
 

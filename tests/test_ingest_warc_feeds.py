@@ -39,8 +39,7 @@ def warc_record(headers: dict[str, str], block: bytes) -> bytes:
 
 def http_response(body: bytes, content_type: str, status: str = "200 OK") -> bytes:
     return (
-        f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n"
+        f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
     ).encode() + body
 
 
@@ -59,7 +58,11 @@ def build_warc() -> list[bytes]:
     """warcinfo, request, two HTML pages (one dated, one not), an image, a 404 page."""
     dated = page("قصف مدفعي على كفرنبل", "2019-05-08T09:30:00+03:00").encode()
     undated = page("غارات على ريف حماة", charset="windows-1256").encode("cp1256")
-    info = {"WARC-Type": "warcinfo", "WARC-Record-ID": "<urn:uuid:1>", "WARC-Date": "2019-05-09T00:00:00Z"}
+    info = {
+        "WARC-Type": "warcinfo",
+        "WARC-Record-ID": "<urn:uuid:1>",
+        "WARC-Date": "2019-05-09T00:00:00Z",
+    }
     request = {
         "WARC-Type": "request", "WARC-Record-ID": "<urn:uuid:2>", "WARC-Date": "2019-05-09T00:00:00Z",
         "WARC-Target-URI": "https://news.example/a1", "Content-Type": "application/http; msgtype=request",
@@ -67,14 +70,30 @@ def build_warc() -> list[bytes]:
     return [
         warc_record(info, b"software: marsad tests\r\n"),
         warc_record(request, b"GET /a1 HTTP/1.1\r\nHost: news.example\r\n\r\n"),
-        response("https://news.example/a1", "2019-05-09T10:00:00Z",
-                 http_response(dated, "text/html; charset=utf-8"), 3),  # fmt: skip
-        response("https://news.example/logo.jpg", "2019-05-09T10:00:01Z",
-                 http_response(b"\xff\xd8\xff\xe0 not html", "image/jpeg"), 4),  # fmt: skip
-        response("https://news.example/missing", "2019-05-09T10:00:02Z",
-                 http_response(dated, "text/html", "404 Not Found"), 5),  # fmt: skip
-        response("https://news.example/a2", "2019-05-09T10:00:03Z",
-                 http_response(undated, "text/html; charset=windows-1256"), 6),  # fmt: skip
+        response(
+            "https://news.example/a1",
+            "2019-05-09T10:00:00Z",
+            http_response(dated, "text/html; charset=utf-8"),
+            3,
+        ),  # fmt: skip
+        response(
+            "https://news.example/logo.jpg",
+            "2019-05-09T10:00:01Z",
+            http_response(b"\xff\xd8\xff\xe0 not html", "image/jpeg"),
+            4,
+        ),  # fmt: skip
+        response(
+            "https://news.example/missing",
+            "2019-05-09T10:00:02Z",
+            http_response(dated, "text/html", "404 Not Found"),
+            5,
+        ),  # fmt: skip
+        response(
+            "https://news.example/a2",
+            "2019-05-09T10:00:03Z",
+            http_response(undated, "text/html; charset=windows-1256"),
+            6,
+        ),  # fmt: skip
     ]
 
 
@@ -146,7 +165,11 @@ def test_rss_items_become_articles_and_bad_items_fail_alone(tmp_path: Path) -> N
         "وأفادت مصادر بسقوط قتلى.",
     ]
     assert ok.published == datetime(2019, 3, 12, 8, 15, tzinfo=timezone(timedelta(hours=3)))
-    assert no_text.error and "missing text" in no_text.error and no_text.url == "https://feed.example/2"
+    assert (
+        no_text.error
+        and "missing text" in no_text.error
+        and no_text.url == "https://feed.example/2"
+    )
     assert bad_date.error and "date" in bad_date.error and bad_date.text
 
 

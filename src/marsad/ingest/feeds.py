@@ -39,7 +39,9 @@ def html_to_text(fragment: str) -> str:
     parser = _TextCollector()
     parser.feed(fragment)
     parser.close()
-    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
+    lines = (
+        re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in "".join(parser.parts).split("\n")
+    )
     return "\n".join(line for line in lines if line)
 
 
@@ -73,7 +75,9 @@ def _entry_article(entry: Any, where: str, source: str) -> Article:
     key = entry.get("id", "") or link
     text = _entry_text(entry)
     if not text:
-        return error_article(where, "missing text: feed item has no summary or content", id=key, **meta)
+        return error_article(
+            where, "missing text: feed item has no summary or content", id=key, **meta
+        )
     try:
         published = _entry_date(entry)
     except ValueError as exc:

@@ -28,9 +28,7 @@ def _string(value: Any) -> str:
     return str(value).strip()
 
 
-def record_to_article(
-    record: Any, *, where: str, mapping: FieldMapping | None = None
-) -> Article:
+def record_to_article(record: Any, *, where: str, mapping: FieldMapping | None = None) -> Article:
     """Map a decoded JSON record to an article (``mapping`` None: detect the ANT preset)."""
     if not isinstance(record, Mapping):
         return error_article(where, f"record is a JSON {type(record).__name__}, not an object")
@@ -44,14 +42,14 @@ def record_to_article(
     text = record.get(m.text)
     if not isinstance(text, str) or not text.strip():
         what = "empty" if isinstance(text, str) or text is None else f"a {type(text).__name__}"
-        reason = f"missing text: field {m.text!r} is {what}" if text is not None else (
-            f"missing text: no field {m.text!r}"
+        reason = (
+            f"missing text: field {m.text!r} is {what}"
+            if text is not None
+            else (f"missing text: no field {m.text!r}")
         )
         return error_article(where, reason, id=rid or meta["url"], **meta)
     try:
         published = parse_datetime(record.get(m.published))
     except ValueError as exc:
-        return error_article(
-            where, f"bad published date: {exc}", id=rid, text=text, **meta
-        )
+        return error_article(where, f"bad published date: {exc}", id=rid, text=text, **meta)
     return Article.create(text, id=rid, published=published, **meta)
