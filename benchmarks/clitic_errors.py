@@ -61,7 +61,9 @@ def reference(norm: str, attested: Counter[str]) -> tuple[str, str]:
             options = [rest]
         for option in options:
             certain = option.startswith("ال") and len(option) >= 5 and set(chain) <= {"و", "ب", "ل"}
-            if (certain or attested[option] >= floor) and len(option) < len(best[1]) + (option[0] == "ا"):
+            if (certain or attested[option] >= floor) and len(option) < len(best[1]) + (
+                option[0] == "ا"
+            ):
                 best = (chain, option)
     return best
 
@@ -69,7 +71,9 @@ def reference(norm: str, attested: Counter[str]) -> tuple[str, str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", default=str(DEFAULT))
-    parser.add_argument("--show", type=int, default=0, help="print the N commonest errors of each kind")
+    parser.add_argument(
+        "--show", type=int, default=0, help="print the N commonest errors of each kind"
+    )
     args = parser.parse_args()
     words = read_entity_tokens(Path(args.folder))
     attested = Counter(normalize(w) for w in words)
@@ -89,7 +93,9 @@ def main() -> int:
     n_over, n_under = sum(over.values()), sum(under.values())
     print(f"entity tokens: {len(words)}  clitic-bearing (by reference): {clitic_bearing}")
     print(f"over-segmented: {n_over} ({n_over / len(words):.2%} of entity tokens)")
-    print(f"under-segmented: {n_under} ({n_under / max(clitic_bearing, 1):.2%} of clitic-bearing tokens)")
+    print(
+        f"under-segmented: {n_under} ({n_under / max(clitic_bearing, 1):.2%} of clitic-bearing tokens)"
+    )
     for title, errors in (("over", over), ("under", under)):
         for item, count in errors.most_common(args.show):
             print(f"  {title}: {count:4d}  {item}")

@@ -19,7 +19,9 @@ from marsad.arabic.normalize import normalize
 from marsad.arabic.tokenize import ARABIC_WORD
 
 MIN_COUNT = 3
-DEFAULT_CORPUS = Path(__file__).resolve().parents[3].parent / "shared/data/news/ant2018_all.jsonl.gz"
+DEFAULT_CORPUS = (
+    Path(__file__).resolve().parents[3].parent / "shared/data/news/ant2018_all.jsonl.gz"
+)
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "data/arabic/word_counts.tsv.gz"
 
 
@@ -37,7 +39,9 @@ def count_forms(corpus: Path) -> Counter[str]:
 
 def write_table(counts: Counter[str], out: Path, min_count: int = MIN_COUNT) -> int:
     """Write the table (deterministic: by count, then form) and return its size."""
-    rows = sorted(((c, f) for f, c in counts.items() if c >= min_count), key=lambda r: (-r[0], r[1]))
+    rows = sorted(
+        ((c, f) for f, c in counts.items() if c >= min_count), key=lambda r: (-r[0], r[1])
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(out, "wb", mtime=0) as raw:
         raw.write("".join(f"{f}\t{c}\n" for c, f in rows).encode("utf-8"))

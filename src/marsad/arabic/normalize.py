@@ -13,10 +13,13 @@ from __future__ import annotations
 import unicodedata
 
 #: Code points removed outright: harakat, Quranic marks, tatweel, bidi and zero-width marks.
-_REMOVED = (
-    [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), 0x0640]
-    + [0x061C, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF]
-)
+_REMOVED = [
+    *range(0x0610, 0x061B),
+    *range(0x064B, 0x0660),
+    0x0670,
+    *range(0x06D6, 0x06EE),
+    0x0640,
+] + [0x061C, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF]
 
 #: Letter foldings (source characters -> target).
 _FOLD = {

@@ -1,10 +1,37 @@
-"""Pipeline step placeholder: replaced by the area's real implementation."""
+"""Pipeline step: language, tokens and sentences for an article."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
+from marsad.arabic.sentences import split_sentences
+from marsad.arabic.tokenize import tokenize
 from marsad.model import Article
+
+_ARABIC = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
+_LATIN = re.compile("[A-Za-z]")
+_ENGLISH = re.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was|on)\b", re.IGNORECASE)
+_SAMPLE = 20_000
+
+
+def detect_language(text: str) -> str:
+    """ "ar" when Arabic letters dominate; "en" for Latin-script English; else "other"."""
+    sample = text[:_SAMPLE]
+    arabic = len(_ARABIC.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    if arabic and arabic >= latin:
+        return "ar"
+    if latin and len(_ENGLISH.findall(sample)) * 25 >= latin:
+        return "en"  # roughly one common English function word per 25 letters
+    return "other"
 
 
 def annotate(article: Article) -> Article:
-    """Placeholder: returns the article unchanged until this area lands."""
-    return article
+    """Set ``language``, ``tokens`` and ``sentences`` (the title is not tokenised)."""
+    return replace(
+        article,
+        language=detect_language(article.text or article.title),
+        tokens=tuple(tokenize(article.text)),
+        sentences=tuple(split_sentences(article.text)),
+    )

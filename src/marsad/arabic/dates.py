@@ -1,0 +1,244 @@
+"""Dates in Arabic news, resolved against the publication time.
+
+Recognised: weekday names (the most recent such day on or before publication;
+with الماضي strictly before, with المقبل/القادم the next one after); أمس, أول
+أمس, اليوم, الليلة الماضية and their times of day (فجر اليوم, مساء أمس);
+الأسبوع الماضي/الجاري (precision 2), الشهر الماضي/الجاري/المقبل (precision 3);
+explicit dates with either Gregorian month-name system (يناير … / كانون الثاني …,
+also the Maghrebi جانفي …, and pairs such as «يناير/كانون الثاني»), with or
+without a year, numeric dates (24/1/2019, 2019-01-24), and Hijri dates
+(«15 رمضان 1440 هـ»).
+
+Precision follows ACLED's time_precision: 1 day, 2 week, 3 month. A week is
+dated seven days before publication (a day inside last week), a month to its
+15th (never later than publication for the current month). A date without a
+year takes the publication year, or the one before when that would put it more
+than a month after publication. Hijri dates are converted with the Umm al-Qura
+calendar (package ``hijridate``, years 1343-1500 AH); outside that range, and for
+a day the Umm al-Qura month lacks, the arithmetical (tabular) Islamic calendar is
+used, which can differ from it by a day or two.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from marsad.arabic.normalize import normalize, normalize_with_offsets, span_back
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression and the calendar date it refers to."""
+
+    start: int
+    end: int
+    text: str
+    date: date
+    precision: int  # 1 day, 2 week, 3 month (ACLED time_precision)
+
+
+def _alternation(spec: dict[str, int]) -> str:
+    return "|".join(sorted((re.escape(k) for k in spec), key=len, reverse=True))
+
+
+def _table(pairs: str) -> dict[str, int]:
+    """``"name:value name:value"`` with names in matching form (underscores = spaces)."""
+    out: dict[str, int] = {}
+    for item in pairs.split():
+        name, _, value = item.rpartition(":")
+        out[normalize(name.replace("_", " "))] = int(value)
+    return out
+
+
+WEEKDAYS = _table("الاثنين:0 الإثنين:0 الثلاثاء:1 الأربعاء:2 الخميس:3 الجمعة:4 السبت:5 الأحد:6")
+MONTHS = _table(
+    "يناير:1 فبراير:2 مارس:3 أبريل:4 إبريل:4 ابريل:4 مايو:5 يونيو:6 يونيه:6 يوليو:7 يوليه:7 "
+    "أغسطس:8 سبتمبر:9 أكتوبر:10 نوفمبر:11 ديسمبر:12 "
+    "جانفي:1 فيفري:2 أفريل:4 ماي:5 جوان:6 جويلية:7 أوت:8 "
+    "كانون_الثاني:1 شباط:2 آذار:3 نيسان:4 أيار:5 حزيران:6 تموز:7 آب:8 أيلول:9 "
+    "تشرين_الأول:10 تشرين_الثاني:11 كانون_الأول:12"
+)
+HIJRI_MONTHS = _table(
+    "محرم:1 صفر:2 ربيع_الأول:3 ربيع_الثاني:4 ربيع_الآخر:4 جمادى_الأولى:5 جمادى_الأول:5 "
+    "جمادى_الثانية:6 جمادى_الآخرة:6 رجب:7 شعبان:8 رمضان:9 شوال:10 ذو_القعدة:11 ذي_القعدة:11 "
+    "ذو_الحجة:12 ذي_الحجة:12"
+)
+
+_L = "\u0621-\u064a\u0671-\u06d3"
+_B = f"(?<![{_L}])"  # no letter before
+_E = f"(?![{_L}])"  # no letter after
+_PRE = "(?:[وف]?(?:ب|ل)?)"  # proclitics allowed before a weekday (والأربعاء)
+_DAY = r"(?<!\d)(?P<day>[0-3]?\d)(?!\d)"
+_YEAR = r"(?P<year>(?:1[3-9]|20)\d\d)(?!\d)"
+_MONTH = f"(?P<month>{_alternation(MONTHS)})"
+_MONTH2 = f"(?:\\s*[/(-]\\s*(?:{_alternation(MONTHS)})\\s*\\)?)?"
+_HMONTH = f"(?P<hmonth>{_alternation(HIJRI_MONTHS)})"
+_TIME_OF_DAY = r"(?:(?:يوم|صباح|مساء|فجر|ظهر|عصر|ليل|ليله|منتصف\s+ليل|نهار)\s+)?"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("hijri", f"{_B}(?:{_DAY}\\s+(?:من\\s+)?)?(?:شهر\\s+)?{_HMONTH}{_E}(?:\\s+(?:عام\\s+|سنه\\s+)?{_YEAR}\\s*ه{_E})?"),
+        ("explicit", f"(?:{_DAY}\\s*(?:من\\s+)?)?(?:شهر\\s+)?{_B}{_MONTH}{_E}{_MONTH2}(?:\\s*(?:[،,]\\s*)?(?:عام\\s+|سنه\\s+)?{_YEAR}(?:م{_E})?)?"),
+        ("numeric", r"(?<!\d)(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?!\d)"),
+        ("iso", r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),
+        ("weekday", f"{_B}{_PRE}(?P<wd>(?:يوم\\s+)?(?:{_alternation(WEEKDAYS)}))(?:\\s+(?P<dir>الماضي|الفايت|المنصرم|المقبل|القادم)ه?)?{_E}"),
+        ("before_yesterday", f"{_B}{_PRE}(?P<rel>(?:اول\\s+(?:من\\s+)?امس|امس\\s+الاول)){_E}"),
+        ("yesterday", f"{_B}{_PRE}(?P<rel>{_TIME_OF_DAY}امس|الليله\\s+الماضيه|البارحه){_E}"),
+        ("today", f"{_B}{_PRE}(?P<rel>{_TIME_OF_DAY}اليوم){_E}"),
+        ("week", f"{_B}{_PRE}(?P<rel>الاسبوع\\s+(?P<wdir>الماضي|المنصرم|الفايت|الجاري|الحالي)|هذا\\s+الاسبوع){_E}"),
+        ("month", f"{_B}{_PRE}(?P<rel>الشهر\\s+(?P<mdir>الماضي|المنصرم|الفايت|الجاري|الحالي|المقبل|القادم)|هذا\\s+الشهر){_E}"),
+    )
+)  # fmt: skip
+
+
+def _month_middle(year: int, month: int, published: date) -> date:
+    middle = date(year, month, 15)
+    return min(middle, published) if (year, month) == (published.year, published.month) else middle
+
+
+def _shift_month(day: date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _weekday(match: re.Match[str], pub: date) -> tuple[date, int]:
+    name = match.group("wd").removeprefix("يوم").strip()
+    target = WEEKDAYS[name]
+    direction = match.group("dir") or ""
+    if direction in ("المقبل", "القادم"):
+        return pub + timedelta(days=(target - pub.weekday()) % 7 or 7), 1
+    back = (pub.weekday() - target) % 7
+    if direction and back == 0:
+        back = 7  # «الأربعاء الماضي» written on a Wednesday: a week ago
+    return pub - timedelta(days=back), 1
+
+
+def _relative(kind: str, match: re.Match[str], pub: date) -> tuple[date, int]:
+    if kind == "today":
+        return pub, 1
+    if kind == "yesterday":
+        return pub - timedelta(days=1), 1
+    if kind == "before_yesterday":
+        return pub - timedelta(days=2), 1
+    if kind == "week":
+        past = (match.group("wdir") or "") in ("الماضي", "المنصرم", "الفايت")
+        return (pub - timedelta(days=7) if past else pub), 2
+    direction = match.group("mdir") or ""
+    shift = (
+        -1
+        if direction in ("الماضي", "المنصرم", "الفايت")
+        else 1
+        if direction in ("المقبل", "القادم")
+        else 0
+    )
+    year, month = _shift_month(pub, shift)
+    return _month_middle(year, month, pub), 3
+
+
+def _guess_year(month: int, day: int, pub: date) -> int:
+    """The publication year, or the one before if the date would be over a month ahead."""
+    try:
+        candidate = date(pub.year, month, day)
+    except ValueError:
+        return pub.year - 1
+    return pub.year - 1 if candidate > pub + timedelta(days=31) else pub.year
+
+
+def _explicit(match: re.Match[str], pub: date) -> tuple[date, int] | None:
+    day, year = match.group("day"), match.group("year")
+    if not day and not year:
+        return None  # a bare month name (مارس is also a verb, آب a noun)
+    month = MONTHS[match.group("month")]
+    if not day:
+        return _month_middle(int(year), month, pub), 3
+    y = int(year) if year else _guess_year(month, int(day), pub)
+    return date(y, month, int(day)), 1
+
+
+def tabular_hijri_to_gregorian(year: int, month: int, day: int) -> date:
+    """The arithmetical Islamic calendar (epoch 16 July 622 Julian, 11 leap years in 30)."""
+    jd = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30 + 1948439
+    return date.fromordinal(jd - 1721425)
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> date:
+    """Umm al-Qura conversion where ``hijridate`` covers the date, else the tabular calendar."""
+    try:
+        from hijridate import Hijri
+
+        return date(*Hijri(year, month, day).to_gregorian().datetuple())
+    except (ImportError, ValueError, OverflowError):
+        return tabular_hijri_to_gregorian(year, month, day)
+
+
+def _hijri_year_of(day: date) -> int:
+    try:
+        from hijridate import Gregorian
+
+        return int(Gregorian(day.year, day.month, day.day).to_hijri().year)
+    except (ImportError, ValueError, OverflowError):
+        return int((day.toordinal() - 227015) / 354.36667) + 1
+
+
+def _hijri(match: re.Match[str], pub: date) -> tuple[date, int] | None:
+    day, year = match.group("day"), match.group("year")
+    if not day and not year:
+        return None  # رمضان, صفر alone: a name or a word, not a date
+    month = HIJRI_MONTHS[match.group("hmonth")]
+    if not day:
+        return hijri_to_gregorian(int(year), month, 15), 3
+    if year:
+        return hijri_to_gregorian(int(year), month, int(day)), 1
+    hyear = _hijri_year_of(pub)
+    found = hijri_to_gregorian(hyear, month, int(day))
+    if found > pub + timedelta(days=31):
+        found = hijri_to_gregorian(hyear - 1, month, int(day))
+    return found, 1
+
+
+def _resolve(kind: str, match: re.Match[str], pub: date) -> tuple[date, int] | None:
+    if kind == "weekday":
+        return _weekday(match, pub)
+    if kind == "explicit":
+        return _explicit(match, pub)
+    if kind == "hijri":
+        return _hijri(match, pub)
+    if kind in ("numeric", "iso"):
+        return date(int(match.group("y")), int(match.group("m")), int(match.group("d"))), 1
+    return _relative(kind, match, pub)
+
+
+def _main_group(kind: str) -> str | int:
+    return {"weekday": "wd"}.get(kind, "rel" if kind in _RELATIVE else 0)
+
+
+_RELATIVE = frozenset(("before_yesterday", "yesterday", "today", "week", "month"))
+
+
+def find_dates(text: str, published: datetime | date) -> list[DateMention]:
+    """Date expressions in ``text`` with the dates they denote, in text order."""
+    pub = published.date() if isinstance(published, datetime) else published
+    norm, offsets = normalize_with_offsets(text)
+    candidates: list[tuple[int, int, date, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(norm):
+            try:
+                resolved = _resolve(kind, match, pub)
+            except ValueError:  # 31 February and the like
+                continue
+            if resolved is not None:
+                group = _main_group(kind)
+                candidates.append((match.start(group), match.end(group), *resolved))
+    found: list[DateMention] = []
+    taken_until = -1
+    for start, end, when, precision in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):
+        if start < taken_until or end <= start:
+            continue
+        a, b = span_back(offsets, start, end)
+        found.append(DateMention(a, b, text[a:b], when, precision))
+        taken_until = end
+    return found
