@@ -119,6 +119,11 @@ def _code_hit(
     country = country_name(place.country) or "Syria"
     seg_start, seg_end = toks[seg_lo][0], toks[seg_hi - 1][1]
     a1, a2 = roles.pick_actors(article.actors, toks, seg_start, seg_end)
+    if a2 is None:
+        c1, c2 = roles.pick_actors(article.actors, toks, toks[lo][0], toks[hi - 1][1])
+        a1, a2 = (a1 or c1), next((c for c in (c1, c2) if c is not None and a1 is not None and c.name != a1.name), None)
+    if a1 is None:
+        a1 = roles.adjective_actor(toks, hit.last, country)
     sub = _resolve_sub(hit, toks[seg_lo:seg_hi], a1, a2)
     if sub is None:
         return None
@@ -190,7 +195,7 @@ def _actor_fields(
             n1, i1 = f"Police Forces of {country}", 1
         else:
             n1, i1 = f"Unidentified Armed Group ({country})", 3
-    if n1 == n2:
+    if n1 == n2 or sub == "Peaceful protest":
         n2, i2 = "", 0
     return n1, i1, n2, i2
 

@@ -96,3 +96,34 @@ def _is_target(actor: Actor, toks: Words) -> bool:
 def _controls_only(actor: Actor, toks: Words) -> bool:
     near = _words_before(toks, actor.start, 4)
     return any(f & _CONTROL for f in near)
+
+
+_NATIONALITY = {
+    "روسي": "Russia", "روسيه": "Russia", "تركي": "Turkey", "تركيه": "Turkey",
+    "اسرايلي": "Israel", "اسرايليه": "Israel", "امريكي": "United States", "اميركي": "United States",
+    "امريكيه": "United States", "اميركيه": "United States", "سوري": "Syria", "سوريه": "Syria",
+    "عراقي": "Iraq", "عراقيه": "Iraq", "ايراني": "Iran", "ايرانيه": "Iran", "فرنسي": "France",
+    "فرنسيه": "France", "بريطاني": "United Kingdom", "بريطانيه": "United Kingdom",
+    "سعودي": "Saudi Arabia", "سعوديه": "Saudi Arabia",
+}
+_ADJ_SKIP = frozenset({"جويه", "جوي", "صاروخيه", "صاروخي", "مدفعي", "مدفعيه", "عنيفه", "عنيف", "مكثفه", "مكثف", "حربيه", "جديده"})
+
+
+def adjective_actor(toks: Words, last: int, country: str) -> Actor | None:
+    """«غارات روسية»، «قصف تركي»: the nationality adjective after a trigger names the state's forces."""
+    from marsad.actors.kb import inter_for, load_kb
+
+    k = last + 1
+    while k < len(toks) and k <= last + 3:
+        word = toks[k][2].removeprefix("ال")
+        if word in _NATIONALITY:
+            home = _NATIONALITY[word]
+            for kb in load_kb():
+                if kb.country == home and kb.name.startswith("Military Forces of"):
+                    s, e, _ = toks[k]
+                    return Actor(s, e, toks[k][2], kb.name, kb.actor_type, inter_for(kb, country), home)
+            return None
+        if word not in _ADJ_SKIP:
+            return None
+        k += 1
+    return None

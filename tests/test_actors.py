@@ -1,0 +1,58 @@
+"""Actor knowledge base and linker on sentences written for the project."""
+
+from __future__ import annotations
+
+from marsad.actors import link_text, load_kb
+from marsad.actors.kb import inter_for, resolve_name
+from marsad.events.ontology import interaction
+
+
+def names(text: str, country: str = "Syria") -> list[str]:
+    return [a.name for a in link_text(text, country)]
+
+
+def test_kb_covers_the_theatres_and_has_valid_inter_codes() -> None:
+    kb = load_kb()
+    assert all(1 <= a.inter <= 8 for a in kb)
+    homes = {a.country for a in kb}
+    assert {"Syria", "Iraq", "Yemen", "Libya", "Palestine"} <= homes
+    assert len({a.name for a in kb}) == len(kb)
+
+
+def test_clitics_and_longest_match() -> None:
+    text = "اندلعت اشتباكات بين لقوات النظام ووحدات حماية الشعب الكردية وهيئة تحرير الشام"
+    assert names(text) == [
+        "Military Forces of Syria (2000-)",
+        "YPG: Kurdish People's Protection Units",
+        "Hayat Tahrir al-Sham",
+    ]
+
+
+def test_foreign_state_forces_are_external_in_syria() -> None:
+    actors = link_text("قصفت المدفعية التركية مواقع قرب البلدة", "Syria")
+    assert actors[0].name == "Military Forces of Turkey (2016-)"
+    assert actors[0].inter == 8
+    home = link_text("اعتقلت القوات التركية عشرة أشخاص في إسطنبول", "Turkey")
+    assert home[0].inter == 1
+
+
+def test_generic_actors_take_the_country() -> None:
+    assert names("قتل ثلاثة مدنيين", "Iraq") == ["Civilians (Iraq)"]
+    assert names("هاجم مسلحون مجهولون حاجزا", "Yemen") == ["Unidentified Armed Group (Yemen)"]
+    army = [a for a in load_kb() if a.name == "Military Forces of {country}"][0]
+    assert resolve_name(army, "Iraq") == "Military Forces of Iraq (2014-)"
+    assert inter_for(army, "Iraq") == 1
+
+
+def test_offsets_point_at_the_mention() -> None:
+    text = "وأعلن الحشد الشعبي السيطرة على القرية"
+    actor = link_text(text, "Iraq")[0]
+    assert text[actor.start : actor.end] == "الحشد الشعبي"
+    assert actor.name == "Popular Mobilization Forces"
+
+
+def test_interaction_codes() -> None:
+    assert interaction(1, 2) == 12
+    assert interaction(8, 2) == 28
+    assert interaction(7, 1) == 17
+    assert interaction(3, 0) == 30

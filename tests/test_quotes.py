@@ -1,0 +1,41 @@
+"""Quote extraction on sentences written for the project."""
+
+from __future__ import annotations
+
+from marsad.events.quotes import extract_quotes
+from marsad.model import Article
+
+TEXT = (
+    "وقال وزير الخارجية: “لن نقبل بأي تقسيم للأراضي السورية مهما كانت الظروف”، "
+    "وأضاف: “الحل السياسي هو الطريق الوحيد لإنهاء الحرب”.\n"
+    "من جهته، أكد المرصد السوري لحقوق الإنسان أن الغارات استهدفت سوقا شعبيا في المدينة، "
+    "مشيرا إلى أن فرق الإنقاذ ما زالت تبحث عن ناجين.\n"
+    "وكانت وزارة الدفاع الروسية أعلنت في بيان أن “طائراتها لم تنفذ أي طلعات في المنطقة”."
+)
+
+
+def quotes() -> list[tuple[str, str, str]]:
+    art = extract_quotes(Article.create(TEXT))
+    return [(q.kind, q.speaker, q.text) for q in art.quotes]
+
+
+def test_direct_quotes_and_inherited_speaker() -> None:
+    got = quotes()
+    assert got[0] == ("direct", "وزير الخارجية", "لن نقبل بأي تقسيم للأراضي السورية مهما كانت الظروف")
+    assert got[1] == ("direct", "وزير الخارجية", "الحل السياسي هو الطريق الوحيد لإنهاء الحرب")
+
+
+def test_reported_speech_and_participle_continuation() -> None:
+    got = quotes()
+    assert ("reported", "المرصد السوري لحقوق الإنسان",
+            "الغارات استهدفت سوقا شعبيا في المدينة") in got
+    assert ("reported", "المرصد السوري لحقوق الإنسان", "فرق الإنقاذ ما زالت تبحث عن ناجين") in got
+
+
+def test_subject_first_speaker_and_spans() -> None:
+    art = extract_quotes(Article.create(TEXT))
+    last = art.quotes[-1]
+    assert last.speaker == "وزارة الدفاع الروسية"
+    assert last.actor == "Military Forces of Russia (2000-)"
+    assert TEXT[last.start : last.end] == last.text
+    assert TEXT[last.speaker_start : last.speaker_end] == last.speaker
