@@ -78,41 +78,54 @@ _SOCIAL_ONLY = re.compile(
 )
 
 
-def _words(text: str) -> int:
-    return len(text.split())
+KEEP, DROP, END = 0, 1, 2
 
 
-def ends_article(line: str) -> bool:
-    """Whether a line starts the comment form/section, after which nothing is article text."""
+def classify_line(line: str) -> int:
+    """KEEP (article text), DROP (boilerplate line) or END (comment form: the article ends).
+
+    Cheap tests first: most lines are long paragraphs that no pattern can match.
+    """
     text = line.strip()
     if not text:
-        return False
-    n = _words(text)
-    return (n <= MAX_BOILERPLATE_WORDS and bool(_COMMENT_FORM.match(text))) or (
-        n <= MAX_POLICY_WORDS and bool(_COMMENT_POLICY.search(text))
-    )
-
-
-def is_boilerplate(line: str) -> bool:
-    """Whether one line is boilerplate (share, follow, "read also", tags, rights) rather than text."""
-    text = line.strip()
-    if not text or _words(text) > MAX_BOILERPLATE_WORDS:
-        return False
-    return bool(
+        return KEEP
+    words = text.count(" ") + 1  # over-counts double spaces: errs towards keeping
+    if words > MAX_POLICY_WORDS:
+        return KEEP
+    if _COMMENT_POLICY.search(text):
+        return END
+    if words > MAX_BOILERPLATE_WORDS:
+        return KEEP
+    if _COMMENT_FORM.match(text):
+        return END
+    if (
         _BOILERPLATE_LINE.match(text)
         or _FOLLOW.match(text)
         or _RIGHTS.search(text)
         or _SOCIAL_ONLY.match(text)
-    )
+    ):
+        return DROP
+    return KEEP
+
+
+def ends_article(line: str) -> bool:
+    """Whether a line starts the comment form/section, after which nothing is article text."""
+    return classify_line(line) == END
+
+
+def is_boilerplate(line: str) -> bool:
+    """Whether one line is boilerplate (share, follow, "read also", tags, rights) rather than text."""
+    return classify_line(line) == DROP
 
 
 def clean_text(text: str) -> str:
     """Text without boilerplate lines; blank-line paragraph breaks kept, ends stripped."""
     kept: list[str] = []
     for line in text.split("\n"):
-        if ends_article(line):
+        kind = classify_line(line)
+        if kind == END:
             break
-        if is_boilerplate(line):
+        if kind == DROP:
             # Drop the blank line the removed line leaves behind.
             if kept and not kept[-1].strip():
                 kept.pop()
