@@ -17,7 +17,11 @@ def register(commands: Commands) -> None:
         description="Serve the query API (/api, docs at /docs) and the dashboard (/) "
         "over an event store. Binds to loopback unless --host says otherwise.",
     )
-    serve.add_argument("--db", default="marsad.db", help="SQLite event store (default: marsad.db)")
+    serve.add_argument(
+        "--db",
+        default=os.environ.get("MARSAD_DB", "marsad.db"),
+        help="SQLite event store (default: $MARSAD_DB or 'marsad.db')",
+    )
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument(
