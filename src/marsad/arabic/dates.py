@@ -212,8 +212,13 @@ def _resolve(kind: str, match: re.Match[str], pub: date) -> tuple[date, int] | N
     return _relative(kind, match, pub)
 
 
-def _main_group(kind: str) -> str | int:
-    return {"weekday": "wd"}.get(kind, "rel" if kind in _RELATIVE else 0)
+def _extent(kind: str, match: re.Match[str]) -> tuple[int, int]:
+    """The span to report: without a leading proclitic (والأربعاء -> الأربعاء)."""
+    if kind == "weekday":
+        return match.start("wd"), match.end()
+    if kind in _RELATIVE:
+        return match.span("rel")
+    return match.span()
 
 
 _RELATIVE = frozenset(("before_yesterday", "yesterday", "today", "week", "month"))
@@ -231,8 +236,7 @@ def find_dates(text: str, published: datetime | date) -> list[DateMention]:
             except ValueError:  # 31 February and the like
                 continue
             if resolved is not None:
-                group = _main_group(kind)
-                candidates.append((match.start(group), match.end(group), *resolved))
+                candidates.append((*_extent(kind, match), *resolved))
     found: list[DateMention] = []
     taken_until = -1
     for start, end, when, precision in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):

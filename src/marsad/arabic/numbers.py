@@ -112,6 +112,7 @@ class _Atom:
     kind: str
     value: float
     joined: bool  # written with a leading و/ف (joins a compound: خمسة وعشرين)
+    clitic: bool = False  # a proclitic letter precedes the number word (وعدد, بعشرات)
 
 
 def _digits_value(norm: str) -> float:
@@ -132,14 +133,22 @@ def _atom(token: Token) -> _Atom | None:
     if token.kind != "word":
         return None
     norm = token.norm
-    keys = [(norm, False)]
+    keys = [(norm, False, False)]
     if len(norm) > 3 and norm[0] in _PROCLITICS:
-        keys.append((norm[1:], norm[0] in "وف"))
-    for key, joined in keys:
+        keys.append((norm[1:], norm[0] in "وف", True))
+    for key, joined, clitic in keys:
         for kind, table in _KINDS:
             if key in table:
-                return _Atom(kind, table[key], joined)
+                return _Atom(kind, table[key], joined, clitic)
     return None
+
+
+def _start_after_clitic(text: str, token: Token) -> int:
+    """Offset just after the proclitic letter (and its diacritics) of ``token``."""
+    start = token.start + 1
+    while start < token.end and not normalize(text[start]):
+        start += 1
+    return start
 
 
 def _compose(tokens: list[Token], i: int, first: _Atom) -> tuple[float, int]:
@@ -221,7 +230,9 @@ def find_numbers(text: str) -> list[NumberMention]:
             i += 1
             continue
         value, vague, end = read
-        start, stop = tokens[i].start, tokens[end - 1].end
+        first = _atom(tokens[i])
+        start = _start_after_clitic(text, tokens[i]) if first and first.clitic else tokens[i].start
+        stop = tokens[end - 1].end
         found.append(
             NumberMention(start, stop, value, vague, text[start:stop], _qualifier(tokens, i, text))
         )

@@ -1,0 +1,138 @@
+"""marsad.arabic: normalisation, tokens with offsets, clitic stems, sentences, language."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.arabic import normalize, split_sentences, tokenize
+from marsad.arabic.normalize import normalize_with_offsets, span_back
+from marsad.arabic.step import annotate, detect_language
+from marsad.model import Article
+
+
+def test_normalize_folds_variants_and_drops_marks() -> None:
+    assert normalize("أَحْمَد") == "احمد"
+    assert normalize("إدلب آمنة") == "ادلب امنه"
+    assert normalize("مستشفى") == "مستشفي"
+    assert normalize("مسؤول رئيس") == "مسوول رييس"
+    assert normalize("قـــوات") == "قوات"  # tatweel
+    assert normalize("کردی") == "كردي"  # Persian kaf and yeh
+    assert normalize("٣٥ و۱۲") == "35 و12"
+    assert normalize("\u200fحلب\u200c") == "حلب"  # bidi and zero-width marks
+    assert normalize("ﻻ") == "لا"  # presentation-form ligature
+
+
+def test_normalize_with_offsets_maps_back() -> None:
+    text = "قَصْفٌ على إِدْلِبَ"
+    norm, offsets = normalize_with_offsets(text)
+    assert norm == "قصف علي ادلب"
+    start = norm.index("ادلب")
+    a, b = span_back(offsets, start, start + 4)
+    assert text[a:b].startswith("إِدْلِب")
+
+
+def _stems(text: str) -> dict[str, str]:
+    return {t.text: t.stem for t in tokenize(text) if t.kind == "word"}
+
+
+def test_clitics_are_removed_when_the_corpus_confirms() -> None:
+    stems = _stems("وبإدلب لروسيا بحلب والقوات للقوات ولبنان وبريطانيا")
+    assert stems["وبإدلب"] == normalize("إدلب")
+    assert stems["لروسيا"] == "روسيا"
+    assert stems["بحلب"] == "حلب"
+    assert stems["والقوات"] == "قوات"
+    assert stems["للقوات"] == "قوات"
+    assert stems["ولبنان"] == "لبنان"
+    assert stems["وبريطانيا"] == "بريطانيا"
+
+
+@pytest.mark.parametrize(
+    "word", ["بوتين", "لبنان", "فلسطين", "وزارة", "واشنطن", "بريطانيا", "ليبيا", "فرنسا", "كوفي"]
+)
+def test_words_that_merely_start_like_a_clitic_stay_whole(word: str) -> None:
+    assert tokenize(word)[0].stem == normalize(word)
+
+
+def test_article_and_pronoun_suffix() -> None:
+    stems = _stems("قواته رئيسها مدينتهم الرقة والرقة")
+    assert stems["قواته"] == "قوات"
+    assert stems["رئيسها"] == normalize("رئيس")
+    assert stems["مدينتهم"] == "مدينه"  # ت before a suffix is the taa marbuta
+    assert stems["الرقة"] == stems["والرقة"]  # same stem with or without و
+
+
+def test_token_offsets_and_stem_span() -> None:
+    text = "وقصفت الطائرات الروسية وَبِإِدْلِبَ 3 مواقع."
+    tokens = tokenize(text)
+    assert [t.kind for t in tokens] == ["word"] * 4 + ["number", "word", "punct"]
+    for token in tokens:
+        assert text[token.start : token.end] == token.text
+        assert token.norm == normalize(token.text)
+    idlib = tokens[3]
+    assert text[idlib.stem_start : idlib.stem_end] == "إِدْلِبَ"
+    assert normalize(text[idlib.stem_start : idlib.stem_end]) == idlib.stem == "ادلب"
+
+
+def test_tokenize_latin_symbols_and_tatweel_prefix() -> None:
+    tokens = tokenize("قال لـ AFP إن 20% من F16")
+    assert [(t.text, t.kind) for t in tokens] == [
+        ("قال", "word"),
+        ("لـ", "word"),
+        ("AFP", "latin"),
+        ("إن", "word"),
+        ("20", "number"),
+        ("%", "punct"),
+        ("من", "word"),
+        ("F16", "latin"),
+    ]
+    assert tokens[1].norm == "ل"
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.text_of(text) for s in split_sentences(text)]
+
+
+def test_sentences_split_on_arabic_and_latin_punctuation() -> None:
+    text = "قصفت المدفعية البلدة. هل توقف القصف؟ لا! سقط ثلاثة قتلى؛ وأصيب آخرون\nخبر آخر"
+    assert _sentences(text) == [
+        "قصفت المدفعية البلدة.",
+        "هل توقف القصف؟",
+        "لا!",
+        "سقط ثلاثة قتلى؛",
+        "وأصيب آخرون",
+        "خبر آخر",
+    ]
+
+
+def test_sentences_keep_quotes_abbreviations_and_decimals() -> None:
+    text = (
+        "قال المتحدث: «الوضع خطير. نحن نراقب» ثم غادر. "
+        "وصرح د. سامي الأحمد بأن النمو بلغ 3.5 في المئة. "
+        "وأضاف: “لن نتراجع.” انتهى."
+    )
+    assert _sentences(text) == [
+        "قال المتحدث: «الوضع خطير. نحن نراقب» ثم غادر.",
+        "وصرح د. سامي الأحمد بأن النمو بلغ 3.5 في المئة.",
+        "وأضاف: “لن نتراجع.”",
+        "انتهى.",
+    ]
+
+
+def test_unclosed_quote_does_not_swallow_next_paragraph() -> None:
+    text = "قال: “بدأ الهجوم. وتقدمت القوات\nفقرة ثانية. وجملة ثالثة."
+    assert _sentences(text) == ["قال: “بدأ الهجوم. وتقدمت القوات", "فقرة ثانية.", "وجملة ثالثة."]
+
+
+def test_detect_language() -> None:
+    assert detect_language("أعلنت وزارة الدفاع مقتل خمسة عناصر في Aleppo") == "ar"
+    assert detect_language("The ministry said five soldiers were killed in the attack.") == "en"
+    assert detect_language("Le ministère a annoncé cinq morts") == "other"
+
+
+def test_annotate_sets_language_tokens_and_sentences() -> None:
+    article = Article.create("سقطت قذيفة على حلب. وقتل شخصان.")
+    out = annotate(article)
+    assert out.language == "ar"
+    assert [s.text_of(out.text) for s in out.sentences] == ["سقطت قذيفة على حلب.", "وقتل شخصان."]
+    assert [t.text for t in out.tokens][:3] == ["سقطت", "قذيفة", "على"]
+    assert article.tokens == ()  # the input is not mutated

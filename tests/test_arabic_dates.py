@@ -1,0 +1,67 @@
+"""marsad.arabic.dates: relative and explicit dates resolved against publication."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from marsad.arabic.dates import find_dates, hijri_to_gregorian, tabular_hijri_to_gregorian
+
+PUB = datetime(2019, 1, 24, 9, 30)  # a Thursday
+
+
+def _one(text: str) -> tuple[str, str, int]:
+    (mention,) = find_dates(text, PUB)
+    assert text[mention.start : mention.end] == mention.text
+    return mention.text, mention.date.isoformat(), mention.precision
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("والأربعاء، قصفت الطائرات", ("الأربعاء", "2019-01-23", 1)),
+        ("يوم الخميس", ("يوم الخميس", "2019-01-24", 1)),  # publication day itself
+        ("الجمعة", ("الجمعة", "2019-01-18", 1)),
+        ("الخميس الماضي", ("الخميس الماضي", "2019-01-17", 1)),
+        ("الأحد المقبل", ("الأحد المقبل", "2019-01-27", 1)),
+        ("أمس", ("أمس", "2019-01-23", 1)),
+        ("مساء أمس", ("مساء أمس", "2019-01-23", 1)),
+        ("أول أمس", ("أول أمس", "2019-01-22", 1)),
+        ("أول من أمس", ("أول من أمس", "2019-01-22", 1)),
+        ("فجر اليوم", ("فجر اليوم", "2019-01-24", 1)),
+        ("الليلة الماضية", ("الليلة الماضية", "2019-01-23", 1)),
+        ("الأسبوع الماضي", ("الأسبوع الماضي", "2019-01-17", 2)),
+        ("الشهر الماضي", ("الشهر الماضي", "2018-12-15", 3)),
+        ("في 24 يناير 2019", ("24 يناير 2019", "2019-01-24", 1)),
+        ("في 3 كانون الثاني 2019", ("3 كانون الثاني 2019", "2019-01-03", 1)),
+        ("في 12 شباط/فبراير 2018", ("12 شباط/فبراير 2018", "2018-02-12", 1)),
+        ("في 28 ديسمبر", ("28 ديسمبر", "2018-12-28", 1)),  # no year: the latest past one
+        ("في 5 من شهر يناير", ("5 من شهر يناير", "2019-01-05", 1)),
+        ("في أيار 2018", ("أيار 2018", "2018-05-15", 3)),
+        ("٢٤/١/٢٠١٩", ("٢٤/١/٢٠١٩", "2019-01-24", 1)),
+        ("1 رمضان 1440 هـ", ("1 رمضان 1440 ه", "2019-05-06", 1)),
+    ],
+)
+def test_find_dates(text: str, expected: tuple[str, str, int]) -> None:
+    assert _one(text) == expected
+
+
+def test_month_names_alone_are_not_dates() -> None:
+    assert find_dates("مارس الجيش ضغوطا على المدينة في رمضان", PUB) == []
+
+
+def test_several_dates_in_order() -> None:
+    text = "بدأ الهجوم أمس واستمر حتى فجر اليوم بعد غارات الأسبوع الماضي"
+    found = find_dates(text, PUB)
+    assert [(m.date, m.precision) for m in found] == [
+        (date(2019, 1, 23), 1),
+        (date(2019, 1, 24), 1),
+        (date(2019, 1, 17), 2),
+    ]
+
+
+def test_hijri_conversion() -> None:
+    assert hijri_to_gregorian(1440, 9, 1) == date(2019, 5, 6)  # Umm al-Qura
+    assert tabular_hijri_to_gregorian(1, 1, 1) == date(622, 7, 19)  # epoch, proleptic Gregorian
+    assert abs((tabular_hijri_to_gregorian(1440, 9, 1) - date(2019, 5, 6)).days) <= 2
