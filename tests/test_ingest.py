@@ -252,3 +252,32 @@ def test_sniff_format(head: bytes, fmt: str) -> None:
 def test_unknown_extension_given_explicitly_is_sniffed(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "dump.data", [{"id": "d1", "text": BODY}])
     assert [a.id for a in read_inputs([str(path)])] == ["d1"]
+
+
+class CountingStream(io.RawIOBase):
+    """A readable stream that counts the bytes handed out, to prove the readers stream."""
+
+    def __init__(self, data: bytes) -> None:
+        self.inner = io.BytesIO(data)
+        self.consumed = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        n = self.inner.readinto(buffer)
+        self.consumed += n
+        return n
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_jsonl_is_streamed_not_loaded(monkeypatch: pytest.MonkeyPatch, compress: bool) -> None:
+    line = json.dumps({"id": "s", "text": BODY}, ensure_ascii=False).encode() + b"\n"
+    data = line * 20_000  # about 5 MB
+    raw = CountingStream(gzip.compress(data, compresslevel=1) if compress else data)
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BufferedReader(raw)))
+    articles = read_inputs(["-"])
+    first = next(articles)
+    assert first.text == BODY
+    assert raw.consumed < 256 * 1024  # only a buffer's worth was read for the first article
+    assert sum(1 for _ in articles) == 19_999
