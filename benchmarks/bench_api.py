@@ -17,8 +17,10 @@ import random
 import statistics
 import tempfile
 import time
+import warnings
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from marsad.model import Article, Event, Span
 
@@ -123,6 +125,26 @@ def query_mix(rng: random.Random) -> dict[str, str]:
     return {"limit": "100", **params}
 
 
+def _time_requests(app: Any, n: int) -> list[float]:
+    """Milliseconds per GET /api/events over ``n`` requests of the query mix."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette's notice about httpx versions
+        from fastapi.testclient import TestClient
+
+    rng = random.Random(11)
+    timings: list[float] = []
+    with TestClient(app) as client:
+        total = client.get("/api/events", params={"limit": 1}).json()["total"]
+        print(f"store: {total} events")
+        for _ in range(n):
+            params = query_mix(rng)
+            t0 = time.perf_counter()
+            response = client.get("/api/events", params=params)
+            timings.append((time.perf_counter() - t0) * 1000)
+            response.raise_for_status()
+    return timings
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
@@ -130,26 +152,15 @@ def main() -> None:
     parser.add_argument("--db", default=None, help="reuse/create this store file")
     args = parser.parse_args()
 
-    from fastapi.testclient import TestClient
-
     from marsad.web.app import create_app
 
-    db = Path(args.db) if args.db else Path(tempfile.mkdtemp(prefix="marsad-bench-")) / "bench.db"
-    if not db.exists():
-        t0 = time.perf_counter()
-        build_store(db, args.events)
-        print(f"built {args.events} events in {time.perf_counter() - t0:.1f} s: {db}")
-    rng = random.Random(11)
-    timings: list[float] = []
-    with TestClient(create_app(str(db))) as client:
-        total = client.get("/api/events", params={"limit": 1}).json()["total"]
-        print(f"store: {total} events")
-        for _ in range(args.requests):
-            params = query_mix(rng)
+    with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
+        db = Path(args.db) if args.db else Path(tmp) / "bench.db"
+        if not db.exists():
             t0 = time.perf_counter()
-            response = client.get("/api/events", params=params)
-            timings.append((time.perf_counter() - t0) * 1000)
-            response.raise_for_status()
+            build_store(db, args.events)
+            print(f"built {args.events} events in {time.perf_counter() - t0:.1f} s: {db}")
+        timings = _time_requests(create_app(str(db)), args.requests)
     timings.sort()
     p50 = statistics.median(timings)
     p95 = timings[int(0.95 * (len(timings) - 1))]
