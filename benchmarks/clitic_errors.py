@@ -37,13 +37,14 @@ DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/data/ner/anercorp
 _CHAINS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 
 
-def read_entity_tokens(folder: Path) -> list[str]:
-    words: list[str] = []
+def read_entity_tokens(folder: Path) -> list[tuple[str, str]]:
+    """(word, entity type) for every Arabic-word entity token of train and test."""
+    words: list[tuple[str, str]] = []
     for name in ("train.txt", "test.txt"):
         for line in (folder / name).read_text(encoding="utf-8").splitlines():
             parts = line.split()
             if len(parts) == 2 and parts[1] != "O" and ARABIC_WORD.fullmatch(parts[0]):
-                words.append(parts[0])
+                words.append((parts[0], parts[1][2:]))
     return words
 
 
@@ -56,7 +57,7 @@ def reference(norm: str, attested: Counter[str]) -> tuple[str, str]:
         if not norm.startswith(chain) or len(rest) < 3:
             continue
         if chain.endswith("ل") and rest.startswith("ل"):  # لل = ل + ال
-            options = ["ا" + rest, rest]
+            options = ["ا" + rest, "ال" + rest, rest]
         else:
             options = [rest]
         for option in options:
@@ -76,22 +77,32 @@ def main() -> int:
     )
     args = parser.parse_args()
     words = read_entity_tokens(Path(args.folder))
-    attested = Counter(normalize(w) for w in words)
+    attested = Counter(normalize(w) for w, _ in words)
     over: Counter[str] = Counter()
     under: Counter[str] = Counter()
-    clitic_bearing = 0
-    for word in words:
+    by_label: dict[str, Counter[str]] = {}
+    for word, label in words:
         token = tokenize(word)[0]
         chain, bare = reference(token.norm, attested)
         name = bare[2:] if bare.startswith("ال") and len(bare) > 4 else bare
+        tally = by_label.setdefault(label, Counter())
+        tally["tokens"] += 1
         if name not in token.stem:
             over[f"{word} -> {token.stem} (ref {bare})"] += 1
+            tally["over"] += 1
         if chain:
-            clitic_bearing += 1
+            tally["clitic"] += 1
             if len(token.stem) > len(bare):
                 under[f"{word} -> {token.stem} (ref {bare})"] += 1
+                tally["under"] += 1
     n_over, n_under = sum(over.values()), sum(under.values())
+    clitic_bearing = sum(t["clitic"] for t in by_label.values())
     print(f"entity tokens: {len(words)}  clitic-bearing (by reference): {clitic_bearing}")
+    for label, t in sorted(by_label.items()):
+        print(
+            f"  {label:5s} tokens {t['tokens']:6d}  over {t['over'] / t['tokens']:.2%}"
+            f"  under {t['under'] / max(t['clitic'], 1):.2%} of {t['clitic']}"
+        )
     print(f"over-segmented: {n_over} ({n_over / len(words):.2%} of entity tokens)")
     print(
         f"under-segmented: {n_under} ({n_under / max(clitic_bearing, 1):.2%} of clitic-bearing tokens)"

@@ -75,8 +75,9 @@ def _proclitic_candidates(light: str) -> list[tuple[int, str]]:
             out.append((len(conj), rest))
         if rest[:1] in _PREP:
             out.append((len(conj) + 1, rest[1:]))
-            if rest.startswith("لل"):  # ل + ال with the alef elided: core "ال..."
+            if rest.startswith("لل"):  # ل + ال, alef elided (للقوات) or ال elided (للاجئين)
                 out.append((len(conj) + 1, "ا" + rest[1:]))
+                out.append((len(conj) + 1, "ال" + rest[1:]))
         elif rest[:1] == "س" and rest[1:2] in _FUTURE_NEXT:
             out.append((len(conj) + 1, rest[1:]))
     return [(n, core) for n, core in out if len(core) >= MIN_STEM]
@@ -88,18 +89,20 @@ def _looks_like_conjunction(core: str, freq: int, counts: dict[str, int]) -> boo
 
 
 def _strip_proclitics(light: str, counts: dict[str, int]) -> tuple[int, str]:
+    """The commonest accepted (characters removed, core); a reading with the article first."""
     whole = _freq(light, counts)
-    best, best_freq = (0, light), -1
+    best, best_rank = (0, light), (False, -1)
     for removed, core in _proclitic_candidates(light):
         freq = _freq(core, counts)
-        ratio = 0.0 if _article_after(light, removed, core) else PROCLITIC_RATIO
+        article = _article_after(light, removed, core)  # للمتابعة: ل+المتابعة, not ل+لمتابعة
+        rank = (article, freq)
         if (
-            _accepts(freq, whole, ratio)
-            and freq >= best_freq
+            _accepts(freq, whole, 0.0 if article else PROCLITIC_RATIO)
+            and rank >= best_rank
             and not _looks_like_conjunction(core, freq, counts)
         ):
-            best, best_freq = (removed, core), freq
-    if best_freq < 0 and whole < MIN_COUNT:
+            best, best_rank = (removed, core), rank
+    if best_rank[1] < 0 and whole < MIN_COUNT:
         return _unattested(light)
     return best
 
@@ -139,20 +142,20 @@ def segment(surface: str, norm: str) -> tuple[str, int, int]:
     """Stem of a word, plus how many normalised characters precede and follow it.
 
     ``norm`` is ``normalize(surface)``. The stem is normally
-    ``norm[prefix:len(norm) - suffix]``; after an elided article alef (للقوات)
-    it may start with a restored ``ا`` that has no source character.
+    ``norm[prefix:len(norm) - suffix]``; it differs when a taa marbuta is restored
+    before a suffix (مدينتهم -> مدينه) or an article elided after ل is restored
+    and kept (للعراق -> العراق).
     """
     if len(norm) <= MIN_STEM or norm in KEEP_WHOLE:
         return norm, 0, 0
     counts = word_counts()
     light = normalize_light(surface)
     removed, core = _strip_proclitics(light, counts)
-    virtual_alef = len(core) > len(light) - removed
-    prefix = removed
+    restored = len(core) - (len(light) - removed)  # article letters elided after ل
     if core.startswith("ال") and len(core) - 2 >= MIN_STEM and core not in KEEP_WHOLE:
         bare = core[2:]
         if _freq(bare, counts) >= max(MIN_COUNT, ARTICLE_RATIO * _freq(core, counts)):
-            return finish_light(bare), prefix + (1 if virtual_alef else 2), 0
-        return finish_light(core), prefix, 0
+            return finish_light(bare), removed + 2 - restored, 0
+        return finish_light(core), removed, 0
     stem, suffix = _strip_suffix(core, counts)
-    return finish_light(stem), prefix, suffix
+    return finish_light(stem), removed, suffix

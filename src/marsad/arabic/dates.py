@@ -11,9 +11,9 @@ without a year, numeric dates (24/1/2019, 2019-01-24), and Hijri dates
 
 Precision follows ACLED's time_precision: 1 day, 2 week, 3 month. A week is
 dated seven days before publication (a day inside last week), a month to its
-15th (never later than publication for the current month). A date without a
-year takes the publication year, or the one before when that would put it more
-than a month after publication. Hijri dates are converted with the Umm al-Qura
+15th (never later than publication for the current month). A date written
+without a year takes the year that puts it nearest the publication date, a day
+ahead counting as two days back (news mostly reports the past). Hijri dates are converted with the Umm al-Qura
 calendar (package ``hijridate``, years 1343-1500 AH); outside that range, and for
 a day the Umm al-Qura month lacks, the arithmetical (tabular) Islamic calendar is
 used, which can differ from it by a day or two.
@@ -74,7 +74,7 @@ _PRE = "(?:[وف]?(?:ب|ل)?)"  # proclitics allowed before a weekday (والأ�
 _DAY = r"(?<!\d)(?P<day>[0-3]?\d)(?!\d)"
 _YEAR = r"(?P<year>(?:1[3-9]|20)\d\d)(?!\d)"
 _MONTH = f"(?P<month>{_alternation(MONTHS)})"
-_MONTH2 = f"(?:\\s*[/(-]\\s*(?:{_alternation(MONTHS)})\\s*\\)?)?"
+_MONTH2 = f"(?:\\s*[/(-]\\s*(?:{_alternation(MONTHS)})(?:\\s*\\))?)?"
 _HMONTH = f"(?P<hmonth>{_alternation(HIJRI_MONTHS)})"
 _TIME_OF_DAY = r"(?:(?:يوم|صباح|مساء|فجر|ظهر|عصر|ليل|ليله|منتصف\s+ليل|نهار)\s+)?"
 
@@ -82,7 +82,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
         ("hijri", f"{_B}(?:{_DAY}\\s+(?:من\\s+)?)?(?:شهر\\s+)?{_HMONTH}{_E}(?:\\s+(?:عام\\s+|سنه\\s+)?{_YEAR}\\s*ه{_E})?"),
-        ("explicit", f"(?:{_DAY}\\s*(?:من\\s+)?)?(?:شهر\\s+)?{_B}{_MONTH}{_E}{_MONTH2}(?:\\s*(?:[،,]\\s*)?(?:عام\\s+|سنه\\s+)?{_YEAR}(?:م{_E})?)?"),
+        ("explicit", f"(?:{_DAY}\\s*(?:من\\s+)?)?(?:شهر\\s+)?{_B}{_MONTH}{_E}{_MONTH2}(?:\\s*(?:[،,]\\s*)?(?:عام\\s+|سنه\\s+)?{_YEAR}(?:م{_E})?)?(?:\\s+(?P<xdir>المقبل|القادم|الماضي|المنصرم|الفايت){_E})?"),
         ("numeric", r"(?<!\d)(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?!\d)"),
         ("iso", r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),
         ("weekday", f"{_B}{_PRE}(?P<wd>(?:يوم\\s+)?(?:{_alternation(WEEKDAYS)}))(?:\\s+(?P<dir>الماضي|الفايت|المنصرم|المقبل|القادم)ه?)?{_E}"),
@@ -139,23 +139,36 @@ def _relative(kind: str, match: re.Match[str], pub: date) -> tuple[date, int]:
     return _month_middle(year, month, pub), 3
 
 
-def _guess_year(month: int, day: int, pub: date) -> int:
-    """The publication year, or the one before if the date would be over a month ahead."""
-    try:
-        candidate = date(pub.year, month, day)
-    except ValueError:
-        return pub.year - 1
-    return pub.year - 1 if candidate > pub + timedelta(days=31) else pub.year
+def _nearest(candidates: list[date], pub: date) -> date:
+    """The candidate closest to publication, a day ahead counting as two days back."""
+    return min(candidates, key=lambda d: (pub - d).days if d <= pub else 2 * (d - pub).days)
+
+
+def _guess_year(month: int, day: int, pub: date, direction: str = "") -> int:
+    """For a date written without a year: the year that puts it nearest publication
+    (or, with المقبل / الماضي, the nearest on that side)."""
+    options = []
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:  # 29 February
+            continue
+    if direction in ("المقبل", "القادم"):
+        options = [d for d in options if d > pub]
+    elif direction:
+        options = [d for d in options if d < pub]
+    return _nearest(options, pub).year if options else pub.year
 
 
 def _explicit(match: re.Match[str], pub: date) -> tuple[date, int] | None:
-    day, year = match.group("day"), match.group("year")
-    if not day and not year:
+    day, year, direction = match.group("day"), match.group("year"), match.group("xdir") or ""
+    if not day and not year and not direction:
         return None  # a bare month name (مارس is also a verb, آب a noun)
     month = MONTHS[match.group("month")]
-    if not day:
-        return _month_middle(int(year), month, pub), 3
-    y = int(year) if year else _guess_year(month, int(day), pub)
+    if not day:  # «مارس 2018», «يناير الماضي»: the month
+        y = int(year) if year else _guess_year(month, 15, pub, direction)
+        return _month_middle(y, month, pub), 3
+    y = int(year) if year else _guess_year(month, int(day), pub, direction)
     return date(y, month, int(day)), 1
 
 
@@ -194,10 +207,8 @@ def _hijri(match: re.Match[str], pub: date) -> tuple[date, int] | None:
     if year:
         return hijri_to_gregorian(int(year), month, int(day)), 1
     hyear = _hijri_year_of(pub)
-    found = hijri_to_gregorian(hyear, month, int(day))
-    if found > pub + timedelta(days=31):
-        found = hijri_to_gregorian(hyear - 1, month, int(day))
-    return found, 1
+    options = [hijri_to_gregorian(y, month, int(day)) for y in (hyear - 1, hyear, hyear + 1)]
+    return _nearest(options, pub), 1
 
 
 def _resolve(kind: str, match: re.Match[str], pub: date) -> tuple[date, int] | None:

@@ -86,6 +86,7 @@ VAGUE: dict[str, int] = {
 }
 #: Plural scales standing alone are vague ("آلاف" = thousands).
 VAGUE_ALONE = {normalize("آلاف"): 1000, "ملايين": 1_000_000}
+_VAGUE_SCALES = {**VAGUE_ALONE, normalize("الآلاف"): 1000, "الملايين": 1_000_000}
 VAGUE_BEFORE_MIN = {"عدد": 3, "العديد": 3}
 QUALIFIERS = (
     ("ما", "لا", "يقل", "عن"), ("ما", "يزيد", "عن"), ("ما", "يزيد", "علي"), ("ما", "يقارب"),
@@ -202,12 +203,9 @@ def _read(tokens: list[Token], i: int) -> tuple[int, bool, int] | None:
         return None
     if first.kind == "vague" or tokens[i].norm in VAGUE_ALONE and first.kind == "scale":
         value = first.value if first.kind == "vague" else VAGUE_ALONE[tokens[i].norm]
-        if (
-            nxt is not None
-            and nxt.kind in ("scale", "vague")
-            and tokens[i + 1].norm.endswith(("الاف", "ملايين"))
-        ):
-            return int(value * VAGUE_ALONE[tokens[i + 1].norm.removeprefix("ال")]), True, i + 2
+        scale = _VAGUE_SCALES.get(tokens[i + 1].norm, 0) if nxt is not None else 0
+        if scale:  # عشرات الآلاف
+            return int(value * scale), True, i + 2
         return int(value), True, i + 1
     if first.kind == "digits":
         if nxt is not None and nxt.kind == "scale" and not nxt.joined:
