@@ -23,20 +23,27 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 ABBREVIATIONS = frozenset("أ.د ق.م ص.ب أ.ف.ب Dr Mr Mrs Ms Prof St Jr vs etc No".split())
 
 
-def _quote_depth(text: str, start: int, end: int, depth: int, straight: bool) -> tuple[int, bool]:
-    """Quote state after ``text[start:end]``: open «“ count, and whether a straight " is open."""
+_Quotes = tuple[int, bool, bool]  # open «» depth, open curly “”, open straight "
+_NO_QUOTE: _Quotes = (0, False, False)
+
+
+def _quote_state(text: str, start: int, end: int, state: _Quotes) -> _Quotes:
+    """Quote state after ``text[start:end]``.
+
+    Curly quotes toggle whichever way they face: sites write “…”, ”…” and ”…“ alike.
+    """
+    depth, curly, straight = state
     for match in _QUOTE.finditer(text, start, end):
         mark = match.group()
-        if mark in "«“":
+        if mark == "«":
             depth += 1
         elif mark == "»":
             depth = max(depth - 1, 0)
-        elif mark == "”":
-            # Some sites write ” on both sides of a quotation: close if open, else open.
-            depth = depth - 1 if depth > 0 else depth + 1
-        else:
+        elif mark == '"':
             straight = not straight
-    return depth, straight
+        else:
+            curly = not curly
+    return depth, curly, straight
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -54,15 +61,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def split_sentences(text: str) -> list[Span]:
     """Sentence spans of ``text``, trimmed of surrounding whitespace."""
     spans: list[Span] = []
-    start = 0
-    depth, straight = 0, False
-    scanned = 0
+    start = scanned = 0
+    quotes = _NO_QUOTE
     for match in _BOUNDARY.finditer(text):
-        depth, straight = _quote_depth(text, scanned, match.end(), depth, straight)
+        quotes = _quote_state(text, scanned, match.end(), quotes)
         scanned = match.end()
         if match.group() == "\n":
-            depth, straight = 0, False
-        elif depth or straight:
+            quotes = _NO_QUOTE
+        elif quotes != _NO_QUOTE:
             continue  # inside quoted speech (a quote closed by this match ends it)
         elif match.group() == "." and _is_abbreviation(text, match.start()):
             continue
