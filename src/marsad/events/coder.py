@@ -103,27 +103,38 @@ def _code_hit(
 ) -> Draft | None:
     hit = hits[k]
     lo, hi = context.clause_bounds(article.text, toks, hit.first, hit.last)
-    if context.is_unreal(toks, lo, hit.first) or context.is_background(article.text, toks, lo, hit.first):
+    if context.is_unreal(toks, lo, hit.first, hit.last) or context.is_background(article.text, toks, lo, hit.first):
         return None
+    dates = [d for d in dates if not context.in_background_phrase(toks, d.start)]
     clause_dates = [d for d in dates if toks[lo][0] <= d.start < toks[hi - 1][1]]
-    if hit.definite and not hit.definition.verbal and not clause_dates:
+    if hit.definite and not clause_dates and count_deaths(toks[lo:hi]) is None:
         return None
-    if not clause_dates and (context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)):
+    if hit.definition.strength == 1 and not hit.definition.verbal and not _supported(toks[lo:hi]):
+        return None
+    if hit.definition.sub_event_type == TERRITORY and _percent_after(toks, hit.last):
+        return None
+    trend = context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)
+    if not clause_dates and (trend or context.open_ended_since(toks, lo, hi)):
         return None
     seg_lo = max([lo] + [h.last + 1 for h in hits[:k] if h.last < hit.first and h.last + 1 > lo])
     seg_hi = min([hi] + [h.first for h in hits[k + 1 :] if h.first < hi])
-    place = roles.pick_place(article.places, article.actors, toks, seg_lo, seg_hi, hit.start)
-    place = place or roles.pick_place(article.places, article.actors, toks, lo, hi, hit.start)
+    skip = roles.dateline_end(article.text)
+    place = roles.pick_place(article.places, article.actors, toks, seg_lo, seg_hi, hit.start, skip)
+    place = place or roles.pick_place(article.places, article.actors, toks, lo, hi, hit.start, skip)
     if place is None:
         return None
     country = country_name(place.country) or "Syria"
     seg_start, seg_end = toks[seg_lo][0], toks[seg_hi - 1][1]
-    a1, a2 = roles.pick_actors(article.actors, toks, seg_start, seg_end)
+    a1, a2 = roles.pick_actors(article.actors, toks, seg_start, seg_end, hit.start)
     if a2 is None:
-        c1, c2 = roles.pick_actors(article.actors, toks, toks[lo][0], toks[hi - 1][1])
+        c1, c2 = roles.pick_actors(article.actors, toks, toks[lo][0], toks[hi - 1][1], hit.start)
         a1, a2 = (a1 or c1), next((c for c in (c1, c2) if c is not None and a1 is not None and c.name != a1.name), None)
-    if a1 is None:
-        a1 = roles.adjective_actor(toks, hit.last, country)
+    if a1 is None or a2 is None:
+        n1, n2 = roles.nationality_actors(toks, seg_lo, seg_hi, country)
+        if a1 is None:
+            a1 = n1
+        if a2 is None and n2 is not None and (a1 is None or n2.name != a1.name):
+            a2 = n2
     sub = _resolve_sub(hit, toks[seg_lo:seg_hi], a1, a2)
     if sub is None:
         return None
@@ -145,7 +156,7 @@ def _pick_date(
 ) -> tuple[date, int, float]:
     pool = clause_dates or dates
     if pool:
-        best = min(pool, key=lambda d: abs(d.start - hit.start))
+        best = min(pool, key=lambda d: (d.precision, abs(d.start - hit.start)))
         return best.date, best.precision, 0.1
     return published.date(), 2, -0.1
 
@@ -160,6 +171,16 @@ def _resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None
         if any(f.startswith(_ARTILLERY) for f in forms) or hit.definition.words[0].startswith("قصف"):
             return "Shelling/artillery/missile attack"
         return None
+    if sub == "Armed clash" and hit.definition.words[0].startswith("هج"):
+        nxt = _next_forms(seg, hit)
+        if any(f.startswith(("صاروخ", "مدفع", "قذاي")) for f in nxt):
+            return "Shelling/artillery/missile attack"
+        if any(f.startswith(("جوي", "بطاير", "طاير")) for f in nxt):
+            return "Air/drone strike"
+        if any(f.startswith("انتحار") for f in nxt):
+            return "Suicide bomb"
+        if any(f.startswith(("كيم", "كيماو")) for f in nxt):
+            return "Chemical weapon"
     if sub == TERRITORY:
         if a1 is None:
             return None
@@ -172,6 +193,24 @@ def _resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None
     if sub == "Attack" and hit.definition.strength == 1 and (a2 is None or a2.actor_type != "civilians"):
         return None
     return sub
+
+
+def _supported(clause: Words) -> bool:
+    """A weak noun trigger («صواريخ») counts only with a toll or an attack verb in its clause."""
+    if count_deaths(clause) is not None:
+        return True
+    return any(f.startswith(("اطلق", "سقط", "استهدف", "قصف", "ضرب")) for _, _, w in clause for f in variants(w))
+
+
+def _percent_after(toks: Words, last: int) -> bool:
+    """«سيطرت على أكثر من 80 في المئة» is a running total, not a capture."""
+    return any(w in ("المئه", "بالمئه", "المايه", "بالمايه", "%") for _, _, w in toks[last + 1 : last + 13])
+
+
+def _next_forms(seg: Words, hit: TriggerHit) -> list[str]:
+    """Clitic variants of the two words after the trigger (its modifiers)."""
+    after = [w for a, _, w in seg if a >= hit.end][:2]
+    return [f for w in after for f in variants(w)]
 
 
 def _actor_fields(

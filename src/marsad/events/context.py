@@ -26,12 +26,13 @@ _NEGATORS = frozenset(
         "تخطط", "خطه", "محتمل", "محتمله", "وشيك", "وشيكه", "يتوقع", "توقع", "لمنع",
         "منع", "تجنب", "جنب", "لتفادي", "دعا", "دعت", "يدعو", "تدعو", "طالب", "طالبت",
         "ادان", "ادانت", "تدين", "يدين", "ندد", "نددت", "استنكر", "استنكرت", "مزعوم",
-        "المزعوم", "احتمال", "خشيه", "مخاوف", "يريد", "تريد", "يمكن", "ستشن", "سيشن",
+        "المزعوم", "احتمال", "نفيه", "نفيها", "سيؤيد", "سيويدون", "يويد", "تاييد", "خشيه", "مخاوف", "يريد", "تريد", "يمكن", "ستشن", "سيشن",
         "ينبغي", "يجب", "تستعد", "يستعد", "استعدادا", "التحضير", "لشن", "بشن", "بمهاجمه",
-        "ضروره", "يحاول", "تحاول", "محاوله", "اتهامات", "لاستعاده", "بعدم",
+        "ضروره", "يحاول", "تحاول", "محاوله", "اتهامات", "لاستعاده", "بعدم", "حق", "انتظار", "خوفا", "لوقف", "وقف",
     }
 )
-_BACKGROUND = frozenset({"منذ", "مسلسل", "غرار", "ردا", "اعقاب", "خلفيه", "ذكري", "ذكرى", "سلسله", "متفرقه"})
+_HEDGES = frozenset({"المزعوم", "مزعوم", "المفترض", "مفترض", "المحتمل", "محتمل", "المرتقب", "مرتقب", "المقبل", "المقبله", "المرتقبه", "المحتمله"})
+_BACKGROUND = frozenset({"منذ", "مسلسل", "غرار", "ردا", "مراكز", "مركز", "سجون", "اعقاب", "خلفيه", "ذكري", "ذكرى", "حول", "بشان", "خصوص", "تحقيق", "تحقيقا", "ملف"})
 _DURATION_PREFIX = ("يوم", "ساع", "اسبوع", "اسابيع", "شهر", "اشهر", "ايام", "سنه", "سنوات", "عام", "اعوام", "ليل")
 _TREND = frozenset({"مؤخرا", "موخرا", "موخراً", "الاخيره", "الماضيه", "الاونه"})
 _TREND_HEADS = ("ايام", "اسابيع", "اشهر", "شهور", "سنوات", "اونه", "فتره")
@@ -45,24 +46,47 @@ def is_boundary(text: str, toks: Words, i: int) -> bool:
     return any(c in _BOUNDARY_CHARS for c in gap) or toks[i][2] in _BOUNDARY_WORDS
 
 
+_CAUSAL = frozenset({"بعد", "اثر", "جراء", "نتيجه", "بسبب", "عقب"})
+
+
 def clause_bounds(text: str, toks: Words, first: int, last: int) -> tuple[int, int]:
-    """Word range ``[lo, hi)`` of the clause around words ``first..last``."""
+    """Word range ``[lo, hi)`` of the clause around words ``first..last``.
+
+    «…، وذلك بعد/إثر غارات» explains the previous clause (its cause), so the
+    clause then extends back over it.
+    """
     lo = first
     while lo > 0 and not is_boundary(text, toks, lo):
         lo -= 1
+    if toks[lo][2] == "وذلك" and lo + 1 < len(toks) and toks[lo + 1][2] in _CAUSAL:
+        rest = [variants(w) for _, _, w in toks[lo + 2 : first]]
+        if not any(any(v.startswith(_DURATION_PREFIX) for v in f) for f in rest):
+            lo -= 1
+            while lo > 0 and not is_boundary(text, toks, lo):
+                lo -= 1
     hi = last + 1
     while hi < len(toks) and not is_boundary(text, toks, hi):
         hi += 1
     return lo, hi
 
 
+_NOT_FUTURE = ("سيطر", "سياس", "سيار", "سيد", "سين", "ستين", "سنو", "سنه", "ساع", "سنت", "سناتور", "سيول", "سيناء", "ستار", "ستوكهولم", "سيرغي", "سيرجي", "سياد")
+
+
 def _future_verb(word: str) -> bool:
-    return len(word) > 4 and word[0] == "س" and word[1] in "تينا" and word[1:3] != "ين"
+    """«سيشن»، «ستبدأ»، «سنرد»: سـ + an imperfect prefix (common nouns starting so excluded)."""
+    if len(word) <= 4 or word[0] != "س" or word[1] not in "تينا" or word.startswith(_NOT_FUTURE):
+        return False
+    return not word.endswith(("ت", "وا")) or word[1] in "تين"
 
 
-def is_unreal(toks: Words, lo: int, first: int) -> bool:
+def is_unreal(toks: Words, lo: int, first: int, last: int | None = None) -> bool:
     """A threat, plan, condition, denial or the future governs the trigger (in its clause)."""
-    window = toks[max(lo, first - 8) : first + 1]
+    end = (last if last is not None else first) + 1
+    after = toks[end : end + 2]
+    if any(variants(w) & _HEDGES for _, _, w in after):
+        return True
+    window = toks[lo:first]
     for _, _, w in window:
         if variants(w) & _NEGATORS or _future_verb(w):
             return True
@@ -75,6 +99,8 @@ def is_background(text: str, toks: Words, lo: int, first: int) -> bool:
     Only markers in the trigger's own phrase count (no punctuation in between), and
     «منذ أشهر» (a duration, as in «لأول مرة منذ أشهر») is not a reference.
     """
+    if first > 0 and toks[first - 1][2] in ("التي", "الذي", "اللتين", "الذين"):
+        return True
     k0 = max(lo, first - 4)
     while k0 < first and any(c in ",،" for c in text[toks[k0][1] : toks[first][0]]):
         k0 += 1
@@ -99,4 +125,23 @@ def has_trend(toks: Words, lo: int, hi: int) -> bool:
             prev = variants(toks[k - 1][2])
             if any(p.startswith(_TREND_HEADS) for p in prev):
                 return True
+    return False
+
+
+def in_background_phrase(toks: Words, pos: int) -> bool:
+    """A date inside «ردا على … الأسبوع الماضي» or «منذ …» belongs to the earlier event."""
+    before = [w for a, _, w in toks if a < pos][-6:]
+    return any(variants(w) & {"ردا", "اعقاب", "منذ", "غرار"} for w in before)
+
+
+def open_ended_since(toks: Words, lo: int, hi: int) -> bool:
+    """«منذ أكثر من 7 سنوات» (a long period, not a day), except «لأول مرة منذ»."""
+    for k in range(lo, hi):
+        if "منذ" not in variants(toks[k][2]):
+            continue
+        prev = variants(toks[k - 1][2]) if k > 0 else frozenset()
+        nxt = variants(toks[k + 1][2]) if k + 1 < len(toks) else frozenset()
+        if "مره" in prev or any(n.startswith(("صباح", "فجر", "مساء", "ليل", "يوم", "امس", "ساع")) for n in nxt):
+            continue
+        return True
     return False

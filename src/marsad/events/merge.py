@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
 
 from marsad.events.coder import Draft
 from marsad.events.notes import summary
@@ -32,7 +34,38 @@ def merge_drafts(drafts: Iterable[Draft], article_id: str) -> list[Event]:
         groups.setdefault(_key(d), []).append(d)
     events = [_event(group, article_id) for group in groups.values()]
     events.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0))
-    return events
+    return _drop_restatements(events)
+
+
+def _strength(e: Event) -> tuple[int, int, float]:
+    return (-e.geo_precision, -e.time_precision, e.confidence)
+
+
+def _restates(weak: Event, strong: Event) -> bool:
+    """``weak`` reports the same event as ``strong`` with less detail (a lead restated)."""
+    if weak.event_type != strong.event_type:
+        return False
+    days = abs((date.fromisoformat(weak.event_date) - date.fromisoformat(strong.event_date)).days)
+    if days > 1 and weak.time_precision == 1:
+        return False
+    same_place = weak.location == strong.location or (
+        weak.admin1 and weak.admin1 == strong.admin1 and weak.geo_precision == 3
+    )
+    unnamed = weak.actor1.startswith("Unidentified") or weak.actor1 in (strong.actor1, strong.actor2)
+    return bool(same_place) and unnamed
+
+
+def _drop_restatements(events: list[Event]) -> list[Event]:
+    kept: list[Event] = []
+    for e in sorted(events, key=_strength, reverse=True):
+        twin = next((k for k in kept if _restates(e, k)), None)
+        if twin is None:
+            kept.append(e)
+        elif e.fatalities > twin.fatalities:
+            kept[kept.index(twin)] = replace(twin, fatalities=e.fatalities, notes="")
+    kept = [k if k.notes else replace(k, notes=summary(k)) for k in kept]
+    kept.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0))
+    return kept
 
 
 def _event(group: list[Draft], article_id: str) -> Event:
@@ -83,6 +116,4 @@ def _country(p: Place) -> str:
 
 
 def _with_notes(event: Event) -> Event:
-    from dataclasses import replace
-
     return replace(event, notes=summary(event))

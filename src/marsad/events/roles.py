@@ -15,7 +15,7 @@ _TARGET_BEFORE = frozenset(
 )
 _CONTROL = frozenset({"تسيطر", "يسيطر", "سيطره", "الخاضعه", "خاضعه", "تحت", "المدعومه", "المدعوم", "الموالیه", "الموالية", "بقياده", "تقوده"})
 _ORIGIN = frozenset({"المتمركزه", "المتمركز", "انطلاقا", "متمركزه", "اطلقت"})
-_SKIP_FEATURES = frozenset({"country", "actor", "organisation", "organization"})
+_SKIP_FEATURES = frozenset({"country", "actor", "organisation", "organization", "capital_metonym", "metonym"})
 
 
 def _words_before(toks: Words, start: int, n: int) -> list[frozenset[str]]:
@@ -24,14 +24,15 @@ def _words_before(toks: Words, start: int, n: int) -> list[frozenset[str]]:
 
 
 def pick_place(
-    places: Sequence[Place], actors: Sequence[Actor], toks: Words, lo: int, hi: int, anchor: int
+    places: Sequence[Place], actors: Sequence[Actor], toks: Words, lo: int, hi: int, anchor: int,
+    skip_before: int = 0,
 ) -> Place | None:
     """The place of the event: nearest after the trigger in the segment, else nearest before.
 
     Places that are really actors (a capital or country standing for its
     government), origins («المتمركزة في …») and countries are skipped.
     """
-    start, end = toks[lo][0], toks[hi - 1][1]
+    start, end = max(toks[lo][0], skip_before), toks[hi - 1][1]
     inside = [p for p in places if start <= p.start and p.end <= end and _usable(p, actors, toks)]
     if not inside:
         return None
@@ -45,8 +46,24 @@ def pick_place(
     return pool[0]
 
 
+def dateline_end(text: str) -> int:
+    """End of a dateline such as «دبي، الإمارات (CNN)--» (places there are where the story was filed)."""
+    head = text[:120]
+    for marker in ("(CNN)", "--", "(رويترز)", "(أ ف ب)", "(أ.ف.ب)", "(الأناضول)"):
+        pos = head.find(marker)
+        if pos >= 0:
+            return pos + len(marker)
+    return 0
+
+
+_CAPITALS = frozenset({"Damascus", "Moscow", "Ankara", "Tehran", "Washington", "Baghdad", "Beirut", "Riyadh", "Paris", "London", "Cairo", "Amman", "Sanaa", "Doha", "Abu Dhabi"})
+_LOCATIVE = frozenset({"في", "قرب", "الي", "من", "علي", "داخل", "محيط", "اطراف", "مدينه", "العاصمه", "جنوب", "شمال", "شرق", "غرب", "ريف"})
+
+
 def _usable(place: Place, actors: Sequence[Actor], toks: Words) -> bool:
     if place.feature in _SKIP_FEATURES:
+        return False
+    if (place.feature == "capital" or place.name_en in _CAPITALS) and not _locative(place, toks):
         return False
     if any(a.start <= place.start < a.end for a in actors):
         return False
@@ -54,12 +71,21 @@ def _usable(place: Place, actors: Sequence[Actor], toks: Words) -> bool:
     return not any(f & _ORIGIN for f in near)
 
 
+def _locative(place: Place, toks: Words) -> bool:
+    """A capital is a location only after a preposition («في دمشق»، «بدمشق»), else it is its government."""
+    word = next((w for a, _, w in toks if a <= place.start < a + len(w) + 2), "")
+    if word[:1] in ("ب", "ل") and not place.text.startswith(word[:1]):
+        return True
+    before = _words_before(toks, place.start, 1)
+    return bool(before) and bool(before[-1] & _LOCATIVE)
+
+
 def pick_actors(
-    actors: Sequence[Actor], toks: Words, start: int, end: int
+    actors: Sequence[Actor], toks: Words, start: int, end: int, anchor: int = -1
 ) -> tuple[Actor | None, Actor | None]:
     """(actor1, actor2) inside ``[start, end)``: the agent first, the target second."""
     found = [a for a in actors if start <= a.start and a.end <= end]
-    found = [a for a in found if not _controls_only(a, toks)]
+    found = [a for a in found if not _controls_only(a, toks) and not _speaker_civilians(a, toks, anchor)]
     agents: list[Actor] = []
     targets: list[Actor] = []
     for a in found:
@@ -93,6 +119,16 @@ def _is_target(actor: Actor, toks: Words) -> bool:
     return any(f & _TARGET_BEFORE for f in near[-1:]) if near else False
 
 
+_KILLED = ("قتل", "مقتل", "اصابه", "اصيب", "مصرع", "جرح", "اصابت", "استهدف", "اجلاء", "تهجير")
+
+
+def _speaker_civilians(actor: Actor, toks: Words, anchor: int) -> bool:
+    """Civilians before the trigger are victims only after a killing word («قتل خمسة مدنيين»)."""
+    if actor.actor_type != "civilians" or anchor < 0 or actor.start >= anchor:
+        return False
+    return not any(any(f.startswith(_KILLED) for f in forms) for forms in _words_before(toks, actor.start, 3))
+
+
 def _controls_only(actor: Actor, toks: Words) -> bool:
     near = _words_before(toks, actor.start, 4)
     return any(f & _CONTROL for f in near)
@@ -106,24 +142,42 @@ _NATIONALITY = {
     "فرنسيه": "France", "بريطاني": "United Kingdom", "بريطانيه": "United Kingdom",
     "سعودي": "Saudi Arabia", "سعوديه": "Saudi Arabia",
 }
-_ADJ_SKIP = frozenset({"جويه", "جوي", "صاروخيه", "صاروخي", "مدفعي", "مدفعيه", "عنيفه", "عنيف", "مكثفه", "مكثف", "حربيه", "جديده"})
+_ADJ_SKIP = frozenset({"جويه", "جوي", "صاروخيه", "صاروخي", "مدفعي", "مدفعيه", "عنيفه", "عنيف", "مكثفه", "مكثف",
+                       "حربيه", "جديده", "عسكريا", "عسكريه", "عسكري", "جويا", "صاروخيا", "ذكيه", "بالستيه", "باليستيه"})
 
 
-def adjective_actor(toks: Words, last: int, country: str) -> Actor | None:
-    """«غارات روسية»، «قصف تركي»: the nationality adjective after a trigger names the state's forces."""
+_WEAPON_NOUNS = ("صواريخ", "صاروخ", "طايرات", "طايره", "غارات", "غاره", "قصف", "ضربه", "ضربات",
+                 "مقاتلات", "مدفعيه", "قوات", "دبابات", "قذايف", "مروحيات", "هجوم", "هجمات", "طيران")
+_TARGET_NOUNS = ("موقع", "مواقع", "مطار", "قاعده", "نقاط", "نقطه", "منشات", "منشاه", "جنود", "اهداف", "مراكز", "مركز")
+
+
+def nationality_actors(toks: Words, lo: int, hi: int, country: str) -> tuple[Actor | None, Actor | None]:
+    """«صواريخ إسرائيلية … موقعا عسكريا سوريا»: state forces named by a nationality adjective.
+
+    An adjective after a weapon noun names the agent; after a target noun, the target.
+    """
+    agent = target = None
+    for k in range(lo, hi):
+        word = toks[k][2].removeprefix("ال")
+        if word not in _NATIONALITY:
+            continue
+        heads = [toks[j][2] for j in range(max(lo, k - 3), k)]
+        heads = [h for h in heads if h.removeprefix("ال") not in _ADJ_SKIP]
+        if not heads:
+            continue
+        head = heads[-1].removeprefix("ال").removeprefix("و").removeprefix("ب")
+        actor = _state_forces(toks[k], _NATIONALITY[word], country)
+        if head.startswith(_WEAPON_NOUNS) and agent is None:
+            agent = actor
+        elif head.startswith(_TARGET_NOUNS) and target is None:
+            target = actor
+    return agent, target
+
+
+def _state_forces(tok: tuple[int, int, str], home: str, country: str) -> Actor | None:
     from marsad.actors.kb import inter_for, load_kb
 
-    k = last + 1
-    while k < len(toks) and k <= last + 3:
-        word = toks[k][2].removeprefix("ال")
-        if word in _NATIONALITY:
-            home = _NATIONALITY[word]
-            for kb in load_kb():
-                if kb.country == home and kb.name.startswith("Military Forces of"):
-                    s, e, _ = toks[k]
-                    return Actor(s, e, toks[k][2], kb.name, kb.actor_type, inter_for(kb, country), home)
-            return None
-        if word not in _ADJ_SKIP:
-            return None
-        k += 1
+    for kb in load_kb():
+        if kb.country == home and kb.name.startswith("Military Forces of"):
+            return Actor(tok[0], tok[1], tok[2], kb.name, kb.actor_type, inter_for(kb, country), home)
     return None
