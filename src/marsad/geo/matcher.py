@@ -9,14 +9,17 @@ gazetteer key. The word before it tells the construction: «مدينة X» (the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from marsad.geo.gazetteer import Candidate, Gazetteer
+from marsad.geo.gazetteer import Candidate, Gazetteer, prominence
 from marsad.geo.text import advance, strip_variants, words
 
 #: Construction words before a name -> construction.
 TRIGGERS: dict[str, str] = {
-    **dict.fromkeys(("مدينه", "بلده", "قريه", "مخيم", "مدن", "بلدات", "قري", "مزرعه", "بلدتي", "قريتي", "مدينتي", "مركز"), "town"),
+    **dict.fromkeys((
+        "مدينه", "بلده", "قريه", "مخيم", "مدن", "بلدات", "قري", "مزرعه", "بلدتي", "قريتي", "مدينتي",
+        "مركز", "قاعده", "مطار",
+    ), "town"),
     **dict.fromkeys(("حي", "احياء", "حيي"), "town"),
     **dict.fromkeys(("منطقه", "مناطق", "منطقتي"), "area"),
     **dict.fromkeys(("محافظه", "محافظات", "محافظتي", "ولايه"), "province"),
@@ -24,11 +27,13 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("ناحيه", "قضاء"), "admin"),
     **dict.fromkeys((
         "قرب", "القرب", "محيط", "اطراف", "ضواحي", "مشارف", "جنوب", "شمال", "شرق", "غرب", "جنوبي",
-        "شمالي", "شرقي", "غربي", "قريبه", "مقربه", "تخوم", "جوار",
+        "شمالي", "شرقي", "غربي", "قريبه", "مقربه", "تخوم", "جوار", "معبر", "بين",
     ), "near"),
 }
 #: Words between a trigger and the name that keep the trigger («بالقرب من X», «شمال شرق X»).
 _GLUE = {"من", "مدينه", "بلده", "ريف", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"}
+#: Words that are gazetteer keys somewhere but never place names here.
+STOP_KEYS = frozenset(TRIGGERS) | frozenset(_GLUE) | {"المدينه", "البلاد", "دوله", "الدوله", "اب", "وان", "انه"}
 _LOCATIVE = {"في", "من", "الي", "قرب", "داخل", "نحو", "وفي", "ومن", "والي", "حتي", "عند"}
 _SEPARATOR = re.compile(r"^[\s،,و]*$")
 
@@ -46,6 +51,9 @@ class Mention:
     conjoined: bool  # the name carries the conjunction و
     key: str = ""  # the gazetteer key matched
     locative: bool = False  # after a locative preposition («في», «من», «إلى») or with ب
+    listed: bool = False  # follows another mention with only «و» or a comma between
+    inherited: bool = False  # construction taken from the previous, coordinated name
+    country_hint: str = ""  # ISO code of a country named right after it («عمان، الأردن»)
 
 
 def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
@@ -59,14 +67,31 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             i += 1
             continue
         n, cut, cands, k = found
+        if k in STOP_KEYS:
+            i += n
+            continue
         start = ws[i][0] + advance(text[ws[i][0] : ws[i][1]], cut)
         construction = _construction(ws, i)
         conj = cut > 0 and ws[i][2].startswith("و")
-        if not construction and conj and out and _adjacent(text, out[-1].end, start):
+        listed = bool(out) and _adjacent(text, out[-1].end, start)
+        inherited = not construction and conj and listed and bool(out[-1].construction)
+        if inherited:
             construction = out[-1].construction
         locative = (cut > 0 and ws[i][2].lstrip("وف").startswith("ب")) or (i > 0 and ws[i - 1][2] in _LOCATIVE)
-        out.append(Mention(start, ws[i + n - 1][1], i, i + n - 1, tuple(cands), construction, conj, k, locative))
+        out.append(Mention(start, ws[i + n - 1][1], i, i + n - 1, tuple(cands), construction, conj, k,
+                           locative, listed, inherited))
         i += n
+    return _country_hints(text, out)
+
+
+def _country_hints(text: str, mentions: list[Mention]) -> list[Mention]:
+    """«عمان، الأردن»: a place followed by its country takes that country as a hint."""
+    out = list(mentions)
+    for j in range(len(out) - 1):
+        nxt = out[j + 1]
+        gap = text[out[j].end : nxt.start]
+        if (gap.strip() in ("،", ",") or gap == " ب") and nxt.candidates[0].feature == "country":
+            out[j] = replace(out[j], country_hint=nxt.candidates[0].cc)
     return out
 
 
@@ -79,10 +104,13 @@ def _longest_at(
         n_max += 1
     for n in range(n_max, 0, -1):
         rest = "".join(w[2] for w in ws[i + 1 : i + n])
-        for cut, head in strip_variants(ws[i][2]):
-            cands = gaz.get(head + rest)
-            if cands:
-                return n, cut, cands, head + rest
+        readings = [(cut, head) for cut, head in strip_variants(ws[i][2]) if cut == 0 or len(head + rest) >= 3]
+        hits = [(cut, head + rest, gaz.get(head + rest)) for cut, head in readings]
+        hits = [h for h in hits if h[2]]
+        if hits:
+            # «ولبنان»: و + لبنان (a country), not ول + بنان (a village)
+            cut, k, cands = max(hits, key=lambda h: (max(prominence(c) for c in h[2]), -h[0]))
+            return n, cut, cands, k
     return None
 
 

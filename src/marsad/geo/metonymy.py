@@ -10,6 +10,9 @@ organisations or operations: their place words are not mentions at all.
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Container
+
 from marsad.geo.gazetteer import Candidate
 from marsad.geo.matcher import Mention
 from marsad.geo.text import strip_variants, words
@@ -20,17 +23,27 @@ _GOVERNMENT_NOUNS = {
     "ضغوط", "سياسه", "مطالب", "تحذير", "تحذيرات", "رفض", "طلب", "مبادره", "اعلان", "تصريحات", "دور",
     "نفوذ", "اتهام", "ادانه", "ترحيب", "انتقادات", "تهديد", "حكومه", "وساطه", "مساعي", "اتفاق",
 }
-_BACKED = {"المدعومه", "المدعومين", "المدعوم", "المدعومون", "مدعومه", "مدعومين", "مدعوم", "بدعم", "المواليه", "الموالين", "الموالي"}
+_BACKED = {"بطلب", "طلب", "المدعومه", "المدعومين", "المدعوم", "المدعومون", "مدعومه", "مدعومين", "مدعوم", "بدعم", "المواليه", "الموالين", "الموالي"}
 _SPEECH_PAST = {
     "اعلنت", "اكدت", "قالت", "رفضت", "نفت", "حذرت", "اتهمت", "دعت", "طالبت", "هددت", "ردت", "اعتبرت",
     "ارسلت", "سحبت", "فرضت", "نددت", "ادانت", "رحبت", "وافقت", "قررت", "اعربت", "ابدت", "تعهدت",
 }
-_ORG_BEFORE = {"تحرير", "درع", "غصن", "جيش", "لواء", "فيلق", "جبهه", "حركه", "احرار", "صقور", "مجلس", "مجلسي", "ثوار", "شهداء", "فجر", "نبع", "عمليه"}
-_ORG_AFTER = {"الديمقراطيه", "العسكري", "الحر", "العسكريه", "الثوري"}
+_ORG_BEFORE = {"قناه", "شبكه", "صحيفه", "تحرير", "درع", "غصن", "جيش", "لواء", "فيلق", "جبهه", "حركه", "احرار", "صقور", "مجلس", "مجلسي", "ثوار", "شهداء", "فجر", "نبع", "عمليه"}
+_ORG_AFTER = {"الديموقراطيه", "الديمقراطيه", "الحر", "الثوري", "اليوم"}
 
 
-def _word_before(text: str, start: int, k: int = 1) -> list[str]:
-    return [w for _, _, w in words(text[max(0, start - 60) : start])][-k:]
+_FOR_GOVERNMENT = {"وفقا", "طبقا", "الموالين", "موالين", "الموالية", "مواليه", "الموالي", "حليفه", "حليف", "تابعه", "التابعه", "دعما", "تاييدا"}
+_ACTOR_WORDS = {"قوات", "النظام", "الحكومه", "الفصائل", "المعارضه"}
+_PREPOSITIONS = {"في", "من", "الي", "علي", "عن", "حول", "داخل", "خارج", "نحو", "مع", "بين", "لدي", "عبر", "ضد", "تجاه", "قرب", "اتجاه", "غير"}
+_NOT_VERBS = {"وقت", "بيت", "صوت", "موت", "تحت", "بيروت", "ذات"}
+_PRONOUN_PREPS = {"به", "بها", "لها", "له", "عليه", "عليها"}
+
+
+def _words_before(text: str, start: int, k: int = 2) -> list[str]:
+    """The ``k`` words before the word that holds ``start`` (its proclitics excluded)."""
+    while start > 0 and _in_word(text[start - 1]):
+        start -= 1
+    return [w for _, _, w in words(text[max(0, start - 80) : start])][-k:]
 
 
 def _word_after(text: str, end: int) -> str:
@@ -42,33 +55,87 @@ def _bare(word: str) -> set[str]:
     return {rest for _, rest in strip_variants(word)}
 
 
+def _verb_like(word: str) -> bool:
+    """A finite verb form whose subject or object the capital is («حذرت أنقرة», «تقوده واشنطن»)."""
+    w = word[1:] if word[:1] in "وفل" and len(word) > 4 else word
+    if w.startswith("ال") or w in _NOT_VERBS or w.endswith("ات") or len(w) < 4:
+        return False
+    return w.endswith(("ت", "ته", "تها", "تهم")) or w.startswith(("ت", "ي"))
+
+
+#: Cities that news uses for a government although they are not its capital (Tel Aviv).
+_SEAT_IDS = {293397}
+
+
 def is_capital(c: Candidate) -> bool:
-    return c.feature == "capital" or (c.cc == "SY" and c.admin1 == "Damascus" and c.feature in ("admin1", "community"))
+    return c.feature == "capital" or c.geonames_id in _SEAT_IDS or (c.cc == "SY" and c.admin1 == "Damascus" and c.feature in ("admin1", "community"))
 
 
-def is_metonym(text: str, m: Mention, c: Candidate) -> bool:
+def is_metonym(text: str, m: Mention, c: Candidate, after_metonym: bool = False) -> bool:
     """True when a capital stands for its government rather than a location."""
     if not is_capital(c):
         return False
-    raw = text[m.start : m.end]
-    if m.start > 0 and text[m.start - 1] in "بل" and not text[m.start - 1 : m.start].isspace():
-        return False  # «بموسكو», «لموسكو»: a place
-    before = _word_before(text, m.start, 2)
+    if after_metonym and m.listed:
+        return True  # «دمشق وطهران وموسكو», «بين موسكو وأنقرة»
+    before = _words_before(text, m.start, 3)
     prev = before[-1] if before else ""
-    if prev == "من" and len(before) == 2 and before[0] in _BACKED:
-        return True
-    if prev in _LOCATIVE:
-        return False
-    if _bare(prev) & _GOVERNMENT_NOUNS:
+    clitic = text[m.start - 1 : m.start] if m.start else ""
+    if clitic in ("ل", "ب"):
+        return clitic == "ل" and prev in _FOR_GOVERNMENT  # «وفقا لدمشق», «بموسكو»
+    if prev in _PRONOUN_PREPS and len(before) >= 2:
+        before, prev = before[:-1], before[-2]
+    if prev == "من" and len(before) >= 2 and before[-2] in _BACKED:
         return True
     after = _word_after(text, m.end)
-    verb = (after.startswith("ت") and len(after) >= 4) or after in _SPEECH_PAST
-    return bool(raw) and verb
+    if prev in ("مع", "بين"):
+        return prev == "مع" or _bare(after) & _ACTOR_WORDS != set() or after.startswith("و")
+    if m.conjoined and _bare(prev) & _ACTOR_WORDS:
+        return True  # «النظام وموسكو»
+    if prev in _LOCATIVE:
+        return False
+    if _bare(prev) & _GOVERNMENT_NOUNS or _verb_like(prev):
+        return True
+    return after in _SPEECH_PAST or (_verb_like(after) and not after.startswith("ي"))
 
 
 def inside_name(text: str, m: Mention) -> bool:
-    """True when the mention is part of an organisation or operation name."""
-    before = _word_before(text, m.start)
+    """True when the mention is part of an organisation, operation or process name."""
+    before = _words_before(text, m.start, 2)
     if before and _bare(before[-1]) & _ORG_BEFORE:
         return True
-    return _word_after(text, m.end) in _ORG_AFTER
+    after = _word_after(text, m.end)
+    if m.key == "العراق" and after == "والشام":
+        return True  # «الدولة الإسلامية في العراق والشام»
+    tail = text[m.end : m.end + 3]
+    numbered = tail[:1] == " " and tail[1:2].isdigit() and m.candidates[0].cc != "SY"  # «أستانا 4»
+    return after in _ORG_AFTER or numbered
+
+
+def is_adjective(text: str, m: Mention, keys: Container[str]) -> bool:
+    """«مصادر سورية», «الخارجية السعودية», «وفدا تركيا»: a nisba adjective, not the country.
+
+    ``keys`` are the gazetteer keys: a preceding place name makes a list, not a noun phrase.
+    """
+    if m.candidates[0].feature != "country" or not m.key.endswith(("يه", "يا")):
+        return False
+    before = _words_before(text, m.start, 1)
+    prev = before[-1] if before else ""
+    if not prev or prev in _PREPOSITIONS or _verb_like(prev) or prev in keys:
+        return False
+    word_start = m.start
+    while word_start > 0 and _in_word(text[word_start - 1]):
+        word_start -= 1
+    if word_start < m.start:  # «وسورية» after another adjective: «روسية وسورية»
+        return text[word_start] == "و" and m.key.endswith("يه") and prev.endswith("يه")
+    j = word_start
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    if j == word_start or not (j and _in_word(text[j - 1])):
+        return False  # punctuation or a line break before the name
+    if m.key.endswith("يه"):
+        return prev.startswith("ال") == m.key.startswith("ال")
+    return prev.endswith("ا") and not prev.startswith("ال")
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.category(ch) == "Mn"

@@ -18,6 +18,8 @@ from marsad.geo.gazetteer import Candidate
 from marsad.geo.matcher import Mention
 
 _PROVINCE_LEVEL = ("country", "admin1", "region")
+#: Governorates that news treats as one area.
+_NEIGHBOURS = (("Damascus", "Rural Damascus"), ("Rural Damascus", "Damascus"))
 
 
 @dataclass
@@ -27,24 +29,32 @@ class Context:
     admin1: set[str] = field(default_factory=set)
     admin2: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
+    points: list[tuple[int, float, float]] = field(default_factory=list)  # (offset, lat, lon)
     syria: bool = False
     loc_spans: Sequence[tuple[int, int]] = ()
     other_spans: Sequence[tuple[int, int]] = ()
 
 
 def build_context(mentions: Sequence[Mention], loc: Sequence[tuple[int, int]] = (),
-                  other: Sequence[tuple[int, int]] = ()) -> Context:
+                  other: Sequence[tuple[int, int]] = (), common: frozenset[str] = frozenset()) -> Context:
     """Context from the mentions whose reading is not in doubt (one prominent candidate)."""
     ctx = Context(loc_spans=loc, other_spans=other)
     for m in mentions:
+        if m.key in common:
+            continue
         top = m.candidates[0]
         if top.feature in ("admin1", "country") or (top.cc == "SY" and top.rank >= 1):
             ctx.countries.add(top.cc)
+            if top.feature == "region" and top.latitude is not None and top.longitude is not None:
+                ctx.points.append((m.start, top.latitude, top.longitude))
             if top.cc == "SY":
                 ctx.admin1.add(top.admin1)
                 ctx.syria = True
                 if top.feature != "admin1":
                     ctx.admin2.add(top.admin2)
+    for a, b in _NEIGHBOURS:
+        if a in ctx.admin1:
+            ctx.admin1.add(b)
     return ctx
 
 
@@ -57,17 +67,31 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
     if c.feature == "country":
         return 20.0
     if c.feature == "admin1":
-        return 15.0 if m.construction in ("", "province", "rural", "near", "area") else 2.0
+        return 15.0 if m.construction in ("", "province", "rural", "area") else 2.0
     if c.feature == "region":
         return 12.0
+    hint = 10.0 if m.country_hint and c.cc == m.country_hint else 0.0
     if c.cc == "SY":
         s = 3.0 + 1.5 * c.rank + (3.0 if c.admin1 in ctx.admin1 else 0.0)
         s += (2.0 if c.admin2 in ctx.admin2 else 0.0) + (1.5 if ctx.syria else 0.0)
+        s += _proximity(c, m, ctx)
         if c.feature in ("admin2", "admin3"):
-            s -= 0.5 if m.construction != "admin" else -5.0
-        return s
+            s += -4.0 if m.construction != "admin" else 5.0
+        return s + hint
     s = math.log10(max(c.rank, 10)) - 1.5 + (4.0 if c.cc in ctx.countries else 0.0)
-    return s + (3.0 if c.feature == "capital" else 0.0)
+    return s + (3.0 if c.feature == "capital" else 0.0) + hint
+
+
+def _proximity(c: Candidate, m: Mention, ctx: Context) -> float:
+    """Up to +2 for a candidate within 50 km of a place named in the same passage."""
+    if c.latitude is None or c.longitude is None:
+        return 0.0
+    best = 0.0
+    for pos, lat, lon in ctx.points:
+        if abs(pos - m.start) < 300 and pos != m.start:
+            km = math.hypot(lat - c.latitude, (lon - c.longitude) * 0.83) * 111
+            best = max(best, 2.0 * max(0.0, 1 - km / 50))
+    return best
 
 
 def choose(m: Mention, ctx: Context, common: bool) -> tuple[Candidate, int] | None:
@@ -80,6 +104,8 @@ def choose(m: Mention, ctx: Context, common: bool) -> tuple[Candidate, int] | No
         cands = local or cands
     if m.construction in ("province", "rural"):
         province = [c for c in cands if c.feature == "admin1"]
+        if m.construction == "province" and not province:
+            return None  # a province outside Syria: not annotated
         cands = province or cands
     best = max(cands, key=lambda c: score(c, m, ctx))
     if not _enough_evidence(best, m, ctx, common):
@@ -88,17 +114,26 @@ def choose(m: Mention, ctx: Context, common: bool) -> tuple[Candidate, int] | No
 
 
 def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bool:
-    strong = bool(m.construction) or _overlaps(m, ctx.loc_spans)
-    if c.feature in ("country", "admin1", "region") and not common:
-        return True
+    """Prominent places need none; minor ones and common words need context."""
+    strong = (bool(m.construction) and not m.inherited) or _overlaps(m, ctx.loc_spans)
+    strong = strong or (bool(m.country_hint) and c.cc == m.country_hint)
     if common:
-        return strong or (c.cc == "SY" and c.rank >= 1 and m.locative and c.admin1 in ctx.admin1)
+        if c.cc == "SY":
+            near = m.locative or m.listed
+            return strong or (c.rank >= 1 and near and c.admin1 in ctx.admin1)
+        return strong or (c.rank >= 1_000_000 and m.locative)
+    if c.feature in ("country", "admin1", "region", "capital"):
+        return True
+    if c.feature in ("admin2", "admin3"):
+        return strong
     if c.cc == "SY":
         major = c.rank >= 1 or len(c.name_ar.split()) > 1
-        return major or strong or c.admin1 in ctx.admin1
-    if c.feature == "capital":
+        return major or strong or c.admin1 in ctx.admin1 or (m.inherited and m.listed)
+    if c.rank >= 500_000:
         return True
-    return c.rank >= 1_000_000 or strong or c.cc in ctx.countries
+    if c.rank >= 100_000:
+        return strong or c.cc in ctx.countries
+    return (strong or m.locative) and c.cc in ctx.countries
 
 
 def _precision(c: Candidate, m: Mention) -> int:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from marsad.geo.gazetteer import Candidate, gazetteer
 from marsad.geo.matcher import Mention, find_mentions
-from marsad.geo.metonymy import is_metonym
+from marsad.geo.metonymy import is_adjective, is_metonym
 from marsad.geo.resolve import build_context, choose
 from marsad.model import Article, Entity, Place
 
@@ -22,13 +22,16 @@ def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
     mentions = [m for m in find_mentions(text, gaz) if not _excluded(text, m)]
     loc = [(e.start, e.end) for e in entities if e.label == "LOC"]
     other = [(e.start, e.end) for e in entities if e.label in ("PERS", "ORG") and e.score >= 0.5]
-    ctx = build_context(mentions, loc, other)
-    places = []
+    ctx = build_context(mentions, loc, other, gaz.common)
+    places: list[Place] = []
     for m in mentions:
+        if is_adjective(text, m, gaz.index):
+            continue
         picked = choose(m, ctx, gaz.is_common(m))
         if picked is not None:
             cand, precision = picked
-            metonym = is_metonym(text, m, cand)
+            after = bool(places) and places[-1].feature == "capital_metonym"
+            metonym = is_metonym(text, m, cand, after)
             places.append(to_place(text, m, cand, precision, metonym))
     return places
 

@@ -20,10 +20,10 @@ _TABLE = str.maketrans(
     }
 )
 _WORD = re.compile(
-    "[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0671-\u06d3\u0640A-Za-z0-9]+"
+    "[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0671-\u06d3\u0640A-Za-z0-9_]+"
 )
 #: Proclitic sequences that may precede a name, longest first.
-PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "وب", "ول", "فب", "فل", "لل", "و", "ف", "ب", "ل", "ك")
+PROCLITICS = ("وبال", "وال", "فال", "بال", "ولل", "وب", "ول", "فب", "فل", "لل", "و", "ف", "ب", "ل")
 
 
 def _local_normalize(text: str) -> str:
