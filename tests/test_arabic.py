@@ -136,3 +136,14 @@ def test_annotate_sets_language_tokens_and_sentences() -> None:
     assert [s.text_of(out.text) for s in out.sentences] == ["سقطت قذيفة على حلب.", "وقتل شخصان."]
     assert [t.text for t in out.tokens][:3] == ["سقطت", "قذيفة", "على"]
     assert article.tokens == ()  # the input is not mutated
+
+
+def test_tokens_are_ordinary_model_tokens() -> None:
+    from dataclasses import asdict
+
+    from marsad.model import Token
+
+    for token in tokenize("وبحلب 12 قتيلا."):
+        assert isinstance(token, Token)
+        assert token == Token(**asdict(token))
+        assert hash(token) == hash(Token(**asdict(token)))
