@@ -43,6 +43,10 @@ class FeatureExtractor:
         self._cache: dict[str, WordFeatures] = {}
         self._cache_size = cache_size
 
+    def clear_cache(self) -> None:
+        """Forget the per-word features (for benchmarks and after a lexicon change)."""
+        self._cache.clear()
+
     def split(self, norm: str) -> tuple[str, str, str]:
         """``(proclitics, stem, suffix)``: the article ال is always split off; a
         one-letter proclitic or pronoun suffix only when the remainder is a much more

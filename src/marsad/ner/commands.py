@@ -1,0 +1,52 @@
+"""``marsad train ner`` and ``marsad eval ner``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from marsad.cli import Commands
+
+_SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+
+
+def register(commands: Commands) -> None:
+    p = commands.train.add_parser(
+        "ner",
+        help="Rebuild the NER gazetteer, word clusters and CRF from ../shared (fixed seed).",
+    )
+    p.add_argument("--shared", default=str(_SHARED), help="the shared data folder (default ../shared)")
+    p.add_argument("--out", default=None, help="output folder (default: the package data folder)")
+    p.add_argument("--dev", action="store_true", help="train on 90%% of train.txt, score the last 10%%")
+    p.add_argument("--reuse-lexicon", action="store_true", help="keep the gazetteer and clusters in --out")
+    p.set_defaults(func=_train)
+
+    e = commands.eval.add_parser("ner", help="Entity-level P/R/F1 (conlleval) of the tagger on a CoNLL file.")
+    e.add_argument("--data", required=True, help="CoNLL file, or a folder of *.txt files (AQMAR)")
+    e.add_argument("--data-format", default="auto", choices=("auto", "anercorp", "aqmar"))
+    e.add_argument("--model", default=None, help="a crfsuite model (default: the shipped one)")
+    e.set_defaults(func=_eval)
+
+
+def _train(args: argparse.Namespace) -> int:
+    from marsad.ner.lexicon import DATA_DIR
+    from marsad.ner.train import train
+
+    shared = Path(args.shared)
+    if not (shared / "data" / "ner" / "anercorp" / "train.txt").exists():
+        raise FileNotFoundError(f"ANERcorp train.txt not found under {shared}")
+    out = Path(args.out) if args.out else DATA_DIR
+    model = train(shared, out, dev=args.dev, reuse_lexicon=args.reuse_lexicon)
+    print(f"model: {model} ({model.stat().st_size / 1e6:.2f} MB)")
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from marsad.eval.ner import score
+    from marsad.ner.conll import read_conll
+    from marsad.ner.tagger import Tagger, load_tagger
+
+    sentences = read_conll(args.data, args.data_format)
+    tagger = Tagger(args.model) if args.model else load_tagger()
+    print(score((tags, tagger.tag(words)) for words, tags in sentences).report())
+    return 0
