@@ -147,20 +147,22 @@ def gold_article_ids(gold: list[dict[str, Any]]) -> list[str]:
     return list(seen)
 
 
-def system_events(article_ids: list[str], news: Path) -> list[dict[str, Any]]:
-    """Run the default pipeline on the gold's articles (read by docno from ``news``)."""
+def system_events(article_ids: list[str], news: Path, skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Run the default pipeline (minus ``skip`` steps) on the gold's articles, read by docno."""
     from marsad.ingest.fields import parse_datetime
     from marsad.model import Article, event_to_dict
     from marsad.pipeline import Pipeline
 
     wanted = set(article_ids)
-    pipeline = Pipeline.default()
+    pipeline = Pipeline.default(skip=skip)
     out: list[dict[str, Any]] = []
     for row in read_jsonl(news):
         if row.get("docno") not in wanted:
             continue
-        text = (row.get("title", "") + "\n\n" + row.get("text", "")).strip()
-        art = Article.create(text, id=row["docno"], published=parse_datetime(row.get("time") or ""))
+        when = parse_datetime(row.get("time") or "")
+        art = Article.create(row.get("text", ""), id=row["docno"], title=row.get("title", ""), published=when)
         done = pipeline.process(art)
+        if done.error:
+            raise RuntimeError(f"{done.id}: {done.error}")
         out.extend({**event_to_dict(e, done.text), "article_id": done.id} for e in done.events)
     return out

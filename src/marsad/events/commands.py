@@ -18,6 +18,8 @@ def register(commands: Commands) -> None:
     p.add_argument("--gold", required=True, help="gold JSONL (gold/events_dev.jsonl)")
     p.add_argument("--news", default=DEFAULT_NEWS, help="news JSONL holding the gold's docnos")
     p.add_argument("--system", help="events already extracted (JSONL of events with article_id, or of articles)")
+    p.add_argument("--skip", action="append", default=[], metavar="STEP",
+                   help="leave a pipeline step out (e.g. entities while its model is not built)")
     p.set_defaults(func=_eval_events)
 
 
@@ -40,6 +42,6 @@ def _eval_events(args: argparse.Namespace) -> int:
         news = Path(args.news)
         if not news.is_file():
             raise FileNotFoundError(f"news file not found: {news}")
-        system = system_events(ids, news)
+        system = system_events(ids, news, tuple(args.skip))
     print(score(system, gold).report())
     return 0
