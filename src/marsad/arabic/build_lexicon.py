@@ -43,7 +43,8 @@ def write_table(counts: Counter[str], out: Path, min_count: int = MIN_COUNT) -> 
         ((c, f) for f, c in counts.items() if c >= min_count), key=lambda r: (-r[0], r[1])
     )
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.GzipFile(out, "wb", mtime=0) as raw:
+    # No file name and no timestamp in the gzip header: the output is byte-reproducible.
+    with open(out, "wb") as sink, gzip.GzipFile("", "wb", fileobj=sink, mtime=0) as raw:
         raw.write("".join(f"{f}\t{c}\n" for c, f in rows).encode("utf-8"))
     return len(rows)
 

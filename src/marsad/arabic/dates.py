@@ -254,6 +254,8 @@ def find_dates(text: str, published: datetime | date) -> list[DateMention]:
         if start < taken_until or end <= start:
             continue
         a, b = span_back(offsets, start, end)
+        while b < len(text) and not text[b].isspace() and not normalize(text[b]):
+            b += 1  # keep a trailing tatweel or diacritic (هـ)
         found.append(DateMention(a, b, text[a:b], when, precision))
         taken_until = end
     return found
