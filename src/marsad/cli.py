@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "marsad.events.commands",
     "marsad.web.commands",
     "marsad.engines.commands",
+    "marsad.arabic.commands",
 )
 
 
