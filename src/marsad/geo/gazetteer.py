@@ -46,11 +46,13 @@ class Candidate:
 class Gazetteer:
     """Entries plus the key index."""
 
-    def __init__(self, entries: list[Candidate], index: dict[str, list[int]], common: list[str]) -> None:
+    def __init__(self, entries: list[Candidate], index: dict[str, list[int]], common: list[str],
+                 prefixes: list[str]) -> None:
         self.entries = entries
         self.index = index
         self.common = frozenset(common)
-        self.max_words = 5
+        #: keys of the first words of multi-word names («دير» of «دير الزور»)
+        self.prefixes = frozenset(prefixes)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -62,7 +64,7 @@ class Gazetteer:
         data = json.loads(gzip.decompress(raw))
         fields = data["fields"]
         entries = [Candidate(**dict(zip(fields, row, strict=True))) for row in data["entries"]]
-        return cls(entries, data["index"], data.get("common", []))
+        return cls(entries, data["index"], data.get("common", []), data.get("prefixes", []))
 
     def get(self, normalised_key: str) -> list[Candidate]:
         """Entries filed under an already normalised key (see :func:`marsad.geo.text.key`)."""

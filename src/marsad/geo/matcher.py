@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from marsad.geo.gazetteer import Candidate, Gazetteer, prominence
-from marsad.geo.text import advance, strip_variants, words
+from marsad.geo.text import advance, indexed_words, strip_variants
 
 #: Construction words before a name -> construction.
 TRIGGERS: dict[str, str] = {
@@ -24,7 +24,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("منطقه", "مناطق", "منطقتي"), "area"),
     **dict.fromkeys(("محافظه", "محافظات", "محافظتي", "ولايه"), "province"),
     **dict.fromkeys(("ريف", "ارياف", "ريفي"), "rural"),
-    **dict.fromkeys(("ناحيه", "قضاء"), "admin"),
+    "ناحيه": "admin3", "قضاء": "admin2",
     **dict.fromkeys((
         "قرب", "القرب", "محيط", "اطراف", "ضواحي", "مشارف", "جنوب", "شمال", "شرق", "غرب", "جنوبي",
         "شمالي", "شرقي", "غربي", "قريبه", "مقربه", "تخوم", "جوار", "معبر", "بين",
@@ -47,7 +47,7 @@ class Mention:
     first: int  # index of the first word
     last: int  # index of the last word
     candidates: tuple[Candidate, ...]
-    construction: str  # "", town, area, province, rural, admin, near
+    construction: str  # "", town, area, province, rural, admin2, admin3, near
     conjoined: bool  # the name carries the conjunction و
     key: str = ""  # the gazetteer key matched
     locative: bool = False  # after a locative preposition («في», «من», «إلى») or with ب
@@ -58,7 +58,7 @@ class Mention:
 
 def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     """All longest gazetteer matches in ``text``, left to right, not overlapping."""
-    ws = words(text)
+    ws = indexed_words(text)[0]
     out: list[Mention] = []
     i = 0
     while i < len(ws):
@@ -98,20 +98,28 @@ def _country_hints(text: str, mentions: list[Mention]) -> list[Mention]:
 def _longest_at(
     text: str, ws: list[tuple[int, int, str]], i: int, gaz: Gazetteer
 ) -> tuple[int, int, list[Candidate], str] | None:
-    """(word count, proclitic chars, candidates) of the longest key starting at word ``i``."""
-    n_max = 1
-    while n_max < gaz.max_words and i + n_max < len(ws) and _joined(text, ws[i + n_max - 1][1], ws[i + n_max][0]):
-        n_max += 1
-    for n in range(n_max, 0, -1):
-        rest = "".join(w[2] for w in ws[i + 1 : i + n])
-        readings = [(cut, head) for cut, head in strip_variants(ws[i][2]) if cut == 0 or len(head + rest) >= 3]
-        hits = [(cut, head + rest, gaz.get(head + rest)) for cut, head in readings]
-        hits = [h for h in hits if h[2]]
-        if hits:
-            # «ولبنان»: و + لبنان (a country), not ول + بنان (a village)
-            cut, k, cands = max(hits, key=lambda h: (max(prominence(c) for c in h[2]), -h[0]))
-            return n, cut, cands, k
-    return None
+    """(word count, proclitic chars, candidates, key) of the longest key starting at word ``i``.
+
+    Walks forward only while the words read so far begin some multi-word name
+    (``gaz.prefixes``), so the cost is one or two dict probes per word.
+    """
+    hits: list[tuple[int, int, str]] = []
+    for cut, head in strip_variants(ws[i][2]):
+        k, n = head, 1
+        while True:
+            if (cut == 0 or len(k) >= 3) and k in gaz.index:
+                hits.append((n, cut, k))
+            nxt = i + n
+            if k not in gaz.prefixes or nxt >= len(ws) or not _joined(text, ws[nxt - 1][1], ws[nxt][0]):
+                break
+            k, n = k + ws[nxt][2], n + 1
+    if not hits:
+        return None
+    longest = max(h[0] for h in hits)
+    # «ولبنان»: و + لبنان (a country), not ول + بنان (a village)
+    n, cut, k = max((h for h in hits if h[0] == longest),
+                    key=lambda h: (max(prominence(c) for c in gaz.get(h[2])), -h[1]))
+    return n, cut, gaz.get(k), k
 
 
 def _joined(text: str, end: int, start: int) -> bool:
@@ -138,6 +146,9 @@ def _construction(ws: list[tuple[int, int, str]], i: int) -> str:
     while j >= 0 and seen_glue <= 2:
         word = bare(ws[j][2])
         if word in TRIGGERS:
+            before = bare(ws[j - 1][2]) if j > 0 else ""
+            if TRIGGERS[word] == "town" and TRIGGERS.get(before) == "near":
+                return "near"  # «قرب مدينة منبج»
             return TRIGGERS[word]
         if word not in _GLUE:
             break

@@ -11,11 +11,12 @@ organisations or operations: their place words are not mentions at all.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Container
 
 from marsad.geo.gazetteer import Candidate
 from marsad.geo.matcher import Mention
-from marsad.geo.text import strip_variants, words
+from marsad.geo.text import indexed_words, strip_variants
 
 _LOCATIVE = {"في", "الي", "داخل", "من", "عبر", "وسط", "خارج", "حتي", "نحو", "ضواحي", "زار", "زياره", "قمه", "مطار", "العاصمه"}
 _GOVERNMENT_NOUNS = {
@@ -43,12 +44,15 @@ def _words_before(text: str, start: int, k: int = 2) -> list[str]:
     """The ``k`` words before the word that holds ``start`` (its proclitics excluded)."""
     while start > 0 and _in_word(text[start - 1]):
         start -= 1
-    return [w for _, _, w in words(text[max(0, start - 80) : start])][-k:]
+    ws, starts = indexed_words(text)
+    i = bisect_left(starts, start)
+    return [w for _, _, w in ws[max(0, i - k) : i]]
 
 
 def _word_after(text: str, end: int) -> str:
-    following = words(text[end : end + 40])
-    return following[0][2] if following else ""
+    ws, starts = indexed_words(text)
+    i = bisect_left(starts, end)
+    return ws[i][2] if i < len(ws) and ws[i][0] - end < 40 else ""
 
 
 def _bare(word: str) -> set[str]:

@@ -76,7 +76,7 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
         s += (2.0 if c.admin2 in ctx.admin2 else 0.0) + (1.5 if ctx.syria else 0.0)
         s += _proximity(c, m, ctx)
         if c.feature in ("admin2", "admin3"):
-            s += -4.0 if m.construction != "admin" else 5.0
+            s += 5.0 if m.construction == c.feature else -4.0
         return s + hint
     s = math.log10(max(c.rank, 10)) - 1.5 + (4.0 if c.cc in ctx.countries else 0.0)
     return s + (3.0 if c.feature == "capital" else 0.0) + hint
@@ -99,7 +99,7 @@ def choose(m: Mention, ctx: Context, common: bool) -> tuple[Candidate, int] | No
     if _overlaps(m, ctx.other_spans):
         return None
     cands = list(m.candidates)
-    if m.construction in ("town", "admin"):
+    if m.construction in ("town", "admin2", "admin3"):
         local = [c for c in cands if c.feature not in _PROVINCE_LEVEL]
         cands = local or cands
     if m.construction in ("province", "rural"):

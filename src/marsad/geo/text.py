@@ -40,6 +40,7 @@ def _normalizer() -> Callable[[str], str]:
     return lambda text: _local_normalize(normalize(text))
 
 
+@lru_cache(maxsize=200_000)
 def norm(text: str) -> str:
     """Matching form of ``text`` (the project's Arabic normaliser)."""
     return _normalizer()(text)
@@ -67,7 +68,8 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), norm(m.group())) for m in _WORD.finditer(text)]
 
 
-def strip_variants(word: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=200_000)
+def strip_variants(word: str) -> tuple[tuple[int, str], ...]:
     """``(chars removed, rest)`` readings of a word without its proclitics.
 
     ``للرقة`` (li + al-) also yields ``الرقة``, whose article lost its alef.
@@ -82,4 +84,11 @@ def strip_variants(word: str) -> list[tuple[int, str]]:
                 out.append((len(clitic) - 1, "ا" + word[len(clitic) - 1 :]))
             else:
                 out.append((len(clitic), rest))
-    return out
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=16)
+def indexed_words(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """:func:`words` of a whole text with their start offsets, cached for the text at hand."""
+    ws = words(text)
+    return ws, [w[0] for w in ws]

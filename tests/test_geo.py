@@ -1,0 +1,116 @@
+"""Geocoder behaviour on sentences written for these tests (news style)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.geo import geocode_text, lookup
+from marsad.geo.gazetteer import gazetteer
+from marsad.geo.text import key, strip_variants
+from marsad.model import Article, Entity
+
+
+def places(text: str) -> list[tuple[str, str, int, str]]:
+    """(mention text, reference, precision, feature) for each resolved place."""
+    return [
+        (p.text, p.pcode or str(p.geonames_id), p.geo_precision, p.feature)
+        for p in geocode_text(text)
+    ]
+
+
+def refs(text: str) -> list[str]:
+    return [r for _, r, _, _ in places(text)]
+
+
+def test_lookup_folds_spelling_variants() -> None:
+    assert key("سورية") == key("سوريه")
+    assert [c.geonames_id for c in lookup("سورية")][:1] == [163843]
+    assert [c.pcode for c in lookup("اعزاز")][:1] == [c.pcode for c in lookup("إعزاز")][:1]
+    assert lookup("أمريكا")[0].geonames_id == lookup("الولايات المتحدة")[0].geonames_id
+
+
+def test_lookup_is_a_key_index() -> None:
+    gaz = gazetteer()
+    assert "حلب" in gaz.index
+    # every Syrian community name is reachable through its own key
+    missing = [c.name_ar for c in gaz.entries[:2000] if c.feature == "community"
+               and c not in gaz.get(key(c.name_ar.split("_")[0]))]
+    assert missing == []
+
+
+def test_proclitics_are_stripped_with_offsets() -> None:
+    assert (2, "الرقه") in strip_variants("وبالرقه")
+    assert (1, "الرقه") in strip_variants("للرقه")
+    text = "سقطت قذائف على وحلب وبإدلب وفي الرقة وللرقة."
+    found = places(text)
+    assert [t for t, *_ in found] == ["حلب", "إدلب", "الرقة", "لرقة"]
+    for p in geocode_text(text):
+        assert text[p.start : p.end] == p.text
+
+
+def test_multi_word_names() -> None:
+    text = "وصلت تعزيزات إلى جسر الشغور ومعرة النعمان ثم إلى دير الزور وتل رفعت."
+    assert refs(text) == ["C4199", "C3985", "SY09", "C1621"]
+
+
+def test_countryside_and_governorate_constructions() -> None:
+    found = places("قصفت الطائرات ريف حلب الشمالي وأرياف حماة واللاذقية.")
+    assert [(r, prec) for _, r, prec, _ in found] == [("SY02", 3), ("SY05", 3), ("SY06", 3)]
+    found = places("دارت اشتباكات في محافظة إدلب وفي مدينة إدلب.")
+    assert [(r, f) for _, r, _, f in found] == [("SY07", "admin1"), ("C3871", "community")]
+
+
+def test_near_and_area_give_precision_two() -> None:
+    found = places("انفجرت عبوة قرب مدينة منبج، واندلعت اشتباكات في منطقة تل رفعت شمالي سوريا.")
+    assert [(r, prec) for _, r, prec, _ in found] == [("C1767", 2), ("C1621", 2), ("163843", 3)]
+
+
+def test_town_preferred_over_subdistrict_of_same_name() -> None:
+    assert refs("انفجرت سيارة مفخخة في عفرين.") == ["C1366"]
+    assert refs("سيطرت القوات على ناحية تل رفعت.") == ["SY020402"]
+    assert refs("سيطرت القوات على بلدة تل رفعت.") == ["C1621"]
+
+
+def test_same_name_villages_use_context() -> None:
+    # Duma of Rural Damascus, not the villages of Hama or As-Sweida
+    found = geocode_text("قصفت القوات الغوطة الشرقية واستهدفت مدينة دوما.")
+    assert [(p.feature, p.admin1) for p in found] == [("region", "Rural Damascus"), ("community", "Rural Damascus")]
+    assert found[1].pcode == "C2338"
+
+
+def test_common_words_need_evidence() -> None:
+    assert refs("دعا المتظاهرون إلى الحرية والسلام وفتح الباب أمام الحوار.") == []
+    assert "C1202" in refs("تقدمت القوات التركية نحو مدينة الباب في ريف حلب.")
+
+
+def test_org_names_and_adjectives_are_not_places() -> None:
+    text = "أعلنت قوات سوريا الديمقراطية وهيئة تحرير الشام أن مصادر سورية أكدت الخبر."
+    assert refs(text) == []
+    assert refs("وصل وفد إلى سورية.") == ["163843"]
+
+
+def test_capital_standing_for_government_is_marked() -> None:
+    found = places("واشنطن ترفض الاتهامات، وعقدت قمة في موسكو، والقوات المدعومة من أنقرة تتقدم.")
+    assert [(t, f) for t, _, _, f in found] == [
+        ("واشنطن", "capital_metonym"), ("موسكو", "capital"), ("أنقرة", "capital_metonym")
+    ]
+
+
+def test_dateline_country_picks_the_city() -> None:
+    assert refs("عمان، الأردن (وكالات) -- أعلنت الحكومة")[:1] == ["250441"]
+
+
+def test_entities_veto_and_support() -> None:
+    text = "قال مصطفى إن الوضع هادئ."
+    person = Entity(start=4, end=9, text="مصطفى", label="PERS", score=0.9)
+    article = Article.create(text, id="x")
+    from dataclasses import replace
+
+    from marsad.geo.step import geocode_article
+
+    assert geocode_article(replace(article, entities=(person,))).places == ()
+
+
+@pytest.mark.parametrize("name", ["عفرين", "تل رفعت", "أبو الظهور", "حميميم", "موسكو", "تركيا"])
+def test_seed_names_are_in_the_gazetteer(name: str) -> None:
+    assert lookup(name)
