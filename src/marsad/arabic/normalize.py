@@ -109,11 +109,10 @@ def char_map(text: str) -> list[str]:
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
-    """Normalised text plus, for each of its characters, the index of the source character.
+    """Normalised text and, for each of its characters, the index of its source character.
 
-    The returned list has one extra final entry, ``len(text)``, so that a half-open
-    normalised range ``[i, j)`` maps back to ``[offsets[i], offsets[j])``... with
-    ``offsets[j]`` pointing just after the last kept source character when ``j`` ends it.
+    The list ends with an extra entry, ``len(text)``; use :func:`span_back` to map a
+    normalised range back to the original.
     """
     pieces = char_map(text)
     offsets: list[int] = []
