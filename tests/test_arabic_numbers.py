@@ -71,3 +71,9 @@ def test_separate_numbers_are_not_merged() -> None:
 def test_vague_with_scale() -> None:
     (mention,) = find_numbers("نزح عشرات الآلاف من السكان")
     assert (mention.text, mention.value, mention.vague) == ("عشرات الآلاف", 12000, True)
+
+
+def test_short_words_with_a_leading_clitic_letter_are_not_numbers() -> None:
+    # لست ("I am not") is not ل + ست ("six"); وستة is و + ستة.
+    found = find_numbers("لست متأكدا من مقتل وستة آخرين")
+    assert [(m.text, m.value) for m in found] == [("ستة", 6)]

@@ -135,7 +135,7 @@ def _atom(token: Token) -> _Atom | None:
         return None
     norm = token.norm
     keys = [(norm, False, False)]
-    if len(norm) > 3 and norm[0] in _PROCLITICS:
+    if len(norm) > 3 and norm[0] in _PROCLITICS:  # not لست ("I am not") -> ل + ست
         keys.append((norm[1:], norm[0] in "وف", True))
     for key, joined, clitic in keys:
         for kind, table in _KINDS:
