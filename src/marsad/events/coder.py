@@ -7,7 +7,7 @@ actors, date and toll from the trigger's segment of the sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from marsad.actors.kb import KBActor, by_name, country_name, inter_for, load_kb, resolve_name
@@ -22,6 +22,9 @@ Words = list[tuple[int, int, str]]
 
 _AIR = ("طيران", "طاير", "جوي", "غار", "مروحي", "مقاتلات", "مسير", "حربي")
 _ARTILLERY = ("مدفع", "صاروخ", "قذاي", "هاون", "راجم", "دباب")
+#: Events dated longer before publication are background, not news (the codebook codes
+#: an event from the reports that cover it when it happens).
+MAX_AGE_DAYS = 14
 _NO_TOLL = frozenset({"Arrests", "Agreement", "Peaceful protest", "Headquarters or base established",
                       "Non-violent transfer of territory", "Change to group/activity", "Disrupted weapons use"})
 
@@ -62,20 +65,49 @@ def draft_events(article: Article) -> list[Draft]:
     text = article.text
     published = article.published or datetime.now()
     drafts: list[Draft] = []
+    story = Story()
     for sent in sentence_spans(article):
         toks = [(a + sent.start, b + sent.start, w) for a, b, w in words(text[sent.start : sent.end])]
         if not toks:
             continue
         hits = _kept_hits(find_triggers(toks))
         dates = [
-            DateRef(d.start + sent.start, d.end + sent.start, d.date, d.precision)
+            DateRef(d.start + sent.start, d.end + sent.start, d.date, d.precision, _is_statement_date(text, d.end + sent.start))
             for d in find_event_dates(text[sent.start : sent.end], published)
         ]
         for k in range(len(hits)):
-            draft = _code_hit(article, toks, hits, k, dates, published)
+            draft = _code_hit(article, toks, hits, k, dates, published, story)
             if draft is not None:
-                drafts.append(draft)
+                drafts.append(_with_story_agent(draft, story))
+    for old, new in story.tolls:
+        drafts = [new if d is old else d for d in drafts]
     return drafts
+
+
+@dataclass
+class Story:
+    """What earlier sentences of the article established: the last named remote-violence agent."""
+
+    agent: Actor | None = None
+    last: Draft | None = None
+    tolls: list[tuple[Draft, Draft]] = field(default_factory=list)
+
+
+_REMOTE = frozenset({SHELL_OR_AIR, "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})
+
+
+def _with_story_agent(draft: Draft, story: Story) -> Draft:
+    """An unattributed strike in a story whose lead named the attacker takes that attacker."""
+    if draft.actor1.startswith("Unidentified") and story.agent is not None and (
+        draft.sub_event_type in _REMOTE
+    ):
+        country = country_name(draft.place.country) or "Syria"
+        kb = by_name(story.agent.name)
+        inter = inter_for(kb, country) if kb else story.agent.inter
+        if story.agent.name != draft.actor2:
+            draft = replace(draft, actor1=story.agent.name, inter1=inter)
+    story.last = draft
+    return draft
 
 
 def _kept_hits(hits: list[TriggerHit]) -> list[TriggerHit]:
@@ -99,7 +131,8 @@ def _joinable(a: TriggerHit, b: TriggerHit) -> bool:
 
 
 def _code_hit(
-    article: Article, toks: Words, hits: list[TriggerHit], k: int, dates: list[DateRef], published: datetime
+    article: Article, toks: Words, hits: list[TriggerHit], k: int, dates: list[DateRef], published: datetime,
+    story: Story,
 ) -> Draft | None:
     hit = hits[k]
     lo, hi = context.clause_bounds(article.text, toks, hit.first, hit.last)
@@ -107,8 +140,15 @@ def _code_hit(
         return None
     dates = [d for d in dates if not context.in_background_phrase(toks, d.start)]
     clause_dates = [d for d in dates if toks[lo][0] <= d.start < toks[hi - 1][1]]
-    if hit.definite and not clause_dates and count_deaths(toks[lo:hi]) is None:
-        return None
+    seg_lo = max([lo] + [h.last + 1 for h in hits[:k] if h.last < hit.first and h.last + 1 > lo])
+    seg_hi = min([hi] + [h.first for h in hits[k + 1 :] if h.first < hi])
+    if hit.definite and not clause_dates:
+        toll = count_deaths(toks[lo:hi])
+        if toll is not None and not _has_place(article, toks, lo, hi):
+            _add_toll(story, hit, toll)
+            return None
+        if toll is None:
+            return None
     if hit.definition.strength == 1 and not hit.definition.verbal and not _supported(toks[lo:hi]):
         return None
     if hit.definition.sub_event_type == TERRITORY and _percent_after(toks, hit.last):
@@ -116,11 +156,16 @@ def _code_hit(
     trend = context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)
     if not clause_dates and (trend or context.open_ended_since(toks, lo, hi)):
         return None
-    seg_lo = max([lo] + [h.last + 1 for h in hits[:k] if h.last < hit.first and h.last + 1 > lo])
-    seg_hi = min([hi] + [h.first for h in hits[k + 1 :] if h.first < hi])
+    if context.open_ended_since(toks, hit.last + 1, hi) or context.period_summary(toks, lo, hi):
+        return None
+    if not hit.definition.verbal and _after_ba3d(toks, lo, hit.first) and not clause_dates \
+            and count_deaths(toks[lo:hi]) is None:
+        return None
+    _note_agent(article, toks, hit, seg_lo, seg_hi, story)
     skip = roles.dateline_end(article.text)
-    place = roles.pick_place(article.places, article.actors, toks, seg_lo, seg_hi, hit.start, skip)
-    place = place or roles.pick_place(article.places, article.actors, toks, lo, hi, hit.start, skip)
+    places = roles.usable_places(article.text, article.places, article.entities)
+    place = roles.pick_place(places, article.actors, toks, seg_lo, seg_hi, hit.start, skip)
+    place = place or roles.pick_place(places, article.actors, toks, lo, hi, hit.start, skip)
     if place is None:
         return None
     country = country_name(place.country) or "Syria"
@@ -139,6 +184,8 @@ def _code_hit(
     if sub is None:
         return None
     when, precision, date_conf = _pick_date(clause_dates, dates, hit, published)
+    if not -MAX_AGE_DAYS <= (when - published.date()).days <= 1:
+        return None
     toll = 0 if sub in _NO_TOLL else (count_deaths(toks[seg_lo:seg_hi]) or 0)
     names = _actor_fields(sub, a1, a2, country)
     if names is None:
@@ -154,9 +201,10 @@ def _code_hit(
 def _pick_date(
     clause_dates: list[DateRef], dates: list[DateRef], hit: TriggerHit, published: datetime
 ) -> tuple[date, int, float]:
+    """Nearest day in the clause (else the sentence); a statement's date counts last."""
     pool = clause_dates or dates
     if pool:
-        best = min(pool, key=lambda d: (d.precision, abs(d.start - hit.start)))
+        best = min(pool, key=lambda d: (d.precision, d.statement, abs(d.start - hit.start)))
         return best.date, best.precision, 0.1
     return published.date(), 2, -0.1
 
@@ -181,6 +229,18 @@ def _resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None
             return "Suicide bomb"
         if any(f.startswith(("كيم", "كيماو")) for f in nxt):
             return "Chemical weapon"
+    nxt3 = [f for _, _, w in [t for t in seg if t[0] >= hit.end][:3] for f in variants(w)]
+    if sub == "Armed clash" and hit.definition.words[0].startswith("هاجم") and any(
+        f.startswith(("مشارك", "تصريح", "سياس", "قرار", "موقف", "بشده", "الرئيس", "وزير", "الحكوم", "الاعلام"))
+        for f in nxt3
+    ):
+        return None
+    if sub == "Disrupted weapons use" and not hit.definition.words[0].startswith("تصدت") and not any(
+        f.startswith(("طاير", "مقاتل", "صاروخ", "صواريخ", "مسير", "درون", "سوخوي")) for f in nxt3
+    ) and not _pronoun_object(hit, seg):
+        return None
+    if sub == "Shelling/artillery/missile attack" and _aimed_at_aircraft(seg, hit):
+        return "Disrupted weapons use"
     if sub == TERRITORY:
         if a1 is None:
             return None
@@ -195,6 +255,43 @@ def _resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None
     return sub
 
 
+def _note_agent(article: Article, toks: Words, hit: TriggerHit, lo: int, hi: int, story: Story) -> None:
+    """Remember the named attacker of a strike even when its sentence cannot be located."""
+    if hit.definition.sub_event_type not in _REMOTE:
+        return
+    a1, _ = roles.pick_actors(article.actors, toks, toks[lo][0], toks[hi - 1][1], hit.start)
+    if a1 is None:
+        a1, _ = roles.nationality_actors(toks, lo, hi, "Syria")
+    if a1 is not None and a1.actor_type != "civilians":
+        story.agent = a1
+
+
+def _has_place(article: Article, toks: Words, lo: int, hi: int) -> bool:
+    start, end = toks[lo][0], toks[hi - 1][1]
+    return any(start <= p.start < end and p.feature != "country" for p in article.places)
+
+
+def _add_toll(story: Story, hit: TriggerHit, toll: int) -> None:
+    """«وأسفرت الغارة عن مقتل 14»: a toll sentence about the event just coded."""
+    last = story.last
+    if last is None or hit.definition.sub_event_type not in (_REMOTE | {last.sub_event_type}):
+        return
+    if last.sub_event_type in _REMOTE or last.sub_event_type == hit.definition.sub_event_type:
+        story.last = replace(last, fatalities=max(last.fatalities, toll))
+        story.tolls.append((last, story.last))
+
+
+def _is_statement_date(text: str, end: int) -> bool:
+    """«أعلنت، الثلاثاء، أن …»: the date is followed by أن/إن, so it dates the statement."""
+    following = words(text[end : end + 25])[:2]
+    return any(w in ("ان", "انه", "انها", "بان") for _, _, w in following)
+
+
+def _after_ba3d(toks: Words, lo: int, first: int) -> bool:
+    """«بعد حصار طويل وقصف عنيف»: a nominal trigger after «بعد» recalls what came before."""
+    return any("بعد" in variants(w) for _, _, w in toks[max(lo, first - 3) : first])
+
+
 def _supported(clause: Words) -> bool:
     """A weak noun trigger («صواريخ») counts only with a toll or an attack verb in its clause."""
     if count_deaths(clause) is not None:
@@ -205,6 +302,23 @@ def _supported(clause: Words) -> bool:
 def _percent_after(toks: Words, last: int) -> bool:
     """«سيطرت على أكثر من 80 في المئة» is a running total, not a capture."""
     return any(w in ("المئه", "بالمئه", "المايه", "بالمايه", "%") for _, _, w in toks[last + 1 : last + 13])
+
+
+def _pronoun_object(hit: TriggerHit, seg: Words) -> bool:
+    """«وأسقطتها»: the downed object is a pronoun referring back to the aircraft."""
+    word = next((w for a, _, w in seg if a == hit.start), "")
+    return word.endswith(("ها", "ه")) and len(word) > 6
+
+
+def _aimed_at_aircraft(seg: Words, hit: TriggerHit) -> bool:
+    """«أطلقت صاروخا على طائرة مسيرة»: a missile fired at an aircraft is an interception."""
+    after = [variants(w) for a, _, w in seg if a >= hit.end][:6]
+    for k, forms in enumerate(after[:-1]):
+        if forms & {"علي", "باتجاه", "نحو"} and any(
+            f.startswith(("طاير", "مسير", "درون", "مقاتله")) for f in after[k + 1]
+        ):
+            return True
+    return False
 
 
 def _next_forms(seg: Words, hit: TriggerHit) -> list[str]:

@@ -28,7 +28,7 @@ _NEGATORS = frozenset(
         "ادان", "ادانت", "تدين", "يدين", "ندد", "نددت", "استنكر", "استنكرت", "مزعوم",
         "المزعوم", "احتمال", "نفيه", "نفيها", "سيؤيد", "سيويدون", "يويد", "تاييد", "خشيه", "مخاوف", "يريد", "تريد", "يمكن", "ستشن", "سيشن",
         "ينبغي", "يجب", "تستعد", "يستعد", "استعدادا", "التحضير", "لشن", "بشن", "بمهاجمه",
-        "ضروره", "يحاول", "تحاول", "محاوله", "اتهامات", "لاستعاده", "بعدم", "حق", "انتظار", "خوفا", "لوقف", "وقف",
+        "ضروره", "منعا", "نص", "ينص", "تنص", "يحاول", "تحاول", "محاوله", "اتهامات", "لاستعاده", "بعدم", "حق", "انتظار", "خوفا", "لوقف", "وقف",
     }
 )
 _HEDGES = frozenset({"المزعوم", "مزعوم", "المفترض", "مفترض", "المحتمل", "محتمل", "المرتقب", "مرتقب", "المقبل", "المقبله", "المرتقبه", "المحتمله"})
@@ -80,17 +80,25 @@ def _future_verb(word: str) -> bool:
     return not word.endswith(("ت", "وا")) or word[1] in "تين"
 
 
+_NEG_STEMS = ("تنفي", "ينفي", "نفي", "نفت", "نفوا", "يهدد", "تهدد", "هدد", "يعتزم", "تعتزم", "يخطط",
+              "تخطط", "ينوي", "تنوي", "اتهم", "يتهم", "تتهم", "اتهام", "ادعاء", "مزاعم", "المزاعم", "دليل",
+              "ادله", "اصابع", "تعتزم", "يزعم", "تزعم", "زعم")
+
+
+def _negates(word: str) -> bool:
+    forms = variants(word)
+    return bool(forms & _NEGATORS) or any(f.startswith(_NEG_STEMS) for f in forms) or _future_verb(word)
+
+
 def is_unreal(toks: Words, lo: int, first: int, last: int | None = None) -> bool:
     """A threat, plan, condition, denial or the future governs the trigger (in its clause)."""
     end = (last if last is not None else first) + 1
-    after = toks[end : end + 2]
-    if any(variants(w) & _HEDGES for _, _, w in after):
+    after = toks[end : end + 4]
+    if any(variants(w) & _HEDGES or _negates(w) and not _future_verb(w) for _, _, w in after[:2]):
         return True
-    window = toks[lo:first]
-    for _, _, w in window:
-        if variants(w) & _NEGATORS or _future_verb(w):
-            return True
-    return False
+    if any(variants(w) & {"لن", "تعتزم", "يعتزم", "ينوي", "تنوي"} for _, _, w in after):
+        return True
+    return any(_negates(w) for _, _, w in toks[lo:first])
 
 
 def is_background(text: str, toks: Words, lo: int, first: int) -> bool:
@@ -101,6 +109,10 @@ def is_background(text: str, toks: Words, lo: int, first: int) -> bool:
     """
     if first > 0 and toks[first - 1][2] in ("التي", "الذي", "اللتين", "الذين"):
         return True
+    opening = [variants(w) for _, _, w in toks[lo : lo + 4]]
+    if opening and any(f & {"ياتي", "جاء", "تاتي", "وياتي", "وجاء"} for f in opening[:2]):
+        if any("بعد" in f or "اثر" in f or "عقب" in f for f in opening):
+            return True
     k0 = max(lo, first - 4)
     while k0 < first and any(c in ",،" for c in text[toks[k0][1] : toks[first][0]]):
         k0 += 1
@@ -132,6 +144,23 @@ def in_background_phrase(toks: Words, pos: int) -> bool:
     """A date inside «ردا على … الأسبوع الماضي» or «منذ …» belongs to the earlier event."""
     before = [w for a, _, w in toks if a < pos][-6:]
     return any(variants(w) & {"ردا", "اعقاب", "منذ", "غرار"} for w in before)
+
+
+_PERIOD_AFTER_KHILAL = ("تصعيد", "الحمله", "حمله", "هذه", "الفتره", "الاشهر", "الاسابيع", "السنوات",
+                        "الاعوام", "الحرب", "النزاع", "سنوات", "اشهر", "اسابيع")
+
+
+def period_summary(toks: Words, lo: int, hi: int) -> bool:
+    """«خلال تصعيد …»، «حصيلة …»: a tally over a period, not one event."""
+    for k in range(lo, hi):
+        forms = variants(toks[k][2])
+        if forms & {"حصيله", "اجمالي", "الاجمالي", "اجمالا"}:
+            return True
+        if "خلال" in forms and k + 1 < hi:
+            nxt = variants(toks[k + 1][2])
+            if any(n.startswith(_PERIOD_AFTER_KHILAL) for n in nxt):
+                return True
+    return False
 
 
 def open_ended_since(toks: Words, lo: int, hi: int) -> bool:

@@ -20,6 +20,7 @@ class DateRef:
     end: int
     date: date
     precision: int
+    statement: bool = False
 
 
 _WEEKDAYS = {"اثنين": 0, "ثلاثاء": 1, "اربعاء": 2, "خميس": 3, "جمعه": 4, "سبت": 5, "احد": 6}
@@ -43,7 +44,32 @@ def find_event_dates(text: str, published: datetime) -> list[DateRef]:
     except ImportError:
         return _local_dates(text, published)
     found: list[Any] = find_dates(text, published)
-    return [DateRef(m.start, m.end, m.date, m.precision) for m in found]
+    refs = [DateRef(m.start, m.end, m.date, m.precision) for m in found]
+    return _with_months(refs, text, published)
+
+
+_MONTH_ONLY = re.compile(rf"(?<![\w\d/])و?(?:في|خلال|منذ)\s+(?:شهر\s+)?(?:[\w]+\s*/\s*)?({_MONTH_ALT})(?:\s+(?:الماضي|(\d{{4}})))?(?![\w])")
+
+
+def _with_months(refs: list[DateRef], text: str, published: datetime) -> list[DateRef]:
+    """Add «في مايو [2016]» (month precision) where no day-level mention covers it."""
+    from marsad.actors.text import _local_normalize
+
+    flat = _local_normalize(text)
+    if len(flat) != len(text):
+        return refs
+    pub = published.date()
+    out = list(refs)
+    for m in _MONTH_ONLY.finditer(flat):
+        if any(r.start <= m.start(1) < r.end or m.start() <= r.start < m.end() for r in refs):
+            continue
+        month = _MONTHS[m.group(1)]
+        year = int(m.group(2)) if m.group(2) else (pub.year if month <= pub.month else pub.year - 1)
+        if year == pub.year and month == pub.month:
+            continue
+        out.append(DateRef(m.start(), m.end(), date(year, month, 15), 3))
+    out.sort(key=lambda d: d.start)
+    return out
 
 
 def _local_dates(text: str, published: datetime) -> list[DateRef]:
@@ -72,4 +98,4 @@ def _local_dates(text: str, published: datetime) -> list[DateRef]:
             when = date(year - 1, month, day)
         out.append(DateRef(m.start(), m.end(), when, 1))
     out.sort(key=lambda d: d.start)
-    return out
+    return _with_months(out, text, published)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from marsad.actors.text import variants
-from marsad.model import Actor, Place
+from marsad.actors.text import variants, words
+from marsad.model import Actor, Entity, Place
 
 Words = list[tuple[int, int, str]]
 
@@ -14,7 +15,8 @@ _TARGET_BEFORE = frozenset(
      "تجمع", "تجمعات", "من", "معاقل", "مناطق", "اهداف", "عناصر", "مسلحي", "مقاتلي"}
 )
 _CONTROL = frozenset({"تسيطر", "يسيطر", "سيطره", "الخاضعه", "خاضعه", "تحت", "المدعومه", "المدعوم", "الموالیه", "الموالية", "بقياده", "تقوده"})
-_ORIGIN = frozenset({"المتمركزه", "المتمركز", "انطلاقا", "متمركزه", "اطلقت"})
+_ORIGIN = frozenset({"المتمركزه", "المتمركز", "انطلاقا", "متمركزه", "اطلقت", "مثل", "بشار", "حافظ", "ماهر",
+                     "الرئيس", "رئيس", "الشيخ", "السيد"})
 _SKIP_FEATURES = frozenset({"country", "actor", "organisation", "organization", "capital_metonym", "metonym"})
 
 
@@ -56,7 +58,7 @@ def dateline_end(text: str) -> int:
     return 0
 
 
-_CAPITALS = frozenset({"Damascus", "Moscow", "Ankara", "Tehran", "Washington", "Baghdad", "Beirut", "Riyadh", "Paris", "London", "Cairo", "Amman", "Sanaa", "Doha", "Abu Dhabi"})
+_CAPITALS = frozenset({"Tel Aviv", "Jerusalem", "Damascus", "Moscow", "Ankara", "Tehran", "Washington", "Baghdad", "Beirut", "Riyadh", "Paris", "London", "Cairo", "Amman", "Sanaa", "Doha", "Abu Dhabi"})
 _LOCATIVE = frozenset({"في", "قرب", "الي", "من", "علي", "داخل", "محيط", "اطراف", "مدينه", "العاصمه", "جنوب", "شمال", "شرق", "غرب", "ريف"})
 
 
@@ -69,6 +71,38 @@ def _usable(place: Place, actors: Sequence[Actor], toks: Words) -> bool:
         return False
     near = _words_before(toks, place.start, 3)
     return not any(f & _ORIGIN for f in near)
+
+
+_PLACE_NOUNS = frozenset({"منطقه", "بلده", "مدينه", "قريه", "حي", "مخيم", "ناحيه", "محافظه", "مطار", "قاعده"})
+
+
+_REGION = frozenset({"Syria", "Iraq", "Yemen", "Libya", "Palestine", "Palestinian Territory", "Lebanon", "Turkey",
+                     "Israel", "Jordan", "Egypt", "Iran", "Saudi Arabia", "Afghanistan", "Somalia", "Sudan"})
+#: Common words the gazetteer can mistake for places.
+_NOT_PLACES = frozenset({"طراز", "حصار", "الأسد", "الاسد", "البيضاء", "الحصار", "بشار الأسد"})
+_QUOTED_SHORT = re.compile(r"[\"“”«]([^\"“”«»\n]{2,40})[\"“”»]")
+
+
+def usable_places(text: str, places: Sequence[Place], entities: Sequence[Entity] = ()) -> list[Place]:
+    """Places that can locate an event: not inside a short quoted name («"الخوذ البيضاء"»,
+    unless «منطقة "تل رفعت"» introduces it) and not part of a person or organisation name."""
+    names = [(m.start(), m.end()) for m in _QUOTED_SHORT.finditer(text)
+             if not (words(text[max(0, m.start() - 12) : m.start()])[-1:] and
+                     variants(words(text[max(0, m.start() - 12) : m.start()])[-1][2]) & _PLACE_NOUNS)]
+    out = []
+    mentioned = {p.country for p in places if p.feature == "country"}
+    counts: dict[str, int] = {}
+    for p in places:
+        counts[p.country] = counts.get(p.country, 0) + 1
+    for p in places:
+        if any(a <= p.start < b for a, b in names) or p.text in _NOT_PLACES:
+            continue
+        if not p.pcode and p.country not in mentioned | _REGION and counts.get(p.country, 0) < 2:
+            continue  # a lone far-away gazetteer hit («من طراز» -> Taraz) is a false match
+        if any(e.label in ("PERS", "ORG") and e.start <= p.start < e.end for e in entities):
+            continue
+        out.append(p)
+    return out
 
 
 def _locative(place: Place, toks: Words) -> bool:
@@ -86,6 +120,8 @@ def pick_actors(
     """(actor1, actor2) inside ``[start, end)``: the agent first, the target second."""
     found = [a for a in actors if start <= a.start and a.end <= end]
     found = [a for a in found if not _controls_only(a, toks) and not _speaker_civilians(a, toks, anchor)]
+    sources = [a for a in found if _is_source(a, toks, anchor)]
+    found = [a for a in found if a not in sources or _own_forces(a, toks, anchor)]
     agents: list[Actor] = []
     targets: list[Actor] = []
     for a in found:
@@ -115,10 +151,16 @@ def _is_target(actor: Actor, toks: Words) -> bool:
             return True
     if actor.actor_type == "civilians":
         return True
+    first_word = actor.text.split()[0]
+    if first_word.endswith("ين") and first_word.startswith(("مقاتل", "مسلح", "عناصر", "جنود", "مدني")):
+        return True  # accusative plural after the verb: the object, not the subject
+    if any(any(f.startswith(_VICTIM_OF) for f in forms) for forms in _words_before(toks, actor.start, 3)):
+        return True
     near = _words_before(toks, actor.start, 2)
     return any(f & _TARGET_BEFORE for f in near[-1:]) if near else False
 
 
+_VICTIM_OF = ("قتل", "مقتل", "اصابه", "اصيب", "مصرع", "جرح")
 _KILLED = ("قتل", "مقتل", "اصابه", "اصيب", "مصرع", "جرح", "اصابت", "استهدف", "اجلاء", "تهجير")
 
 
@@ -127,6 +169,27 @@ def _speaker_civilians(actor: Actor, toks: Words, anchor: int) -> bool:
     if actor.actor_type != "civilians" or anchor < 0 or actor.start >= anchor:
         return False
     return not any(any(f.startswith(_KILLED) for f in forms) for forms in _words_before(toks, actor.start, 3))
+
+
+_SPEECH = ("قال", "اكد", "اعلن", "ذكر", "افاد", "نقل", "اوضح", "صرح", "اشار", "كشف", "زعم", "اعتبر", "اتهم", "نفي", "نفت")
+
+
+def _is_source(actor: Actor, toks: Words, anchor: int) -> bool:
+    """«وأكد الجيش الروسي أن طائرات إسرائيلية قصفت»: the actor reports, before «أن» and the trigger."""
+    if anchor < 0 or actor.start >= anchor:
+        return False
+    before = _words_before(toks, actor.start, 2)
+    if not any(f.startswith(_SPEECH) for forms in before for f in forms):
+        return False
+    between = [w for a, _, w in toks if actor.end <= a < anchor]
+    return any(w in ("ان", "انه", "انها", "بان") for w in between)
+
+
+def _own_forces(source: Actor, toks: Words, anchor: int) -> bool:
+    """«أعلن الجيش الإسرائيلي أن قواته أطلقت»: the source's own forces act."""
+    between = [w for a, _, w in toks if source.end <= a < anchor]
+    return any(w.startswith(("قوات", "طايرات", "طاير", "جيش", "مقاتلات", "وحدات")) and w.endswith(("ه", "ها"))
+               for w in between)
 
 
 def _controls_only(actor: Actor, toks: Words) -> bool:
