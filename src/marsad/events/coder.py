@@ -149,7 +149,7 @@ def _code_hit(
             return None
         if toll is None:
             return None
-    if hit.definition.strength == 1 and not hit.definition.verbal and not _supported(toks[lo:hi]):
+    if hit.definition.strength == 1 and not hit.definition.verbal and not _supported(toks[lo:hi], hit):
         return None
     if hit.definition.sub_event_type == TERRITORY and _percent_after(toks, hit.last):
         return None
@@ -292,8 +292,11 @@ def _after_ba3d(toks: Words, lo: int, first: int) -> bool:
     return any("بعد" in variants(w) for _, _, w in toks[max(lo, first - 3) : first])
 
 
-def _supported(clause: Words) -> bool:
-    """A weak noun trigger («صواريخ») counts only with a toll or an attack verb in its clause."""
+def _supported(clause: Words, hit: TriggerHit) -> bool:
+    """A weak noun trigger («صواريخ») counts only with a toll or an attack verb in its clause;
+    «مغادرة» only when fighters are the ones leaving."""
+    if hit.definition.sub_event_type == "Non-violent transfer of territory":
+        return any(f.startswith(("مقاتل", "مسلح")) for _, _, w in clause for f in variants(w))
     if count_deaths(clause) is not None:
         return True
     return any(f.startswith(("اطلق", "سقط", "استهدف", "قصف", "ضرب")) for _, _, w in clause for f in variants(w))

@@ -87,7 +87,7 @@ def usable_places(text: str, places: Sequence[Place], entities: Sequence[Entity]
     """Places that can locate an event: not inside a short quoted name («"الخوذ البيضاء"»,
     unless «منطقة "تل رفعت"» introduces it) and not part of a person or organisation name."""
     names = [(m.start(), m.end()) for m in _QUOTED_SHORT.finditer(text)
-             if not (words(text[max(0, m.start() - 12) : m.start()])[-1:] and
+             if len(m.group(1).split()) <= 3 and not (words(text[max(0, m.start() - 12) : m.start()])[-1:] and
                      variants(words(text[max(0, m.start() - 12) : m.start()])[-1][2]) & _PLACE_NOUNS)]
     out = []
     mentioned = {p.country for p in places if p.feature == "country"}
