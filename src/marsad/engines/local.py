@@ -21,6 +21,7 @@ from marsad.model import Article
 from marsad.pipeline import Pipeline, default_pipeline
 
 _WORKER_PIPELINE: Pipeline | None = None
+_WORKER_ERROR: BaseException | None = None
 
 
 def _finish(article: Article) -> Article:
@@ -30,11 +31,18 @@ def _finish(article: Article) -> Article:
 
 
 def _init_worker(pipeline: Pipeline | None) -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = pipeline if pipeline is not None else default_pipeline()
+    # An initializer that raises makes Pool respawn workers forever; keep the
+    # error and raise it from the first batch instead, so the caller sees it.
+    global _WORKER_PIPELINE, _WORKER_ERROR
+    try:
+        _WORKER_PIPELINE = pipeline if pipeline is not None else default_pipeline()
+    except BaseException as exc:  # noqa: BLE001 - re-raised in _process_batch
+        _WORKER_ERROR = exc
 
 
 def _process_batch(batch: list[Article]) -> list[Article]:
+    if _WORKER_ERROR is not None:
+        raise RuntimeError(f"worker could not build its pipeline: {_WORKER_ERROR!r}")
     pipeline = _WORKER_PIPELINE or default_pipeline()
     return [_finish(pipeline.process(a)) for a in batch]
 

@@ -50,6 +50,7 @@ def normalizer() -> Callable[[str], str]:
     return normalize
 
 
+@lru_cache(maxsize=1 << 17)
 def stem(word: str) -> str:
     """Strip one layer of proclitics/article and a pronoun suffix (already-normalised word)."""
     if len(word) <= 3 or not word.isalpha():
