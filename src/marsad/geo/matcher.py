@@ -24,10 +24,10 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("منطقه", "مناطق", "منطقتي"), "area"),
     **dict.fromkeys(("محافظه", "محافظات", "محافظتي", "ولايه"), "province"),
     **dict.fromkeys(("ريف", "ارياف", "ريفي"), "rural"),
-    "ناحيه": "admin3", "قضاء": "admin2",
+    "ناحيه": "admin3", "قضاء": "admin2", "بين": "between",
     **dict.fromkeys((
         "قرب", "القرب", "محيط", "اطراف", "ضواحي", "مشارف", "جنوب", "شمال", "شرق", "غرب", "جنوبي",
-        "شمالي", "شرقي", "غربي", "قريبه", "مقربه", "تخوم", "جوار", "معبر", "بين",
+        "شمالي", "شرقي", "غربي", "قريبه", "مقربه", "تخوم", "جوار", "معبر",
     ), "near"),
 }
 #: Words between a trigger and the name that keep the trigger («بالقرب من X», «شمال شرق X»).
@@ -47,10 +47,10 @@ class Mention:
     first: int  # index of the first word
     last: int  # index of the last word
     candidates: tuple[Candidate, ...]
-    construction: str  # "", town, area, province, rural, admin2, admin3, near
+    construction: str  # "", town, area, province, rural, admin2, admin3, near, between
     conjoined: bool  # the name carries the conjunction و
     key: str = ""  # the gazetteer key matched
-    locative: bool = False  # after a locative preposition («في», «من», «إلى») or with ب
+    locative: str = ""  # the locative preposition before it («في», «من», «الي») or «ب»
     listed: bool = False  # follows another mention with only «و» or a comma between
     inherited: bool = False  # construction taken from the previous, coordinated name
     country_hint: str = ""  # ISO code of a country named right after it («عمان، الأردن»)
@@ -77,7 +77,9 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         inherited = not construction and conj and listed and bool(out[-1].construction)
         if inherited:
             construction = out[-1].construction
-        locative = (cut > 0 and ws[i][2].lstrip("وف").startswith("ب")) or (i > 0 and ws[i - 1][2] in _LOCATIVE)
+        locative = "ب" if cut > 0 and ws[i][2].lstrip("وف").startswith("ب") else ""
+        if i > 0 and ws[i - 1][2] in _LOCATIVE:
+            locative = ws[i - 1][2].removeprefix("و")
         out.append(Mention(start, ws[i + n - 1][1], i, i + n - 1, tuple(cands), construction, conj, k,
                            locative, listed, inherited))
         i += n

@@ -22,15 +22,15 @@ _LOCATIVE = {"في", "الي", "داخل", "من", "عبر", "وسط", "خارج
 _GOVERNMENT_NOUNS = {
     "دعم", "موقف", "مواقف", "قرار", "حلفاء", "حليفه", "حليف", "رد", "اتهامات", "تهديدات", "علاقات",
     "ضغوط", "سياسه", "مطالب", "تحذير", "تحذيرات", "رفض", "طلب", "مبادره", "اعلان", "تصريحات", "دور",
-    "نفوذ", "اتهام", "ادانه", "ترحيب", "انتقادات", "تهديد", "حكومه", "وساطه", "مساعي", "اتفاق",
+    "نفوذ", "اتهام", "ادانه", "ترحيب", "انتقادات", "تهديد", "حكومه", "وساطه", "مساعي", "اتفاق", "فعل",
 }
-_BACKED = {"بطلب", "طلب", "المدعومه", "المدعومين", "المدعوم", "المدعومون", "مدعومه", "مدعومين", "مدعوم", "بدعم", "المواليه", "الموالين", "الموالي"}
+_BACKED = {"بطلب", "طلب", "الدعم", "دعما", "المدعومه", "المدعومين", "المدعوم", "المدعومون", "مدعومه", "مدعومين", "مدعوم", "بدعم", "المواليه", "الموالين", "الموالي"}
 _SPEECH_PAST = {
     "اعلنت", "اكدت", "قالت", "رفضت", "نفت", "حذرت", "اتهمت", "دعت", "طالبت", "هددت", "ردت", "اعتبرت",
     "ارسلت", "سحبت", "فرضت", "نددت", "ادانت", "رحبت", "وافقت", "قررت", "اعربت", "ابدت", "تعهدت",
 }
 _ORG_BEFORE = {"قناه", "شبكه", "صحيفه", "تحرير", "درع", "غصن", "جيش", "لواء", "فيلق", "جبهه", "حركه", "احرار", "صقور", "مجلس", "مجلسي", "ثوار", "شهداء", "فجر", "نبع", "عمليه"}
-_ORG_AFTER = {"الديموقراطيه", "الديمقراطيه", "الحر", "الثوري", "اليوم"}
+_ORG_AFTER = {"الديموقراطيه", "الديمقراطيه", "الحر", "الثوري"}
 
 
 _FOR_GOVERNMENT = {"وفقا", "طبقا", "الموالين", "موالين", "الموالية", "مواليه", "الموالي", "حليفه", "حليف", "تابعه", "التابعه", "دعما", "تاييدا"}
@@ -62,9 +62,9 @@ def _bare(word: str) -> set[str]:
 def _verb_like(word: str) -> bool:
     """A finite verb form whose subject or object the capital is («حذرت أنقرة», «تقوده واشنطن»)."""
     w = word[1:] if word[:1] in "وفل" and len(word) > 4 else word
-    if w.startswith("ال") or w in _NOT_VERBS or w.endswith("ات") or len(w) < 4:
+    if w.startswith(("ال", "ب")) or w in _NOT_VERBS or w.endswith("ات") or len(w) < 4:
         return False
-    return w.endswith(("ت", "ته", "تها", "تهم")) or w.startswith(("ت", "ي"))
+    return w.endswith(("ت", "ته", "تها", "تهم")) or w.startswith(("ت", "ي", "ست"))
 
 
 #: Cities that news uses for a government although they are not its capital (Tel Aviv).
@@ -81,6 +81,8 @@ def is_metonym(text: str, m: Mention, c: Candidate, after_metonym: bool = False)
         return False
     if after_metonym and m.listed:
         return True  # «دمشق وطهران وموسكو», «بين موسكو وأنقرة»
+    if m.construction not in ("", "between"):
+        return False  # «قرب دمشق», «مدينة دمشق»
     before = _words_before(text, m.start, 3)
     prev = before[-1] if before else ""
     clitic = text[m.start - 1 : m.start] if m.start else ""
@@ -99,7 +101,7 @@ def is_metonym(text: str, m: Mention, c: Candidate, after_metonym: bool = False)
         return False
     if _bare(prev) & _GOVERNMENT_NOUNS or _verb_like(prev):
         return True
-    return after in _SPEECH_PAST or (_verb_like(after) and not after.startswith("ي"))
+    return after in _SPEECH_PAST or (_verb_like(after) and not after.startswith(("ي", "و", "ف")))
 
 
 def inside_name(text: str, m: Mention) -> bool:

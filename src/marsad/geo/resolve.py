@@ -78,7 +78,8 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
         if c.feature in ("admin2", "admin3"):
             s += 5.0 if m.construction == c.feature else -4.0
         return s + hint
-    s = math.log10(max(c.rank, 10)) - 1.5 + (4.0 if c.cc in ctx.countries else 0.0)
+    s = 1.5 * math.log10(max(c.rank, 10)) - 3.0
+    s += (4.0 if c.rank >= 100_000 else 0.5) if c.cc in ctx.countries else 0.0
     return s + (3.0 if c.feature == "capital" else 0.0) + hint
 
 
@@ -107,21 +108,21 @@ def choose(m: Mention, ctx: Context, common: bool) -> tuple[Candidate, int] | No
         if m.construction == "province" and not province:
             return None  # a province outside Syria: not annotated
         cands = province or cands
-    best = max(cands, key=lambda c: score(c, m, ctx))
-    if not _enough_evidence(best, m, ctx, common):
-        return None
-    return best, _precision(best, m)
+    for best in sorted(cands, key=lambda c: score(c, m, ctx), reverse=True)[:3]:
+        if _enough_evidence(best, m, ctx, common):
+            return best, _precision(best, m)
+    return None
 
 
 def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bool:
     """Prominent places need none; minor ones and common words need context."""
-    strong = (bool(m.construction) and not m.inherited) or _overlaps(m, ctx.loc_spans)
+    strong = m.construction not in ("", "between") and not m.inherited or _overlaps(m, ctx.loc_spans)
     strong = strong or (bool(m.country_hint) and c.cc == m.country_hint)
     if common:
         if c.cc == "SY":
-            near = m.locative or m.listed
+            near = bool(m.locative) or m.listed
             return strong or (c.rank >= 1 and near and c.admin1 in ctx.admin1)
-        return strong or (c.rank >= 1_000_000 and m.locative)
+        return strong or (c.rank >= 1_000_000 and bool(m.locative))
     if c.feature in ("country", "admin1", "region", "capital"):
         return True
     if c.feature in ("admin2", "admin3"):
@@ -129,16 +130,17 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
     if c.cc == "SY":
         major = c.rank >= 1 or len(c.name_ar.split()) > 1
         return major or strong or c.admin1 in ctx.admin1 or (m.inherited and m.listed)
-    if c.rank >= 500_000:
+    # a city abroad: named as a place, or in a country the story names
+    if c.rank < 100_000:
+        return (strong or bool(m.locative)) and c.cc in ctx.countries
+    if strong or c.cc in ctx.countries:
         return True
-    if c.rank >= 100_000:
-        return strong or c.cc in ctx.countries
-    return (strong or m.locative) and c.cc in ctx.countries
+    return (c.rank >= 1_000_000 and bool(m.locative)) or m.locative == "في"
 
 
 def _precision(c: Candidate, m: Mention) -> int:
     if c.feature in _PROVINCE_LEVEL:
         return 3
-    if m.construction in ("near", "area", "rural") or c.feature in ("admin2", "admin3"):
+    if m.construction in ("near", "area", "rural", "between") or c.feature in ("admin2", "admin3"):
         return 2
     return 1
