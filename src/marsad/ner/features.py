@@ -38,8 +38,13 @@ def _rank_bucket(rank: int) -> str:
 class FeatureExtractor:
     """Turns word sequences into crfsuite feature lists, caching per word."""
 
-    def __init__(self, lexicon: Lexicon, cache_size: int = 300_000) -> None:
+    def __init__(
+        self, lexicon: Lexicon, known: frozenset[str] | None = None, cache_size: int = 300_000
+    ) -> None:
+        """``known``: the attributes a trained model has weights for; others are dropped
+        at cache time, since passing them to crfsuite costs time and changes nothing."""
         self.lex = lexicon
+        self.known = known
         self._cache: dict[str, WordFeatures] = {}
         self._cache_size = cache_size
 
@@ -80,6 +85,12 @@ class FeatureExtractor:
         if hit is not None:
             return hit
         wf = self._compute(word)
+        if self.known is not None:
+            k = self.known
+            wf = WordFeatures(
+                *([f for f in fs if f in k] for fs in (wf.own, wf.left1, wf.right1, wf.left2, wf.right2)),
+                stem=wf.stem,
+            )
         if len(self._cache) >= self._cache_size:
             self._cache.clear()
         self._cache[word] = wf
@@ -132,13 +143,16 @@ class FeatureExtractor:
         """crfsuite features for each word of one sentence (window ±2, stem bigrams)."""
         wfs = [self.word(w) for w in words]
         n = len(wfs)
+        known = self.known
         out: list[list[str]] = []
         for i, wf in enumerate(wfs):
             f = list(wf.own)
             if i > 0:
                 prev = wfs[i - 1]
                 f += prev.left1
-                f.append(f"bg-={prev.stem}|{wf.stem}")
+                bg = f"bg-={prev.stem}|{wf.stem}"
+                if known is None or bg in known:
+                    f.append(bg)
                 if i > 1:
                     f += wfs[i - 2].left2
             else:
@@ -146,7 +160,9 @@ class FeatureExtractor:
             if i < n - 1:
                 nxt = wfs[i + 1]
                 f += nxt.right1
-                f.append(f"bg+={wf.stem}|{nxt.stem}")
+                bg = f"bg+={wf.stem}|{nxt.stem}"
+                if known is None or bg in known:
+                    f.append(bg)
                 if i < n - 2:
                     f += wfs[i + 2].right2
             else:

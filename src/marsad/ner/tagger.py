@@ -23,9 +23,11 @@ class Tagger:
         path = Path(model)
         if not path.is_file():
             raise FileNotFoundError(f"NER model not found: {path} (run `marsad train ner`)")
-        self.features = FeatureExtractor(lexicon if lexicon is not None else Lexicon.load(path.parent))
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(path))
+        known = frozenset(attr for attr, _ in self._crf.info().state_features)
+        lex = lexicon if lexicon is not None else Lexicon.load(path.parent)
+        self.features = FeatureExtractor(lex, known | {"BOS", "EOS"})
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels for one sentence."""
