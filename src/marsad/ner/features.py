@@ -88,7 +88,11 @@ class FeatureExtractor:
         if self.known is not None:
             k = self.known
             wf = WordFeatures(
-                *([f for f in fs if f in k] for fs in (wf.own, wf.left1, wf.right1, wf.left2, wf.right2)),
+                own=[f for f in wf.own if f in k],
+                left1=[f for f in wf.left1 if f in k],
+                right1=[f for f in wf.right1 if f in k],
+                left2=[f for f in wf.left2 if f in k],
+                right2=[f for f in wf.right2 if f in k],
                 stem=wf.stem,
             )
         if len(self._cache) >= self._cache_size:
