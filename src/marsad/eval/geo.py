@@ -122,10 +122,16 @@ def evaluate(gold_path: str | Path, corpus: str | Path, *, with_ner: bool = Fals
     if missing:
         raise ValueError(f"gold articles not in {corpus}: {sorted(missing)[:5]}")
     system = {}
-    for article_id, article in articles.items():
-        if with_ner:
-            from marsad.pipeline import Pipeline
+    tagger = None
+    if with_ner:
+        from marsad.pipeline import Pipeline
 
-            article = Pipeline.default(skip=("clean", "places", "actors", "events", "quotes")).process(article)
+        tagger = Pipeline.default(skip=("clean", "places", "actors", "events", "quotes"))
+    for article_id, article in articles.items():
+        if tagger is not None:
+            tagged = tagger.process(article)
+            if tagged.error:
+                raise ValueError(f"entity tagging failed: {tagged.error}")
+            article = tagged
         system[article_id] = list(geocode_article(article).places)
     return score(gold, system)
