@@ -76,8 +76,7 @@ def draft_events(article: Article) -> list[Draft]:
             for d in find_event_dates(text[sent.start : sent.end], published)
         ]
         for k in range(len(hits)):
-            draft = _code_hit(article, toks, hits, k, dates, published, story)
-            if draft is not None:
+            for draft in _code_hit(article, toks, hits, k, dates, published, story):
                 drafts.append(_with_story_agent(draft, story))
     for old, new in story.tolls:
         drafts = [new if d is old else d for d in drafts]
@@ -133,11 +132,11 @@ def _joinable(a: TriggerHit, b: TriggerHit) -> bool:
 def _code_hit(
     article: Article, toks: Words, hits: list[TriggerHit], k: int, dates: list[DateRef], published: datetime,
     story: Story,
-) -> Draft | None:
+) -> list[Draft]:
     hit = hits[k]
     lo, hi = context.clause_bounds(article.text, toks, hit.first, hit.last)
     if context.is_unreal(toks, lo, hit.first, hit.last) or context.is_background(article.text, toks, lo, hit.first):
-        return None
+        return []
     dates = [d for d in dates if not context.in_background_phrase(toks, d.start)]
     clause_dates = [d for d in dates if toks[lo][0] <= d.start < toks[hi - 1][1]]
     seg_lo = max([lo] + [h.last + 1 for h in hits[:k] if h.last < hit.first and h.last + 1 > lo])
@@ -146,28 +145,28 @@ def _code_hit(
         toll = count_deaths(toks[lo:hi])
         if toll is not None and not _has_place(article, toks, lo, hi):
             _add_toll(story, hit, toll)
-            return None
+            return []
         if toll is None:
-            return None
+            return []
     if hit.definition.strength == 1 and not hit.definition.verbal and not _supported(toks[lo:hi], hit):
-        return None
+        return []
     if hit.definition.sub_event_type == TERRITORY and _percent_after(toks, hit.last):
-        return None
+        return []
     trend = context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)
     if not clause_dates and (trend or context.open_ended_since(toks, lo, hi)):
-        return None
-    if context.open_ended_since(toks, hit.last + 1, hi) or context.period_summary(toks, lo, hi):
-        return None
+        return []
+    if context.open_ended_since(toks, hit.last + 1, hi) or context.period_summary(toks, lo, hi, bool(clause_dates)):
+        return []
     if not hit.definition.verbal and _after_ba3d(toks, lo, hit.first) and not clause_dates \
             and count_deaths(toks[lo:hi]) is None:
-        return None
+        return []
     _note_agent(article, toks, hit, seg_lo, seg_hi, story)
     skip = roles.dateline_end(article.text)
     places = roles.usable_places(article.text, article.places, article.entities)
     place = roles.pick_place(places, article.actors, toks, seg_lo, seg_hi, hit.start, skip)
     place = place or roles.pick_place(places, article.actors, toks, lo, hi, hit.start, skip)
     if place is None:
-        return None
+        return []
     country = country_name(place.country) or "Syria"
     seg_start, seg_end = toks[seg_lo][0], toks[seg_hi - 1][1]
     a1, a2 = roles.pick_actors(article.actors, toks, seg_start, seg_end, hit.start)
@@ -182,20 +181,29 @@ def _code_hit(
             a2 = n2
     sub = _resolve_sub(hit, toks[seg_lo:seg_hi], a1, a2)
     if sub is None:
-        return None
+        return []
     when, precision, date_conf = _pick_date(clause_dates, dates, hit, published)
     if not -MAX_AGE_DAYS <= (when - published.date()).days <= 1:
-        return None
+        return []
     toll = 0 if sub in _NO_TOLL else (count_deaths(toks[seg_lo:seg_hi]) or 0)
     names = _actor_fields(sub, a1, a2, country)
     if names is None:
-        return None
+        return []
     actor1, inter1, actor2, inter2 = names
     if sub == "Armed clash" and actor2.startswith("Civilians"):
         sub = "Attack"
     confidence = 0.55 + 0.15 * (hit.definition.strength == 2) + date_conf + 0.1 * (a1 is not None)
-    return Draft(sub, when, precision, place, actor1, inter1, actor2, inter2, toll,
-                 Span(seg_start, seg_end), round(min(confidence, 0.95), 2))
+    draft = Draft(sub, when, precision, place, actor1, inter1, actor2, inter2, toll,
+                  Span(seg_start, seg_end), round(min(confidence, 0.95), 2))
+    return _split_over_places(draft, roles.coordinated(places, article.text, place))
+
+
+def _split_over_places(draft: Draft, places: list[Place]) -> list[Draft]:
+    """«في حرستا وعربين … مقتل ثمانية»: one event per place, the toll split evenly (codebook)."""
+    if len(places) < 2:
+        return [draft]
+    share, rest = divmod(draft.fatalities, len(places))
+    return [replace(draft, place=p, fatalities=share + (rest if i == 0 else 0)) for i, p in enumerate(places)]
 
 
 def _pick_date(

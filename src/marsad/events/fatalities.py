@@ -37,6 +37,22 @@ def _value(word: str) -> int | None:
     return None
 
 
+_FILLER = frozenset({"ما", "لا", "يقل", "عن", "اكثر", "من", "نحو", "حوالي", "قرابه", "زهاء", "يزيد", "اقل", "الي", "ال"})
+
+
+def _number_after(toks: list[tuple[int, int, str]], i: int) -> int | None:
+    """«قتل ما لا يقل عن 27»: skip approximators up to the number."""
+    j = i + 1
+    while j < len(toks) and j <= i + 6:
+        value = _value(toks[j][2])
+        if value is not None:
+            return value
+        if toks[j][2] not in _FILLER:
+            return None
+        j += 1
+    return None
+
+
 def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
     """Deaths stated in a word span, or None when no killing word is there.
 
@@ -47,13 +63,21 @@ def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
     for i, (_, _, w) in enumerate(toks):
         if not _is_kill(w):
             continue
+        value = _number_after(toks, i)
+        if value is not None and value < 100000:
+            return value
         for j in (i + 1, i - 1, i + 2, i - 2, i + 3):
             if 0 <= j < len(toks):
                 value = _value(toks[j][2])
                 if value is not None and value < 100000:
                     return value
         forms = variants(w)
-        if any(f in ("قتلي", "ضحايا") for f in forms):
+        if any(f in ("قتلوا", "قتلت") for f in forms):
+            back = [_value(t[2]) for t in toks[max(0, i - 8) : i]]
+            found = [v for v in back if v is not None]
+            if found:
+                return found[-1]
+        if any(f in ("قتلي", "ضحايا", "قتلوا") for f in forms):
             return 3
         return 1
     return None

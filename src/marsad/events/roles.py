@@ -79,7 +79,7 @@ _PLACE_NOUNS = frozenset({"منطقه", "بلده", "مدينه", "قريه", "�
 _REGION = frozenset({"Syria", "Iraq", "Yemen", "Libya", "Palestine", "Palestinian Territory", "Lebanon", "Turkey",
                      "Israel", "Jordan", "Egypt", "Iran", "Saudi Arabia", "Afghanistan", "Somalia", "Sudan"})
 #: Common words the gazetteer can mistake for places.
-_NOT_PLACES = frozenset({"طراز", "حصار", "الأسد", "الاسد", "البيضاء", "الحصار", "بشار الأسد"})
+_NOT_PLACES = frozenset({"مدرسة", "مدرسه", "المدرسة", "طراز", "حصار", "الأسد", "الاسد", "البيضاء", "الحصار", "بشار الأسد"})
 _QUOTED_SHORT = re.compile(r"[\"“”«]([^\"“”«»\n]{2,40})[\"“”»]")
 
 
@@ -144,7 +144,14 @@ def _dedupe(actors: list[Actor]) -> list[Actor]:
     return out
 
 
+_TRIGGER_HEADS = ("غار", "قصف", "ضرب", "هجوم", "هجمات", "قذاي", "صواريخ", "عمليه", "عمليات", "جوي", "مدفعي",
+                  "صاروخي", "مقاتلات", "طاير", "طيران")
+
+
 def _is_target(actor: Actor, toks: Words) -> bool:
+    prev = _words_before(toks, actor.start, 1)
+    if prev and any(f.startswith(_TRIGGER_HEADS) for f in prev[-1]):
+        return False  # «غارات لطيران النظام»: the لـ of possession names the attacker
     if actor.text.startswith(("ل", "لل")) and not actor.text.startswith(("لاجئ",)):
         first = actor.text.split()[0]
         if first.startswith("لل") or (first.startswith("ل") and first[1:2] != "ا" and len(first) > 3):
@@ -244,3 +251,21 @@ def _state_forces(tok: tuple[int, int, str], home: str, country: str) -> Actor |
         if kb.country == home and kb.name.startswith("Military Forces of"):
             return Actor(tok[0], tok[1], tok[2], kb.name, kb.actor_type, inter_for(kb, country), home)
     return None
+
+
+def coordinated(places: Sequence[Place], text: str, place: Place) -> list[Place]:
+    """The chosen place and those listed with it («بلدتي عربين ومصرابا»، «حرستا وعربين»)."""
+    ordered = sorted(places, key=lambda p: p.start)
+    if place not in ordered:
+        return [place]
+    k = ordered.index(place)
+    if text[max(0, place.start - 5) : place.start].strip().endswith("بين"):
+        return [place]  # «بين حمص وتدمر» locates one point between two places
+    group = [place]
+    for nxt in ordered[k + 1 :]:
+        gap = text[group[-1].end : nxt.start].strip(" ،,")
+        if gap not in ("و", "") or nxt.geo_precision != place.geo_precision:
+            break
+        if nxt.name_en != group[-1].name_en:
+            group.append(nxt)
+    return group
