@@ -107,3 +107,25 @@ def test_capital_metonym_is_not_a_location_and_ids_are_stable() -> None:
     assert [e.location for e in first] == ["Menbij"]
     assert first[0].event_id == second[0].event_id
     assert first[0].actor2 == "YPG: Kurdish People's Protection Units"
+
+
+def test_toll_over_listed_places_is_split() -> None:
+    events = code("وقتل تسعة مدنيين، الأحد، في غارات لطيران النظام على مدينتي دوما وسراقب.")
+    assert sorted((e.location, e.fatalities) for e in events) == [("Duma", 5), ("Saraqab", 4)]
+    assert {e.actor1 for e in events} == {"Military Forces of Syria (2000-)"}
+
+
+def test_story_agent_and_anaphoric_toll() -> None:
+    text = (
+        "وشنت طائرات حربية روسية، الاثنين، غارات على مدينة سراقب. "
+        "وأسفرت الغارات عن مقتل سبعة مدنيين.\n"
+        "وقال المرصد إن غارات أخرى استهدفت، الاثنين، بلدة كفرنبل."
+    )
+    events = code(text)
+    by_place = {e.location: e for e in events}
+    assert by_place["Saraqab"].fatalities == 7
+    assert by_place["Kafr Nabl"].actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_old_events_recalled_in_news_are_not_coded() -> None:
+    assert code("وكانت قوات النظام قد سيطرت على بلدة اللطامنة في 3 يناير 2018.") == []
