@@ -42,10 +42,15 @@ def _bare(word: str) -> str:
 
 
 def _speaker_after(text: str, pos: int, limit: int) -> tuple[int, int]:
-    """Noun phrase from ``pos`` up to a stop word, punctuation or ``limit`` (max 6 words)."""
+    """Noun phrase from ``pos`` up to a stop word, punctuation or ``limit`` (max 6 words);
+    a quoted name after an organisation noun belongs to it («صحيفة "الغارديان"»)."""
     start = end = -1
     for m in _WORD.finditer(text, pos, limit):
         word = m.group()
+        if any(c in word[:1] for c in "“”\"«") and start >= 0 and _bare(text[start:end].split()[-1]) in _ORG_NOUNS:
+            close = re.search(r"[”\"»]", text[m.start() + 1 : limit])
+            if close:
+                return start, m.start() + 2 + close.start()
         if _bare(word) in _STOP or any(c in word[:1] for c in "“”\"«"):
             break
         if start < 0:
@@ -57,7 +62,10 @@ def _speaker_after(text: str, pos: int, limit: int) -> tuple[int, int]:
 
 
 _INTRO = frozenset({"ان", "بان", "انه", "انها", "علي", "الي", "ضروره"})
-_OPENERS = frozenset({"وكانت", "وكان", "كانت", "كان", "و", "من", "جهته", "جهتها", "بدوره", "بدورها", "في", "حين"})
+_OPENERS = frozenset({"وكانت", "وكان", "كانت", "كان", "و", "من", "جهته", "جهتها", "بدوره", "بدورها", "في", "حين",
+                      "فقد", "وقد", "قد", "لكن", "ولكن", "كما", "بينما", "فيما"})
+_ORG_NOUNS = frozenset({"صحيفه", "وكاله", "قناه", "موقع", "شبكه", "حركه", "مجلس", "منظمه", "جبهه", "هيئه", "فصيل",
+                        "تنظيم", "حزب", "جماعه", "اذاعه", "تلفزيون", "مجموعه", "جيش", "لواء"})
 _FLAT = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 
 
@@ -74,11 +82,14 @@ def _speaker_before(text: str, start: int, cue_start: int) -> tuple[int, int]:
     if not words:
         return -1, -1
     phrase = [words[0]]
+    named = _bare(words[0].group()) in _ORG_NOUNS
     for m in words[1:]:
         if phrase[-1].group()[-1:] in "،,":
             break
         if not _bare(m.group()).startswith("ال"):
-            break
+            if not named:
+                break
+            named = False  # «صحيفة ليبراسيون»: one name word after an organisation noun
         phrase.append(m)
     return phrase[0].start(), phrase[-1].end() - (1 if phrase[-1].group()[-1:] in "،," else 0)
 
