@@ -71,6 +71,8 @@ def draft_events(article: Article) -> list[Draft]:
         if not toks:
             continue
         hits = _kept_hits(find_triggers(toks))
+        if not hits:
+            continue
         dates = [
             DateRef(d.start + sent.start, d.end + sent.start, d.date, d.precision, _is_statement_date(text, d.end + sent.start))
             for d in find_event_dates(text[sent.start : sent.end], published)

@@ -191,14 +191,25 @@ def _word_matches(pattern: str, forms: frozenset[str]) -> bool:
     return pattern in forms
 
 
-def _candidates(forms: frozenset[str]) -> list[TriggerDef]:
-    lex = lexicon()
+@lru_cache(maxsize=1)
+def _split_keys() -> tuple[dict[str, list[TriggerDef]], tuple[tuple[str, list[TriggerDef]], ...]]:
+    """Exact first words (a dict lookup) and the few prefix patterns (``*``) to test."""
+    exact = {k: v for k, v in lexicon().items() if not k.endswith("*")}
+    prefix = tuple((k[:-1], v) for k, v in lexicon().items() if k.endswith("*"))
+    return exact, prefix
+
+
+@lru_cache(maxsize=65536)
+def _candidates(forms: frozenset[str]) -> tuple[TriggerDef, ...]:
+    exact, prefix = _split_keys()
     out: list[TriggerDef] = []
-    for key, defs in lex.items():
-        if _word_matches(key, forms):
+    for f in forms:
+        out.extend(exact.get(f, ()))
+    for stem, defs in prefix:
+        if any(f.startswith(stem) for f in forms):
             out.extend(defs)
     out.sort(key=lambda d: (-len(d.words), -d.strength))
-    return out
+    return tuple(out)
 
 
 def find_triggers(toks: list[tuple[int, int, str]]) -> list[TriggerHit]:
