@@ -56,16 +56,21 @@ def timed_tokenise(corpus: str, limit: int | None) -> tuple[int, float]:
 
 
 def timed_pipeline(
-    corpus: str, limit: int | None, workers: int, batch_size: int
+    corpus: str, limit: int | None, workers: int, batch_size: int, skip: list[str]
 ) -> tuple[int, int, int, float]:
     """(articles, events, failed, seconds) for read + analyse + store."""
     from marsad.engines.local import batches, run_local
+    from marsad.pipeline import Pipeline
     from marsad.store import Store
+
+    pipeline = Pipeline.default(skip=skip) if skip else None
 
     n = events = failed = 0
     with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "bench.db")) as store:
         start = time.perf_counter()
-        stream = run_local(read(corpus, limit), workers=workers, batch_size=batch_size)
+        stream = run_local(
+            read(corpus, limit), workers=workers, batch_size=batch_size, pipeline=pipeline
+        )
         for batch in batches(stream, batch_size):
             store.upsert_many(batch)
             n += len(batch)
@@ -73,6 +78,41 @@ def timed_pipeline(
             failed += sum(a.error is not None for a in batch)
         seconds = time.perf_counter() - start
     return n, events, failed, seconds
+
+
+def step_profile(corpus: str, limit: int | None, skip: list[str]) -> dict[str, float]:
+    """Seconds spent in each step (and in the store) over the corpus, in this process."""
+    from marsad.pipeline import Pipeline
+    from marsad.store import Store
+
+    spent: dict[str, float] = {}
+    steps = Pipeline.default(skip=skip).steps
+
+    def clock(name: str, start: float) -> None:
+        spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+
+    with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "p.db")) as store:
+        batch: list[Article] = []
+        for article in read(corpus, limit):
+            for name, step in steps:
+                if article.error is not None:
+                    break
+                start = time.perf_counter()
+                try:
+                    article = step(article)
+                except Exception as exc:  # noqa: BLE001 - as Pipeline.process does
+                    article = article.with_error(f"{name}: {exc}")
+                clock(name, start)
+            batch.append(article)
+            if len(batch) == 64:
+                start = time.perf_counter()
+                store.upsert_many(batch)
+                clock("store", start)
+                batch = []
+        start = time.perf_counter()
+        store.upsert_many(batch)
+        clock("store", start)
+    return spent
 
 
 def peak_mb() -> tuple[float, float]:
@@ -89,6 +129,10 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts (1,2)")
     parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--skip", action="append", default=[], help="leave out a step (profiling)")
+    parser.add_argument(
+        "--profile", action="store_true", help="also time each step separately (one process)"
+    )
     args = parser.parse_args()
     if not Path(args.corpus).exists():
         print(f"corpus not found: {args.corpus} (needs ../shared)", file=sys.stderr)
@@ -101,10 +145,19 @@ def main() -> int:
     n, tok_secs = timed_tokenise(args.corpus, args.limit)
     print(f"read + tokenise: {n / tok_secs:.1f} articles/s ({tok_secs:.1f} s)")
 
+    if args.profile:
+        spent = step_profile(args.corpus, args.limit, args.skip)
+        total = sum(spent.values())
+        for name, secs in spent.items():
+            print(
+                f"  step {name:10s} {1000 * secs / n:7.2f} ms/article ({100 * secs / total:4.1f}%)"
+            )
     rates: list[float] = []
     secs = 0.0
     for workers in counts:
-        n, events, failed, secs = timed_pipeline(args.corpus, args.limit, workers, args.batch_size)
+        n, events, failed, secs = timed_pipeline(
+            args.corpus, args.limit, workers, args.batch_size, args.skip
+        )
         rates.append(n / secs)
         print(
             f"pipeline, {workers} worker(s): {n} articles in {secs:.1f} s = {rates[-1]:.1f} "

@@ -13,6 +13,9 @@ from collections.abc import Callable
 from functools import lru_cache
 
 _WORD = re.compile(r"\w+")
+# A raw word: letters/digits plus the marks, tatweel and invisible characters
+# that normalisation removes from inside words.
+_RAW_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f]+")
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _FALLBACK_MAP = str.maketrans(
     {
@@ -58,12 +61,18 @@ def stem(word: str) -> str:
     return _SUFFIX.sub("", _PREFIX.sub("", word, count=1), count=1)
 
 
+@lru_cache(maxsize=1 << 18)
+def _word_forms(raw: str) -> tuple[str, str]:
+    """(normalised form, its new stems) of one raw word; cached, as news reuses its words."""
+    parts = _WORD.findall(normalizer()(raw))
+    return " ".join(parts), " ".join(s for s in map(stem, parts) if s not in parts)
+
+
 def fts_document(title: str, text: str) -> str:
-    """The text indexed for one article: normalised title and text, then the new stems."""
-    norm = normalizer()(f"{title}\n{text}")
-    words = set(_WORD.findall(norm))
-    stems = {s for s in map(stem, words) if s not in words}
-    return norm + "\n" + " ".join(sorted(stems))
+    """The text indexed for one article: normalised words of title and text, then new stems."""
+    forms = [_word_forms(w) for w in _RAW_WORD.findall(f"{title}\n{text}")]
+    stems = {s for _, s in forms if s}
+    return " ".join(f for f, _ in forms) + "\n" + " ".join(sorted(stems))
 
 
 def fts_query(text: str) -> str | None:

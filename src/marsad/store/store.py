@@ -12,7 +12,7 @@ import hashlib
 import json
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, fields
+from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
@@ -47,9 +47,17 @@ _ARTICLE_COLS = (
 )  # fmt: skip
 
 
+_HASHED = tuple(f.name for f in fields(Article) if f.name not in ("tokens", "sentences"))
+_ACTOR_COLS = tuple(f.name for f in fields(Actor))
+
+
 def record_hash(article: Article) -> str:
-    """Hash of everything the store keeps about an article (text and analysis)."""
-    blob = json.dumps(article.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
+    """Hash of everything the store keeps about an article (text and analysis).
+
+    The repr of frozen dataclasses of str/int/float/None is deterministic across
+    processes and runs, and far cheaper than a JSON dump of ``to_dict()``.
+    """
+    blob = repr(tuple(getattr(article, name) for name in _HASHED))
     return hashlib.sha1(blob.encode("utf-8")).hexdigest()
 
 
@@ -98,7 +106,10 @@ class Store:
             article.content_hash or content_hash(article.text),
             digest,
             article.error,
-            json.dumps([asdict(a) for a in article.actors], ensure_ascii=False),
+            json.dumps(
+                [{c: getattr(a, c) for c in _ACTOR_COLS} for a in article.actors],
+                ensure_ascii=False,
+            ),
             time.time(),
         )
         if row is None:
