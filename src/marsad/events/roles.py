@@ -70,6 +70,8 @@ def _usable(place: Place, actors: Sequence[Actor], toks: Words) -> bool:
     if any(a.start <= place.start < a.end for a in actors):
         return False
     near = _words_before(toks, place.start, 3)
+    if near and near[-1] & {"الي", "نحو"}:
+        return False  # a destination («خروجهم إلى جرابلس»), not where it happened
     return not any(f & _ORIGIN for f in near)
 
 
