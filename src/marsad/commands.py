@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 DEFAULT_DB = os.environ.get("MARSAD_DB", "marsad.db")
 EXPORT_FORMATS = ("acled-csv", "jsonl", "geojson", "parquet")
-ORDERINGS = ("event_date", "-event_date", "fatalities", "-fatalities", "confidence", "-confidence")
+ORDERINGS = ("event_date", "fatalities", "confidence")
 
 
 def register(commands: Commands) -> None:
@@ -105,8 +105,9 @@ def _add_filters(parser: argparse.ArgumentParser, default_limit: int) -> None:
         "--order-by",
         choices=ORDERINGS,
         default="event_date",
-        help="sort order (default: %(default)s)",
+        help="sort key (default: %(default)s)",
     )
+    group.add_argument("--desc", action="store_true", help="sort in descending order")
     group.add_argument("--limit", type=int, default=default_limit, metavar="N",
                        help="at most N events; 0 for all (default: %(default)s)")  # fmt: skip
 
@@ -118,7 +119,7 @@ def _query(args: argparse.Namespace) -> EventQuery:
         date_from=args.date_from, date_to=args.date_to, event_type=args.event_type,
         sub_event_type=args.sub_event_type, actor=args.actor, country=args.country,
         admin1=args.admin1, min_confidence=args.min_confidence, q=args.q,
-        limit=args.limit, order_by=args.order_by,
+        limit=args.limit, order_by=("-" if args.desc else "") + args.order_by,
     )  # fmt: skip
 
 
