@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -110,7 +111,9 @@ def db(tmp_path: Path) -> str:
     path = str(tmp_path / "events.db")
     with Store(path) as store:
         store.upsert(sample_article())
-        store.upsert(sample_article(TEXT_B, id="b2", event_type="Battles"))
+        battle = sample_article(TEXT_B, id="b2", event_type="Battles")
+        event = replace(battle.events[0], event_date="2019-05-20", fatalities=10)
+        store.upsert(replace(battle, events=(event,)))
     return path
 
 
@@ -121,6 +124,9 @@ def test_events_table_and_filters(db: str, capsys) -> None:  # type: ignore[no-u
     assert main(["events", "--db", db, "--type", "Battles"]) == 0
     out = capsys.readouterr().out
     assert "Explosions/Remote" not in out and "1 of 1 events" in out
+    assert main(["events", "--db", db, "--order-by", "fatalities", "--desc", "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Battles" in out and "1 of 2 events" in out
 
 
 def test_export_acled_csv_to_stdout(db: str, capsys) -> None:  # type: ignore[no-untyped-def]
