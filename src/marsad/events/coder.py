@@ -182,6 +182,8 @@ def _code_hit(
         if a2 is None and n2 is not None and (a1 is None or n2.name != a1.name):
             a2 = n2
     sub = _resolve_sub(hit, toks[seg_lo:seg_hi], a1, a2)
+    if a1 is None and a2 is not None and sub in ("Non-violent transfer of territory", "Change to group/activity"):
+        a1, a2 = a2, None  # «خروج مسلحين معارضين»: who withdraws / hands over acts
     if sub is None:
         return []
     when, precision, date_conf = _pick_date(clause_dates, dates, hit, published)

@@ -53,6 +53,21 @@ def _number_after(toks: list[tuple[int, int, str]], i: int) -> int | None:
     return None
 
 
+_PEOPLE = ("مدني", "اشخاص", "عناصر", "جنود", "مقاتل", "اطفال", "اشخاص", "مسلح", "افراد", "عسكري", "ضباط", "نساء")
+
+
+def _plural_victims(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """«مقتل مدنيين»، «مقتل من كانوا على متنها»: an unnumbered plural toll (codebook: 3)."""
+    if i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1][2]
+    if nxt.endswith(("ين", "ون")) and nxt.startswith(_PEOPLE):
+        return True
+    if nxt in ("اشخاص", "عناصر", "جنود", "اطفال", "افراد", "ضباط", "نساء"):
+        return True
+    return nxt == "من" and i + 2 < len(toks) and toks[i + 2][2].endswith("وا")
+
+
 def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
     """Deaths stated in a word span, or None when no killing word is there.
 
@@ -72,6 +87,8 @@ def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
                 if value is not None and value < 100000:
                     return value
         forms = variants(w)
+        if _plural_victims(toks, i):
+            return 3
         if any(f in ("قتلوا", "قتلت") for f in forms):
             back = [_value(t[2]) for t in toks[max(0, i - 8) : i]]
             found = [v for v in back if v is not None]

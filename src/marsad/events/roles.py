@@ -151,6 +151,9 @@ _TRIGGER_HEADS = ("غار", "قصف", "ضرب", "هجوم", "هجمات", "قذ�
 
 
 def _is_target(actor: Actor, toks: Words) -> bool:
+    after = [w for a, _, w in toks if a >= actor.end][:2]
+    if any(w.startswith(("تصد", "يتصد", "تتصد", "واجه", "تواجه")) for w in after):
+        return True  # «الدفاعات الجوية السورية تصدت لهجوم …»: the defender is the target
     prev = _words_before(toks, actor.start, 1)
     if prev and any(f.startswith(_TRIGGER_HEADS) for f in prev[-1]):
         return False  # «غارات لطيران النظام»: the لـ of possession names the attacker
