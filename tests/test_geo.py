@@ -114,3 +114,15 @@ def test_entities_veto_and_support() -> None:
 @pytest.mark.parametrize("name", ["عفرين", "تل رفعت", "أبو الظهور", "حميميم", "موسكو", "تركيا"])
 def test_seed_names_are_in_the_gazetteer(name: str) -> None:
     assert lookup(name)
+
+
+def test_story_set_abroad_keeps_syrian_villages_out() -> None:
+    text = "سقطت قذائف على حي الروضة شرقي مدينة تعز جنوب غربي اليمن."
+    assert [p.country for p in geocode_text(text)] == ["Yemen", "Yemen"]
+
+
+def test_verb_after_a_comma_does_not_make_a_metonym() -> None:
+    found = places("دارت معارك جنوبي العاصمة الليبية طرابلس، استخدمت فيها المدفعية.")
+    assert [(t, f) for t, _, _, f in found] == [("طرابلس", "capital")]
+    found = places("أعلنت أنقرة أنها سترد، فيما حذرت طهران من التصعيد.")
+    assert [f for *_, f in found] == ["capital_metonym", "capital_metonym"]

@@ -33,7 +33,11 @@ TRIGGERS: dict[str, str] = {
 #: Words between a trigger and the name that keep the trigger («بالقرب من X», «شمال شرق X»).
 _GLUE = {"من", "مدينه", "بلده", "ريف", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"}
 #: Words that are gazetteer keys somewhere but never place names here.
-STOP_KEYS = frozenset(TRIGGERS) | frozenset(_GLUE) | {"المدينه", "البلاد", "دوله", "الدوله", "اب", "وان", "انه"}
+STOP_KEYS = frozenset(TRIGGERS) | frozenset(_GLUE) | {"المدينه", "البلاد", "دوله", "الدوله", "اب", "وان", "انه"} | {
+    # first words of longer names («عين زارة», «تل كروم»): alone they name nothing
+    "عين", "تل", "دير", "جبل", "راس", "كفر", "بيت", "ام", "ابو", "بير", "خربه", "قصر", "جسر", "باب",
+    "سوق", "وادي", "نهر", "بحيره", "ساحه", "حي", "شارع",
+}
 _LOCATIVE = {"في", "من", "الي", "قرب", "داخل", "نحو", "وفي", "ومن", "والي", "حتي", "عند"}
 _SEPARATOR = re.compile(r"^[\s،,و]*$")
 

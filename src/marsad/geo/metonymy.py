@@ -101,6 +101,8 @@ def is_metonym(text: str, m: Mention, c: Candidate, after_metonym: bool = False)
         return False
     if _bare(prev) & _GOVERNMENT_NOUNS or _verb_like(prev):
         return True
+    if text[m.end : m.end + 3].lstrip(" \"«“'")[:1] in "،,.:؛;(":
+        return False  # «طرابلس، استخدمت فيها»: the verb belongs to another clause
     return after in _SPEECH_PAST or (_verb_like(after) and not after.startswith(("ي", "و", "ف")))
 
 

@@ -14,7 +14,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from marsad.geo.gazetteer import Candidate
+from marsad.geo.gazetteer import Candidate, prominence
 from marsad.geo.matcher import Mention
 
 _PROVINCE_LEVEL = ("country", "admin1", "region")
@@ -30,6 +30,7 @@ class Context:
     admin2: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     points: list[tuple[int, float, float]] = field(default_factory=list)  # (offset, lat, lon)
+    abroad: list[int] = field(default_factory=list)  # offsets of towns abroad («مدينة تعز»)
     syria: bool = False
     loc_spans: Sequence[tuple[int, int]] = ()
     other_spans: Sequence[tuple[int, int]] = ()
@@ -42,7 +43,7 @@ def build_context(mentions: Sequence[Mention], loc: Sequence[tuple[int, int]] = 
     for m in mentions:
         if m.key in common:
             continue
-        top = m.candidates[0]
+        top = max(m.candidates, key=prominence)
         if top.feature in ("admin1", "country") or (top.cc == "SY" and top.rank >= 1):
             ctx.countries.add(top.cc)
             if top.feature == "region" and top.latitude is not None and top.longitude is not None:
@@ -116,6 +117,8 @@ def choose(m: Mention, ctx: Context, common: bool) -> tuple[Candidate, int] | No
 
 def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bool:
     """Prominent places need none; minor ones and common words need context."""
+    if c.cc == "SY" and c.rank < 3 and any(0 < abs(pos - m.start) < 40 for pos in ctx.abroad):
+        return False  # «حي الروضة شرقي مدينة تعز»: right next to a town abroad
     strong = m.construction not in ("", "between") and not m.inherited or _overlaps(m, ctx.loc_spans)
     strong = strong or (bool(m.country_hint) and c.cc == m.country_hint)
     if common:
@@ -128,6 +131,8 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
     if c.feature in ("admin2", "admin3"):
         return strong
     if c.cc == "SY":
+        if not ctx.syria and (c.rank == 0 or c.rank < 3 and ctx.countries):
+            return False  # a Syrian village in a story set elsewhere
         major = c.rank >= 1 or len(c.name_ar.split()) > 1
         return major or strong or c.admin1 in ctx.admin1 or (m.inherited and m.listed)
     # a city abroad: named as a place, or in a country the story names

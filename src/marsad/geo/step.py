@@ -23,11 +23,15 @@ def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
     loc = [(e.start, e.end) for e in entities if e.label == "LOC"]
     other = [(e.start, e.end) for e in entities if e.label in ("PERS", "ORG") and e.score >= 0.5]
     ctx = build_context(mentions, loc, other, gaz.common)
+    mentions = [m for m in mentions if not is_adjective(text, m, gaz.index)]
+    picks = [choose(m, ctx, gaz.is_common(m)) for m in mentions]
+    # towns abroad named as towns («مدينة تعز») keep Syrian namesakes next to them out
+    ctx.abroad = [m.start for m, p in zip(mentions, picks, strict=True)
+                  if p and p[0].feature == "city" and m.construction not in ("", "between")]
+    if ctx.abroad:
+        picks = [choose(m, ctx, gaz.is_common(m)) for m in mentions]
     places: list[Place] = []
-    for m in mentions:
-        if is_adjective(text, m, gaz.index):
-            continue
-        picked = choose(m, ctx, gaz.is_common(m))
+    for m, picked in zip(mentions, picks, strict=True):
         if picked is not None:
             cand, precision = picked
             after = bool(places) and places[-1].feature == "capital_metonym"
