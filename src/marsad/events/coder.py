@@ -143,7 +143,7 @@ def _code_hit(
     clause_dates = [d for d in dates if toks[lo][0] <= d.start < toks[hi - 1][1]]
     seg_lo = max([lo] + [h.last + 1 for h in hits[:k] if h.last < hit.first and h.last + 1 > lo])
     seg_hi = min([hi] + [h.first for h in hits[k + 1 :] if h.first < hi])
-    if hit.definite and not clause_dates:
+    if hit.definite and not [d for d in clause_dates if not d.statement]:
         toll = count_deaths(toks[lo:hi])
         if toll is not None and not _has_place(article, toks, lo, hi):
             _add_toll(story, hit, toll)
@@ -247,8 +247,10 @@ def _resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None
         for f in nxt3
     ):
         return None
+    objects = nxt3 if hit.definition.verbal else [f for _, _, w in [t for t in seg if t[0] >= hit.end][:1]
+                                                  for f in variants(w)]
     if sub == "Disrupted weapons use" and not hit.definition.words[0].startswith("تصدت") and not any(
-        f.startswith(("طاير", "مقاتل", "صاروخ", "صواريخ", "مسير", "درون", "سوخوي")) for f in nxt3
+        f.startswith(("طاير", "مقاتل", "صاروخ", "صواريخ", "مسير", "درون", "سوخوي")) for f in objects
     ) and not _pronoun_object(hit, seg):
         return None
     if sub == "Shelling/artillery/missile attack" and _aimed_at_aircraft(seg, hit):

@@ -234,6 +234,8 @@ def nationality_actors(toks: Words, lo: int, hi: int, country: str) -> tuple[Act
     agent = target = None
     for k in range(lo, hi):
         word = toks[k][2].removeprefix("ال")
+        if word.endswith(("تان", "تين")) and word[:-3] + "ه" in _NATIONALITY:
+            word = word[:-3] + "ه"  # dual: «مقاتلتان أمريكيتان»
         if word not in _NATIONALITY:
             continue
         heads = [toks[j][2] for j in range(max(lo, k - 3), k)]
@@ -241,6 +243,8 @@ def nationality_actors(toks: Words, lo: int, hi: int, country: str) -> tuple[Act
         if not heads:
             continue
         head = heads[-1].removeprefix("ال").removeprefix("و").removeprefix("ب")
+        if head.endswith(("تان", "تين")):
+            head = head[:-3] + "ات"
         actor = _state_forces(toks[k], _NATIONALITY[word], country)
         if head.startswith(_WEAPON_NOUNS) and agent is None:
             agent = actor
