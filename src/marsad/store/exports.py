@@ -126,11 +126,8 @@ def _write_geojson(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
     n = 0
     for n, event in enumerate(events, 1):
         lat, lon = event.get("latitude"), event.get("longitude")
-        geometry = (
-            {"type": "Point", "coordinates": [lon, lat]}
-            if lat is not None and lon is not None
-            else None
-        )
+        numeric = all(isinstance(v, int | float) for v in (lat, lon))
+        geometry = {"type": "Point", "coordinates": [lon, lat]} if numeric else None
         feature = {"type": "Feature", "geometry": geometry, "properties": event}
         out.write(("\n" if n == 1 else ",\n") + json.dumps(feature, ensure_ascii=False))
     out.write("\n]}\n")
