@@ -151,3 +151,20 @@ def test_help_is_complete(command: str, capsys) -> None:  # type: ignore[no-unty
     text = capsys.readouterr().out
     assert f"usage: marsad {command}" in text
     assert len(text.splitlines()) > 8
+
+
+def test_extract_seed_report(shared_dir: Path, tmp_path: Path) -> None:
+    """The founding report: footer gone, the contract's JSON, events found."""
+    raw = (shared_dir / "seed" / "putin-erdogan-moscow-summit.txt").read_text(encoding="utf-8")
+    footer = [line for line in raw.strip().splitlines() if line.strip()][-2:]
+    src, out = tmp_path / "seed.jsonl", tmp_path / "out.jsonl"
+    record = {"id": "seed", "text": raw, "published": "2019-01-24"}
+    _write_jsonl(src, [json.dumps(record, ensure_ascii=False)])
+    assert main(["extract", "--input", str(src), "--output", str(out), "--workers", "1"]) == 0
+    (result,) = _read_jsonl(out)
+    assert set(result) == CONTRACT_KEYS and result["error"] is None
+    assert all(line.strip() not in result["text"] for line in footer)
+    assert result["events"] and result["places"] and result["entities"]
+    for event in result["events"]:
+        for span in event["evidence"]:
+            assert result["text"][span["start"] : span["end"]] == span["text"]
