@@ -53,7 +53,7 @@ def normalizer() -> Callable[[str], str]:
     return normalize
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Strip one layer of proclitics/article and a pronoun suffix (already-normalised word)."""
     if len(word) <= 3 or not word.isalpha():
@@ -61,7 +61,7 @@ def stem(word: str) -> str:
     return _SUFFIX.sub("", _PREFIX.sub("", word, count=1), count=1)
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 16)
 def _word_forms(raw: str) -> tuple[str, str]:
     """(normalised form, its new stems) of one raw word; cached, as news reuses its words."""
     parts = _WORD.findall(normalizer()(raw))
