@@ -216,9 +216,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
     summary = RunSummary()
     start = time.perf_counter()
+    analysed = _analysed(args)  # checks the inputs exist before a store is created
     with Store(args.db) as store:
         bar = tqdm(
-            _analysed(args), unit=" articles", file=sys.stderr, disable=args.quiet,
+            analysed, unit=" articles", file=sys.stderr, disable=args.quiet,
             mininterval=0.5, dynamic_ncols=True, desc="marsad run",
         )  # fmt: skip
         with bar:
