@@ -167,6 +167,7 @@ def _code_hit(
     places = roles.usable_places(article.text, article.places, article.entities)
     place = roles.pick_place(places, article.actors, toks, seg_lo, seg_hi, hit.start, skip)
     place = place or roles.pick_place(places, article.actors, toks, lo, hi, hit.start, skip)
+    place = place or roles.sole_place(places, article.actors, toks, hit.start, skip)
     if place is None:
         return []
     country = country_name(place.country) or "Syria"
@@ -181,6 +182,8 @@ def _code_hit(
             a1 = n1
         if a2 is None and n2 is not None and (a1 is None or n2.name != a1.name):
             a2 = n2
+    if a1 is None and hit.definition.sub_event_type == TERRITORY:
+        a1, _ = roles.pick_actors(article.actors, toks, toks[0][0], hit.start, hit.start)
     sub = _resolve_sub(hit, toks[seg_lo:seg_hi], a1, a2)
     if a1 is None and a2 is not None and sub in ("Non-violent transfer of territory", "Change to group/activity"):
         a1, a2 = a2, None  # «خروج مسلحين معارضين»: who withdraws / hands over acts

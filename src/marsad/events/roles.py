@@ -278,3 +278,12 @@ def coordinated(places: Sequence[Place], text: str, place: Place) -> list[Place]
         if nxt.name_en != group[-1].name_en:
             group.append(nxt)
     return group
+
+
+def sole_place(
+    places: Sequence[Place], actors: Sequence[Actor], toks: Words, anchor: int, skip_before: int = 0
+) -> Place | None:
+    """The sentence's only usable place before the trigger («في الغوطة الشرقية حيث … غارات»)."""
+    found = {p.name_en: p for p in places if skip_before <= p.start < anchor
+             and toks[0][0] <= p.start and _usable(p, actors, toks)}
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -83,6 +83,7 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("قصفت", SHELL_OR_AIR, 2, True),
     ("قصف*", SHELL_OR_AIR, 1, True),
     ("استهدفت", SHELL_OR_AIR, 1, True),
+    ("استهداف", SHELL_OR_AIR, 1, False),
     ("استهدف", SHELL_OR_AIR, 1, True),
     ("سياره مفخخه", "Remote explosive/landmine/IED", 2, False),
     ("مفخخ*", "Remote explosive/landmine/IED", 2, False),
