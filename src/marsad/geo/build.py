@@ -33,6 +33,10 @@ FIELDS = (
 COMMON_MIN = 2
 #: The same for names of cities of 100,000 people or more (real places, often in the news).
 COMMON_MIN_BIG = 30
+#: A minor Syrian village name seen this often in the whole ANT corpus is a common word.
+HAMLET_WORD_MIN = 100
+#: A key of three letters or fewer seen this often is a function word («الي», «كان»).
+FUNCTION_WORD_MIN = 300
 _NON_ARABIC = re.compile("[پچژگکیڈڑںۀھےٹۋګڭۆۇێە]")
 _ARABIC = re.compile("^[\u0621-\u064a\u0670\u0671\\s\\-]+$")
 
@@ -152,6 +156,7 @@ def common_keys(index: dict[str, list[int]], entries: list[list[Any]], corpus: P
     with corpus.open(encoding="utf-8") as f:
         for line in f:
             ws = [w for _, _, w in words(json.loads(line)["text"])]
+            # bare words and their readings without proclitics; pairs for two-word names
             counts.update({rest for w in ws for _, rest in strip_variants(w)})
             counts.update(a + b for a, b in zip(ws, ws[1:], strict=False))
     safe = ("country", "admin1", "region", "capital")
@@ -162,8 +167,39 @@ def common_keys(index: dict[str, list[int]], entries: list[list[Any]], corpus: P
         return COMMON_MIN_BIG if big else COMMON_MIN
 
     found = {k for k, ids in index.items() if counts[k] >= threshold(ids)}
+    found |= _frequent_hamlets(index, entries, _word_counts())
     found |= {key(w) for w in (*COMMON_WORDS, *TRIGGERS)}
     return sorted(found - {key(w) for w in NEVER_COMMON})
+
+
+def _word_counts() -> Counter[str]:
+    """Word counts over all ANT news, as shipped by :mod:`marsad.arabic` (``marsad build arabic-words``)."""
+    table = Path(__file__).resolve().parent.parent / "data" / "arabic" / "word_counts.tsv.gz"
+    counts: Counter[str] = Counter()
+    if table.exists():
+        with gzip.open(table, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                form, _, n = line.rstrip("\n").partition("\t")
+                counts[key(form)] += int(n)
+    return counts
+
+
+def drop_function_words(index: dict[str, list[int]], entries: list[list[Any]], counts: Counter[str]) -> None:
+    """Remove keys like «الي», «كان», «له»: transliterations of small towns abroad that
+    are everyday function words and can never be told apart from them."""
+    for k in [k for k in index if len(k) <= 3 and counts[k] >= FUNCTION_WORD_MIN]:
+        if all(entries[i][2] == "city" and entries[i][11] < 100_000 for i in index[k]):
+            del index[k]
+
+
+def _frequent_hamlets(index: dict[str, list[int]], entries: list[list[Any]], counts: Counter[str]) -> set[str]:
+    """Names of minor Syrian villages only, frequent as words in all ANT news: common words
+    (a hamlet is rarely in the news, «صغيرة» or «الضخم» often are)."""
+    return {
+        k for k, ids in index.items()
+        if counts[k] >= HAMLET_WORD_MIN
+        and all(entries[i][2] == "community" and entries[i][11] == 0 for i in ids)
+    }
 
 
 def build_gazetteer(csv_path: Path, out_path: Path, corpus: Path | None = None) -> dict[str, int]:
@@ -189,6 +225,7 @@ def build_gazetteer(csv_path: Path, out_path: Path, corpus: Path | None = None) 
         if i in bucket:
             bucket.remove(i)
         bucket.insert(0, i)
+    drop_function_words(index, entries, _word_counts())
     common = common_keys(index, entries, corpus) if corpus else []
     prefixes = sorted({
         "".join(w for _, _, w in parts[:j])

@@ -57,4 +57,4 @@ COMMON_WORDS: tuple[str, ...] = (
 
 #: Names never treated as common words although the no-Syria news uses them
 #: otherwise (the Russian Duma): too important as places.
-NEVER_COMMON: tuple[str, ...] = ("دوما", "القدس")
+NEVER_COMMON: tuple[str, ...] = ("دوما", "القدس", "اليرموك", "نصيب", "حضر", "حميميم")

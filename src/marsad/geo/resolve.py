@@ -27,6 +27,7 @@ class Context:
     """What the article says elsewhere: governorates and countries it names."""
 
     admin1: set[str] = field(default_factory=set)
+    admin1_at: dict[str, list[int]] = field(default_factory=dict)  # governorate -> offsets
     admin2: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     points: list[tuple[int, float, float]] = field(default_factory=list)  # (offset, lat, lon)
@@ -50,6 +51,7 @@ def build_context(mentions: Sequence[Mention], loc: Sequence[tuple[int, int]] = 
                 ctx.points.append((m.start, top.latitude, top.longitude))
             if top.cc == "SY":
                 ctx.admin1.add(top.admin1)
+                ctx.admin1_at.setdefault(top.admin1, []).append(m.start)
                 ctx.syria = True
                 if top.feature != "admin1":
                     ctx.admin2.add(top.admin2)
@@ -96,6 +98,12 @@ def _proximity(c: Candidate, m: Mention, ctx: Context) -> float:
     return best
 
 
+def _nearby(admin1: str, m: Mention, ctx: Context, window: int = 400) -> bool:
+    """Whether the governorate (or a place in it) is named within ``window`` characters."""
+    names = [admin1, *(b for a, b in _NEIGHBOURS if a == admin1)]
+    return any(abs(pos - m.start) <= window for n in names for pos in ctx.admin1_at.get(n, ()))
+
+
 def choose(m: Mention, ctx: Context, common: bool) -> tuple[Candidate, int] | None:
     """The best candidate and its geo_precision, or None when the evidence is too weak."""
     if _overlaps(m, ctx.other_spans):
@@ -124,7 +132,8 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
     if common:
         if c.cc == "SY":
             near = bool(m.locative) or m.listed
-            return strong or (c.rank >= 1 and near and c.admin1 in ctx.admin1)
+            in_list = m.inherited and m.listed  # «مدن وبلدات دوما وحرستا ومديرا»
+            return strong or ((c.rank >= 1 and near or in_list) and c.admin1 in ctx.admin1)
         return strong or (c.rank >= 1_000_000 and bool(m.locative))
     if c.feature in ("country", "admin1", "region", "capital"):
         return True
@@ -134,7 +143,7 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
         if not ctx.syria and (c.rank == 0 or c.rank < 3 and ctx.countries):
             return False  # a Syrian village in a story set elsewhere
         major = c.rank >= 1 or len(c.name_ar.split()) > 1
-        return major or strong or c.admin1 in ctx.admin1 or (m.inherited and m.listed)
+        return major or strong or _nearby(c.admin1, m, ctx) or (m.inherited and m.listed)
     # a city abroad: named as a place, or in a country the story names
     if c.rank < 100_000:
         return (strong or bool(m.locative)) and c.cc in ctx.countries
