@@ -166,7 +166,7 @@ def _code_hit(
     skip = roles.dateline_end(article.text)
     places = roles.usable_places(article.text, article.places, article.entities)
     place = roles.pick_place(places, article.actors, toks, seg_lo, seg_hi, hit.start, skip)
-    place = place or roles.pick_place(places, article.actors, toks, lo, hi, hit.start, skip)
+    place = place or roles.pick_place(places, article.actors, toks, lo, seg_hi, hit.start, skip)
     place = place or roles.sole_place(places, article.actors, toks, hit.start, skip)
     if place is None:
         return []
@@ -253,9 +253,11 @@ def _resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None
     objects = nxt3 if hit.definition.verbal else [f for _, _, w in [t for t in seg if t[0] >= hit.end][:1]
                                                   for f in variants(w)]
     if sub == "Disrupted weapons use" and not hit.definition.words[0].startswith("تصدت") and not any(
-        f.startswith(("طاير", "مقاتل", "صاروخ", "صواريخ", "مسير", "درون", "سوخوي")) for f in objects
+        f.startswith(("طاير", "مقاتل", "صاروخ", "صواريخ", "مسير", "درون", "سوخوي", "مروحي")) for f in objects
     ) and not _pronoun_object(hit, seg):
         return None
+    if sub == "Disrupted weapons use" and any(f.startswith(("مروحي", "مقاتله", "سوخوي")) for f in objects):
+        return "Armed clash"  # a manned aircraft shot down is a fight between armed actors
     if sub == "Shelling/artillery/missile attack" and _aimed_at_aircraft(seg, hit):
         return "Disrupted weapons use"
     if sub == TERRITORY:

@@ -80,7 +80,7 @@ def _future_verb(word: str) -> bool:
     return not word.endswith(("ت", "وا")) or word[1] in "تين"
 
 
-_NEG_STEMS = ("تنفي", "ينفي", "نفي", "نفت", "نفوا", "يهدد", "تهدد", "هدد", "يعتزم", "تعتزم", "يخطط",
+_NEG_STEMS = ("طالب", "تطالب", "يطالب", "مطالب", "رفضا", "تنفي", "ينفي", "نفي", "نفت", "نفوا", "يهدد", "تهدد", "هدد", "يعتزم", "تعتزم", "يخطط",
               "تخطط", "ينوي", "تنوي", "اتهم", "يتهم", "تتهم", "اتهام", "ادعاء", "مزاعم", "المزاعم", "دليل",
               "ادله", "اصابع", "تعتزم", "يزعم", "تزعم", "زعم")
 
@@ -109,6 +109,8 @@ def is_background(text: str, toks: Words, lo: int, first: int) -> bool:
     """
     if first > 0 and toks[first - 1][2] in ("التي", "الذي", "اللتين", "الذين"):
         return True
+    if any("تقارير" in variants(w) for _, _, w in toks[max(lo, first - 2) : first]):
+        return True  # «وسط تقارير عن إعدامات»: reports of, not a report
     opening = [variants(w) for _, _, w in toks[lo : lo + 4]]
     if opening and any(f & {"ياتي", "جاء", "تاتي", "وياتي", "وجاء"} for f in opening[:2]):
         if any("بعد" in f or "اثر" in f or "عقب" in f for f in opening):

@@ -38,6 +38,7 @@ def pick_place(
     inside = [p for p in places if start <= p.start and p.end <= end and _usable(p, actors, toks)]
     if not inside:
         return None
+    inside = [p for p in inside if not _reference_point(p, inside, toks)]
     after = [p for p in inside if p.start >= anchor]
     before = [p for p in inside if p.start < anchor]
     specific = sorted(after, key=lambda p: (p.geo_precision, p.start))
@@ -107,13 +108,24 @@ def usable_places(text: str, places: Sequence[Place], entities: Sequence[Entity]
     return out
 
 
+def _reference_point(place: Place, inside: list[Place], toks: Words) -> bool:
+    """«الغوطة الشرقية قرب دمشق»: the place after «قرب» only situates the one just named."""
+    before = _words_before(toks, place.start, 1)
+    if not before or not before[-1] & {"قرب", "بالقرب"}:
+        return False
+    return any(0 < place.start - other.end <= 40 for other in inside)
+
+
 def _locative(place: Place, toks: Words) -> bool:
     """A capital is a location only after a preposition («في دمشق»، «بدمشق»), else it is its government."""
     word = next((w for a, _, w in toks if a <= place.start < a + len(w) + 2), "")
     if word[:1] in ("ب", "ل") and not place.text.startswith(word[:1]):
         return True
-    before = _words_before(toks, place.start, 1)
-    return bool(before) and bool(before[-1] & _LOCATIVE)
+    before = _words_before(toks, place.start, 3)
+    if before and before[-1] & _LOCATIVE:
+        return True
+    # «في العاصمة الفرنسية باريس»: a locative phrase with the capital's title
+    return any(f & {"العاصمه", "عاصمه"} for f in before) and any(f & {"في"} for f in before)
 
 
 def pick_actors(
