@@ -160,11 +160,14 @@ def _code_hit(
     if context.open_ended_since(toks, hit.last + 1, hi) or context.period_summary(toks, lo, hi, bool(clause_dates)):
         return []
     if not hit.definition.verbal and _after_ba3d(toks, lo, hit.first) and not clause_dates \
-            and count_deaths(toks[lo:hi]) is None:
-        return []
+            and count_deaths(toks[lo : hit.first]) is None:
+        return []  # «… بعد قصف عنيف خلف قتلى» recalls; «قتل 100 … بعد غارات» reports
     _note_agent(article, toks, hit, seg_lo, seg_hi, story)
     skip = roles.dateline_end(article.text)
     places = roles.usable_places(article.text, article.places, article.entities)
+    quoted = roles.quote_around(article.text, toks[0][0], toks[-1][1], hit.start)
+    if quoted is not None:  # a trigger inside a quotation happened where the quotation says
+        places = [p for p in places if quoted[0] <= p.start < quoted[1]]
     place = roles.pick_place(places, article.actors, toks, seg_lo, seg_hi, hit.start, skip)
     place = place or roles.pick_place(places, article.actors, toks, lo, seg_hi, hit.start, skip)
     place = place or roles.sole_place(places, article.actors, toks, hit.start, skip)

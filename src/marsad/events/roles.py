@@ -14,7 +14,7 @@ _TARGET_BEFORE = frozenset(
     {"علي", "ضد", "صفوف", "مواقع", "موقع", "تابعه", "نقاط", "نقطه", "مقرات", "مقر", "رتل", "رتلا",
      "تجمع", "تجمعات", "من", "معاقل", "مناطق", "اهداف", "عناصر", "مسلحي", "مقاتلي"}
 )
-_CONTROL = frozenset({"تسيطر", "يسيطر", "سيطره", "الخاضعه", "خاضعه", "تحت", "المدعومه", "المدعوم", "الموالیه", "الموالية", "بقياده", "تقوده"})
+_CONTROL = frozenset({"حكومه", "لحكومه", "وزاره", "ائتلاف", "الائتلاف", "مجلس", "لمجلس", "تسيطر", "يسيطر", "سيطره", "الخاضعه", "خاضعه", "تحت", "المدعومه", "المدعوم", "الموالیه", "الموالية", "بقياده", "تقوده"})
 _ORIGIN = frozenset({"المتمركزه", "المتمركز", "انطلاقا", "متمركزه", "اطلقت", "مثل", "بشار", "حافظ", "ماهر",
                      "الرئيس", "رئيس", "الشيخ", "السيد"})
 _SKIP_FEATURES = frozenset({"country", "actor", "organisation", "organization", "capital_metonym", "metonym"})
@@ -299,3 +299,14 @@ def sole_place(
     found = {p.name_en: p for p in places if skip_before <= p.start < anchor
              and toks[0][0] <= p.start and _usable(p, actors, toks)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_QUOTE_SPAN = re.compile(r"[“\"«]([^“”\"«»]{15,}?)[”\"»]")
+
+
+def quote_around(text: str, start: int, end: int, pos: int) -> tuple[int, int] | None:
+    """The quotation (within ``[start, end)``) that contains ``pos``, if any."""
+    for m in _QUOTE_SPAN.finditer(text, start, end):
+        if m.start(1) <= pos < m.end(1):
+            return m.start(1), m.end(1)
+    return None
