@@ -126,3 +126,9 @@ def test_verb_after_a_comma_does_not_make_a_metonym() -> None:
     assert [(t, f) for t, _, _, f in found] == [("طرابلس", "capital")]
     found = places("أعلنت أنقرة أنها سترد، فيما حذرت طهران من التصعيد.")
     assert [f for *_, f in found] == ["capital_metonym", "capital_metonym"]
+
+
+def test_news_spellings_of_towns() -> None:
+    assert refs("دخلت الحافلات إلى الدوما وخرج الجرحى من دومة.") == ["C2338", "C2338"]
+    assert refs("قال: استعدي يا روسيا.") == ["2017370"]
+    assert refs("قال إنه سيبقى معنا دوماً.") == []

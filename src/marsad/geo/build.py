@@ -37,6 +37,8 @@ COMMON_MIN_BIG = 30
 HAMLET_WORD_MIN = 100
 #: A key of three letters or fewer seen this often is a function word («الي», «كان»).
 FUNCTION_WORD_MIN = 300
+#: A spelling variant seen this often as a word needs evidence («الهجين» is also "hybrid").
+VARIANT_WORD_MIN = 30
 _NON_ARABIC = re.compile("[پچژگکیڈڑںۀھےٹۋګڭۆۇێە]")
 _ARABIC = re.compile("^[\u0621-\u064a\u0670\u0671\\s\\-]+$")
 
@@ -202,6 +204,29 @@ def _frequent_hamlets(index: dict[str, list[int]], entries: list[list[Any]], cou
     }
 
 
+def _add_spelling_variants(index: dict[str, list[int]], entries: list[list[Any]],
+                           names: list[list[str]]) -> set[str]:
+    """News spellings of towns (capital level 1-3) the OCHA list lacks, returned as new keys:
+    with the article («الدوما», «الهجين») and with taa marbuta for a final
+    alef («دومة»). Keys already in the index are left alone."""
+    added: set[str] = set()
+    for i, alternatives in enumerate(names):
+        if entries[i][2] != "community" or entries[i][11] < 1:
+            continue
+        for name in alternatives:
+            if " " in name.strip():
+                continue
+            forms = [] if name.startswith("ال") else ["ال" + name]
+            if name.endswith("ا"):
+                forms.append(name[:-1] + "ة")
+            for form in forms:
+                k = key(form)
+                if len(k) >= 3 and (k not in index or k in added) and i not in index.get(k, ()):
+                    index[k].append(i)
+                    added.add(k)
+    return added
+
+
 def build_gazetteer(csv_path: Path, out_path: Path, corpus: Path | None = None) -> dict[str, int]:
     """Compile all sources into ``out_path`` and return a few counts.
 
@@ -218,6 +243,8 @@ def build_gazetteer(csv_path: Path, out_path: Path, corpus: Path | None = None) 
             k = key(name)
             if len(k) >= 2 and i not in index[k]:
                 index[k].append(i)
+    counts = _word_counts()
+    variants = _add_spelling_variants(index, entries, names)
     by_gid = {e[8]: i for i, e in enumerate(entries) if e[8] and e[2] != "country"}
     aliases = [(a, by_pcode[p]) for a, p in ALIASES.items()]
     for alias, i in aliases + [(a, by_gid[g]) for a, g in WORLD_ALIASES.items()]:
@@ -225,8 +252,9 @@ def build_gazetteer(csv_path: Path, out_path: Path, corpus: Path | None = None) 
         if i in bucket:
             bucket.remove(i)
         bucket.insert(0, i)
-    drop_function_words(index, entries, _word_counts())
+    drop_function_words(index, entries, counts)
     common = common_keys(index, entries, corpus) if corpus else []
+    common = sorted(set(common) | {k for k in variants if counts[k] >= VARIANT_WORD_MIN})
     prefixes = sorted({
         "".join(w for _, _, w in parts[:j])
         for alternatives in names for name in alternatives

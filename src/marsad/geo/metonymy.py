@@ -35,7 +35,7 @@ _ORG_AFTER = {"الديموقراطيه", "الديمقراطيه", "الحر", 
 
 _FOR_GOVERNMENT = {"وفقا", "طبقا", "الموالين", "موالين", "الموالية", "مواليه", "الموالي", "حليفه", "حليف", "تابعه", "التابعه", "دعما", "تاييدا"}
 _ACTOR_WORDS = {"قوات", "النظام", "الحكومه", "الفصائل", "المعارضه"}
-_PREPOSITIONS = {"في", "من", "الي", "علي", "عن", "حول", "داخل", "خارج", "نحو", "مع", "بين", "لدي", "عبر", "ضد", "تجاه", "قرب", "اتجاه", "غير"}
+_PREPOSITIONS = {"يا", "ايها", "اما", "لا", "ما", "في", "من", "الي", "علي", "عن", "حول", "داخل", "خارج", "نحو", "مع", "بين", "لدي", "عبر", "ضد", "تجاه", "قرب", "اتجاه", "غير"}
 _NOT_VERBS = {"وقت", "بيت", "صوت", "موت", "تحت", "بيروت", "ذات"}
 _PRONOUN_PREPS = {"به", "بها", "لها", "له", "عليه", "عليها"}
 
@@ -148,7 +148,7 @@ def is_adjective(text: str, m: Mention, keys: Container[str]) -> bool:
         return False  # punctuation or a line break before the name
     if m.key.endswith("يه"):
         return prev.startswith("ال") == m.key.startswith("ال")
-    return prev.endswith("ا") and not prev.startswith("ال")
+    return len(prev) >= 3 and prev.endswith("ا") and not prev.startswith("ال")
 
 
 def _in_word(ch: str) -> bool:
