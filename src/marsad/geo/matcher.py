@@ -18,7 +18,7 @@ from marsad.geo.text import advance, indexed_words, strip_variants
 TRIGGERS: dict[str, str] = {
     **dict.fromkeys((
         "مدينه", "بلده", "قريه", "مخيم", "مدن", "بلدات", "قري", "مزرعه", "بلدتي", "قريتي", "مدينتي",
-        "مركز", "قاعده", "مطار",
+        "مركز", "قاعده", "مطار", "معركه",
     ), "town"),
     **dict.fromkeys(("حي", "احياء", "حيي"), "town"),
     **dict.fromkeys(("منطقه", "مناطق", "منطقتي"), "area"),
