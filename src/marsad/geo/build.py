@@ -34,11 +34,12 @@ COMMON_MIN = 2
 #: The same for names of cities of 100,000 people or more (real places, often in the news).
 COMMON_MIN_BIG = 30
 #: A minor Syrian village name seen this often in the whole ANT corpus is a common word.
-HAMLET_WORD_MIN = 100
+HAMLET_WORD_MIN = 50
 #: A key of three letters or fewer seen this often is a function word («الي», «كان»).
 FUNCTION_WORD_MIN = 300
 #: A spelling variant seen this often as a word needs evidence («الهجين» is also "hybrid").
 VARIANT_WORD_MIN = 30
+_GENERIC_PREFIXES = ("مدينة ", "محافظة ", "ولاية ", "منطقة ")
 _NON_ARABIC = re.compile("[پچژگکیڈڑںۀھےٹۋګڭۆۇێە]")
 _ARABIC = re.compile("^[\u0621-\u064a\u0670\u0671\\s\\-]+$")
 
@@ -122,7 +123,8 @@ def _world() -> tuple[list[list[Any]], list[list[str]]]:
         names.append(list(arabic))
     capitals = _capital_ids(gc.get_cities().values(), countries)
     for city in gc.get_cities().values():
-        alternates = sorted({n for n in city["alternatenames"] if _ARABIC.match(n) and not _NON_ARABIC.search(n)})
+        alternates = sorted({n for n in city["alternatenames"] if _ARABIC.match(n) and not _NON_ARABIC.search(n)
+                             and not n.startswith(_GENERIC_PREFIXES)})  # «مدينة لندن» is the City of London
         alternates += [ar for ar, gid in WORLD_ALIASES.items() if gid == city["geonameid"]]
         if not alternates or city["countrycode"] == "SY" or city["countrycode"] not in countries:
             continue

@@ -75,7 +75,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             i += n
             continue
         start = ws[i][0] + advance(text[ws[i][0] : ws[i][1]], cut)
-        construction = _construction(ws, i)
+        construction = _construction(ws, i) or _head_trigger(k, ws[i][2], cut)
         conj = cut > 0 and ws[i][2].startswith("و")
         listed = bool(out) and _adjacent(text, out[-1].end, start)
         inherited = not construction and conj and listed and bool(out[-1].construction)
@@ -143,6 +143,12 @@ def bare(word: str) -> str:
         if rest in TRIGGERS or rest in _GLUE:
             return rest
     return word
+
+
+def _head_trigger(k: str, word: str, cut: int) -> str:
+    """The construction carried by a name that starts with a trigger word («مخيم اليرموك»)."""
+    head = word[cut:] if cut else word
+    return TRIGGERS.get(head, "") if len(k) > len(head) else ""
 
 
 def _construction(ws: list[tuple[int, int, str]], i: int) -> str:

@@ -30,6 +30,7 @@ REGIONS: tuple[tuple[str, str, str, float, float], ...] = (
 ALIASES: dict[str, str] = {
     "كوباني": "C1946",
     "أبو الضهور": "C3891",
+    "كفريا": "C3952",
     "أبو كمال": "C5167",
     "الطبقة": "C5929",
     "مدينة الطبقة": "C5929",
@@ -44,6 +45,7 @@ WORLD_ALIASES: dict[str, int] = {
     "واشنطن": 4140963,
     "سوتشي": 491422,
     "أستانة": 1526273,
+    "برمنغهام": 2655603,
 }
 
 #: Place names that are also everyday words: a place only with evidence.
