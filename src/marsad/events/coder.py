@@ -137,7 +137,10 @@ def _code_hit(
 ) -> list[Draft]:
     hit = hits[k]
     lo, hi = context.clause_bounds(article.text, toks, hit.first, hit.last)
-    if context.is_unreal(toks, lo, hit.first, hit.last) or context.is_background(article.text, toks, lo, hit.first):
+    dated_after = any(hit.end <= d.start < toks[hi - 1][1] and not d.statement for d in dates)
+    if context.is_unreal(toks, lo, hit.first, hit.last) or context.is_background(
+        article.text, toks, lo, hit.first, dated_after
+    ):
         return []
     dates = [d for d in dates if not context.in_background_phrase(toks, d.start)]
     clause_dates = [d for d in dates if toks[lo][0] <= d.start < toks[hi - 1][1]]
@@ -205,7 +208,10 @@ def _code_hit(
     confidence = 0.55 + 0.15 * (hit.definition.strength == 2) + date_conf + 0.1 * (a1 is not None)
     draft = Draft(sub, when, precision, place, actor1, inter1, actor2, inter2, toll,
                   Span(seg_start, seg_end), round(min(confidence, 0.95), 2))
-    return _split_over_places(draft, roles.coordinated(places, article.text, place))
+    listed = roles.coordinated(places, article.text, place)
+    if len(listed) >= 3 and not clause_dates:
+        return []  # «في محافظات دمشق وريفها وحلب وحماة» undated: a summary, not events
+    return _split_over_places(draft, listed)
 
 
 def _split_over_places(draft: Draft, places: list[Place]) -> list[Draft]:

@@ -28,7 +28,7 @@ _NEGATORS = frozenset(
         "ادان", "ادانت", "تدين", "يدين", "ندد", "نددت", "استنكر", "استنكرت", "مزعوم",
         "المزعوم", "احتمال", "نفيه", "نفيها", "سيؤيد", "سيويدون", "يويد", "تاييد", "خشيه", "مخاوف", "يريد", "تريد", "يمكن", "ستشن", "سيشن",
         "ينبغي", "يجب", "تستعد", "يستعد", "استعدادا", "التحضير", "لشن", "بشن", "بمهاجمه",
-        "ضروره", "اوقف", "اوقفت", "يتضمن", "تتضمن", "يقضي", "تقضي", "منعا", "عزم", "عزمها", "عزمه", "محاولات", "محاولتها", "نص", "ينص", "تنص", "يحاول", "تحاول", "محاوله", "اتهامات", "لاستعاده", "بعدم", "حق", "انتظار", "خوفا", "لوقف", "وقف",
+        "ضروره", "يفرض", "تفرض", "اوقف", "اوقفت", "يتضمن", "تتضمن", "يقضي", "تقضي", "منعا", "عزم", "عزمها", "عزمه", "محاولات", "محاولتها", "نص", "ينص", "تنص", "يحاول", "تحاول", "محاوله", "اتهامات", "لاستعاده", "بعدم", "حق", "انتظار", "خوفا", "لوقف", "وقف",
     }
 )
 _HEDGES = frozenset({"المشتبه", "مشتبه", "متوقع", "المتوقع", "متوقعه", "المتوقعه", "المزعوم", "مزعوم", "المفترض", "مفترض", "المحتمل", "محتمل", "المرتقب", "مرتقب", "المقبل", "المقبله", "المرتقبه", "المحتمله"})
@@ -101,14 +101,18 @@ def is_unreal(toks: Words, lo: int, first: int, last: int | None = None) -> bool
     return any(_negates(w) for _, _, w in toks[lo:first])
 
 
-def is_background(text: str, toks: Words, lo: int, first: int) -> bool:
+def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool = False) -> bool:
     """The trigger is a reference to an earlier event (منذ الهجوم، مسلسل، بعد يومين من ...).
 
     Only markers in the trigger's own phrase count (no punctuation in between), and
     «منذ أشهر» (a duration, as in «لأول مرة منذ أشهر») is not a reference.
     """
-    if first > 0 and toks[first - 1][2] in ("التي", "الذي", "اللتين", "الذين"):
-        return True
+    if first > 0 and toks[first - 1][2] in ("التي", "الذي", "اللتين", "الذين") and not dated_after:
+        return True  # «المدينة التي استعادت القوات …» describes; «الذي اعتقل، السبت» reports
+    if any(variants(w) & {"التقرير", "تقرير"} for _, _, w in toks[lo : lo + 3]) and any(
+        "بحسب" in variants(w) or "وبحسب" in variants(w) for _, _, w in toks[lo : lo + 2]
+    ):
+        return True  # «وبحسب التقرير …»: a periodic report's tally
     if any("تقارير" in variants(w) for _, _, w in toks[max(lo, first - 2) : first]):
         return True  # «وسط تقارير عن إعدامات»: reports of, not a report
     opening = [variants(w) for _, _, w in toks[lo : lo + 4]]

@@ -56,6 +56,10 @@ def _number_after(toks: list[tuple[int, int, str]], i: int) -> int | None:
 _PEOPLE = ("مدني", "اشخاص", "عناصر", "جنود", "مقاتل", "اطفال", "اشخاص", "مسلح", "افراد", "عسكري", "ضباط", "نساء")
 
 
+_DUALS = frozenset({"شخصين", "طفلين", "عنصرين", "جنديين", "قتيلين", "رجلين", "ضابطين", "مدنيان", "عسكريان",
+                    "جنديان", "شخصان", "طفلان", "عنصران", "قتيلان", "ضابطان", "رجلان", "مقاتلان", "مسلحان"})
+
+
 def _plural_victims(toks: list[tuple[int, int, str]], i: int) -> bool:
     """«مقتل مدنيين»، «مقتل من كانوا على متنها»: an unnumbered plural toll (codebook: 3)."""
     if i + 1 >= len(toks):
@@ -87,6 +91,8 @@ def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
                 if value is not None and value < 100000:
                     return value
         forms = variants(w)
+        if any(toks[j][2] in _DUALS for j in (i + 1, i - 1) if 0 <= j < len(toks)):
+            return 2  # «مقتل جنديين»، «قتل عسكريان»
         if _plural_victims(toks, i):
             return 3
         if any(f in ("قتلوا", "قتلت") for f in forms):
