@@ -27,11 +27,11 @@ TRIGGERS: dict[str, str] = {
     "ناحيه": "admin3", "قضاء": "admin2", "بين": "between",
     **dict.fromkeys((
         "قرب", "القرب", "محيط", "اطراف", "ضواحي", "مشارف", "جنوب", "شمال", "شرق", "غرب", "جنوبي",
-        "شمالي", "شرقي", "غربي", "قريبه", "مقربه", "تخوم", "جوار", "معبر",
+        "شمالي", "شرقي", "غربي", "قريبه", "القريبه", "مقربه", "تخوم", "جوار", "معبر",
     ), "near"),
 }
 #: Words between a trigger and the name that keep the trigger («بالقرب من X», «شمال شرق X»).
-_GLUE = {"من", "مدينه", "بلده", "ريف", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"}
+_GLUE = {"من", "العاصمه", "مدينه", "بلده", "ريف", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"}
 #: Words that are gazetteer keys somewhere but never place names here.
 STOP_KEYS = frozenset(TRIGGERS) | frozenset(_GLUE) | {"المدينه", "البلاد", "دوله", "الدوله", "اب", "وان", "انه"} | {
     # first words of longer names («عين زارة», «تل كروم»): alone they name nothing
@@ -158,9 +158,10 @@ def _construction(ws: list[tuple[int, int, str]], i: int) -> str:
     while j >= 0 and seen_glue <= 2:
         word = bare(ws[j][2])
         if word in TRIGGERS:
-            before = bare(ws[j - 1][2]) if j > 0 else ""
-            if TRIGGERS[word] == "town" and TRIGGERS.get(before) == "near":
-                return "near"  # «قرب مدينة منبج»
+            if TRIGGERS[word] == "town":
+                outer = _construction(ws, j)  # «قرب مدينة منبج», «بالقرب من مدينة البعث»
+                if outer in ("near", "between"):
+                    return outer
             return TRIGGERS[word]
         if word not in _GLUE:
             break

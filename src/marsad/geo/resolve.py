@@ -70,6 +70,8 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
     if c.feature == "country":
         return 20.0
     if c.feature == "admin1":
+        if c.pcode == "SY01" and m.construction != "province":
+            return 2.0  # Damascus governorate is the city itself: resolve to the city
         return 15.0 if m.construction in ("", "province", "rural", "area") else 2.0
     if c.feature == "region":
         return 12.0
