@@ -379,6 +379,8 @@ def _actor_fields(
             n1, i1 = f"Police Forces of {country}", 1
         else:
             n1, i1 = f"Unidentified Armed Group ({country})", 3
+    if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters") and i1 not in (5, 6):
+        n1, i1 = f"Protesters ({country})", 6  # who protests acts; the protest's target is no actor
     if n1 == n2 or sub == "Peaceful protest":
         n2, i2 = "", 0
     return n1, i1, n2, i2

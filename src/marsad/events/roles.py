@@ -139,13 +139,20 @@ def pick_actors(
     agents: list[Actor] = []
     targets: list[Actor] = []
     for a in found:
-        (targets if _is_target(a, toks) else agents).append(a)
+        joined = bool(targets) and _conjoined(targets[-1], a, toks)
+        (targets if joined or _is_target(a, toks) else agents).append(a)
     ordered = _dedupe(agents + targets)
     if not ordered:
         return None, None
     if not agents:
         return None, ordered[0]
     return ordered[0], (ordered[1] if len(ordered) > 1 else None)
+
+
+def _conjoined(first: Actor, second: Actor, toks: Words) -> bool:
+    """«من قوات النظام والميليشيات الإيرانية»: an actor joined by و to a target is a target too."""
+    between = [w for a, _, w in toks if first.end <= a < second.start]
+    return not between and second.text.startswith("و") and second.start - first.end <= 2
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:
