@@ -70,16 +70,19 @@ def draft_events(article: Article) -> list[Draft]:
         toks = [(a + sent.start, b + sent.start, w) for a, b, w in words(text[sent.start : sent.end])]
         if not toks:
             continue
-        hits = _kept_hits(find_triggers(toks))
-        if not hits:
+        found = find_triggers(toks)
+        if not found:
             continue
         dates = [
             DateRef(d.start + sent.start, d.end + sent.start, d.date, d.precision, _is_statement_date(text, d.end + sent.start))
             for d in find_event_dates(text[sent.start : sent.end], published)
         ]
-        for k in range(len(hits)):
-            for draft in _code_hit(article, toks, hits, k, dates, published, story):
-                drafts.append(_with_story_agent(draft, story))
+        strong = _kept_hits([h for h in found if h.definition.strength == 2])
+        weak = _kept_hits([h for h in found if h.definition.strength == 1])
+        coded = _code_hits(article, toks, strong, dates, published, story)
+        if not coded:  # a weak cue counts when no strong one in the sentence held up
+            coded = _code_hits(article, toks, weak, dates, published, story)
+        drafts.extend(coded)
     for old, new in story.tolls:
         drafts = [new if d is old else d for d in drafts]
     return drafts
@@ -111,10 +114,18 @@ def _with_story_agent(draft: Draft, story: Story) -> Draft:
     return draft
 
 
+def _code_hits(
+    article: Article, toks: Words, hits: list[TriggerHit], dates: list[DateRef], published: datetime, story: Story
+) -> list[Draft]:
+    out: list[Draft] = []
+    for k in range(len(hits)):
+        for draft in _code_hit(article, toks, hits, k, dates, published, story):
+            out.append(_with_story_agent(draft, story))
+    return out
+
+
 def _kept_hits(hits: list[TriggerHit]) -> list[TriggerHit]:
-    """Weak triggers go when a strong one is in the sentence; adjacent ones join."""
-    if any(h.definition.strength == 2 for h in hits):
-        hits = [h for h in hits if h.definition.strength == 2]
+    """Adjacent triggers of one tactic join into one."""
     out: list[TriggerHit] = []
     for h in hits:
         if out and h.first - out[-1].last <= 2 and _joinable(out[-1], h):

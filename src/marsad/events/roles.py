@@ -282,21 +282,29 @@ def _state_forces(tok: tuple[int, int, str], home: str, country: str) -> Actor |
 
 
 def coordinated(places: Sequence[Place], text: str, place: Place) -> list[Place]:
-    """The chosen place and those listed with it («بلدتي عربين ومصرابا»، «حرستا وعربين»)."""
+    """The chosen place and those listed with it («بلدتي عربين ومصرابا»، «بريفي حماة وحلب»)."""
     ordered = sorted(places, key=lambda p: p.start)
     if place not in ordered:
         return [place]
     k = ordered.index(place)
-    if text[max(0, place.start - 5) : place.start].strip().endswith("بين"):
+
+    def joined(a: Place, b: Place) -> bool:
+        return text[a.end : b.start].strip(" ،,") in ("و", "") and a.geo_precision == b.geo_precision
+
+    lo = k
+    while lo > 0 and joined(ordered[lo - 1], ordered[lo]):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(ordered) and joined(ordered[hi], ordered[hi + 1]):
+        hi += 1
+    if text[max(0, ordered[lo].start - 5) : ordered[lo].start].strip().endswith("بين"):
         return [place]  # «بين حمص وتدمر» locates one point between two places
-    group = [place]
-    for nxt in ordered[k + 1 :]:
-        gap = text[group[-1].end : nxt.start].strip(" ،,")
-        if gap not in ("و", "") or nxt.geo_precision != place.geo_precision:
-            break
-        if nxt.name_en != group[-1].name_en:
-            group.append(nxt)
+    group: list[Place] = []
+    for p in ordered[lo : hi + 1]:
+        if all(p.name_en != g.name_en for g in group):
+            group.append(p)
     return group
+
 
 
 def sole_place(
