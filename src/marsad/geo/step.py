@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from marsad.geo.gazetteer import Candidate, gazetteer
 from marsad.geo.matcher import Mention, find_mentions
-from marsad.geo.metonymy import is_adjective, is_metonym
+from marsad.geo.metonymy import inside_name, is_adjective, is_metonym
 from marsad.geo.resolve import build_context, choose
 from marsad.model import Article, Entity, Place
 
@@ -19,7 +19,7 @@ from marsad.model import Article, Entity, Place
 def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
     """The resolved place mentions of ``text``, in order."""
     gaz = gazetteer()
-    mentions = [m for m in find_mentions(text, gaz) if not _excluded(text, m)]
+    mentions = [m for m in find_mentions(text, gaz) if not inside_name(text, m)]
     loc = [(e.start, e.end) for e in entities if e.label == "LOC"]
     other = [(e.start, e.end) for e in entities if e.label in ("PERS", "ORG") and e.score >= 0.5]
     ctx = build_context(mentions, loc, other, gaz.common)
@@ -38,12 +38,6 @@ def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
             metonym = is_metonym(text, m, cand, after)
             places.append(to_place(text, m, cand, precision, metonym))
     return places
-
-
-def _excluded(text: str, m: Mention) -> bool:
-    from marsad.geo.metonymy import inside_name
-
-    return inside_name(text, m)
 
 
 def to_place(text: str, m: Mention, c: Candidate, precision: int, metonym: bool) -> Place:
