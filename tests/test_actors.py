@@ -56,3 +56,9 @@ def test_interaction_codes() -> None:
     assert interaction(8, 2) == 28
     assert interaction(7, 1) == 17
     assert interaction(3, 0) == 30
+
+
+def test_one_word_definite_aliases_need_the_article() -> None:
+    assert names("أعلن تحالف من الأحزاب موقفه") == []
+    assert names("قصف التحالف مواقع التنظيم") == ["Global Coalition Against Daesh"]
+    assert names("شن التحالف غارات", "Yemen") == ["Operation Restoring Hope"]

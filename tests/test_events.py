@@ -129,3 +129,15 @@ def test_story_agent_and_anaphoric_toll() -> None:
 
 def test_old_events_recalled_in_news_are_not_coded() -> None:
     assert code("وكانت قوات النظام قد سيطرت على بلدة اللطامنة في 3 يناير 2018.") == []
+
+
+def test_hit_military_site_names_the_state_forces_as_target() -> None:
+    (e,) = code("واستهدفت صواريخ إسرائيلية، الأحد، موقعا عسكريا قرب مدينة سراقب.")
+    assert (e.actor1, e.actor2) == ("Military Forces of Israel", "Military Forces of Syria (2000-)")
+    assert e.interaction == 18
+
+
+def test_weak_cue_counts_when_the_strong_one_is_negated() -> None:
+    text = "وقتل خمسة عناصر، الأحد، في انفجار بمدينة سراقب، فيما لم تتبن أي جهة الهجوم."
+    (e,) = code(text)
+    assert e.sub_event_type == "Remote explosive/landmine/IED" and e.fatalities == 5

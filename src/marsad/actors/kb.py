@@ -52,15 +52,24 @@ def alias_index() -> dict[str, list[tuple[tuple[str, ...], KBActor]]]:
     index: dict[str, list[tuple[tuple[str, ...], KBActor]]] = {}
     for actor in load_kb():
         for alias in actor.aliases:
-            key = tuple(core(w) for w in alias.split())
+            words = alias.split()
+            key = tuple(core(w) for w in words)
+            if len(words) == 1 and core(words[0]) != words[0]:
+                key = ("ال" + key[0],)  # a one-word definite alias («التحالف») needs its article
             index.setdefault(key[0], []).append((key, actor))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
     return index
 
 
+#: «التحالف» is the Saudi-led coalition in Yemen and the anti-IS coalition elsewhere.
+_THEATRE_NAMES = {("Global Coalition Against Daesh", "Yemen"): "Operation Restoring Hope"}
+
+
 def resolve_name(actor: KBActor, country: str) -> str:
     """Canonical name for a use in ``country`` (fills generic names)."""
+    if (actor.name, country) in _THEATRE_NAMES:
+        return _THEATRE_NAMES[(actor.name, country)]
     if "{country}" not in actor.name:
         return actor.name
     country = country or "Syria"

@@ -66,6 +66,7 @@ def variants(word: str) -> frozenset[str]:
             cands.append(w[1:])
         if w.startswith("لل") and len(w) > 4:
             cands.append(w[2:])
+            cands.append("ال" + w[2:])  # لـ + الـ
         if w.startswith("ال") and len(w) > 4:
             cands.append(w[2:])
         for c in cands:

@@ -78,7 +78,9 @@ def draft_events(article: Article) -> list[Draft]:
             for d in find_event_dates(text[sent.start : sent.end], published)
         ]
         strong = _kept_hits([h for h in found if h.definition.strength == 2])
-        weak = _kept_hits([h for h in found if h.definition.strength == 1])
+        weak = [h for h in found if h.definition.strength == 1]
+        tactic = [h for h in weak if h.definition.sub_event_type != "Attack"]
+        weak = _kept_hits(tactic or weak)  # «قتل … في انفجار»: the killing is the blast's toll
         coded = _code_hits(article, toks, strong, dates, published, story)
         if not coded:  # a weak cue counts when no strong one in the sentence held up
             coded = _code_hits(article, toks, weak, dates, published, story)
@@ -214,6 +216,8 @@ def _code_hit(
     if names is None:
         return []
     actor1, inter1, actor2, inter2 = names
+    if not actor2 and sub in _REMOTE_SUBS and _military_target(toks[seg_lo:seg_hi]):
+        actor2, inter2 = _state_forces(country, actor1)
     if sub == "Armed clash" and actor2.startswith("Civilians"):
         sub = "Attack"
     confidence = 0.55 + 0.15 * (hit.definition.strength == 2) + date_conf + 0.1 * (a1 is not None)
@@ -294,13 +298,39 @@ def _resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None
     return sub
 
 
+_REMOTE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",
+                          "Remote explosive/landmine/IED", "Suicide bomb"})
+_SITES = ("موقع", "مواقع", "مطار", "قاعده", "قواعد", "معسكر", "ثكن", "مقر", "مقرات", "نقاط", "كتيبه", "لواء")
+
+
+def _military_target(seg: Words) -> bool:
+    """«موقع عسكري»، «مطار … العسكري»، «قاعدة جوية»: the state's forces were hit."""
+    words_ = [w for _, _, w in seg]
+    for k, w in enumerate(words_):
+        if any(f.startswith(_SITES) for f in variants(w)):
+            near = words_[k + 1 : k + 4]
+            if any(n.startswith(("عسكري", "العسكري", "جوي", "الجوي", "للجيش", "الجيش", "للنظام", "النظام", "الاركان"))
+                   for n in near):
+                return True
+    return False
+
+
+def _state_forces(country: str, actor1: str) -> tuple[str, int]:
+    for kb in load_kb():
+        if kb.name == "Military Forces of {country}":
+            name = resolve_name(kb, country)
+            if name != actor1 and "{" not in name:
+                return name, inter_for(kb, country)
+            break
+    return "", 0
+
+
 def _note_agent(article: Article, toks: Words, hit: TriggerHit, lo: int, hi: int, story: Story) -> None:
-    """Remember the named attacker of a strike even when its sentence cannot be located."""
-    if hit.definition.sub_event_type not in _REMOTE:
+    """Remember the named attacker of a strike even when its sentence cannot be located
+    (strong cues only, and only an actor of the trigger's own segment)."""
+    if hit.definition.sub_event_type not in _REMOTE or hit.definition.strength < 2:
         return
     a1, _ = roles.pick_actors(article.actors, toks, toks[lo][0], toks[hi - 1][1], hit.start)
-    if a1 is None:
-        a1, _ = roles.nationality_actors(toks, lo, hi, "Syria")
     if a1 is not None and a1.actor_type != "civilians":
         story.agent = a1
 

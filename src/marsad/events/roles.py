@@ -230,7 +230,7 @@ def _controls_only(actor: Actor, toks: Words) -> bool:
 
 _NATIONALITY = {
     "روسي": "Russia", "روسيه": "Russia", "تركي": "Turkey", "تركيه": "Turkey",
-    "اسرايلي": "Israel", "اسرايليه": "Israel", "امريكي": "United States", "اميركي": "United States",
+    "اسرايلي": "Israel", "اسرايليه": "Israel", "اسراييلي": "Israel", "اسراييليه": "Israel", "امريكي": "United States", "اميركي": "United States",
     "امريكيه": "United States", "اميركيه": "United States", "سوري": "Syria", "سوريه": "Syria",
     "عراقي": "Iraq", "عراقيه": "Iraq", "ايراني": "Iran", "ايرانيه": "Iran", "فرنسي": "France",
     "فرنسيه": "France", "بريطاني": "United Kingdom", "بريطانيه": "United Kingdom",
