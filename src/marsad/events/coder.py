@@ -97,6 +97,7 @@ class Story:
     agent: Actor | None = None
     last: Draft | None = None
     tolls: list[tuple[Draft, Draft]] = field(default_factory=list)
+    pending_toll: int = 0
 
 
 _REMOTE = frozenset({SHELL_OR_AIR, "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})
@@ -120,8 +121,12 @@ def _code_hits(
     article: Article, toks: Words, hits: list[TriggerHit], dates: list[DateRef], published: datetime, story: Story
 ) -> list[Draft]:
     out: list[Draft] = []
+    story.pending_toll = 0
     for k in range(len(hits)):
         for draft in _code_hit(article, toks, hits, k, dates, published, story):
+            if story.pending_toll and draft.sub_event_type not in _NO_TOLL:
+                draft = replace(draft, fatalities=max(draft.fatalities, story.pending_toll))
+                story.pending_toll = 0
             out.append(_with_story_agent(draft, story))
     return out
 
@@ -187,7 +192,8 @@ def _code_hit(
     place = roles.pick_place(places, article.actors, toks, seg_lo, seg_hi, hit.start, skip)
     place = place or roles.pick_place(places, article.actors, toks, lo, seg_hi, hit.start, skip)
     place = place or roles.sole_place(places, article.actors, toks, hit.start, skip)
-    if place is None:
+    if place is None:  # the toll may belong with the next cue («انفجار عبوة … وسقوط قذيفة في دمشق»)
+        story.pending_toll = count_deaths(toks[seg_lo:seg_hi]) or story.pending_toll
         return []
     country = country_name(place.country) or "Syria"
     seg_start, seg_end = toks[seg_lo][0], toks[seg_hi - 1][1]
@@ -366,6 +372,8 @@ def _supported(clause: Words, hit: TriggerHit) -> bool:
     «مغادرة» only when fighters are the ones leaving."""
     if hit.definition.sub_event_type == "Non-violent transfer of territory":
         return any(f.startswith(("مقاتل", "مسلح")) for _, _, w in clause for f in variants(w))
+    if hit.definition.sub_event_type == "Chemical weapon":
+        return count_deaths(clause) is not None  # «السلاح الكيماوي» alone is a topic
     if count_deaths(clause) is not None:
         return True
     return any(f.startswith(("اطلق", "سقط", "استهدف", "قصف", "ضرب")) for _, _, w in clause for f in variants(w))

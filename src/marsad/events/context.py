@@ -80,7 +80,7 @@ def _future_verb(word: str) -> bool:
     return not word.endswith(("ت", "وا")) or word[1] in "تين"
 
 
-_NEG_STEMS = ("طالب", "تطالب", "يطالب", "مطالب", "رفضا", "تنفي", "ينفي", "نفي", "نفت", "نفوا", "يهدد", "تهدد", "هدد", "يعتزم", "تعتزم", "يخطط",
+_NEG_STEMS = ("احتمال", "رفض", "يرفض", "ترفض", "مسؤوليه", "طالب", "تطالب", "يطالب", "مطالب", "رفضا", "تنفي", "ينفي", "نفي", "نفت", "نفوا", "يهدد", "تهدد", "هدد", "يعتزم", "تعتزم", "يخطط",
               "تخطط", "ينوي", "تنوي", "اتهم", "يتهم", "تتهم", "اتهام", "ادعاء", "مزاعم", "المزاعم", "دليل",
               "ادله", "اصابع", "تعتزم", "يزعم", "تزعم", "زعم")
 
@@ -98,7 +98,13 @@ def is_unreal(toks: Words, lo: int, first: int, last: int | None = None) -> bool
         return True
     if any(variants(w) & {"لن", "تعتزم", "يعتزم", "ينوي", "تنوي"} for _, _, w in after):
         return True
-    return any(_negates(w) for _, _, w in toks[lo:first])
+    if any(_negates(w) for _, _, w in toks[lo:first]):
+        return True
+    window = toks[lo:first]
+    return any(  # «مسؤولة عن هجوم»: a claim of responsibility, not the report of one
+        w.startswith(("مسوول", "مسؤول")) and window[j + 1][2] == "عن"
+        for j, (_, _, w) in enumerate(window[:-1])
+    )
 
 
 def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool = False) -> bool:

@@ -206,7 +206,10 @@ _SPEECH = ("قال", "اكد", "اعلن", "ذكر", "افاد", "نقل", "او
 
 
 def _is_source(actor: Actor, toks: Words, anchor: int) -> bool:
-    """«وأكد الجيش الروسي أن طائرات إسرائيلية قصفت»: the actor reports, before «أن» and the trigger."""
+    """«وأكد الجيش الروسي أن طائرات إسرائيلية قصفت»، «بحسب ما قالته وزارة الدفاع»: who reports."""
+    before2 = _words_before(toks, actor.start, 3)
+    if any(f & {"بحسب", "وبحسب", "حسب", "وفق", "وفقا", "قالته", "ذكرته", "اعلنته", "افادت", "نقلا"} for f in before2):
+        return True
     if anchor < 0 or actor.start >= anchor:
         return False
     before = _words_before(toks, actor.start, 2)
