@@ -141,3 +141,9 @@ def test_weak_cue_counts_when_the_strong_one_is_negated() -> None:
     text = "وقتل خمسة عناصر، الأحد، في انفجار بمدينة سراقب، فيما لم تتبن أي جهة الهجوم."
     (e,) = code(text)
     assert e.sub_event_type == "Remote explosive/landmine/IED" and e.fatalities == 5
+
+
+def test_protesters_who_storm_and_burn_are_rioters() -> None:
+    (e,) = code("واقتحم محتجون، الجمعة، مبنى المحافظة في مدينة الموصل وأضرموا النار فيه.")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+    assert (e.actor1, e.inter1, e.interaction) == ("Rioters (Iraq)", 5, 50)

@@ -15,6 +15,7 @@ from marsad.actors.text import variants, words
 from marsad.events import context, roles
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.fatalities import count_deaths
+from marsad.events.ontology import event_type_of
 from marsad.events.triggers import SHELL_OR_AIR, TERRITORY, TriggerHit, find_triggers
 from marsad.model import Actor, Article, Place, Span
 
@@ -226,6 +227,10 @@ def _code_hit(
         actor2, inter2 = _state_forces(country, actor1)
     if sub == "Armed clash" and actor2.startswith("Civilians"):
         sub = "Attack"
+    if inter1 == 6 and event_type_of(sub) in ("Battles", "Violence against civilians") or (
+        inter1 == 6 and sub == "Looting/property destruction"
+    ):
+        sub, actor1, inter1 = "Violent demonstration", f"Rioters ({country})", 5  # protesters who storm or burn
     confidence = 0.55 + 0.15 * (hit.definition.strength == 2) + date_conf + 0.1 * (a1 is not None)
     draft = Draft(sub, when, precision, place, actor1, inter1, actor2, inter2, toll,
                   Span(seg_start, seg_end), round(min(confidence, 0.95), 2))
