@@ -67,10 +67,12 @@ def draft_events(article: Article) -> list[Draft]:
     published = article.published or datetime.now()
     drafts: list[Draft] = []
     story = Story()
-    for sent in sentence_spans(article):
+    spans = sentence_spans(article)
+    for i, sent in enumerate(spans):
         toks = [(a + sent.start, b + sent.start, w) for a, b, w in words(text[sent.start : sent.end])]
         if not toks:
             continue
+        story.next_place = _elaboration_place(article, spans[i + 1]) if i + 1 < len(spans) else None
         found = find_triggers(toks)
         if not found:
             continue
@@ -99,6 +101,7 @@ class Story:
     last: Draft | None = None
     tolls: list[tuple[Draft, Draft]] = field(default_factory=list)
     pending_toll: int = 0
+    next_place: Place | None = None
 
 
 _REMOTE = frozenset({SHELL_OR_AIR, "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})
@@ -193,6 +196,8 @@ def _code_hit(
     place = roles.pick_place(places, article.actors, toks, seg_lo, seg_hi, hit.start, skip)
     place = place or roles.pick_place(places, article.actors, toks, lo, seg_hi, hit.start, skip)
     place = place or roles.sole_place(places, article.actors, toks, hit.start, skip)
+    if place is None and story.next_place is not None and hit.definition.strength == 2:
+        place = story.next_place
     if place is None:  # the toll may belong with the next cue («انفجار عبوة … وسقوط قذيفة في دمشق»)
         story.pending_toll = count_deaths(toks[seg_lo:seg_hi]) or story.pending_toll
         return []
@@ -334,6 +339,20 @@ def _state_forces(country: str, actor1: str) -> tuple[str, int]:
                 return name, inter_for(kb, country)
             break
     return "", 0
+
+
+_ELABORATE = ("وقال", "وافاد", "واضاف", "واوضح", "وذكر", "وافادت", "وقالت", "واضافت", "واوضحت", "وذكرت")
+
+
+def _elaboration_place(article: Article, nxt: Span) -> Place | None:
+    """«… اشتباكات بين الطرفين. وقال المرصد إن القتال بدأ في بلدة كفر حلب»: the next sentence,
+    when it elaborates (a reporting verb first) and names one place, locates the event."""
+    head = words(article.text[nxt.start : nxt.end])[:2]
+    if not head or not head[0][2].startswith(_ELABORATE):
+        return None
+    found = {p.name_en: p for p in article.places
+             if nxt.start <= p.start < nxt.end and p.feature not in ("country", "capital_metonym")}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _note_agent(article: Article, toks: Words, hit: TriggerHit, lo: int, hi: int, story: Story) -> None:
