@@ -271,7 +271,9 @@ def _resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None
     if sub == SHELL_OR_AIR:
         if any(f.startswith(_AIR) for f in forms) or any(c in actor_text for c in ("طيران", "طائر", "مقاتلات")):
             return "Air/drone strike"
-        if any(f.startswith(_ARTILLERY) for f in forms) or hit.definition.words[0].startswith("قصف"):
+        if any(f.startswith(_ARTILLERY) for f in forms) or any(
+            w.startswith(("قصف", "تقصف", "يقصف")) for w in hit.definition.words
+        ):
             return "Shelling/artillery/missile attack"
         return None
     if sub == "Armed clash" and hit.definition.words[0].startswith("هج"):
@@ -400,7 +402,7 @@ def _supported(clause: Words, hit: TriggerHit) -> bool:
         return count_deaths(clause) is not None  # «السلاح الكيماوي» alone is a topic
     if count_deaths(clause) is not None:
         return True
-    return any(f.startswith(("اطلق", "سقط", "استهدف", "قصف", "ضرب")) for _, _, w in clause for f in variants(w))
+    return any(f.startswith(("اطلق", "سقط", "استهدف", "قصف", "ضرب", "تعرض")) for _, _, w in clause for f in variants(w))
 
 
 def _percent_after(toks: Words, last: int) -> bool:
@@ -450,6 +452,8 @@ def _actor_fields(
             n1, i1 = f"Protesters ({country})", 6
         elif sub == "Arrests":
             n1, i1 = f"Police Forces of {country}", 1
+        elif sub == "Disrupted weapons use" and _state_forces(country, "")[0]:
+            n1, i1 = _state_forces(country, "")  # the state's air defences intercept
         else:
             n1, i1 = f"Unidentified Armed Group ({country})", 3
     if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters") and i1 not in (5, 6):
