@@ -48,15 +48,19 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
 def _match_at(
     toks: list[tuple[int, int, str]], i: int, index: dict[str, list[tuple[tuple[str, ...], KBActor]]]
 ) -> tuple[int, KBActor] | None:
+    """The longest alias starting at word ``i`` (over every clitic reading of the word)."""
+    best: tuple[int, KBActor] | None = None
     for form in variants(toks[i][2]):
         for key, actor in index.get(form, ()):
             n = len(key)
+            if best is not None and n <= best[0]:
+                break
             if i + n > len(toks):
                 continue
-            if all(key[j] in variants(toks[i + j][2]) for j in range(1, n)):
-                if not _bad_gap(toks, i, n):
-                    return n, actor
-    return None
+            if all(key[j] in variants(toks[i + j][2]) for j in range(1, n)) and not _bad_gap(toks, i, n):
+                best = (n, actor)
+                break
+    return best
 
 
 def _bad_gap(toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
