@@ -188,10 +188,17 @@ def _is_target(actor: Actor, toks: Words) -> bool:
     if any(any(f.startswith(_VICTIM_OF) for f in forms) for forms in _words_before(toks, actor.start, 3)):
         return True
     near = _words_before(toks, actor.start, 2)
-    return any(f & _TARGET_BEFORE for f in near[-1:]) if near else False
+    if not near or not near[-1] & _TARGET_BEFORE:
+        return False
+    if "من" in near[-1] and len(near) == 2:
+        # «مقتل 5 من قوات النظام» (victims) but «قوات من الحرس الجمهوري» (a part of the agent)
+        head = near[0]
+        return any(f.isdigit() or f.startswith(_VICTIM_OF + _PEOPLE_HEADS) for f in head)
+    return True
 
 
 _VICTIM_OF = ("قتل", "مقتل", "اصابه", "اصيب", "مصرع", "جرح")
+_PEOPLE_HEADS = ("عناصر", "عنصرا", "جنود", "جنديا", "مقاتل", "افراد", "اشخاص", "شخصا", "عشرات", "مئات", "عدد")
 _KILLED = ("قتل", "مقتل", "اصابه", "اصيب", "مصرع", "جرح", "اصابت", "استهدف", "اجلاء", "تهجير")
 
 
