@@ -42,7 +42,26 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
             )
         )
         i += n
-    return found
+    return _resolve_anaphora(text, toks, found, offset)
+
+
+def _resolve_anaphora(
+    text: str, toks: list[tuple[int, int, str]], found: list[Actor], offset: int
+) -> list[Actor]:
+    """«التنظيم» (the organisation) refers back to the last organisation named («تنظيم داعش»)."""
+    out = list(found)
+    for start, end, w in toks:
+        if w.removeprefix("و").removeprefix("ف") not in ("التنظيم", "للتنظيم", "بالتنظيم"):
+            continue
+        if any(a.start <= start + offset < a.end for a in found):
+            continue
+        last = [a for a in found if a.end <= start + offset and a.actor_type == "rebel" and "تنظيم" in a.text
+                or a.end <= start + offset and a.name.startswith("Islamic State")]
+        if last:
+            a = last[-1]
+            out.append(Actor(start + offset, end + offset, text[start:end], a.name, a.actor_type, a.inter, a.country))
+    out.sort(key=lambda a: a.start)
+    return out
 
 
 def _match_at(

@@ -159,7 +159,8 @@ def _code_hit(
 ) -> list[Draft]:
     hit = hits[k]
     lo, hi = context.clause_bounds(article.text, toks, hit.first, hit.last)
-    dated_after = any(hit.end <= d.start < toks[hi - 1][1] and not d.statement for d in dates)
+    soon = toks[min(hit.last + 4, len(toks) - 1)][1]
+    dated_after = any(hit.end <= d.start <= soon and not d.statement for d in dates)
     if context.is_unreal(toks, lo, hit.first, hit.last) or context.is_background(
         article.text, toks, lo, hit.first, dated_after
     ):

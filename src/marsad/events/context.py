@@ -184,6 +184,8 @@ def open_ended_since(toks: Words, lo: int, hi: int) -> bool:
         if "منذ" not in variants(toks[k][2]):
             continue
         prev = variants(toks[k - 1][2]) if k > 0 else frozenset()
+        if any("اول" in variants(w) or "لاول" in variants(w) for _, _, w in toks[max(0, k - 4) : k]):
+            continue  # «في أول هجوم من نوعه منذ عام»: a first since, not a period
         nxt = variants(toks[k + 1][2]) if k + 1 < len(toks) else frozenset()
         if "مره" in prev or any(n.startswith(("صباح", "فجر", "مساء", "ليل", "يوم", "امس", "ساع", "منتصف", "الصباح", "الفجر")) for n in nxt):
             continue

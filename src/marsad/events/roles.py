@@ -212,11 +212,18 @@ def _speaker_civilians(actor: Actor, toks: Words, anchor: int) -> bool:
 _SPEECH = ("قال", "اكد", "اعلن", "ذكر", "افاد", "نقل", "اوضح", "صرح", "اشار", "كشف", "زعم", "اعتبر", "اتهم", "نفي", "نفت")
 
 
+_ATTRIBUTION = frozenset({"بحسب", "وبحسب", "حسب", "وفق", "وفقا", "قالته", "ذكرته", "اعلنته", "افادت", "نقلا", "افاد"})
+
+
 def _is_source(actor: Actor, toks: Words, anchor: int) -> bool:
     """«وأكد الجيش الروسي أن طائرات إسرائيلية قصفت»، «بحسب ما قالته وزارة الدفاع»: who reports."""
     before2 = _words_before(toks, actor.start, 3)
-    if any(f & {"بحسب", "وبحسب", "حسب", "وفق", "وفقا", "قالته", "ذكرته", "اعلنته", "افادت", "نقلا"} for f in before2):
+    if any(f & _ATTRIBUTION for f in before2):
         return True
+    if anchor >= 0 and actor.start > anchor:  # «… غارة تركية، وفق ما أفاد المرصد ووحدات حماية الشعب»
+        gap = [variants(w) for a, _, w in toks if anchor <= a < actor.start]
+        if any(f & _ATTRIBUTION for f in gap):
+            return True
     if anchor < 0 or actor.start >= anchor:
         return False
     before = _words_before(toks, actor.start, 2)
@@ -323,7 +330,10 @@ def sole_place(
     """The sentence's only usable place before the trigger («في الغوطة الشرقية حيث … غارات»)."""
     found = {p.name_en: p for p in places if skip_before <= p.start < anchor
              and toks[0][0] <= p.start and _usable(p, actors, toks)}
-    return next(iter(found.values())) if len(found) == 1 else None
+    if len(found) == 1:
+        return next(iter(found.values()))
+    towns = [p for p in found.values() if p.geo_precision == 1 and p.feature not in ("capital", "admin1")]
+    return towns[0] if len(towns) == 1 else None  # «في مدينة دوما … بالغوطة الشرقية قرب دمشق»
 
 
 _QUOTE_SPAN = re.compile(r"[“\"«]([^“”\"«»]{15,}?)[”\"»]")
