@@ -10,19 +10,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from marsad.actors.kb import KBActor, by_name, country_name, inter_for, load_kb, resolve_name
+from marsad.actors.kb import by_name, country_name, inter_for
 from marsad.actors.text import variants, words
 from marsad.events import context, roles
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.fatalities import count_deaths
 from marsad.events.ontology import event_type_of
+from marsad.events.subtypes import (
+    REMOTE_SUBS,
+    actor_fields,
+    military_target,
+    percent_after,
+    resolve_sub,
+    state_forces,
+    supported,
+)
 from marsad.events.triggers import SHELL_OR_AIR, TERRITORY, TriggerHit, find_triggers
 from marsad.model import Actor, Article, Place, Span
 
 Words = list[tuple[int, int, str]]
 
-_AIR = ("طيران", "طاير", "جوي", "غار", "مروحي", "مقاتلات", "مسير", "حربي")
-_ARTILLERY = ("مدفع", "صاروخ", "قذاي", "هاون", "راجم", "دباب")
 #: Events dated longer before publication are background, not news (the codebook codes
 #: an event from the reports that cover it when it happens).
 MAX_AGE_DAYS = 14
@@ -176,9 +183,9 @@ def _code_hit(
             return []
         if toll is None:
             return []
-    if hit.definition.strength == 1 and not hit.definition.verbal and not _supported(toks[lo:hi], hit):
+    if hit.definition.strength == 1 and not hit.definition.verbal and not supported(toks[lo:hi], hit):
         return []
-    if hit.definition.sub_event_type == TERRITORY and _percent_after(toks, hit.last):
+    if hit.definition.sub_event_type == TERRITORY and percent_after(toks, hit.last):
         return []
     trend = context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)
     if not clause_dates and (trend or context.open_ended_since(toks, lo, hi)):
@@ -216,7 +223,7 @@ def _code_hit(
             a2 = n2
     if a1 is None and hit.definition.sub_event_type == TERRITORY:
         a1, _ = roles.pick_actors(article.actors, toks, toks[0][0], hit.start, hit.start)
-    sub = _resolve_sub(hit, toks[seg_lo:seg_hi], a1, a2)
+    sub = resolve_sub(hit, toks[seg_lo:seg_hi], a1, a2)
     if a1 is None and a2 is not None and sub in ("Non-violent transfer of territory", "Change to group/activity"):
         a1, a2 = a2, None  # «خروج مسلحين معارضين»: who withdraws / hands over acts
     if sub is None:
@@ -225,12 +232,12 @@ def _code_hit(
     if not -MAX_AGE_DAYS <= (when - published.date()).days <= 1:
         return []
     toll = 0 if sub in _NO_TOLL else (count_deaths(toks[seg_lo:seg_hi]) or 0)
-    names = _actor_fields(sub, a1, a2, country)
+    names = actor_fields(sub, a1, a2, country)
     if names is None:
         return []
     actor1, inter1, actor2, inter2 = names
-    if not actor2 and sub in _REMOTE_SUBS and _military_target(toks[seg_lo:seg_hi]):
-        actor2, inter2 = _state_forces(country, actor1)
+    if not actor2 and sub in REMOTE_SUBS and military_target(toks[seg_lo:seg_hi]):
+        actor2, inter2 = state_forces(country, actor1)
     if sub == "Armed clash" and actor2.startswith("Civilians"):
         sub = "Attack"
     if inter1 == 6 and event_type_of(sub) in ("Battles", "Violence against civilians") or (
@@ -263,85 +270,6 @@ def _pick_date(
         best = min(pool, key=lambda d: (d.precision, d.statement, abs(d.start - hit.start)))
         return best.date, best.precision, 0.1
     return published.date(), 2, -0.1
-
-
-def _resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None) -> str | None:
-    sub = hit.definition.sub_event_type
-    forms = [f for _, _, w in seg for f in variants(w)]
-    actor_text = " ".join(a.text for a in (a1, a2) if a is not None)
-    if sub == SHELL_OR_AIR:
-        if any(f.startswith(_AIR) for f in forms) or any(c in actor_text for c in ("طيران", "طائر", "مقاتلات")):
-            return "Air/drone strike"
-        if any(f.startswith(_ARTILLERY) for f in forms) or any(
-            w.startswith(("قصف", "تقصف", "يقصف")) for w in hit.definition.words
-        ):
-            return "Shelling/artillery/missile attack"
-        return None
-    if sub == "Armed clash" and hit.definition.words[0].startswith("هج"):
-        nxt = _next_forms(seg, hit)
-        if any(f.startswith(("صاروخ", "مدفع", "قذاي")) for f in nxt):
-            return "Shelling/artillery/missile attack"
-        if any(f.startswith(("جوي", "بطاير", "طاير")) for f in nxt):
-            return "Air/drone strike"
-        if any(f.startswith("انتحار") for f in nxt):
-            return "Suicide bomb"
-        if any(f.startswith(("كيم", "كيماو")) for f in nxt):
-            return "Chemical weapon"
-    nxt3 = [f for _, _, w in [t for t in seg if t[0] >= hit.end][:3] for f in variants(w)]
-    if sub == "Armed clash" and hit.definition.words[0].startswith("هاجم") and any(
-        f.startswith(("مشارك", "تصريح", "سياس", "قرار", "موقف", "بشده", "الرئيس", "وزير", "الحكوم", "الاعلام"))
-        for f in nxt3
-    ):
-        return None
-    objects = nxt3 if hit.definition.verbal else [f for _, _, w in [t for t in seg if t[0] >= hit.end][:1]
-                                                  for f in variants(w)]
-    if sub == "Disrupted weapons use" and not hit.definition.words[0].startswith("تصدت") and not any(
-        f.startswith(("طاير", "مقاتل", "صاروخ", "صواريخ", "مسير", "درون", "سوخوي", "مروحي")) for f in objects
-    ) and not _pronoun_object(hit, seg):
-        return None
-    if sub == "Disrupted weapons use" and any(f.startswith(("مروحي", "مقاتله", "سوخوي")) for f in objects):
-        return "Armed clash"  # a manned aircraft shot down is a fight between armed actors
-    if sub == "Shelling/artillery/missile attack" and _aimed_at_aircraft(seg, hit):
-        return "Disrupted weapons use"
-    if sub == TERRITORY:
-        if a1 is None:
-            return None
-        return "Government regains territory" if a1.inter == 1 else "Non-state actor overtakes territory"
-    if sub == "Peaceful protest":
-        if any(f.startswith(("فرق", "تفريق", "مسيل")) for f in forms):
-            return "Protest with intervention"
-        if any(f.startswith(("رصاص", "قتل", "مقتل")) for f in forms):
-            return "Excessive force against protesters"
-    if sub == "Attack" and hit.definition.strength == 1 and (a2 is None or a2.actor_type != "civilians"):
-        return None
-    return sub
-
-
-_REMOTE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",
-                          "Remote explosive/landmine/IED", "Suicide bomb"})
-_SITES = ("موقع", "مواقع", "مطار", "قاعده", "قواعد", "معسكر", "ثكن", "مقر", "مقرات", "نقاط", "كتيبه", "لواء")
-
-
-def _military_target(seg: Words) -> bool:
-    """«موقع عسكري»، «مطار … العسكري»، «قاعدة جوية»: the state's forces were hit."""
-    words_ = [w for _, _, w in seg]
-    for k, w in enumerate(words_):
-        if any(f.startswith(_SITES) for f in variants(w)):
-            near = words_[k + 1 : k + 4]
-            if any(n.startswith(("عسكري", "العسكري", "جوي", "الجوي", "للجيش", "الجيش", "للنظام", "النظام", "الاركان"))
-                   for n in near):
-                return True
-    return False
-
-
-def _state_forces(country: str, actor1: str) -> tuple[str, int]:
-    for kb in load_kb():
-        if kb.name == "Military Forces of {country}":
-            name = resolve_name(kb, country)
-            if name != actor1 and "{" not in name:
-                return name, inter_for(kb, country)
-            break
-    return "", 0
 
 
 _ELABORATE = ("وقال", "وافاد", "واضاف", "واوضح", "وذكر", "وافادت", "وقالت", "واضافت", "واوضحت", "وذكرت")
@@ -392,81 +320,3 @@ def _is_statement_date(text: str, end: int) -> bool:
 def _after_ba3d(toks: Words, lo: int, first: int) -> bool:
     """«بعد حصار طويل وقصف عنيف»: a nominal trigger after «بعد» recalls what came before."""
     return any("بعد" in variants(w) for _, _, w in toks[max(lo, first - 3) : first])
-
-
-def _supported(clause: Words, hit: TriggerHit) -> bool:
-    """A weak noun trigger («صواريخ») counts only with a toll or an attack verb in its clause;
-    «مغادرة» only when fighters are the ones leaving."""
-    if hit.definition.sub_event_type == "Non-violent transfer of territory":
-        return any(f.startswith(("مقاتل", "مسلح")) for _, _, w in clause for f in variants(w))
-    if hit.definition.sub_event_type == "Chemical weapon":
-        return count_deaths(clause) is not None  # «السلاح الكيماوي» alone is a topic
-    if count_deaths(clause) is not None:
-        return True
-    return any(f.startswith(("اطلق", "سقط", "استهدف", "قصف", "ضرب", "تعرض")) for _, _, w in clause for f in variants(w))
-
-
-def _percent_after(toks: Words, last: int) -> bool:
-    """«سيطرت على أكثر من 80 في المئة» is a running total, not a capture."""
-    return any(w in ("المئه", "بالمئه", "المايه", "بالمايه", "%") for _, _, w in toks[last + 1 : last + 13])
-
-
-def _pronoun_object(hit: TriggerHit, seg: Words) -> bool:
-    """«وأسقطتها»: the downed object is a pronoun referring back to the aircraft."""
-    word = next((w for a, _, w in seg if a == hit.start), "")
-    return word.endswith(("ها", "ه")) and len(word) > 6
-
-
-def _aimed_at_aircraft(seg: Words, hit: TriggerHit) -> bool:
-    """«أطلقت صاروخا على طائرة مسيرة»: a missile fired at an aircraft is an interception."""
-    after = [variants(w) for a, _, w in seg if a >= hit.end][:6]
-    for k, forms in enumerate(after[:-1]):
-        if forms & {"علي", "باتجاه", "نحو"} and any(
-            f.startswith(("طاير", "مسير", "درون", "مقاتله")) for f in after[k + 1]
-        ):
-            return True
-    return False
-
-
-def _next_forms(seg: Words, hit: TriggerHit) -> list[str]:
-    """Clitic variants of the two words after the trigger (its modifiers)."""
-    after = [w for a, _, w in seg if a >= hit.end][:2]
-    return [f for w in after for f in variants(w)]
-
-
-def _actor_fields(
-    sub: str, a1: Actor | None, a2: Actor | None, country: str
-) -> tuple[str, int, str, int] | None:
-    """Canonical names and inter codes for the event's country, with the codebook's defaults."""
-    def name_inter(actor: Actor | None) -> tuple[str, int]:
-        if actor is None:
-            return "", 0
-        kb = by_name(actor.name) or _generic(actor)
-        if kb is None:
-            return actor.name, actor.inter
-        return resolve_name(kb, country), inter_for(kb, country)
-
-    n1, i1 = name_inter(a1)
-    n2, i2 = name_inter(a2)
-    if not n1:
-        if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
-            n1, i1 = f"Protesters ({country})", 6
-        elif sub == "Arrests":
-            n1, i1 = f"Police Forces of {country}", 1
-        elif sub == "Disrupted weapons use" and _state_forces(country, "")[0]:
-            n1, i1 = _state_forces(country, "")  # the state's air defences intercept
-        else:
-            n1, i1 = f"Unidentified Armed Group ({country})", 3
-    if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters") and i1 not in (5, 6):
-        n1, i1 = f"Protesters ({country})", 6  # who protests acts; the protest's target is no actor
-    if n1 == n2 or sub == "Peaceful protest":
-        n2, i2 = "", 0
-    return n1, i1, n2, i2
-
-
-def _generic(actor: Actor) -> KBActor | None:
-    """The template entry («Civilians ({country})») a linked generic name came from."""
-    for kb in load_kb():
-        if "{country}" in kb.name and resolve_name(kb, actor.country) == actor.name:
-            return kb
-    return None

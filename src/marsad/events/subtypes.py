@@ -1,0 +1,175 @@
+"""Deciding a coded event's sub-type and actors from its cue and segment.
+
+Split from the coder: which tactic an ambiguous cue («قصف»، «استهدف»، «هجوم») means,
+whether a weak cue is supported, and the codebook's default actors.
+"""
+
+from __future__ import annotations
+
+from marsad.actors.kb import KBActor, by_name, inter_for, load_kb, resolve_name
+from marsad.actors.text import variants
+from marsad.events.fatalities import count_deaths
+from marsad.events.triggers import SHELL_OR_AIR, TERRITORY, TriggerHit
+from marsad.model import Actor
+
+Words = list[tuple[int, int, str]]
+
+_AIR = ("طيران", "طاير", "جوي", "غار", "مروحي", "مقاتلات", "مسير", "حربي")
+_ARTILLERY = ("مدفع", "صاروخ", "قذاي", "هاون", "راجم", "دباب")
+
+
+def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None) -> str | None:
+    sub = hit.definition.sub_event_type
+    forms = [f for _, _, w in seg for f in variants(w)]
+    actor_text = " ".join(a.text for a in (a1, a2) if a is not None)
+    if sub == SHELL_OR_AIR:
+        if any(f.startswith(_AIR) for f in forms) or any(c in actor_text for c in ("طيران", "طائر", "مقاتلات")):
+            return "Air/drone strike"
+        if any(f.startswith(_ARTILLERY) for f in forms) or any(
+            w.startswith(("قصف", "تقصف", "يقصف")) for w in hit.definition.words
+        ):
+            return "Shelling/artillery/missile attack"
+        return None
+    if sub == "Armed clash" and hit.definition.words[0].startswith("هج"):
+        nxt = _next_forms(seg, hit)
+        if any(f.startswith(("صاروخ", "مدفع", "قذاي")) for f in nxt):
+            return "Shelling/artillery/missile attack"
+        if any(f.startswith(("جوي", "بطاير", "طاير")) for f in nxt):
+            return "Air/drone strike"
+        if any(f.startswith("انتحار") for f in nxt):
+            return "Suicide bomb"
+        if any(f.startswith(("كيم", "كيماو")) for f in nxt):
+            return "Chemical weapon"
+    nxt3 = [f for _, _, w in [t for t in seg if t[0] >= hit.end][:3] for f in variants(w)]
+    if sub == "Armed clash" and hit.definition.words[0].startswith("هاجم") and any(
+        f.startswith(("مشارك", "تصريح", "سياس", "قرار", "موقف", "بشده", "الرئيس", "وزير", "الحكوم", "الاعلام"))
+        for f in nxt3
+    ):
+        return None
+    objects = nxt3 if hit.definition.verbal else [f for _, _, w in [t for t in seg if t[0] >= hit.end][:1]
+                                                  for f in variants(w)]
+    if sub == "Disrupted weapons use" and not hit.definition.words[0].startswith("تصدت") and not any(
+        f.startswith(("طاير", "مقاتل", "صاروخ", "صواريخ", "مسير", "درون", "سوخوي", "مروحي")) for f in objects
+    ) and not _pronoun_object(hit, seg):
+        return None
+    if sub == "Disrupted weapons use" and any(f.startswith(("مروحي", "مقاتله", "سوخوي")) for f in objects):
+        return "Armed clash"  # a manned aircraft shot down is a fight between armed actors
+    if sub == "Shelling/artillery/missile attack" and _aimed_at_aircraft(seg, hit):
+        return "Disrupted weapons use"
+    if sub == TERRITORY:
+        if a1 is None:
+            return None
+        return "Government regains territory" if a1.inter == 1 else "Non-state actor overtakes territory"
+    if sub == "Peaceful protest":
+        if any(f.startswith(("فرق", "تفريق", "مسيل")) for f in forms):
+            return "Protest with intervention"
+        if any(f.startswith(("رصاص", "قتل", "مقتل")) for f in forms):
+            return "Excessive force against protesters"
+    if sub == "Attack" and hit.definition.strength == 1 and (a2 is None or a2.actor_type != "civilians"):
+        return None
+    return sub
+
+
+REMOTE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",
+                          "Remote explosive/landmine/IED", "Suicide bomb"})
+_SITES = ("موقع", "مواقع", "مطار", "قاعده", "قواعد", "معسكر", "ثكن", "مقر", "مقرات", "نقاط", "كتيبه", "لواء")
+
+
+def military_target(seg: Words) -> bool:
+    """«موقع عسكري»، «مطار … العسكري»، «قاعدة جوية»: the state's forces were hit."""
+    words_ = [w for _, _, w in seg]
+    for k, w in enumerate(words_):
+        if any(f.startswith(_SITES) for f in variants(w)):
+            near = words_[k + 1 : k + 4]
+            if any(n.startswith(("عسكري", "العسكري", "جوي", "الجوي", "للجيش", "الجيش", "للنظام", "النظام", "الاركان"))
+                   for n in near):
+                return True
+    return False
+
+
+def state_forces(country: str, actor1: str) -> tuple[str, int]:
+    for kb in load_kb():
+        if kb.name == "Military Forces of {country}":
+            name = resolve_name(kb, country)
+            if name != actor1 and "{" not in name:
+                return name, inter_for(kb, country)
+            break
+    return "", 0
+
+
+def supported(clause: Words, hit: TriggerHit) -> bool:
+    """A weak noun trigger («صواريخ») counts only with a toll or an attack verb in its clause;
+    «مغادرة» only when fighters are the ones leaving."""
+    if hit.definition.sub_event_type == "Non-violent transfer of territory":
+        return any(f.startswith(("مقاتل", "مسلح")) for _, _, w in clause for f in variants(w))
+    if hit.definition.sub_event_type == "Chemical weapon":
+        return count_deaths(clause) is not None  # «السلاح الكيماوي» alone is a topic
+    if count_deaths(clause) is not None:
+        return True
+    return any(f.startswith(("اطلق", "سقط", "استهدف", "قصف", "ضرب", "تعرض")) for _, _, w in clause for f in variants(w))
+
+
+def percent_after(toks: Words, last: int) -> bool:
+    """«سيطرت على أكثر من 80 في المئة» is a running total, not a capture."""
+    return any(w in ("المئه", "بالمئه", "المايه", "بالمايه", "%") for _, _, w in toks[last + 1 : last + 13])
+
+
+def _pronoun_object(hit: TriggerHit, seg: Words) -> bool:
+    """«وأسقطتها»: the downed object is a pronoun referring back to the aircraft."""
+    word = next((w for a, _, w in seg if a == hit.start), "")
+    return word.endswith(("ها", "ه")) and len(word) > 6
+
+
+def _aimed_at_aircraft(seg: Words, hit: TriggerHit) -> bool:
+    """«أطلقت صاروخا على طائرة مسيرة»: a missile fired at an aircraft is an interception."""
+    after = [variants(w) for a, _, w in seg if a >= hit.end][:6]
+    for k, forms in enumerate(after[:-1]):
+        if forms & {"علي", "باتجاه", "نحو"} and any(
+            f.startswith(("طاير", "مسير", "درون", "مقاتله")) for f in after[k + 1]
+        ):
+            return True
+    return False
+
+
+def _next_forms(seg: Words, hit: TriggerHit) -> list[str]:
+    """Clitic variants of the two words after the trigger (its modifiers)."""
+    after = [w for a, _, w in seg if a >= hit.end][:2]
+    return [f for w in after for f in variants(w)]
+
+
+def actor_fields(
+    sub: str, a1: Actor | None, a2: Actor | None, country: str
+) -> tuple[str, int, str, int] | None:
+    """Canonical names and inter codes for the event's country, with the codebook's defaults."""
+    def name_inter(actor: Actor | None) -> tuple[str, int]:
+        if actor is None:
+            return "", 0
+        kb = by_name(actor.name) or _generic(actor)
+        if kb is None:
+            return actor.name, actor.inter
+        return resolve_name(kb, country), inter_for(kb, country)
+
+    n1, i1 = name_inter(a1)
+    n2, i2 = name_inter(a2)
+    if not n1:
+        if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
+            n1, i1 = f"Protesters ({country})", 6
+        elif sub == "Arrests":
+            n1, i1 = f"Police Forces of {country}", 1
+        elif sub == "Disrupted weapons use" and state_forces(country, "")[0]:
+            n1, i1 = state_forces(country, "")  # the state's air defences intercept
+        else:
+            n1, i1 = f"Unidentified Armed Group ({country})", 3
+    if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters") and i1 not in (5, 6):
+        n1, i1 = f"Protesters ({country})", 6  # who protests acts; the protest's target is no actor
+    if n1 == n2 or sub == "Peaceful protest":
+        n2, i2 = "", 0
+    return n1, i1, n2, i2
+
+
+def _generic(actor: Actor) -> KBActor | None:
+    """The template entry («Civilians ({country})») a linked generic name came from."""
+    for kb in load_kb():
+        if "{country}" in kb.name and resolve_name(kb, actor.country) == actor.name:
+            return kb
+    return None
