@@ -176,7 +176,7 @@ def _code_hit(
     clause_dates = [d for d in dates if toks[lo][0] <= d.start < toks[hi - 1][1]]
     seg_lo = max([lo] + [h.last + 1 for h in hits[:k] if h.last < hit.first and h.last + 1 > lo])
     seg_hi = min([hi] + [h.first for h in hits[k + 1 :] if h.first < hi])
-    if hit.definite and not [d for d in clause_dates if not d.statement]:
+    if hit.definite and not hit.definition.verbal and not [d for d in clause_dates if not d.statement]:
         toll = count_deaths(toks[lo:hi])
         if toll is not None and not _has_place(article, toks, lo, hi):
             _add_toll(story, hit, toll)

@@ -28,7 +28,7 @@ _NEGATORS = frozenset(
         "ادان", "ادانت", "تدين", "يدين", "ندد", "نددت", "استنكر", "استنكرت", "مزعوم",
         "المزعوم", "احتمال", "نفيه", "نفيها", "سيؤيد", "سيويدون", "يويد", "تاييد", "خشيه", "مخاوف", "يريد", "تريد", "يمكن", "ستشن", "سيشن",
         "ينبغي", "يجب", "تستعد", "يستعد", "استعدادا", "التحضير", "لشن", "بشن", "بمهاجمه",
-        "ضروره", "يفرض", "تفرض", "اوقف", "اوقفت", "يتضمن", "تتضمن", "يقضي", "تقضي", "منعا", "عزم", "عزمها", "عزمه", "محاولات", "محاولتها", "نص", "ينص", "تنص", "يحاول", "تحاول", "محاوله", "اتهامات", "لاستعاده", "بعدم", "حق", "انتظار", "خوفا", "لوقف", "وقف",
+        "ضروره", "اشاعه", "يفرض", "تفرض", "اوقف", "اوقفت", "يتضمن", "تتضمن", "يقضي", "تقضي", "منعا", "عزم", "عزمها", "عزمه", "محاولات", "محاولتها", "نص", "ينص", "تنص", "يحاول", "تحاول", "محاوله", "اتهامات", "لاستعاده", "بعدم", "حق", "انتظار", "خوفا", "لوقف", "وقف",
     }
 )
 _HEDGES = frozenset({"يشتبه", "المشتبه", "مشتبه", "متوقع", "المتوقع", "متوقعه", "المتوقعه", "المزعوم", "مزعوم", "المفترض", "مفترض", "المحتمل", "محتمل", "المرتقب", "مرتقب", "المقبل", "المقبله", "المرتقبه", "المحتمله"})
@@ -43,6 +43,8 @@ def is_boundary(text: str, toks: Words, i: int) -> bool:
     if i <= 0:
         return False
     gap = text[toks[i - 1][1] : toks[i][0]]
+    if ".." in gap:  # an ellipsis inside a quotation, not the end of a clause
+        gap = gap.replace(".", "")
     return any(c in _BOUNDARY_CHARS for c in gap) or toks[i][2] in _BOUNDARY_WORDS
 
 
@@ -100,6 +102,11 @@ def is_unreal(toks: Words, lo: int, first: int, last: int | None = None) -> bool
         return True
     if any(_negates(w) for _, _, w in toks[lo:first]):
         return True
+    before = [w for _, _, w in toks[max(lo, first - 3) : first]]
+    if any(variants(w) & _HEDGES for w in before):
+        return True  # «الهدف المقبل لهجوم»
+    if any(w == "قد" and nxt[:1] in "يتن" for w, nxt in zip(before, before[1:], strict=False)):
+        return True  # «قد تكون»: maybe
     window = toks[lo:first]
     return any(  # «مسؤولة عن هجوم»: a claim of responsibility, not the report of one
         w.startswith(("مسوول", "مسؤول")) and window[j + 1][2] == "عن"

@@ -38,8 +38,10 @@ def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None)
             return "Air/drone strike"
         if any(f.startswith("انتحار") for f in nxt):
             return "Suicide bomb"
-        if any(f.startswith(("كيم", "كيماو")) for f in nxt):
-            return "Chemical weapon"
+        if any(f.startswith(("كيم", "كيماو", "غاز", "الغاز", "كلور")) for f in nxt):
+            return "Chemical weapon"  # «هجوم بالغازات السامة»
+        if any(f.startswith(("مفخخ", "سياره", "عبوه", "عبوات")) for f in nxt):
+            return "Remote explosive/landmine/IED"
     nxt3 = [f for _, _, w in [t for t in seg if t[0] >= hit.end][:3] for f in variants(w)]
     if sub == "Armed clash" and hit.definition.words[0].startswith("هاجم") and any(
         f.startswith(("مشارك", "تصريح", "سياس", "قرار", "موقف", "بشده", "الرئيس", "وزير", "الحكوم", "الاعلام"))
@@ -160,6 +162,9 @@ def actor_fields(
             n1, i1 = state_forces(country, "")  # the state's air defences intercept
         else:
             n1, i1 = f"Unidentified Armed Group ({country})", 3
+    if sub == "Arrests" and i1 not in (1, 8):  # the arrested group is the target, the police act
+        n2, i2 = n1, i1
+        n1, i1 = f"Police Forces of {country}", 1
     if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters") and i1 not in (5, 6):
         n1, i1 = f"Protesters ({country})", 6  # who protests acts; the protest's target is no actor
     if n1 == n2 or sub == "Peaceful protest":
