@@ -9,14 +9,22 @@ import pytest
 from marsad.model import Article
 
 
-@pytest.fixture(scope="module")
-def seed(shared_dir: Path) -> Article:
-    from marsad.pipeline import analyze
+@pytest.fixture(scope="module", params=["full pipeline", "without the entity tagger"])
+def seed(shared_dir: Path, request: pytest.FixtureRequest) -> Article:
+    """The seed through the default pipeline, and through it minus NER (which the events
+    step does not need) so that a missing tagger model does not hide the events' result."""
+    from datetime import datetime
+
+    from marsad.pipeline import Pipeline
 
     path = shared_dir / "seed" / "putin-erdogan-moscow-summit.txt"
     if not path.is_file():
         pytest.skip(f"seed report not found: {path}")
-    article = analyze(path.read_text(encoding="utf-8"), published="2019-01-24", id="seed")
+    skip = () if request.param == "full pipeline" else ("entities",)
+    text = path.read_text(encoding="utf-8")
+    article = Pipeline.default(skip=skip).process(
+        Article.create(text, id="seed", published=datetime(2019, 1, 24))
+    )
     assert article.error is None
     return article
 
