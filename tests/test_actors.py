@@ -62,3 +62,8 @@ def test_one_word_definite_aliases_need_the_article() -> None:
     assert names("أعلن تحالف من الأحزاب موقفه") == []
     assert names("قصف التحالف مواقع التنظيم") == ["Global Coalition Against Daesh"]
     assert names("شن التحالف غارات", "Yemen") == ["Operation Restoring Hope"]
+
+
+def test_islamic_state_is_named_for_its_theatre() -> None:
+    assert names("هاجم تنظيم داعش نقطة للجيش", "Iraq")[0] == "Islamic State (Iraq)"
+    assert names("هاجم تنظيم داعش نقطة للجيش", "Syria")[0] == "Islamic State (Syria)"

@@ -63,7 +63,13 @@ def alias_index() -> dict[str, list[tuple[tuple[str, ...], KBActor]]]:
 
 
 #: «التحالف» is the Saudi-led coalition in Yemen and the anti-IS coalition elsewhere.
-_THEATRE_NAMES = {("Global Coalition Against Daesh", "Yemen"): "Operation Restoring Hope"}
+_THEATRE_NAMES = {
+    ("Global Coalition Against Daesh", "Yemen"): "Operation Restoring Hope",
+    ("Islamic State (Syria)", "Iraq"): "Islamic State (Iraq)",
+    ("Islamic State (Syria)", "Libya"): "Islamic State (Libya)",
+    ("Islamic State (Syria)", "Egypt"): "Islamic State (Egypt)",
+    ("Islamic State (Syria)", "Afghanistan"): "Islamic State (Afghanistan)",
+}
 
 
 def resolve_name(actor: KBActor, country: str) -> str:
