@@ -108,15 +108,50 @@ def kmeans(x: np.ndarray, k: int, rng: np.random.Generator, iters: int = 25) -> 
     return labels
 
 
+def _embed(
+    keys: np.ndarray, counts: np.ndarray, slots: tuple[int, ...], n_ctx: int, n_words: int,
+    n_fit: int, dim: int, rng: np.random.Generator,
+) -> np.ndarray:
+    """Unit-length SVD embeddings of every word from the PPMI over the given context slots."""
+    width_all = len(OFFSETS) * n_ctx
+    col = keys % width_all
+    keep = np.isin(col // n_ctx, slots)
+    remap = np.full(len(OFFSETS), -1)
+    remap[list(slots)] = np.arange(len(slots))
+    width = len(slots) * n_ctx
+    k2 = (keys[keep] // width_all) * width + remap[col[keep] // n_ctx] * n_ctx + col[keep] % n_ctx
+    c2 = counts[keep]
+    ctx = np.bincount(k2 % width, weights=c2, minlength=width) ** 0.75
+    ctx_p = (ctx / ctx.sum()).astype(np.float32) + 1e-12
+    n_fit = min(n_fit, n_words)
+    us, vt = _svd(_ppmi_rows(k2, c2, range(0, n_fit), width, ctx_p), dim, rng)
+    emb = [us]  # vt rows are orthonormal, so a rarer word folds in as m @ vt.T
+    for lo in range(n_fit, n_words, 20000):
+        rows = range(lo, min(lo + 20000, n_words))
+        emb.append(_ppmi_rows(k2, c2, rows, width, ctx_p) @ vt.T)
+    x = np.concatenate(emb).astype(np.float32)
+    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+    return x
+
+
+#: Cluster sets: (context slots of OFFSETS, cluster counts). Both sides, then left-only
+#: and right-only contexts (what precedes a name differs from what follows it).
+CLUSTER_SETS: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = (
+    ((0, 1, 2, 3), (32, 128, 512, 2048)),
+    ((0, 1), (256, 1024)),
+    ((2, 3), (256, 1024)),
+)
+
+
 def learn_clusters(
     corpus: str | Path,
     *,
     seed: int = 13,
-    min_count: int = 8,
+    min_count: int = 5,
     n_fit: int = 40_000,
     n_ctx: int = 1000,
     dim: int = 120,
-    ks: tuple[int, ...] = (64, 256, 1024),
+    sets: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = CLUSTER_SETS,
     limit: int = 0,
 ) -> tuple[list[str], np.ndarray, Counter[str]]:
     """Words (by frequency), their cluster ids (one column per k) and word counts."""
@@ -130,21 +165,12 @@ def learn_clusters(
     unk = len(vocab) + n_ctx
     docs = [np.fromiter((index.get(t, unk) for t in toks), np.int64, len(toks)) for toks in docs_tok]
     del docs_tok
-    width = len(OFFSETS) * n_ctx
     keys, counts = _pair_counts(docs, n_ctx, len(vocab))
-    col = np.bincount(keys % width, weights=counts, minlength=width) ** 0.75
-    ctx_p = (col / col.sum()).astype(np.float32) + 1e-12
-    n_fit = min(n_fit, len(vocab))
-    us, vt = _svd(_ppmi_rows(keys, counts, range(0, n_fit), width, ctx_p), dim, rng)
-    s2 = np.linalg.norm(vt, axis=1) ** 2  # vt rows are unit: fold-in is m @ vt.T
-    emb = [us]
-    for lo in range(n_fit, len(vocab), 20000):
-        rows = range(lo, min(lo + 20000, len(vocab)))
-        emb.append(_ppmi_rows(keys, counts, rows, width, ctx_p) @ vt.T / s2)
-    x = np.concatenate(emb).astype(np.float32)
-    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
-    labels = np.stack([kmeans(x, k, rng) for k in ks], axis=1)
-    return vocab, labels, freq
+    columns = []
+    for slots, ks in sets:
+        x = _embed(keys, counts, slots, n_ctx, len(vocab), n_fit, dim, rng)
+        columns += [kmeans(x, k, rng) for k in ks]
+    return vocab, np.stack(columns, axis=1), freq
 
 
 def write_table(path: str | Path, vocab: list[str], labels: np.ndarray) -> None:

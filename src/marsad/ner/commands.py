@@ -43,10 +43,18 @@ def _train(args: argparse.Namespace) -> int:
 
 def _eval(args: argparse.Namespace) -> int:
     from marsad.eval.ner import score
-    from marsad.ner.conll import read_conll
+    from marsad.ner.conll import read_conll, sniff_format
     from marsad.ner.tagger import Tagger, load_tagger
 
-    sentences = read_conll(args.data, args.data_format)
+    fmt = sniff_format(args.data) if args.data_format == "auto" else args.data_format
+    sentences = read_conll(args.data, fmt)
     tagger = Tagger(args.model) if args.model else load_tagger()
-    print(score((tags, tagger.tag(words)) for words, tags in sentences).report())
+    # AQMAR's miscellaneous classes are not scored (mapped to O), so neither are ours.
+    drop = {"B-MISC", "I-MISC"} if fmt == "aqmar" else set()
+
+    # Consecutive sentences are tagged as one running document (see marsad.ner.stack).
+    pred = tagger.tag_document([words for words, _ in sentences])
+    pred = [["O" if t in drop else t for t in tags] for tags in pred]
+    print(f"{args.data} ({fmt}): {len(sentences)} sentences")
+    print(score((tags, p) for (_, tags), p in zip(sentences, pred, strict=True)).report())
     return 0

@@ -65,12 +65,22 @@ def parse_conll(lines: list[str], fmt: str = "auto") -> list[Sentence]:
     return sentences
 
 
-def read_conll(path: str | Path, fmt: str = "auto") -> list[Sentence]:
-    """Sentences of one file, or of every ``*.txt`` file of a directory (sorted)."""
+def _files(path: str | Path) -> list[Path]:
     p = Path(path)
     files = sorted(p.glob("*.txt")) if p.is_dir() else [p]
     if not files:
         raise FileNotFoundError(f"no *.txt NER files in {p}")
+    return files
+
+
+def sniff_format(path: str | Path) -> str:
+    """The format of a file or folder, from its first file's labels."""
+    return detect_format(_files(path)[0].read_text(encoding="utf-8").splitlines())
+
+
+def read_conll(path: str | Path, fmt: str = "auto") -> list[Sentence]:
+    """Sentences of one file, or of every ``*.txt`` file of a directory (sorted)."""
+    files = _files(path)
     out: list[Sentence] = []
     for f in files:
         out.extend(parse_conll(f.read_text(encoding="utf-8").splitlines(), fmt))

@@ -17,6 +17,9 @@ _PRO_1 = ("", "و", "ف")
 _PRO_2 = ("", "ب", "ك", "ل")
 _SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه")
 _UNSEEN = 10**9
+#: Cluster columns (see ``clusters.CLUSTER_SETS``) given for the ±1 neighbours: 128 and
+#: 512 clusters over both sides, 256 over left-only and right-only contexts.
+_NEAR = (1, 2, 4, 6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,31 @@ class WordFeatures:
     left2: list[str]
     right2: list[str]
     stem: str
+    norm: str
+
+
+@dataclass(frozen=True, slots=True)
+class WordIds:
+    """:class:`WordFeatures` as a trained model's attribute ids; ``own`` starts with
+    the padding id, so that every token has at least one."""
+
+    own: list[int]
+    left1: list[int]
+    right1: list[int]
+    left2: list[int]
+    right2: list[int]
+    stem: str
+    norm: str
+
+
+#: Word (normalised form or stem) -> entity types a first pass gave it in the document.
+DocTypes = dict[str, set[str]]
+
+
+def doc_features(doc: DocTypes, norm: str, stem: str) -> list[str]:
+    """``dk=TYPE`` for each type the first pass gave this word elsewhere in the document."""
+    kinds = doc.get(norm, set()) | doc.get(stem, set())
+    return [f"dk={k}" for k in sorted(kinds)]
 
 
 def _rank_bucket(rank: int) -> str:
@@ -39,18 +67,20 @@ class FeatureExtractor:
     """Turns word sequences into crfsuite feature lists, caching per word."""
 
     def __init__(
-        self, lexicon: Lexicon, known: frozenset[str] | None = None, cache_size: int = 300_000
+        self, lexicon: Lexicon, index: dict[str, int] | None = None, cache_size: int = 300_000
     ) -> None:
-        """``known``: the attributes a trained model has weights for; others are dropped
-        at cache time, since passing them to crfsuite costs time and changes nothing."""
+        """``index``: a trained model's attribute ids, for :meth:`sentence_ids`."""
         self.lex = lexicon
-        self.known = known
+        self.index = index or {}
+        self.pad = len(self.index)
         self._cache: dict[str, WordFeatures] = {}
+        self._ids: dict[str, WordIds] = {}
         self._cache_size = cache_size
 
     def clear_cache(self) -> None:
         """Forget the per-word features (for benchmarks and after a lexicon change)."""
         self._cache.clear()
+        self._ids.clear()
 
     def split(self, norm: str) -> tuple[str, str, str]:
         """``(proclitics, stem, suffix)``: the article ال is always split off; a
@@ -85,20 +115,28 @@ class FeatureExtractor:
         if hit is not None:
             return hit
         wf = self._compute(word)
-        if self.known is not None:
-            k = self.known
-            wf = WordFeatures(
-                own=[f for f in wf.own if f in k],
-                left1=[f for f in wf.left1 if f in k],
-                right1=[f for f in wf.right1 if f in k],
-                left2=[f for f in wf.left2 if f in k],
-                right2=[f for f in wf.right2 if f in k],
-                stem=wf.stem,
-            )
         if len(self._cache) >= self._cache_size:
             self._cache.clear()
         self._cache[word] = wf
         return wf
+
+    def word_ids(self, word: str) -> WordIds:
+        """The cached attribute ids of one word (attributes the model lacks are dropped)."""
+        hit = self._ids.get(word)
+        if hit is not None:
+            return hit
+        wf = self._compute(word)
+        get = self.index.get
+        lists = [
+            [i for i in map(get, fs) if i is not None]
+            for fs in (wf.own, wf.left1, wf.right1, wf.left2, wf.right2)
+        ]
+        lists[0].insert(0, self.pad)
+        ids = WordIds(lists[0], lists[1], lists[2], lists[3], lists[4], stem=wf.stem, norm=wf.norm)
+        if len(self._ids) >= self._cache_size:
+            self._ids.clear()
+        self._ids[word] = ids
+        return ids
 
     def _compute(self, word: str) -> WordFeatures:
         lex = self.lex
@@ -122,6 +160,8 @@ class FeatureExtractor:
                 gaz.append("tO")
             if key in lex.loc_triggers:
                 gaz.append("tL")
+            if key in lex.names:
+                gaz.append("lx=" + lex.names[key])
         gaz = sorted(set(gaz))
         n = len(stem)
         own = [
@@ -132,7 +172,7 @@ class FeatureExtractor:
         ]
         if sh == "lat" and word[:1].isupper():
             own.append("cap")
-        near = [f"st={stem}", f"pc={pre}", f"sh={sh}", *cls[1:3], *gaz]
+        near = [f"st={stem}", f"pc={pre}", f"sh={sh}", *(cls[i] for i in _NEAR if i < len(cls)), *gaz]
         far = [f"st={stem}", *cls[1:2], *gaz]
         return WordFeatures(
             own=own,
@@ -141,22 +181,23 @@ class FeatureExtractor:
             left2=["-2" + f for f in far],
             right2=["+2" + f for f in far],
             stem=stem,
+            norm=norm,
         )
 
-    def sentence(self, words: list[str]) -> list[list[str]]:
-        """crfsuite features for each word of one sentence (window ±2, stem bigrams)."""
+    def sentence(self, words: list[str], doc: DocTypes | None = None) -> list[list[str]]:
+        """crfsuite features for each word of one sentence (window ±2, stem bigrams),
+        plus, given ``doc``, the entity types a first pass gave the word nearby."""
         wfs = [self.word(w) for w in words]
         n = len(wfs)
-        known = self.known
         out: list[list[str]] = []
         for i, wf in enumerate(wfs):
             f = list(wf.own)
+            if doc:
+                f += doc_features(doc, wf.norm, wf.stem)
             if i > 0:
                 prev = wfs[i - 1]
                 f += prev.left1
-                bg = f"bg-={prev.stem}|{wf.stem}"
-                if known is None or bg in known:
-                    f.append(bg)
+                f.append(f"bg-={prev.stem}|{wf.stem}")
                 if i > 1:
                     f += wfs[i - 2].left2
             else:
@@ -164,12 +205,45 @@ class FeatureExtractor:
             if i < n - 1:
                 nxt = wfs[i + 1]
                 f += nxt.right1
-                bg = f"bg+={wf.stem}|{nxt.stem}"
-                if known is None or bg in known:
-                    f.append(bg)
+                f.append(f"bg+={wf.stem}|{nxt.stem}")
                 if i < n - 2:
                     f += wfs[i + 2].right2
             else:
                 f.append("EOS")
             out.append(f)
         return out
+
+    def sentence_ids(
+        self, words: list[str], doc: DocTypes | None = None
+    ) -> tuple[list[int], list[int]]:
+        """The same features as :meth:`sentence`, as ids: ``(flat ids, token offsets)``."""
+        wis = [self.word_ids(w) for w in words]
+        get = self.index.get
+        n = len(wis)
+        flat: list[int] = []
+        offsets: list[int] = []
+        bos, eos = get("BOS"), get("EOS")
+        for i, wi in enumerate(wis):
+            offsets.append(len(flat))
+            flat += wi.own
+            extra: list[int | None] = []
+            if doc:
+                extra += map(get, doc_features(doc, wi.norm, wi.stem))
+            if i > 0:
+                prev = wis[i - 1]
+                flat += prev.left1
+                extra.append(get(f"bg-={prev.stem}|{wi.stem}"))
+                if i > 1:
+                    flat += wis[i - 2].left2
+            else:
+                extra.append(bos)
+            if i < n - 1:
+                nxt = wis[i + 1]
+                flat += nxt.right1
+                extra.append(get(f"bg+={wi.stem}|{nxt.stem}"))
+                if i < n - 2:
+                    flat += wis[i + 2].right2
+            else:
+                extra.append(eos)
+            flat += [x for x in extra if x is not None]
+        return flat, offsets

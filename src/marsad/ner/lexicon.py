@@ -15,6 +15,7 @@ from marsad.ner.text import normalize
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "ner"
 CLUSTERS_FILE = "clusters.tsv.gz"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
+NAMES_FILE = "names.tsv.gz"
 
 # Words written for marsad that often precede or head a name of a given type.
 _PERS_TRIGGERS = """الرئيس رئيس الرئيسة رئيسة الوزير وزير وزيرة الملك الملكة الأمير الأميرة الشيخ
@@ -44,6 +45,7 @@ class Lexicon:
     rank: dict[str, int] = field(default_factory=dict)
     places: frozenset[str] = frozenset()
     place_parts: frozenset[str] = frozenset()
+    names: dict[str, str] = field(default_factory=dict)
     pers_triggers: frozenset[str] = _norm_set(_PERS_TRIGGERS)
     org_triggers: frozenset[str] = _norm_set(_ORG_TRIGGERS)
     loc_triggers: frozenset[str] = _norm_set(_LOC_TRIGGERS)
@@ -71,4 +73,8 @@ class Lexicon:
                         places.add(name)
                     else:
                         parts.update(w for w in words if len(w) > 2)
-        return cls(clusters, rank, frozenset(places), frozenset(parts - places))
+        names: dict[str, str] = {}
+        if (d / NAMES_FILE).exists():
+            with gzip.open(d / NAMES_FILE, "rt", encoding="utf-8") as f:
+                names = dict(line.rstrip("\n").split("\t") for line in f)
+        return cls(clusters, rank, frozenset(places), frozenset(parts - places), names)

@@ -57,11 +57,10 @@ def find_entities(
     """Entities of ``text``, given token spans (default: the tagger's tokeniser)."""
     from marsad.ner.tagger import load_tagger
 
-    tagger = load_tagger()
+    runs = list(_sentences(text, tokens if tokens is not None else _own_tokens(text), sentences))
+    scored = load_tagger().scored_document([[text[a:b] for a, b in run] for run in runs])
     out: list[Entity] = []
-    for run in _sentences(text, tokens if tokens is not None else _own_tokens(text), sentences):
-        words = [text[a:b] for a, b in run]
-        tags, probs = tagger.tag_with_scores(words)
+    for run, (tags, probs) in zip(runs, scored, strict=True):
         for i, j, label in chunks(tags):
             start, end = run[i][0], run[j - 1][1]
             score = sum(probs[i:j]) / (j - i)

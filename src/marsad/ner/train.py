@@ -13,19 +13,24 @@ import gzip
 import re
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from marsad.ner.conll import Sentence, read_conll
-from marsad.ner.lexicon import CLUSTERS_FILE, DATA_DIR, GAZETTEER_FILE, Lexicon
+from marsad.ner.crf import CRFWeights
+from marsad.ner.features import DocTypes
+from marsad.ner.lexicon import CLUSTERS_FILE, DATA_DIR, GAZETTEER_FILE, NAMES_FILE, Lexicon
+from marsad.ner.selftrain import write_lexicon
+from marsad.ner.tagger import FIRST_PASS, MODEL_PATH
 from marsad.ner.text import normalize
 
-MODEL_FILE = "crf.model"
 SEED = 13
 #: Chosen on the development split (last 10% of train.txt).
-CRF_PARAMS: dict[str, float | int | bool] = {
+CRF_PARAMS: dict[str, float | int | bool | str] = {
+    "algorithm": "lbfgs",
     "c1": 0.05,
     "c2": 0.02,
-    "max_iterations": 250,
+    "max_iterations": 150,
     "feature.minfreq": 1,
     "feature.possible_transitions": True,
 }
@@ -58,10 +63,7 @@ def build_clusters(shared: Path, out: Path, seed: int = SEED) -> int:
     """Learn the word-cluster table from the whole ANT corpus; returns the vocabulary size."""
     from marsad.ner.clusters import learn_clusters, write_table
 
-    vocab, labels, _ = learn_clusters(
-        shared / "data" / "news" / "ant2018_all.jsonl.gz", seed=seed, min_count=5,
-        ks=(32, 128, 512, 2048),
-    )
+    vocab, labels, _ = learn_clusters(shared / "data" / "news" / "ant2018_all.jsonl.gz", seed=seed)
     write_table(out, vocab, labels)
     return len(vocab)
 
@@ -72,36 +74,86 @@ def split_dev(sentences: list[Sentence], frac: float = 0.1) -> tuple[list[Senten
     return sentences[:cut], sentences[cut:]
 
 
+Group = tuple[Lexicon, list[Sentence], list[DocTypes] | None]
+
+
 def fit_crf(
-    sentences: list[Sentence],
-    lexicon: Lexicon,
-    out: Path,
-    params: dict[str, float | int | bool] | None = None,
+    groups: list[Group],
+    params: dict[str, float | int | bool | str] | None = None,
     log: Callable[[str], None] = print,
-) -> None:
-    """Train a CRF (L-BFGS, L1+L2) on ``sentences`` and write it to ``out``."""
+) -> CRFWeights:
+    """Train a CRF with crfsuite (L-BFGS, L1+L2) and return its weights; each group of
+    sentences is featurised with its own lexicon and first-pass document types."""
+    import tempfile
+
     import pycrfsuite
 
     from marsad.ner.features import FeatureExtractor
 
-    fx = FeatureExtractor(lexicon)
     trainer = pycrfsuite.Trainer(verbose=False)
-    for words, tags in sentences:
-        trainer.append(fx.sentence(words), tags)
-    trainer.select("lbfgs")
-    trainer.set_params(dict(CRF_PARAMS, **(params or {})))
+    n = 0
+    for lexicon, sentences, docs in groups:
+        fx = FeatureExtractor(lexicon)
+        for k, (words, tags) in enumerate(sentences):
+            trainer.append(fx.sentence(words, docs[k] if docs else None), tags)
+        n += len(sentences)
+    params = params or {}
+    same = params.get("algorithm", CRF_PARAMS["algorithm"]) == CRF_PARAMS["algorithm"]
+    settings = dict(CRF_PARAMS if same else {}, **params)
+    trainer.select(str(settings.pop("algorithm")))
+    trainer.set_params(settings)
     t0 = time.time()
-    trainer.train(str(out))
-    log(f"trained CRF on {len(sentences)} sentences in {time.time() - t0:.0f}s -> {out}")
+    with tempfile.TemporaryDirectory() as tmp:
+        trainer.train(f"{tmp}/model.crfsuite")
+        weights = CRFWeights.from_crfsuite(f"{tmp}/model.crfsuite")
+    log(f"trained CRF on {n} sentences in {time.time() - t0:.0f}s ({len(weights.attrs)} attributes)")
+    return weights
 
 
-def evaluate(model: Path, lexicon: Lexicon, sentences: list[Sentence]) -> str:
-    """Report of a model file on gold sentences."""
+def fit_two_pass(
+    sentences: list[Sentence],
+    lexicon: Lexicon,
+    shared: Path,
+    params: dict[str, float | int | bool | str] | None = None,
+    log: Callable[[str], None] = print,
+) -> tuple[CRFWeights, CRFWeights, dict[str, str]]:
+    """First-pass model, final model and run-time name lexicon.
+
+    First-pass models trained on each half of ``sentences`` tag the other half (so the
+    final model learns from first-pass output as good as at run time, not memorised)
+    and the news corpus (name lexicon, :mod:`marsad.ner.selftrain`); the first pass
+    trained on everything is the one shipped, with its lexicon."""
+    from marsad.ner.selftrain import learn_name_lexicon
+    from marsad.ner.stack import doc_windows, typed_words
+    from marsad.ner.tagger import Pass
+
+    news = shared / "data" / "news" / "ant2018_all.jsonl.gz"
+    base = replace(lexicon, names={})
+    half = len(sentences) // 2
+    parts = [sentences[:half], sentences[half:], sentences]
+    passes = [Pass(fit_crf([(base, part, None)], params, log), base) for part in parts]
+    names = [learn_name_lexicon(p, news) for p in passes]
+    log(f"name lexicons: {[len(n) for n in names]} words")
+    fx = passes[2].features
+    preds = [passes[1].tag(w) for w, _ in parts[0]] + [passes[0].tag(w) for w, _ in parts[1]]
+    docs = list(doc_windows([typed_words(fx, w, p) for (w, _), p in zip(sentences, preds, strict=True)]))
+    groups: list[Group] = [
+        (replace(lexicon, names=names[1]), parts[0], docs[:half]),
+        (replace(lexicon, names=names[0]), parts[1], docs[half:]),
+    ]
+    final = fit_crf(groups, params, log)
+    return CRFWeights.from_pass(passes[2]), final, names[2]
+
+
+def evaluate(model: Path, sentences: list[Sentence]) -> str:
+    """Report of a model file (and its folder's lexicon) on gold sentences, tagged as
+    documents of consecutive sentences."""
     from marsad.eval.ner import score
     from marsad.ner.tagger import Tagger
 
-    tagger = Tagger(model, lexicon)
-    return score((tags, tagger.tag(words)) for words, tags in sentences).report()
+    tagger = Tagger(model)
+    pred = tagger.tag_document([words for words, _ in sentences])
+    return score((tags, p) for (_, tags), p in zip(sentences, pred, strict=True)).report()
 
 
 def train(
@@ -110,7 +162,7 @@ def train(
     *,
     dev: bool = False,
     reuse_lexicon: bool = False,
-    params: dict[str, float | int | bool] | None = None,
+    params: dict[str, float | int | bool | str] | None = None,
     log: Callable[[str], None] = print,
 ) -> Path:
     """Rebuild the gazetteer, the clusters and the CRF; with ``dev`` train on 90% of
@@ -122,11 +174,15 @@ def train(
     lexicon = Lexicon.load(out_dir)
     sentences = read_conll(shared / "data" / "ner" / "anercorp" / "train.txt", "anercorp")
     if dev:
-        train_part, dev_part = split_dev(sentences)
-        model = out_dir / "crf.dev.model"
-        fit_crf(train_part, lexicon, model, params, log)
-        log(evaluate(model, lexicon, dev_part))
-        return model
-    model = out_dir / MODEL_FILE
-    fit_crf(sentences, lexicon, model, params, log)
-    return model
+        sentences, dev_part = split_dev(sentences)
+    first, final, names = fit_two_pass(sentences, lexicon, shared, params, log)
+    target = out_dir / "dev" if dev else out_dir
+    target.mkdir(exist_ok=True)
+    first.save(target / FIRST_PASS)
+    final.save(target / MODEL_PATH.name)
+    write_lexicon(target / NAMES_FILE, names)
+    if dev:
+        for name in (CLUSTERS_FILE, GAZETTEER_FILE):
+            (target / name).write_bytes((out_dir / name).read_bytes())
+        log(evaluate(target / MODEL_PATH.name, dev_part))
+    return target / MODEL_PATH.name

@@ -1,0 +1,114 @@
+"""Linear-chain CRF inference in numpy, from weights trained by crfsuite.
+
+Why not crfsuite's own tagger: passing ~40 feature strings per token into C costs
+more than the tagging itself, and its decoder cannot be biased. Here each word's
+feature ids are computed once (cached by the feature extractor), a sentence's
+emission scores are one gather and one segmented sum, and Viterbi runs over the 9
+labels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from marsad.ner.tagger import Pass
+
+
+@dataclass
+class CRFWeights:
+    """Attribute index, state weights ``[attribute, label]``, transitions ``[from, to]``."""
+
+    labels: list[str]
+    attrs: dict[str, int]
+    state: np.ndarray
+    trans: np.ndarray
+
+    @classmethod
+    def from_crfsuite(cls, path: str | Path) -> CRFWeights:
+        """Read a model file written by crfsuite's trainer."""
+        import pycrfsuite
+
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        info = tagger.info()
+        labels = sorted(info.labels, key=lambda x: (x != "O", x))
+        li = {x: i for i, x in enumerate(labels)}
+        names = sorted({a for a, _ in info.state_features})
+        attrs = {a: i for i, a in enumerate(names)}
+        state = np.zeros((len(names), len(labels)), dtype=np.float32)
+        for (a, lab), w in info.state_features.items():
+            state[attrs[a], li[lab]] = w
+        trans = np.zeros((len(labels), len(labels)), dtype=np.float32)
+        for (a, b), w in info.transitions.items():
+            trans[li[a], li[b]] = w
+        return cls(labels, attrs, state, trans)
+
+    @classmethod
+    def from_pass(cls, p: Pass) -> CRFWeights:
+        """The weights of a loaded tagging pass (without its padding row)."""
+        return cls(p.labels, p.features.index, p.state[:-1], p.trans)
+
+    def save(self, path: str | Path) -> None:
+        """Compressed ``.npz``: labels, attribute names, float16 weights."""
+        with open(path, "wb") as f:
+            np.savez_compressed(
+                f,
+                labels=np.array(self.labels),
+                attrs=np.array(list(self.attrs)),
+                state=self.state.astype(np.float16),
+                trans=self.trans,
+            )
+
+    @classmethod
+    def load(cls, path: str | Path) -> CRFWeights:
+        with np.load(path) as z:
+            attrs = {str(a): i for i, a in enumerate(z["attrs"].tolist())}
+            return cls(
+                [str(x) for x in z["labels"].tolist()], attrs, z["state"].astype(np.float32),
+                z["trans"].astype(np.float32),
+            )
+
+
+def emissions(state: np.ndarray, ids: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Per-token label scores: the sum of the state weights of each token's attributes.
+
+    ``ids`` holds all tokens' attribute ids back to back; ``offsets[i]`` is where token
+    ``i`` starts (every token must have at least one attribute)."""
+    result: np.ndarray = np.add.reduceat(state[ids], offsets, axis=0)
+    return result
+
+
+def viterbi(em: np.ndarray, trans: np.ndarray) -> list[int]:
+    """Best label path for emission scores ``[n, labels]``."""
+    n = len(em)
+    back = np.empty((n, em.shape[1]), dtype=np.intp)
+    score = em[0]
+    for i in range(1, n):
+        cand = score[:, None] + trans
+        back[i] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + em[i]
+    best = int(score.argmax())
+    path = [best]
+    for i in range(n - 1, 0, -1):
+        best = int(back[i, best])
+        path.append(best)
+    return path[::-1]
+
+
+def marginals(em: np.ndarray, trans: np.ndarray) -> np.ndarray:
+    """Label marginal probabilities ``[n, labels]`` (forward-backward in log space)."""
+    n, k = em.shape
+    alpha = np.empty((n, k))
+    beta = np.zeros((n, k))
+    alpha[0] = em[0]
+    for i in range(1, n):
+        alpha[i] = np.logaddexp.reduce(alpha[i - 1][:, None] + trans, axis=0) + em[i]
+    for i in range(n - 2, -1, -1):
+        beta[i] = np.logaddexp.reduce(trans + (em[i + 1] + beta[i + 1])[None, :], axis=1)
+    logz = np.logaddexp.reduce(alpha[-1])
+    return np.exp(alpha + beta - logz)
