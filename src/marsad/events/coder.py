@@ -33,6 +33,8 @@ Words = list[tuple[int, int, str]]
 #: Events dated longer before publication are background, not news (the codebook codes
 #: an event from the reports that cover it when it happens).
 MAX_AGE_DAYS = 14
+#: States whose strikes in these years answered chemical attacks (never the users in the reports).
+_RETALIATORS = frozenset({"United States", "United Kingdom", "France", "Israel"})
 _NO_TOLL = frozenset({"Arrests", "Agreement", "Peaceful protest", "Headquarters or base established",
                       "Non-violent transfer of territory", "Change to group/activity", "Disrupted weapons use"})
 
@@ -231,6 +233,8 @@ def _code_hit(
     when, precision, date_conf = _pick_date(clause_dates, dates, hit, published)
     if not -MAX_AGE_DAYS <= (when - published.date()).days <= 1:
         return []
+    if sub == "Chemical weapon" and (date_conf < 0 or (a1 is not None and a1.country in _RETALIATORS)):
+        return []  # an undated chemical attack is the one everybody refers to; strikes answering it are no such attack
     toll = 0 if sub in _NO_TOLL else (count_deaths(toks[seg_lo:seg_hi]) or 0)
     names = actor_fields(sub, a1, a2, country)
     if names is None:
