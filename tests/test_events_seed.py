@@ -60,10 +60,6 @@ def test_seed_has_exactly_the_three_events(seed: Article) -> None:
     assert shell.evidence[0].start <= _at(seed, "تل رفعت") < shell.evidence[0].end
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 6 expects geo_precision 1 for «منطقة أبو الظهور»; the geo guideline codes «منطقة X» as 2",
-)
 def test_seed_clash_is_at_town_precision(seed: Article) -> None:
     (clash,) = [e for e in seed.events if e.sub_event_type == "Armed clash"]
     assert clash.geo_precision == 1

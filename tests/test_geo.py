@@ -60,9 +60,12 @@ def test_countryside_and_governorate_constructions() -> None:
     assert [(r, f) for _, r, _, f in found] == [("SY07", "admin1"), ("C3871", "community")]
 
 
-def test_near_and_area_give_precision_two() -> None:
+def test_near_gives_precision_two_and_area_of_a_town_one() -> None:
+    # «منطقة X» of a town is coded to the town (issue 6); «قرب/جنوب X» stays 2
     found = places("انفجرت عبوة قرب مدينة منبج، واندلعت اشتباكات في منطقة تل رفعت شمالي سوريا.")
-    assert [(r, prec) for _, r, prec, _ in found] == [("C1767", 2), ("C1621", 2), ("163843", 3)]
+    assert [(r, prec) for _, r, prec, _ in found] == [("C1767", 2), ("C1621", 1), ("163843", 3)]
+    found = places("دارت معارك عنيفة جنوب بلدة أبو الظهور وفي منطقة أبو الظهور بإدلب.")
+    assert [(r, prec) for _, r, prec, _ in found] == [("C3891", 2), ("C3891", 1), ("SY07", 3)]
 
 
 def test_town_preferred_over_subdistrict_of_same_name() -> None:

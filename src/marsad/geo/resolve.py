@@ -155,8 +155,9 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
 
 
 def _precision(c: Candidate, m: Mention) -> int:
+    """ACLED geo_precision; «منطقة X» of a town is coded to the town itself (1)."""
     if c.feature in _PROVINCE_LEVEL:
         return 3
-    if m.construction in ("near", "area", "rural", "between") or c.feature in ("admin2", "admin3"):
+    if m.construction in ("near", "rural", "between") or c.feature in ("admin2", "admin3"):
         return 2
     return 1
