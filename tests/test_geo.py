@@ -135,3 +135,41 @@ def test_news_spellings_of_towns() -> None:
     assert refs("دخلت الحافلات إلى الدوما وخرج الجرحى من دومة.") == ["C2338", "C2338"]
     assert refs("قال: استعدي يا روسيا.") == ["2017370"]
     assert refs("قال إنه سيبقى معنا دوماً.") == []
+
+
+def test_airbases_are_filed_under_their_community_at_precision_two() -> None:
+    found = places("قصفت طائرات حربية مطار التيفور العسكري في ريف حمص الشرقي فجر اليوم.")
+    assert found[0] == ("مطار التيفور", "C2662", 2, "airbase")
+    assert refs("وسقطت صواريخ على قاعدة T-4 الجوية وسط سوريا.")[0] == "C2662"
+    # Aleppo's airport, not the village Nayrab of Idleb; Kweires airbase of Aleppo, not Kweires of Idleb
+    assert refs("هبطت طائرة شحن في مطار النيرب العسكري شرقي حلب.")[0] == "C1007"
+    assert refs("انسحبت القوات من محيط مطار كويرس العسكري في سوريا.")[0] == "C1294"
+    assert refs("دخلت الفصائل بلدة كويرس بريف إدلب الجنوبي.")[0] == "C3979"
+    assert places("وصل وفد عسكري إلى قاعدة حميميم الجوية في اللاذقية.")[0][1:] == ("C3588", 2, "airbase")
+
+
+def test_news_spellings_missing_from_ocha() -> None:
+    assert refs("تعرضت بلدة حمورية في الغوطة الشرقية لقصف مدفعي.")[0] == "C2316"
+    assert refs("وخرج مدنيون من الشيفونية في الغوطة الشرقية.")[0] == "C2334"
+
+
+def test_palestinian_regions_are_regions_not_the_country() -> None:
+    found = places("شهد قطاع غزة مسيرات غاضبة، وامتدت المواجهات إلى الضفة الغربية.")
+    assert [(t, f, prec) for t, _, prec, f in found] == [("قطاع غزة", "region", 3), ("الضفة الغربية", "region", 3)]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("وأورد التقرير أسماء الضحايا في دمشق.", "أورد"),
+    ("أسقطت الدفاعات طائرة من طراز سوخوي فوق حماة.", "طراز"),
+    ("فرض الجيش حصارا خانقا على البلدة منذ أشهر في ريف دمشق.", "حصار"),
+    ("وقال مصدر مقرب من الأسد إن القصف طال حماة.", "الأسد"),
+    ("وأعلنت منظمة الخوذ البيضاء انتشال جثث من تحت الأنقاض في إدلب.", "البيضاء"),
+    ("سقطت قذيفة على مدرسة ابتدائية في مدينة درعا.", "مدرسة"),
+])
+def test_common_words_are_not_places_even_when_tagged(text: str, word: str) -> None:
+    start = text.index(word)
+    # the tagger's LOC over the word, or over the longer name holding it
+    wide = text.index("الخوذ") if word == "البيضاء" else start
+    for ent in (Entity(start, start + len(word), word, "LOC"), Entity(wide, start + len(word), "", "LOC"), None):
+        found = geocode_text(text, (ent,) if ent else ())
+        assert not [p for p in found if p.start <= start < p.end], (word, ent)

