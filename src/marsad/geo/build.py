@@ -125,12 +125,12 @@ def _sites(entries: list[list[Any]]) -> tuple[list[list[Any]], list[list[str]]]:
             admin2=c[5], admin3=c[6], pcode=pcode, latitude=c[9], longitude=c[10],
             rank=2 if feature == "airbase" else 0, cc="SY",
         ))
-    world = [
-        _entry(name_ar=ar.split("|")[0], name_en=en, feature="region", country=country, admin1=en,
-               latitude=lat, longitude=lon, rank=1, cc=cc)
-        for ar, en, country, cc, lat, lon in WORLD_REGIONS
-    ]
-    return out + world, [ar.split("|") for ar, *_ in (*SITES, *WORLD_REGIONS)]
+    names = [ar.split("|") for ar, *_ in SITES]
+    for ar, en, country, cc, lat, lon in WORLD_REGIONS:
+        out.append(_entry(name_ar=ar.split("|")[0], name_en=en, feature="region", country=country,
+                          admin1=en, latitude=lat, longitude=lon, rank=1, cc=cc))
+        names.append(ar.split("|"))
+    return out, names
 
 
 def _world() -> tuple[list[list[Any]], list[list[str]]]:
