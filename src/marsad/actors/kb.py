@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from marsad.actors.text import core
+from marsad.actors.text import core, norm
 
 #: ISO codes the geocoder may give, to the English names the actor names use.
 ISO_COUNTRY = {
@@ -54,7 +54,7 @@ def alias_index() -> dict[str, list[tuple[tuple[str, ...], KBActor]]]:
         for alias in actor.aliases:
             words = alias.split()
             key = tuple(core(w) for w in words)
-            if len(words) == 1 and core(words[0]) != words[0]:
+            if len(words) == 1 and core(words[0]) != norm(words[0]):
                 key = ("ال" + key[0],)  # a one-word definite alias («التحالف») needs its article
             index.setdefault(key[0], []).append((key, actor))
     for entries in index.values():

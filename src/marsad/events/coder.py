@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from marsad.actors.kb import by_name, country_name, inter_for
 from marsad.actors.text import variants, words
-from marsad.events import context, roles
+from marsad.events import context, roles, where
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.fatalities import count_deaths
 from marsad.events.ontology import event_type_of
@@ -208,6 +208,10 @@ def _code_hit(
     place = place or roles.sole_place(places, article.actors, toks, hit.start, skip)
     if place is None and story.next_place is not None and hit.definition.strength == 2:
         place = story.next_place
+    own_day = any(not d.statement for d in clause_dates)
+    borrowed = place is None and hit.definition.strength == 2 and quoted is None and own_day
+    if borrowed:  # named earlier in the paragraph, else the story's own place (headline included)
+        place = where.preceding_place(article, places, toks[0][0]) or where.dominant_place(article, places)
     if place is None:  # the toll may belong with the next cue («انفجار عبوة … وسقوط قذيفة في دمشق»)
         story.pending_toll = count_deaths(toks[seg_lo:seg_hi]) or story.pending_toll
         return []
@@ -249,6 +253,7 @@ def _code_hit(
     ):
         sub, actor1, inter1 = "Violent demonstration", f"Rioters ({country})", 5  # protesters who storm or burn
     confidence = 0.55 + 0.15 * (hit.definition.strength == 2) + date_conf + 0.1 * (a1 is not None)
+    confidence -= where.PENALTY * borrowed
     draft = Draft(sub, when, precision, place, actor1, inter1, actor2, inter2, toll,
                   Span(seg_start, seg_end), round(min(confidence, 0.95), 2))
     listed = roles.coordinated(places, article.text, place)

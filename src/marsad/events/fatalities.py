@@ -56,8 +56,30 @@ def _number_after(toks: list[tuple[int, int, str]], i: int) -> int | None:
 _PEOPLE = ("مدني", "اشخاص", "عناصر", "جنود", "مقاتل", "اطفال", "اشخاص", "مسلح", "افراد", "عسكري", "ضباط", "نساء")
 
 
-_DUALS = frozenset({"شخصين", "طفلين", "عنصرين", "جنديين", "قتيلين", "رجلين", "ضابطين", "مدنيان", "عسكريان",
-                    "جنديان", "شخصان", "طفلان", "عنصران", "قتيلان", "ضابطان", "رجلان", "مقاتلان", "مسلحان"})
+#: People nouns with a broken plural (أشخاص، أطفال، قتلى): their -ين/-ان form is a dual.
+_BROKEN_PLURAL = frozenset({"شخص", "طفل", "عنصر", "رجل", "ضابط", "امراه", "طفله", "شاب", "جندي", "قتيل",
+                            "سيده", "فتاه", "جريح"})
+#: People nouns with a sound plural (مدنيين = plural or dual): only -ان is surely a dual.
+_SOUND_PLURAL = frozenset({"مدني", "عسكري", "مقاتل", "مسلح", "مواطن", "مدنيه", "صحفي", "متظاهر"})
+_INJURY = ("اصيب", "اصابه", "اصابت", "جرح", "جرحي", "اصابات", "مصابين", "الجرحي")
+
+
+def is_dual(word: str) -> bool:
+    """«شخصين»، «قتيلين»، «امرأتان»، «مدنيان»: a dual of a people noun (two victims)."""
+    w = word.removeprefix("و")
+    if not w.endswith(("ان", "ين")):
+        return False
+    base = w[:-2]
+    base = base[:-1] + "ه" if base.endswith("ت") else base
+    return base in _BROKEN_PLURAL or (w.endswith("ان") and base in _SOUND_PLURAL)
+
+
+def _before_injuries(toks: list[tuple[int, int, str]], i: int) -> int:
+    """Index of the first injury word after ``i`` («قتل شخصان وأصيب ثلاثة»): numbers past it are the injured."""
+    for j in range(i + 1, len(toks)):
+        if any(f.startswith(_INJURY) for f in variants(toks[j][2])):
+            return j
+    return len(toks)
 
 
 def _plural_victims(toks: list[tuple[int, int, str]], i: int) -> bool:
@@ -80,19 +102,22 @@ def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
     a singular victim («مقتل مدني») 1.
     """
     for i, (_, _, w) in enumerate(toks):
+        if is_dual(w) and any(f.startswith("قتيل") for f in variants(w)):
+            return 2  # «سقوط قتيلين»
         if not _is_kill(w):
             continue
         value = _number_after(toks, i)
         if value is not None and value < 100000:
             return value
+        if any(is_dual(toks[j][2]) for j in (i + 1, i - 1) if 0 <= j < len(toks)):
+            return 2  # «مقتل جنديين»، «قتل عسكريان»، «مقتل امرأتين»
+        stop = _before_injuries(toks, i)
         for j in (i + 1, i - 1, i + 2, i - 2, i + 3):
-            if 0 <= j < len(toks):
+            if 0 <= j < stop:
                 value = _value(toks[j][2])
                 if value is not None and value < 100000:
                     return value
         forms = variants(w)
-        if any(toks[j][2] in _DUALS for j in (i + 1, i - 1) if 0 <= j < len(toks)):
-            return 2  # «مقتل جنديين»، «قتل عسكريان»
         if _plural_victims(toks, i):
             return 3
         if any(f in ("قتلوا", "قتلت") for f in forms):

@@ -234,8 +234,10 @@ def _is_source(actor: Actor, toks: Words, anchor: int) -> bool:
 
 
 def _own_forces(source: Actor, toks: Words, anchor: int) -> bool:
-    """«أعلن الجيش الإسرائيلي أن قواته أطلقت»: the source's own forces act."""
+    """«أعلن الجيش الإسرائيلي أن قواته أطلقت»، «قالت إسرائيل إنها أسقطت»: the source's own forces act."""
     between = [w for a, _, w in toks if source.end <= a < anchor]
+    if between[:1] in (["انها"], ["انهم"], ["انها", "قد"]) and len(between) <= 2:
+        return True  # the source says it did it (not «إنه»: often the pronoun of the matter)
     return any(w.startswith(("قوات", "طايرات", "طاير", "جيش", "مقاتلات", "وحدات")) and w.endswith(("ه", "ها"))
                for w in between)
 
@@ -282,7 +284,10 @@ def nationality_actors(toks: Words, lo: int, hi: int, country: str) -> tuple[Act
         if head.endswith(("تان", "تين")):
             head = head[:-3] + "ات"
         actor = _state_forces(toks[k], _NATIONALITY[word], country)
-        if head.startswith(_WEAPON_NOUNS) and agent is None:
+        downed = any(w.removeprefix("و").startswith(("اسقط", "اسقاط")) for _, _, w in toks[max(lo, k - 5) : k])
+        if downed and head.startswith(("طاير", "مقاتله", "مروحيه", "مسيره")) and target is None:
+            target = actor  # «أسقطت طائرة مقاتلة سورية»: the downed aircraft's state is the target
+        elif head.startswith(_WEAPON_NOUNS) and agent is None:
             agent = actor
         elif head.startswith(_TARGET_NOUNS) and target is None:
             target = actor

@@ -1,0 +1,59 @@
+"""Locating an event whose own sentence names no place.
+
+A careful coder reads on: a report often names the town once («في بلدة كفرنبل …»)
+and tells what happened there in the following sentences of the paragraph, or
+names the place only in the headline. The rule, in order: the nearest usable
+place before the sentence in the same paragraph; else the article's dominant
+place (headline included). Both are weaker evidence than a place in the sentence,
+so the event's confidence is lowered.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from marsad.model import Article, Place
+
+#: How much a borrowed place lowers an event's confidence.
+PENALTY = 0.15
+_NOT_LOCATIONS = frozenset({"country", "capital_metonym"})
+
+
+def paragraph_start(text: str, pos: int) -> int:
+    """Offset where the paragraph holding ``pos`` begins (after the last line break)."""
+    return text.rfind("\n", 0, pos) + 1
+
+
+def preceding_place(article: Article, places: Sequence[Place], sentence_start: int) -> Place | None:
+    """The nearest usable place before the sentence, in the same paragraph."""
+    lo = paragraph_start(article.text, sentence_start)
+    before = [p for p in places if lo <= p.start and p.end <= sentence_start and p.feature not in _NOT_LOCATIONS]
+    return max(before, key=lambda p: p.start) if before else None
+
+
+def dominant_place(article: Article, places: Sequence[Place]) -> Place | None:
+    """The place the story is about: the one named most often (headline included), a
+    town before a province at equal counts, the first named on a tie."""
+    pool = [p for p in (*title_places(article), *places) if p.feature not in _NOT_LOCATIONS]
+    if not pool:
+        return None
+    counts = Counter(_ref(p) for p in pool)
+    best = max(counts.values())
+    if best < 2 and not title_places(article):
+        return None  # one passing mention is no story place
+    top = [p for p in pool if counts[_ref(p)] == best]
+    return min(top, key=lambda p: p.geo_precision)
+
+
+def title_places(article: Article) -> list[Place]:
+    """Usable places of the headline (geocoded on their own; no offsets into the text)."""
+    if not article.title:
+        return []
+    from marsad.geo import geocode_text
+
+    return [p for p in geocode_text(article.title) if p.feature not in _NOT_LOCATIONS]
+
+
+def _ref(p: Place) -> str:
+    return p.pcode or (str(p.geonames_id) if p.geonames_id else p.name_en)
