@@ -237,6 +237,8 @@ def _code_hit(
     when, precision, date_conf = _pick_date(clause_dates, dates, hit, published)
     if not -MAX_AGE_DAYS <= (when - published.date()).days <= 1:
         return []
+    if (when - published.date()).days < -1 and context.pluperfect(toks, lo, hit.first):
+        return []  # «وكانت … قد شنت» days before: background to today's news
     if sub == "Chemical weapon" and (date_conf < 0 or (a1 is not None and a1.country in _RETALIATORS)):
         return []  # an undated chemical attack is the one everybody refers to; strikes answering it are no such attack
     toll = 0 if sub in _NO_TOLL else (count_deaths(toks[seg_lo:seg_hi]) or 0)

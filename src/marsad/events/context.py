@@ -198,3 +198,15 @@ def open_ended_since(toks: Words, lo: int, hi: int) -> bool:
             continue
         return True
     return False
+
+
+def pluperfect(toks: Words, lo: int, first: int) -> bool:
+    """«وكانت الولايات المتحدة قد شنت ضربات …»: كان … قد + past verb recalls an earlier event."""
+    seen_kana = False
+    for _, _, w in toks[lo : first + 1]:
+        forms = variants(w)
+        if forms & {"كان", "كانت", "كانوا"}:
+            seen_kana = True
+        elif seen_kana and "قد" in forms:
+            return True
+    return False

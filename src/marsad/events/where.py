@@ -28,8 +28,17 @@ def paragraph_start(text: str, pos: int) -> int:
 def preceding_place(article: Article, places: Sequence[Place], sentence_start: int) -> Place | None:
     """The nearest usable place before the sentence, in the same paragraph."""
     lo = paragraph_start(article.text, sentence_start)
-    before = [p for p in places if lo <= p.start and p.end <= sentence_start and p.feature not in _NOT_LOCATIONS]
-    return max(before, key=lambda p: p.start) if before else None
+    before = sorted((p for p in places if lo <= p.start and p.end <= sentence_start
+                     and p.feature not in _NOT_LOCATIONS), key=lambda p: p.start)
+    if not before:
+        return None
+    best = before[-1]
+    for p in reversed(before[:-1]):  # «بلدة كفرنبل بريف إدلب»: the governorate only situates the town
+        if 0 <= best.start - p.end <= 15 and p.geo_precision < best.geo_precision:
+            best = p
+        else:
+            break
+    return best
 
 
 def dominant_place(article: Article, places: Sequence[Place]) -> Place | None:

@@ -130,7 +130,7 @@ def _longest_at(
 
 def _joined(text: str, end: int, start: int) -> bool:
     gap = text[end:start]
-    return gap in (" ", "-", " - ", "") or (gap.isspace() and "\n" not in gap)
+    return gap in (" ", "-", " - ", "", "_") or (gap.isspace() and "\n" not in gap)  # «#مطار_التيفور»
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:

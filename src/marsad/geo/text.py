@@ -20,7 +20,7 @@ _TABLE = str.maketrans(
     }
 )
 _WORD = re.compile(
-    "[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0671-\u06d3\u0640A-Za-z0-9_]+"
+    "[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0671-\u06d3\u0640A-Za-z0-9]+"
 )
 #: Proclitic sequences that may precede a name, longest first.
 PROCLITICS = ("وبال", "وال", "فال", "بال", "ولل", "وب", "ول", "فب", "فل", "لل", "و", "ف", "ب", "ل")

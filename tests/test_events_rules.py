@@ -1,0 +1,88 @@
+"""Coding rules of the events guideline, each on sentences written for this file.
+
+The whole default pipeline runs (minus the entity tagger, which these rules do not need).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+
+import pytest
+
+from marsad.actors.text import words
+from marsad.events.fatalities import count_deaths
+from marsad.model import Article, Event
+from marsad.pipeline import Pipeline
+
+WEDNESDAY = datetime(2018, 3, 14, 10)
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> Pipeline:
+    return Pipeline.default(skip=("entities",))
+
+
+def code(text: str, title: str = "", published: datetime = WEDNESDAY) -> list[Event]:
+    article = _pipeline().process(Article.create(text, id="t", title=title, published=published))
+    assert article.error is None
+    return list(article.events)
+
+
+@pytest.mark.parametrize("phrase, deaths", [
+    ("وأسفر القصف عن سقوط قتيلين من المدنيين", 2),
+    ("ما أدى إلى مقتل شخصين وإصابة آخرين", 2),
+    ("قتل مدنيين اثنين في الغارة", 2),
+    ("مقتل امرأتين في القصف", 2),
+    ("قتل شخصان وأصيب ثلاثة آخرون بجروح", 2),
+    ("مقتل مدنيين في القصف", 3),  # مدنيين alone may be a plural: the codebook's 3
+    ("قتل مدني وأصيب أربعة", 1),
+])
+def test_dual_nouns_count_two_and_injured_numbers_do_not_count(phrase: str, deaths: int) -> None:
+    assert count_deaths(words(phrase)) == deaths
+
+
+def test_event_takes_the_place_named_earlier_in_the_paragraph() -> None:
+    text = ("تشهد بلدة كفرنبل بريف إدلب الجنوبي توترا كبيرا منذ أسابيع. "
+            "وشنت طائرات حربية روسية، أمس الثلاثاء، غارات عنيفة أسفرت عن مقتل ثلاثة مدنيين.")
+    (event,) = code(text)
+    assert (event.sub_event_type, event.location, event.event_date) == ("Air/drone strike", "Kafr Nobol", "2018-03-13")
+    assert event.fatalities == 3 and event.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_event_with_no_place_in_its_paragraph_takes_the_headline_place() -> None:
+    title = "غارات على سراقب في ريف إدلب"
+    text = "قالت مصادر محلية إن طائرات حربية شنت صباح اليوم غارات مكثفة، ما أدى إلى دمار واسع."
+    (event,) = code(text, title=title)
+    assert event.location == "Saraqab" and event.admin1 == "Idleb"
+    located = code("شنت طائرات حربية صباح اليوم غارات مكثفة على بلدة سراقب في ريف إدلب.")
+    assert event.confidence < located[0].confidence  # a borrowed place is weaker evidence
+
+
+def test_undated_sentence_does_not_borrow_a_place() -> None:
+    text = "تقع بلدة سراقب في ريف إدلب. وتعرضت المنطقة لغارات جوية مكثفة."
+    assert code(text) == []
+
+
+def test_pluperfect_recap_of_an_earlier_week_is_not_an_event() -> None:
+    text = ("وكانت طائرات حربية إسرائيلية قد شنت يوم الخميس 8 آذار غارات على مواقع عسكرية "
+            "في محيط بلدة سراقب بريف إدلب.")
+    assert code(text) == []
+    today = "وكانت طائرات حربية إسرائيلية قد شنت أمس غارات على مواقع عسكرية في محيط بلدة سراقب بريف إدلب."
+    assert [e.sub_event_type for e in code(today)] == ["Air/drone strike"]
+
+
+def test_country_name_as_subject_is_its_military() -> None:
+    (event,) = code("أطلقت إسرائيل صاروخا اليوم على طائرة بدون طيار اقتربت من هضبة الجولان.")
+    assert (event.sub_event_type, event.actor1) == ("Disrupted weapons use", "Military Forces of Israel")
+
+
+def test_source_that_says_it_shot_down_a_jet_is_the_attacker() -> None:
+    (event,) = code("قالت إسرائيل إنها أسقطت اليوم طائرة مقاتلة سورية اخترقت أجواء هضبة الجولان.")
+    assert event.event_type == "Battles"
+    assert (event.actor1, event.actor2) == ("Military Forces of Israel", "Military Forces of Syria (2000-)")
+
+
+def test_hashtag_place_names_are_places() -> None:
+    (event,) = code("قتل خمسة جنود في الضربة الجوية التي استهدفت فجر اليوم #مطار_التيفور العسكري.")
+    assert event.location == "Tiyas (T4) airbase" and event.admin1 == "Homs" and event.geo_precision == 2
