@@ -173,3 +173,8 @@ def test_common_words_are_not_places_even_when_tagged(text: str, word: str) -> N
     for ent in (Entity(start, start + len(word), word, "LOC"), Entity(wide, start + len(word), "", "LOC"), None):
         found = geocode_text(text, (ent,) if ent else ())
         assert not [p for p in found if p.start <= start < p.end], (word, ent)
+
+
+def test_a_name_after_a_water_body_is_not_the_town() -> None:
+    assert refs("اقتربت الطائرة من بحيرة طبريا في إسرائيل.") == ["294640"]
+    assert refs("وصلت التعزيزات إلى مدينة طبريا في إسرائيل.")[0] != "294640"

@@ -71,8 +71,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             i += 1
             continue
         n, cut, cands, k = found
-        if k in STOP_KEYS:
-            i += n
+        if k in STOP_KEYS or (i > 0 and _water_body(ws[i - 1][2])):
+            i += n  # «بحيرة طبريا» is the lake, not the town
             continue
         start = ws[i][0] + advance(text[ws[i][0] : ws[i][1]], cut)
         construction = _construction(ws, i) or _head_trigger(k, ws[i][2], cut)
@@ -88,6 +88,14 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                            locative, listed, inherited))
         i += n
     return _country_hints(text, out)
+
+
+#: Water bodies: a name after them names the lake or river, not a town (guideline §2).
+_WATER = frozenset({"بحيره", "نهر", "بحر", "سد"})
+
+
+def _water_body(word: str) -> bool:
+    return any(rest in _WATER for _, rest in strip_variants(word))
 
 
 def _country_hints(text: str, mentions: list[Mention]) -> list[Mention]:
