@@ -11,12 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
-
-if TYPE_CHECKING:
-    from marsad.ner.tagger import Pass
 
 
 @dataclass
@@ -47,11 +43,6 @@ class CRFWeights:
         for (a, b), w in info.transitions.items():
             trans[li[a], li[b]] = w
         return cls(labels, attrs, state, trans)
-
-    @classmethod
-    def from_pass(cls, p: Pass) -> CRFWeights:
-        """The weights of a loaded tagging pass (without its padding row)."""
-        return cls(p.labels, p.features.index, p.state[:-1], p.trans)
 
     def save(self, path: str | Path) -> None:
         """Compressed ``.npz``: labels, attribute names, float16 weights."""
@@ -112,3 +103,33 @@ def marginals(em: np.ndarray, trans: np.ndarray) -> np.ndarray:
         beta[i] = np.logaddexp.reduce(trans + (em[i + 1] + beta[i + 1])[None, :], axis=1)
     logz = np.logaddexp.reduce(alpha[-1])
     return np.exp(alpha + beta - logz)
+
+
+def viterbi_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[list[int]]:
+    """:func:`viterbi` for many sentences at once (one numpy step per position, not
+    per position and sentence); padded positions carry each score through unchanged."""
+    if not ems:
+        return []
+    lengths = np.array([len(e) for e in ems])
+    n, k = int(lengths.max()), trans.shape[0]
+    em = np.zeros((len(ems), n, k), dtype=np.float32)
+    for b, e in enumerate(ems):
+        em[b, : len(e)] = e
+    back = np.empty((n, len(ems), k), dtype=np.intp)
+    keep = np.arange(k)
+    score = em[:, 0]
+    for i in range(1, n):
+        cand = score[:, :, None] + trans[None]
+        arg = cand.argmax(axis=1)
+        new = np.take_along_axis(cand, arg[:, None, :], axis=1)[:, 0] + em[:, i]
+        live = (lengths > i)[:, None]
+        score = np.where(live, new, score)
+        back[i] = np.where(live, arg, keep[None, :])
+    best = score.argmax(axis=1)
+    paths = np.empty((len(ems), n), dtype=np.intp)
+    paths[:, n - 1] = best
+    rows = np.arange(len(ems))
+    for i in range(n - 1, 0, -1):
+        best = back[i, rows, best]
+        paths[:, i - 1] = best
+    return [paths[b, : lengths[b]].tolist() for b in range(len(ems))]

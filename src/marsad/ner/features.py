@@ -53,10 +53,21 @@ class WordIds:
 DocTypes = dict[str, set[str]]
 
 
-def doc_features(doc: DocTypes, norm: str, stem: str) -> list[str]:
-    """``dk=TYPE`` for each type the first pass gave this word elsewhere in the document."""
-    kinds = doc.get(norm, set()) | doc.get(stem, set())
-    return [f"dk={k}" for k in sorted(kinds)]
+def doc_kinds(doc: DocTypes, words: list[WordFeatures] | list[WordIds]) -> list[list[str]]:
+    """Per word, the sorted entity types the first pass gave it (form or stem) nearby."""
+    empty: set[str] = set()
+    return [sorted(doc.get(w.norm, empty) | doc.get(w.stem, empty)) for w in words]
+
+
+def doc_features(kinds: list[list[str]], i: int) -> list[str]:
+    """``dk=TYPE`` for word ``i``'s document types, and ``-1dk=``/``+1dk=`` for its
+    neighbours' (a surname known from elsewhere marks the first name before it)."""
+    out = ["dk=" + k for k in kinds[i]]
+    if i > 0 and kinds[i - 1]:
+        out += ["-1dk=" + k for k in kinds[i - 1]]
+    if i + 1 < len(kinds) and kinds[i + 1]:
+        out += ["+1dk=" + k for k in kinds[i + 1]]
+    return out
 
 
 def _rank_bucket(rank: int) -> str:
@@ -67,13 +78,18 @@ class FeatureExtractor:
     """Turns word sequences into crfsuite feature lists, caching per word."""
 
     def __init__(
-        self, lexicon: Lexicon, index: dict[str, int] | None = None, cache_size: int = 300_000
+        self,
+        lexicon: Lexicon,
+        index: dict[str, int] | None = None,
+        cache_size: int = 300_000,
+        shared: FeatureExtractor | None = None,
     ) -> None:
-        """``index``: a trained model's attribute ids, for :meth:`sentence_ids`."""
+        """``index``: a trained model's attribute ids, for :meth:`sentence_ids`;
+        ``shared``: an extractor over the same lexicon whose string cache to reuse."""
         self.lex = lexicon
         self.index = index or {}
         self.pad = len(self.index)
-        self._cache: dict[str, WordFeatures] = {}
+        self._cache: dict[str, WordFeatures] = shared._cache if shared else {}
         self._ids: dict[str, WordIds] = {}
         self._cache_size = cache_size
 
@@ -125,7 +141,7 @@ class FeatureExtractor:
         hit = self._ids.get(word)
         if hit is not None:
             return hit
-        wf = self._compute(word)
+        wf = self.word(word)
         get = self.index.get
         lists = [
             [i for i in map(get, fs) if i is not None]
@@ -189,11 +205,12 @@ class FeatureExtractor:
         plus, given ``doc``, the entity types a first pass gave the word nearby."""
         wfs = [self.word(w) for w in words]
         n = len(wfs)
+        kinds = doc_kinds(doc, wfs) if doc else None
         out: list[list[str]] = []
         for i, wf in enumerate(wfs):
             f = list(wf.own)
-            if doc:
-                f += doc_features(doc, wf.norm, wf.stem)
+            if kinds:
+                f += doc_features(kinds, i)
             if i > 0:
                 prev = wfs[i - 1]
                 f += prev.left1
@@ -213,10 +230,8 @@ class FeatureExtractor:
             out.append(f)
         return out
 
-    def sentence_ids(
-        self, words: list[str], doc: DocTypes | None = None
-    ) -> tuple[list[int], list[int]]:
-        """The same features as :meth:`sentence`, as ids: ``(flat ids, token offsets)``."""
+    def sentence_ids(self, words: list[str]) -> tuple[list[int], list[int]]:
+        """:meth:`sentence`'s features without ``doc``, as ids: ``(flat ids, token offsets)``."""
         wis = [self.word_ids(w) for w in words]
         get = self.index.get
         n = len(wis)
@@ -227,8 +242,6 @@ class FeatureExtractor:
             offsets.append(len(flat))
             flat += wi.own
             extra: list[int | None] = []
-            if doc:
-                extra += map(get, doc_features(doc, wi.norm, wi.stem))
             if i > 0:
                 prev = wis[i - 1]
                 flat += prev.left1
@@ -246,4 +259,18 @@ class FeatureExtractor:
             else:
                 extra.append(eos)
             flat += [x for x in extra if x is not None]
+        return flat, offsets
+
+    def doc_ids(self, words: list[str], doc: DocTypes) -> tuple[list[int], list[int]]:
+        """The document features of :meth:`sentence` alone, as ids (each token starts
+        with the padding id, so its emission share can be summed separately)."""
+        get = self.index.get
+        kinds = doc_kinds(doc, [self.word_ids(w) for w in words])
+        flat: list[int] = []
+        offsets: list[int] = []
+        for i in range(len(words)):
+            offsets.append(len(flat))
+            flat.append(self.pad)
+            if kinds[i] or (i > 0 and kinds[i - 1]) or (i + 1 < len(words) and kinds[i + 1]):
+                flat += [x for x in map(get, doc_features(kinds, i)) if x is not None]
         return flat, offsets

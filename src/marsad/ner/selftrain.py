@@ -25,7 +25,7 @@ _SENT_END = re.compile(r"^[.!?؟]$")
 
 
 class _Tags(Protocol):
-    def tag(self, words: list[str]) -> list[str]: ...
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]: ...
 
 
 def _sentences(tokens: list[str], max_len: int = 60) -> Iterator[list[str]]:
@@ -49,9 +49,10 @@ def learn_name_lexicon(
     for i, tokens in enumerate(corpus_sentences(corpus)):
         if i % every:
             continue
-        for sent in _sentences(tokens):
+        sents = list(_sentences(tokens))
+        for sent, tags in zip(sents, tagger.tag(sents), strict=True):
             seen.update(sent)
-            for word, label in zip(sent, tagger.tag(sent), strict=True):
+            for word, label in zip(sent, tags, strict=True):
                 if label != "O":
                     typed[word][label[2:]] += 1
     out: dict[str, str] = {}

@@ -2,98 +2,125 @@
 
 The first pass tags each sentence alone; the second also sees which entity types the
 first pass gave each word in the surrounding sentences (:mod:`marsad.ner.stack`).
+Both passes read one per-word feature cache and one attribute index (their weight
+matrices are aligned to it), so a word's features are built once. A document's
+sentences are scored with one gather and decoded together.
 ``load_tagger()`` loads the packaged models once per process, on first use.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from marsad.ner.crf import CRFWeights, emissions, marginals, viterbi
+from marsad.ner.crf import CRFWeights, emissions, marginals, viterbi_batch
 from marsad.ner.features import DocTypes, FeatureExtractor
 from marsad.ner.lexicon import DATA_DIR, Lexicon
 
 MODEL_PATH = DATA_DIR / "crf.npz"
 FIRST_PASS = "crf1.npz"
 
+Batch = tuple[np.ndarray, np.ndarray]
+
+
+def _aligned(w: CRFWeights, index: dict[str, int]) -> np.ndarray:
+    """State weights re-indexed to ``index`` (plus a zero row for the padding id)."""
+    state = np.zeros((len(index) + 1, len(w.labels)), dtype=np.float32)
+    rows = np.array([index[a] for a in w.attrs], dtype=np.intp)
+    state[rows] = w.state[np.array(list(w.attrs.values()), dtype=np.intp)]
+    return state
+
+
+def _batch(pairs: list[tuple[list[int], list[int]]]) -> Batch:
+    """Concatenate per-sentence ``(ids, offsets)`` into one pair of arrays."""
+    flat: list[int] = []
+    offsets: list[int] = []
+    for ids, offs in pairs:
+        base = len(flat)
+        flat += ids
+        offsets += [base + o for o in offs]
+    return np.array(flat, dtype=np.intp), np.array(offsets, dtype=np.intp)
+
 
 class Pass:
-    """One CRF with its feature extractor."""
+    """One CRF with its own feature extractor (used for training-time tagging)."""
 
     def __init__(self, weights: CRFWeights, lexicon: Lexicon) -> None:
         self.labels = weights.labels
         self.trans = weights.trans
-        # A zero row for the padding attribute that every token carries.
-        self.state = np.vstack([weights.state, np.zeros((1, len(self.labels)), np.float32)])
         self.features = FeatureExtractor(lexicon, weights.attrs)
+        self.state = _aligned(weights, weights.attrs)
 
-    def emissions(self, words: list[str], doc: DocTypes | None = None) -> np.ndarray:
-        flat, offsets = self.features.sentence_ids(words, doc)
-        return emissions(self.state, np.array(flat, dtype=np.intp), np.array(offsets, dtype=np.intp))
-
-    def tag(self, words: list[str], doc: DocTypes | None = None) -> list[str]:
-        if not words:
-            return []
-        labels = self.labels
-        return [labels[i] for i in viterbi(self.emissions(words, doc), self.trans)]
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO labels of each non-empty sentence."""
+        ids, offs = _batch([self.features.sentence_ids(w) for w in sentences])
+        lengths = np.cumsum([len(w) for w in sentences])[:-1]
+        ems = np.split(emissions(self.state, ids, offs), lengths)
+        return [[self.labels[i] for i in p] for p in viterbi_batch(ems, self.trans)]
 
 
 class Tagger:
     """BIO tagger over PERS/LOC/ORG/MISC; tags a document (a list of sentences) at once."""
 
     def __init__(self, model: str | Path = MODEL_PATH, lexicon: Lexicon | None = None) -> None:
-        path = Path(model)
-        if not path.is_file():
-            raise FileNotFoundError(f"NER model not found: {path} (run `marsad train ner`)")
+        path, first = Path(model), Path(model).with_name(FIRST_PASS)
+        for p in (path, first):
+            if not p.is_file():
+                raise FileNotFoundError(f"NER model not found: {p} (run `marsad train ner`)")
+        final_w, first_w = CRFWeights.load(path), CRFWeights.load(first)
+        if final_w.labels != first_w.labels:
+            raise ValueError("the two NER passes have different label sets")
+        index = {a: i for i, a in enumerate(sorted(set(final_w.attrs) | set(first_w.attrs)))}
+        self.labels = final_w.labels
+        self.trans1, self.trans2 = first_w.trans, final_w.trans
+        self.state1, self.state2 = _aligned(first_w, index), _aligned(final_w, index)
         lex = lexicon if lexicon is not None else Lexicon.load(path.parent)
-        self.final = Pass(CRFWeights.load(path), lex)
-        first = path.with_name(FIRST_PASS)
-        self.first = Pass(CRFWeights.load(first), replace(lex, names={})) if first.is_file() else None
-        self.features = self.final.features
+        self.features = FeatureExtractor(lex, index)
 
     def clear_cache(self) -> None:
-        self.final.features.clear_cache()
-        if self.first:
-            self.first.features.clear_cache()
+        self.features.clear_cache()
 
-    def documents(self, sentences: list[list[str]]) -> list[DocTypes | None]:
-        """Per sentence, the first pass's entity types of nearby words (None without one)."""
-        if self.first is None:
-            return [None] * len(sentences)
+    def _emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        """Second-pass label scores of each (non-empty) sentence of a document."""
         from marsad.ner.stack import doc_windows, typed_words
 
-        first, fx = self.first, self.first.features
-        typed = [typed_words(fx, words, first.tag(words)) for words in sentences]
-        return list(doc_windows(typed))
+        fx = self.features
+        cuts = np.cumsum([len(w) for w in sentences])[:-1]
+        ids, offs = _batch([fx.sentence_ids(w) for w in sentences])
+        first = np.split(emissions(self.state1, ids, offs), cuts)
+        paths = viterbi_batch(first, self.trans1)
+        typed = [
+            typed_words(fx, w, [self.labels[i] for i in p])
+            for w, p in zip(sentences, paths, strict=True)
+        ]
+        docs: list[DocTypes] = list(doc_windows(typed))
+        d_ids, d_offs = _batch([fx.doc_ids(w, d) for w, d in zip(sentences, docs, strict=True)])
+        em = emissions(self.state2, ids, offs) + emissions(self.state2, d_ids, d_offs)
+        return np.split(em, cuts)
+
+    def scored_document(
+        self, sentences: list[list[str]], scores: bool = True
+    ) -> list[tuple[list[str], list[float]]]:
+        """Labels and (with ``scores``) each label's marginal probability, per sentence."""
+        out: list[tuple[list[str], list[float]]] = [([], []) for _ in sentences]
+        keep = [k for k, words in enumerate(sentences) if words]
+        if not keep:
+            return out
+        ems = self._emissions([sentences[k] for k in keep])
+        for k, em, path in zip(keep, ems, viterbi_batch(ems, self.trans2), strict=True):
+            probs = [float(p[i]) for p, i in zip(marginals(em, self.trans2), path, strict=True)] if scores else []
+            out[k] = ([self.labels[i] for i in path], probs)
+        return out
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO labels for each sentence of one document."""
-        docs = self.documents(sentences)
-        return [self.final.tag(words, doc) for words, doc in zip(sentences, docs, strict=True)]
+        return [tags for tags, _ in self.scored_document(sentences, scores=False)]
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels for one sentence on its own."""
         return self.tag_document([words])[0]
-
-    def scored_document(
-        self, sentences: list[list[str]]
-    ) -> list[tuple[list[str], list[float]]]:
-        """Labels and each label's marginal probability, for each sentence."""
-        out: list[tuple[list[str], list[float]]] = []
-        for words, doc in zip(sentences, self.documents(sentences), strict=True):
-            if not words:
-                out.append(([], []))
-                continue
-            em = self.final.emissions(words, doc)
-            path = viterbi(em, self.final.trans)
-            probs = marginals(em, self.final.trans)
-            labels = [self.final.labels[i] for i in path]
-            out.append((labels, [float(probs[t, i]) for t, i in enumerate(path)]))
-        return out
 
 
 @lru_cache(maxsize=4)

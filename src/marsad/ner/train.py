@@ -131,18 +131,19 @@ def fit_two_pass(
     base = replace(lexicon, names={})
     half = len(sentences) // 2
     parts = [sentences[:half], sentences[half:], sentences]
-    passes = [Pass(fit_crf([(base, part, None)], params, log), base) for part in parts]
+    weights = [fit_crf([(base, part, None)], params, log) for part in parts]
+    passes = [Pass(w, base) for w in weights]
     names = [learn_name_lexicon(p, news) for p in passes]
     log(f"name lexicons: {[len(n) for n in names]} words")
     fx = passes[2].features
-    preds = [passes[1].tag(w) for w, _ in parts[0]] + [passes[0].tag(w) for w, _ in parts[1]]
+    preds = passes[1].tag([w for w, _ in parts[0]]) + passes[0].tag([w for w, _ in parts[1]])
     docs = list(doc_windows([typed_words(fx, w, p) for (w, _), p in zip(sentences, preds, strict=True)]))
     groups: list[Group] = [
         (replace(lexicon, names=names[1]), parts[0], docs[:half]),
         (replace(lexicon, names=names[0]), parts[1], docs[half:]),
     ]
     final = fit_crf(groups, params, log)
-    return CRFWeights.from_pass(passes[2]), final, names[2]
+    return weights[2], final, names[2]
 
 
 def evaluate(model: Path, sentences: list[Sentence]) -> str:
