@@ -86,3 +86,23 @@ def test_source_that_says_it_shot_down_a_jet_is_the_attacker() -> None:
 def test_hashtag_place_names_are_places() -> None:
     (event,) = code("قتل خمسة جنود في الضربة الجوية التي استهدفت فجر اليوم #مطار_التيفور العسكري.")
     assert event.location == "Tiyas (T4) airbase" and event.admin1 == "Homs" and event.geo_precision == 2
+
+
+def test_clash_between_two_named_sides_keeps_their_order() -> None:
+    text = ("اندلعت اشتباكات عنيفة اليوم بين مقاتلين من هيئة تحرير الشام، التي تضم عناصر سابقين من "
+            "الجبهة الوطنية للتحرير، ومقاتلين من حركة أحرار الشام في بلدة سراقب بريف إدلب.")
+    (event,) = code(text)
+    assert (event.actor1, event.actor2) == ("Hayat Tahrir al-Sham", "Ahrar al-Sham")
+
+
+def test_elaborating_sentence_names_the_sides_of_a_clash() -> None:
+    text = ("واندلعت أمس اشتباكات عنيفة بين الطرفين.\n"
+            "وقال المرصد إن القتال بدأ بين مقاتلين من هيئة تحرير الشام ومقاتلين من حركة أحرار الشام في بلدة سراقب.")
+    (event,) = code(text)
+    assert event.location == "Saraqab" and event.event_date == "2018-03-13"
+    assert (event.actor1, event.actor2) == ("Hayat Tahrir al-Sham", "Ahrar al-Sham")
+
+
+def test_islamic_state_adjective_names_the_target() -> None:
+    (event,) = code("شنت القوة الجوية العراقية اليوم غارات على مواقع لقيادات داعشية قرب مدينة البوكمال.")
+    assert (event.actor1, event.actor2) == ("Military Forces of Iraq (2014-)", "Islamic State (Syria)")

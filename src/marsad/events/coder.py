@@ -82,6 +82,7 @@ def draft_events(article: Article) -> list[Draft]:
         if not toks:
             continue
         story.next_place = _elaboration_place(article, spans[i + 1]) if i + 1 < len(spans) else None
+        story.next_span = spans[i + 1] if story.next_place is not None else None
         found = find_triggers(toks)
         if not found:
             continue
@@ -111,6 +112,7 @@ class Story:
     tolls: list[tuple[Draft, Draft]] = field(default_factory=list)
     pending_toll: int = 0
     next_place: Place | None = None
+    next_span: Span | None = None
 
 
 _REMOTE = frozenset({SHELL_OR_AIR, "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})
@@ -206,7 +208,8 @@ def _code_hit(
     place = roles.pick_place(places, article.actors, toks, seg_lo, seg_hi, hit.start, skip)
     place = place or roles.pick_place(places, article.actors, toks, lo, seg_hi, hit.start, skip)
     place = place or roles.sole_place(places, article.actors, toks, hit.start, skip)
-    if place is None and story.next_place is not None and hit.definition.strength == 2:
+    elaborated = place is None and story.next_place is not None and hit.definition.strength == 2
+    if elaborated:
         place = story.next_place
     own_day = any(not d.statement for d in clause_dates)
     borrowed = place is None and hit.definition.strength == 2 and quoted is None and own_day
@@ -227,6 +230,8 @@ def _code_hit(
             a1 = n1
         if a2 is None and n2 is not None and (a1 is None or n2.name != a1.name):
             a2 = n2
+    if a1 is None and elaborated and story.next_span is not None:  # «اشتباكات بين الطرفين. وقال المرصد إن القتال بدأ بين X وY»
+        a1, a2 = _elaboration_actors(article, story.next_span)
     if a1 is None and hit.definition.sub_event_type == TERRITORY:
         a1, _ = roles.pick_actors(article.actors, toks, toks[0][0], hit.start, hit.start)
     sub = resolve_sub(hit, toks[seg_lo:seg_hi], a1, a2)
@@ -295,6 +300,12 @@ def _elaboration_place(article: Article, nxt: Span) -> Place | None:
     found = {p.name_en: p for p in article.places
              if nxt.start <= p.start < nxt.end and p.feature not in ("country", "capital_metonym")}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _elaboration_actors(article: Article, nxt: Span) -> tuple[Actor | None, Actor | None]:
+    """The parties the elaborating sentence names (its reporting source aside)."""
+    toks = [(a + nxt.start, b + nxt.start, w) for a, b, w in words(article.text[nxt.start : nxt.end])]
+    return roles.pick_actors(article.actors, toks, nxt.start, nxt.end, toks[-1][1] if toks else -1)
 
 
 def _note_agent(article: Article, toks: Words, hit: TriggerHit, lo: int, hi: int, story: Story) -> None:

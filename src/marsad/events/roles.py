@@ -136,6 +136,9 @@ def pick_actors(
     found = [a for a in found if not _controls_only(a, toks) and not _speaker_civilians(a, toks, anchor)]
     sources = [a for a in found if _is_source(a, toks, anchor)]
     found = [a for a in found if a not in sources or _own_forces(a, toks, anchor)]
+    pair = _between_pair(found, toks)
+    if pair is not None:
+        return pair
     agents: list[Actor] = []
     targets: list[Actor] = []
     for a in found:
@@ -147,6 +150,28 @@ def pick_actors(
     if not agents:
         return None, ordered[0]
     return ordered[0], (ordered[1] if len(ordered) > 1 else None)
+
+
+_RELATIVE = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين"})
+
+
+def _between_pair(found: list[Actor], toks: Words) -> tuple[Actor, Actor] | None:
+    """«اشتباكات بين مقاتلين من X ومقاتلين من Y»: the two parties in the order named
+    (an actor inside a relative clause, «التي هي جزء من Z», only describes)."""
+    if not found or not any("بين" in f for f in _words_before(toks, found[0].start, 3)):
+        return None
+    parties = _dedupe([a for a in found if not _in_relative_clause(a, toks)])
+    return (parties[0], parties[1]) if len(parties) >= 2 else None
+
+
+def _in_relative_clause(actor: Actor, toks: Words) -> bool:
+    """A relative pronoun within six words before, with no «و»-word (back to the main clause) between."""
+    for forms in reversed(_words_before(toks, actor.start, 6)):
+        if forms & _RELATIVE:
+            return True
+        if any(f.startswith("و") and len(f) > 3 and f[1:] in forms for f in forms):
+            return False
+    return False
 
 
 def _conjoined(first: Actor, second: Actor, toks: Words) -> bool:
