@@ -106,3 +106,10 @@ def test_elaborating_sentence_names_the_sides_of_a_clash() -> None:
 def test_islamic_state_adjective_names_the_target() -> None:
     (event,) = code("شنت القوة الجوية العراقية اليوم غارات على مواقع لقيادات داعشية قرب مدينة البوكمال.")
     assert (event.actor1, event.actor2) == ("Military Forces of Iraq (2014-)", "Islamic State (Syria)")
+
+
+def test_a_toll_that_raises_a_running_tally_is_still_an_event() -> None:
+    text = ("وقال مدير المرصد إن القصف على بلدتي سراقب وكفرنبل أسفر عن مقتل ستة مدنيين، "
+            "لترتفع بذلك حصيلة القتلى منذ مطلع الشهر إلى 300.")
+    found = sorted((e.location, e.fatalities) for e in code(text))
+    assert found == [("Kafr Nobol", 3), ("Saraqab", 3)]

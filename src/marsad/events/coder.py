@@ -170,6 +170,7 @@ def _code_hit(
 ) -> list[Draft]:
     hit = hits[k]
     lo, hi = context.clause_bounds(article.text, toks, hit.first, hit.last)
+    hi = context.before_tally_update(toks, hit.last, hi)
     soon = toks[min(hit.last + 4, len(toks) - 1)][1]
     dated_after = any(hit.end <= d.start <= soon and not d.statement for d in dates)
     if context.is_unreal(toks, lo, hit.first, hit.last) or context.is_background(

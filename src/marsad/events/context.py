@@ -210,3 +210,16 @@ def pluperfect(toks: Words, lo: int, first: int) -> bool:
         elif seen_kana and "قد" in forms:
             return True
     return False
+
+
+#: «لترتفع/ليرتفع/لتصل الحصيلة»: the clause after an event that adds its toll to a running tally.
+_RAISES = frozenset({"لترتفع", "ليرتفع", "لتصل", "ليصل"})
+
+
+def before_tally_update(toks: Words, last: int, hi: int) -> int:
+    """End of the event's clause before a trailing «لترتفع بذلك حصيلة … منذ …» (which is about
+    the running tally, not this event)."""
+    for k in range(last + 1, hi):
+        if variants(toks[k][2]) & _RAISES:
+            return k
+    return hi
