@@ -113,3 +113,11 @@ def test_a_toll_that_raises_a_running_tally_is_still_an_event() -> None:
             "لترتفع بذلك حصيلة القتلى منذ مطلع الشهر إلى 300.")
     found = sorted((e.location, e.fatalities) for e in code(text))
     assert found == [("Kafr Nobol", 3), ("Saraqab", 3)]
+
+
+def test_rebels_leaving_a_town_hand_it_to_the_state() -> None:
+    text = ("بدأ مقاتلون معارضون اليوم مغادرة بلدة سراقب مع عائلاتهم بموجب اتفاق مع الحكومة، "
+            "على أن تدخلها قوات النظام بعد اكتمال الإجلاء.")
+    (event,) = code(text)
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    assert (event.actor1, event.actor2) == ("Opposition Rebels (Syria)", "Military Forces of Syria (2000-)")

@@ -254,6 +254,8 @@ def _code_hit(
     actor1, inter1, actor2, inter2 = names
     if not actor2 and sub in REMOTE_SUBS and military_target(toks[seg_lo:seg_hi]):
         actor2, inter2 = state_forces(country, actor1)
+    if not actor2 and sub == "Non-violent transfer of territory" and inter1 == 2 and _state_in_story(article, country):
+        actor2, inter2 = state_forces(country, actor1)  # rebels who hand over a town hand it to the state
     if sub == "Armed clash" and actor2.startswith("Civilians"):
         sub = "Attack"
     if inter1 == 6 and event_type_of(sub) in ("Battles", "Violence against civilians") or (
@@ -307,6 +309,11 @@ def _elaboration_actors(article: Article, nxt: Span) -> tuple[Actor | None, Acto
     """The parties the elaborating sentence names (its reporting source aside)."""
     toks = [(a + nxt.start, b + nxt.start, w) for a, b, w in words(article.text[nxt.start : nxt.end])]
     return roles.pick_actors(article.actors, toks, nxt.start, nxt.end, toks[-1][1] if toks else -1)
+
+
+def _state_in_story(article: Article, country: str) -> bool:
+    """Whether the article names the country's own state forces (inter 1) anywhere."""
+    return any(a.inter == 1 and a.country == country for a in article.actors)
 
 
 def _note_agent(article: Article, toks: Words, hit: TriggerHit, lo: int, hi: int, story: Story) -> None:
