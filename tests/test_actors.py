@@ -67,3 +67,18 @@ def test_one_word_definite_aliases_need_the_article() -> None:
 def test_islamic_state_is_named_for_its_theatre() -> None:
     assert names("هاجم تنظيم داعش نقطة للجيش", "Iraq")[0] == "Islamic State (Iraq)"
     assert names("هاجم تنظيم داعش نقطة للجيش", "Syria")[0] == "Islamic State (Syria)"
+
+
+def test_head_noun_anaphora_refers_to_the_last_group_with_that_head() -> None:
+    text = ("أعلنت الجبهة الوطنية للتحرير أمس موقفها من الاتفاق. وكانت الجبهة قد بدأت سحب السلاح. "
+            "وقالت هيئة تحرير الشام إن الهيئة لن تنسحب، وأكدت حركة أحرار الشام أن الحركة مستعدة.")
+    found = [(a.text, a.name) for a in link_text(text)]
+    assert ("الجبهة", "National Front for Liberation") in found
+    assert ("الهيئة", "Hayat Tahrir al-Sham") in found
+    assert ("الحركة", "Ahrar al-Sham") in found
+    assert [n for t, n in link_text("وقالت الحركة في بيان إنها ترفض القرار.")] == []  # no group named before
+
+
+def test_one_word_aliases_with_hamza_link() -> None:
+    assert [a.name for a in link_text("قصفت إسرائيل مواقع قرب دمشق وأصيب أطفال.")] == [
+        "Military Forces of Israel", "Civilians (Syria)"]

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from marsad.actors.kb import KBActor, alias_index, country_name, inter_for, resolve_name
-from marsad.actors.text import variants, words
+from marsad.actors.text import norm, variants, words
 from marsad.model import Actor, Place
 
 
@@ -48,20 +48,31 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
 def _resolve_anaphora(
     text: str, toks: list[tuple[int, int, str]], found: list[Actor], offset: int
 ) -> list[Actor]:
-    """«التنظيم» (the organisation) refers back to the last organisation named («تنظيم داعش»)."""
+    """«التنظيم», «الجبهة», «الحركة», «الهيئة» (the organisation/front/movement) refer back to
+    the last group named with that head word («تنظيم داعش», «الجبهة الوطنية للتحرير»)."""
     out = list(found)
     for start, end, w in toks:
-        if w.removeprefix("و").removeprefix("ف") not in ("التنظيم", "للتنظيم", "بالتنظيم"):
+        head = _ANAPHORA.get(w.removeprefix("و").removeprefix("ف"))
+        if head is None:
             continue
         if any(a.start <= start + offset < a.end for a in found):
             continue
-        last = [a for a in found if a.end <= start + offset and a.actor_type == "rebel" and "تنظيم" in a.text
-                or a.end <= start + offset and a.name.startswith("Islamic State")]
+        last = [a for a in found if a.end <= start + offset and (
+            a.actor_type == "rebel" and head in norm(a.text) or head == "تنظيم" and a.name.startswith("Islamic State"))]
         if last:
             a = last[-1]
             out.append(Actor(start + offset, end + offset, text[start:end], a.name, a.actor_type, a.inter, a.country))
     out.sort(key=lambda a: a.start)
     return out
+
+
+#: Definite head nouns that refer back to a group, and the word its name must contain.
+_ANAPHORA = {
+    **dict.fromkeys(("التنظيم", "للتنظيم", "بالتنظيم"), "تنظيم"),
+    **dict.fromkeys(("الجبهه", "للجبهه", "بالجبهه"), "جبهه"),
+    **dict.fromkeys(("الحركه", "للحركه", "بالحركه"), "حركه"),
+    **dict.fromkeys(("الهييه", "للهييه", "بالهييه"), "هييه"),
+}
 
 
 def _match_at(
