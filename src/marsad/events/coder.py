@@ -13,6 +13,7 @@ from datetime import date, datetime
 from marsad.actors.kb import by_name, country_name, inter_for
 from marsad.actors.text import variants, words
 from marsad.events import context, roles, where
+from marsad.events.abroad import country_of_clause
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.fatalities import count_deaths
 from marsad.events.ontology import event_type_of
@@ -173,7 +174,8 @@ def _code_hit(
     hi = context.before_tally_update(toks, hit.last, hi)
     soon = toks[min(hit.last + 4, len(toks) - 1)][1]
     dated_after = any(hit.end <= d.start <= soon and not d.statement for d in dates)
-    if context.is_unreal(toks, lo, hit.first, hit.last) or context.is_background(
+    own_date = any(hit.end <= d.start < toks[hi - 1][1] and not d.statement for d in dates)
+    if context.is_unreal(toks, lo, hit.first, hit.last, hi, own_date) or context.is_background(
         article.text, toks, lo, hit.first, dated_after
     ):
         return []
@@ -184,7 +186,8 @@ def _code_hit(
     if hit.definite and not hit.definition.verbal and not [d for d in clause_dates if not d.statement]:
         toll = count_deaths(toks[lo:hi])
         if toll is not None and not _has_place(article, toks, lo, hi):
-            _add_toll(story, hit, toll)
+            if not _other_party(article, toks, lo, hi, hit, story.last):
+                _add_toll(story, hit, toll)
             return []
         if toll is None:
             return []
@@ -193,7 +196,9 @@ def _code_hit(
     if hit.definition.sub_event_type == TERRITORY and percent_after(toks, hit.last):
         return []
     trend = context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)
-    if not clause_dates and (trend or context.open_ended_since(toks, lo, hi)):
+    if context.depicted(toks, lo, hit.first):
+        return []  # what a video shows is not the report of an event
+    if not clause_dates and (trend or context.open_ended_since(toks, lo, hi) or context.present_state(toks, lo, hit.first)):
         return []
     if context.open_ended_since(toks, hit.last + 1, hi) or context.period_summary(toks, lo, hi, bool(clause_dates)):
         return []
@@ -216,6 +221,11 @@ def _code_hit(
     borrowed = place is None and hit.definition.strength == 2 and quoted is None and own_day
     if borrowed:  # named earlier in the paragraph, else the story's own place (headline included)
         place = where.preceding_place(article, places, toks[0][0]) or where.dominant_place(article, places)
+        home = country_of_clause(article.places, article.actors, toks, lo, hi)
+        if home is not None and (place is None or place.country != home.country):
+            place = home  # «اعتقلت السلطات البحرينية، السبت، …»: only the country is known
+        elif place is not None and _names_other_country(article, toks, lo, hi, place):
+            place = None  # «الهجوم الذي نفذته إيران على مقر حزب كردي»: another theatre
     if place is None:  # the toll may belong with the next cue («انفجار عبوة … وسقوط قذيفة في دمشق»)
         story.pending_toll = count_deaths(toks[seg_lo:seg_hi]) or story.pending_toll
         return []
@@ -324,6 +334,33 @@ def _note_agent(article: Article, toks: Words, hit: TriggerHit, lo: int, hi: int
     a1, _ = roles.pick_actors(article.actors, toks, toks[lo][0], toks[hi - 1][1], hit.start)
     if a1 is not None and a1.actor_type != "civilians":
         story.agent = a1
+
+
+def _other_party(article: Article, toks: Words, lo: int, hi: int, hit: TriggerHit, last: Draft | None) -> bool:
+    """A toll sentence that names another attacker (an actor, or a country other than the last
+    event's and its attacker's) is about another attack, not the last event's toll."""
+    if last is None:
+        return False
+    start, end = toks[lo][0], toks[hi - 1][1]
+    agent, _ = roles.pick_actors(article.actors, toks, start, end, hit.start)
+    if agent is not None and agent.name not in (last.actor1, last.actor2) and agent.actor_type != "civilians":
+        kb = by_name(agent.name)
+        return kb is None or kb.name not in (last.actor1, last.actor2) and not last.actor1.startswith(kb.name)
+    known = {last.place.country} | {a.country for a in article.actors if a.name == last.actor1}
+    return any(p.feature == "country" and start <= p.start < end and p.country not in known for p in article.places)
+
+
+def _names_other_country(article: Article, toks: Words, lo: int, hi: int, place: Place) -> bool:
+    """The clause names another country than the borrowed place's as the attacker or the
+    place («نفذته إيران»، «في العراق»), not as a dateline or a party to talks."""
+    start, end = max(toks[lo][0], roles.dateline_end(article.text)), toks[hi - 1][1]
+    for p in article.places:
+        if p.feature != "country" or not start <= p.start < end or p.country == place.country:
+            continue
+        prev = [w for a, b, w in toks if b <= p.start][-1:]
+        if prev and (prev[0] in ("في", "داخل") or prev[0].startswith(("نفذ", "شن", "اطلق", "قصف"))):
+            return True
+    return False
 
 
 def _has_place(article: Article, toks: Words, lo: int, hi: int) -> bool:

@@ -28,11 +28,11 @@ _NEGATORS = frozenset(
         "ادان", "ادانت", "تدين", "يدين", "ندد", "نددت", "استنكر", "استنكرت", "مزعوم",
         "المزعوم", "احتمال", "نفيه", "نفيها", "سيؤيد", "سيويدون", "يويد", "تاييد", "خشيه", "مخاوف", "يريد", "تريد", "يمكن", "ستشن", "سيشن",
         "ينبغي", "يجب", "تستعد", "يستعد", "استعدادا", "التحضير", "لشن", "بشن", "بمهاجمه",
-        "ضروره", "اشاعه", "يفرض", "تفرض", "اوقف", "اوقفت", "يتضمن", "تتضمن", "يقضي", "تقضي", "منعا", "عزم", "عزمها", "عزمه", "محاولات", "محاولتها", "نص", "ينص", "تنص", "يحاول", "تحاول", "محاوله", "اتهامات", "لاستعاده", "بعدم", "حق", "انتظار", "خوفا", "لوقف", "وقف",
+        "ضروره", "اشاعه", "يفرض", "تفرض", "اوقف", "اوقفت", "يتضمن", "تتضمن", "يقضي", "تقضي", "منعا", "عزم", "عزمها", "عزمه", "محاولات", "محاولتها", "نص", "ينص", "تنص", "يحاول", "تحاول", "محاوله", "اتهامات", "لاستعاده", "بعدم", "حق", "انتظار", "خوفا", "لوقف", "وقف", "تحسبا", "تحسب", "يتعين", "بحلول", "توجيه", "قرر", "قررت", "قرروا", "يقرر", "تقرر", "يقررون",
     }
 )
 _HEDGES = frozenset({"يشتبه", "المشتبه", "مشتبه", "متوقع", "المتوقع", "متوقعه", "المتوقعه", "المزعوم", "مزعوم", "المفترض", "مفترض", "المحتمل", "محتمل", "المرتقب", "مرتقب", "المقبل", "المقبله", "المرتقبه", "المحتمله"})
-_BACKGROUND = frozenset({"منذ", "مسلسل", "غرار", "ردا", "مراكز", "مركز", "سجون", "وتيره", "تشديد", "تكثيف", "قضيه", "بقضيه", "ملابسات", "تداعيات", "تفاصيل", "اعقاب", "خلفيه", "ذكري", "ذكرى", "حول", "بشان", "خصوص", "تحقيق", "تحقيقا", "ملف"})
+_BACKGROUND = frozenset({"منذ", "مسلسل", "غرار", "ردا", "مراكز", "مركز", "سجون", "وتيره", "تشديد", "تكثيف", "قضيه", "بقضيه", "ملابسات", "تداعيات", "تفاصيل", "اعقاب", "خلفيه", "ذكري", "ذكرى", "حول", "بشان", "خصوص", "تحقيق", "تحقيقا", "ملف", "مذكره", "مذكرات"})
 _DURATION_PREFIX = ("يوم", "ساع", "اسبوع", "اسابيع", "شهر", "اشهر", "ايام", "سنه", "سنوات", "عام", "اعوام", "ليل")
 _TREND = frozenset({"مؤخرا", "موخرا", "موخراً", "الاخيره", "الماضيه", "الاونه"})
 _TREND_HEADS = ("ايام", "اسابيع", "اشهر", "شهور", "سنوات", "اونه", "فتره")
@@ -45,7 +45,12 @@ def is_boundary(text: str, toks: Words, i: int) -> bool:
     gap = text[toks[i - 1][1] : toks[i][0]]
     if ".." in gap:  # an ellipsis inside a quotation, not the end of a clause
         gap = gap.replace(".", "")
+    if toks[i][2] == "وسط" and ("(" in gap or i + 1 < len(toks) and toks[i + 1][2] in _REGION_WORDS):
+        return False  # «(وسط سوريا)»: the centre of a country, not «amid»
     return any(c in _BOUNDARY_CHARS for c in gap) or toks[i][2] in _BOUNDARY_WORDS
+
+
+_REGION_WORDS = frozenset({"سوريا", "سوريه", "البلاد", "العراق", "اليمن", "ليبيا", "المدينه", "المحافظه"})
 
 
 _CAUSAL = frozenset({"بعد", "اثر", "جراء", "نتيجه", "بسبب", "عقب"})
@@ -92,14 +97,41 @@ def _negates(word: str) -> bool:
     return bool(forms & _NEGATORS) or any(f.startswith(_NEG_STEMS) for f in forms) or _future_verb(word)
 
 
-def is_unreal(toks: Words, lo: int, first: int, last: int | None = None) -> bool:
-    """A threat, plan, condition, denial or the future governs the trigger (in its clause)."""
+_NEW_CLAUSE = ("متوعد", "مضيف", "موكد", "مؤكد", "مشير", "لافت", "معتبر", "محذر", "قايل", "مهدد")
+
+
+def _hypothetical_after(toks: Words, end: int, hi: int) -> bool:
+    """«لن» later in the trigger's own clause (a participle such as «متوعدة» opens another)."""
+    for _, _, w in toks[end:hi]:
+        if w.removeprefix("و").startswith(_NEW_CLAUSE):
+            return False
+        if w == "لن":
+            return True
+    return False
+
+
+_CONDEMN = frozenset({"ادان", "ادانت", "تدين", "يدين", "ندد", "نددت", "استنكر", "استنكرت"})
+
+
+def is_unreal(toks: Words, lo: int, first: int, last: int | None = None, hi: int | None = None,
+              dated: bool = False) -> bool:
+    """A threat, plan, condition, denial or the future governs the trigger (in its clause).
+
+    «لن» anywhere later in the clause makes it hypothetical («توجيه ضربة … لن يكون كافيا»);
+    a condemnation is no denial when the condemned attack carries its own day
+    («أدان الهجوم الذي نفذته إيران … السبت»)."""
     end = (last if last is not None else first) + 1
     after = toks[end : end + 4]
+    if hi is not None and _hypothetical_after(toks, end, hi):
+        return True
+    if dated and any(variants(w) & _CONDEMN for _, _, w in toks[lo:first]):
+        lo = max(k + 1 for k in range(lo, first) if variants(toks[k][2]) & _CONDEMN)
     if any(variants(w) & _HEDGES or _negates(w) and not _future_verb(w) for _, _, w in after[:2]):
         return True
     if any(variants(w) & {"لن", "تعتزم", "يعتزم", "ينوي", "تنوي"} for _, _, w in after):
         return True
+    if any(w == "قد" and nxt[:1] in "يت" for (_, _, w), (_, _, nxt) in zip(after, after[1:], strict=False)):
+        return True  # «أعمال عنف قد تقع»: what may happen
     if any(_negates(w) for _, _, w in toks[lo:first]):
         return True
     before = [w for _, _, w in toks[max(lo, first - 3) : first]]
@@ -126,7 +158,8 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
         "بحسب" in variants(w) or "وبحسب" in variants(w) for _, _, w in toks[lo : lo + 2]
     ):
         return True  # «وبحسب التقرير …»: a periodic report's tally
-    if any("تقارير" in variants(w) for _, _, w in toks[max(lo, first - 2) : first]):
+    near = [w for _, _, w in toks[max(lo, first - 5) : first]]
+    if any("تقارير" in variants(w) for w in near[-2:]) or any("تقارير" in variants(w) for w in near) and "عن" in near:
         return True  # «وسط تقارير عن إعدامات»: reports of, not a report
     opening = [variants(w) for _, _, w in toks[lo : lo + 4]]
     if opening and any(f & {"ياتي", "جاء", "تاتي", "وياتي", "وجاء"} for f in opening[:2]):
@@ -210,6 +243,26 @@ def pluperfect(toks: Words, lo: int, first: int) -> bool:
         elif seen_kana and "قد" in forms:
             return True
     return False
+
+
+_STATE_VERBS = frozenset({"تشهد", "يشهد", "وتشهد", "ويشهد", "تتعرض", "يتعرض", "وتتعرض", "ويتعرض", "تعيش", "يعيش",
+                          "تعاني", "يعاني", "تخوض", "يخوض", "تشن", "يشن", "يظهر", "تظهر", "اظهر", "يصور", "تصور"})
+
+
+_PICTURES = frozenset({"فيديو", "الفيديو", "مقطع", "لقطات", "مشاهد", "تسجيل", "شريط", "صوره", "الصوره"})
+_SHOWS = frozenset({"اظهر", "يظهر", "تظهر", "اظهرت", "يصور", "تصور", "يعرض", "عرض"})
+
+
+def depicted(toks: Words, lo: int, first: int) -> bool:
+    """«وأظهر الفيديو … قصفاً عنيفاً»: a scene a video shows, not a dated report."""
+    window = [variants(w) for _, _, w in toks[lo:first]]
+    return any(f & _SHOWS for f in window) and any(f & _PICTURES for f in window)
+
+
+def present_state(toks: Words, lo: int, first: int) -> bool:
+    """«بينما تشهد المدينة تظاهرات»، «التي تتعرض لقصف مستمر»، «فيديو يظهر القصف»: a present-tense
+    verb (or a picture) describes a state or a scene, not a dated event."""
+    return any(variants(w) & _STATE_VERBS for _, _, w in toks[max(lo, first - 6) : first])
 
 
 #: «لترتفع/ليرتفع/لتصل الحصيلة»: the clause after an event that adds its toll to a running tally.

