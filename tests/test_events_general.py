@@ -81,3 +81,31 @@ def test_centre_of_a_country_in_brackets_does_not_cut_the_clause() -> None:
 def test_forces_that_overrun_a_town_take_it() -> None:
     (event,) = code("اجتاحت القوات التركية وفصائل المعارضة الموالية لها، صباح الأحد، مدينة عفرين.")
     assert event.event_type == "Battles" and event.location == "Afrin"
+
+
+def test_unattributed_air_strike_that_kills_people_in_syria() -> None:
+    (event,) = code("قتل 12 شخصا على الأقل، أمس الثلاثاء، في ضربات جوية على بلدة سراقب بريف إدلب.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Air/drone strike", "Military Forces of Syria (2000-)", "Civilians (Syria)")
+    named = code("قتل 12 شخصا على الأقل، أمس الثلاثاء، في غارات لطائرات روسية على بلدة سراقب بريف إدلب.")
+    assert named[0].actor1 == "Military Forces of Russia (2000-)"
+    assert event.confidence < named[0].confidence  # an inferred side is weaker evidence
+
+
+def test_unattributed_strike_on_the_government_is_israels_when_the_story_names_israel() -> None:
+    text = ("واتهمت دمشق إسرائيل بالوقوف وراء الهجوم. "
+            "وقالت مصادر إن ضربة جوية استهدفت أمس الثلاثاء موقعا عسكريا لقوات النظام قرب بلدة سراقب.")
+    (event,) = code(text)
+    assert (event.actor1, event.actor2) == ("Military Forces of Israel", "Military Forces of Syria (2000-)")
+
+
+def test_a_capture_takes_the_opponent_named_earlier_in_the_story() -> None:
+    text = ("ضيقت قوات النظام الخناق على بلدة سراقب التي يسيطر عليها مسلحو تنظيم داعش. "
+            "وذكرت وسائل الإعلام أن الجيش السوري استعاد أمس الثلاثاء بلدة معرة النعمان المجاورة.")
+    events = [e for e in code(text) if e.sub_event_type == "Government regains territory"]
+    assert [(e.actor1, e.actor2) for e in events] == [("Military Forces of Syria (2000-)", "Islamic State (Syria)")]
+
+
+def test_speaker_after_the_trigger_is_a_source_not_the_attacker() -> None:
+    (event,) = code("وأصابت الغارة التي قال حزب الله إنها إسرائيلية، أمس الثلاثاء، مطار الضبعة العسكري قرب حمص.")
+    assert event.actor1 == "Military Forces of Israel"

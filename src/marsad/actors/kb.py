@@ -83,7 +83,7 @@ def resolve_name(actor: KBActor, country: str) -> str:
         for other in load_kb():
             if other.country == country and other.name.startswith("Military Forces of"):
                 return other.name
-    return actor.name.replace("{country}", country)
+    return actor.name.replace("{country}", country).replace("of The ", "of the ")  # «Police Forces of the Netherlands»
 
 
 def inter_for(actor: KBActor, country: str) -> int:

@@ -14,6 +14,7 @@ from marsad.actors.kb import by_name, country_name, inter_for
 from marsad.actors.text import variants, words
 from marsad.events import context, roles, where
 from marsad.events.abroad import country_of_clause
+from marsad.events.attribution import PENALTY, infer_sides
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.fatalities import count_deaths
 from marsad.events.ontology import event_type_of
@@ -266,6 +267,8 @@ def _code_hit(
         actor2, inter2 = state_forces(country, actor1)
     if not actor2 and sub == "Non-violent transfer of territory" and inter1 == 2 and _state_in_story(article, country):
         actor2, inter2 = state_forces(country, actor1)  # rebels who hand over a town hand it to the state
+    (actor1, inter1, actor2, inter2), inferred = infer_sides(
+        article, toks[seg_lo:seg_hi], sub, country, (actor1, inter1, actor2, inter2), hit.start)
     if sub == "Armed clash" and actor2.startswith("Civilians"):
         sub = "Attack"
     if inter1 == 6 and event_type_of(sub) in ("Battles", "Violence against civilians") or (
@@ -273,7 +276,7 @@ def _code_hit(
     ):
         sub, actor1, inter1 = "Violent demonstration", f"Rioters ({country})", 5  # protesters who storm or burn
     confidence = 0.55 + 0.15 * (hit.definition.strength == 2) + date_conf + 0.1 * (a1 is not None)
-    confidence -= where.PENALTY * borrowed
+    confidence -= where.PENALTY * borrowed + PENALTY * inferred
     draft = Draft(sub, when, precision, place, actor1, inter1, actor2, inter2, toll,
                   Span(seg_start, seg_end), round(min(confidence, 0.95), 2))
     listed = roles.coordinated(places, article.text, place)

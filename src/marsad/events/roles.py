@@ -245,6 +245,9 @@ def _is_source(actor: Actor, toks: Words, anchor: int) -> bool:
     before2 = _words_before(toks, actor.start, 3)
     if any(f & _ATTRIBUTION for f in before2):
         return True
+    after = [w for a, _, w in toks if a >= actor.end][:1]
+    if after in (["انها"], ["انه"], ["ان"]) and any(f.startswith(_SPEECH) for f in before2[-1:][0] if before2):
+        return True  # «الغارة التي قال حزب الله إنها إسرائيلية»: the speaker, wherever the trigger is
     if anchor >= 0 and actor.start > anchor:  # «… غارة تركية، وفق ما أفاد المرصد ووحدات حماية الشعب»
         gap = [variants(w) for a, _, w in toks if anchor <= a < actor.start]
         if any(f & _ATTRIBUTION for f in gap):
@@ -285,7 +288,8 @@ _ADJ_SKIP = frozenset({"جويه", "جوي", "صاروخيه", "صاروخي", "
 
 
 _WEAPON_NOUNS = ("صواريخ", "صاروخ", "طايرات", "طايره", "غارات", "غاره", "قصف", "ضربه", "ضربات",
-                 "مقاتلات", "مدفعيه", "قوات", "دبابات", "قذايف", "مروحيات", "هجوم", "هجمات", "طيران")
+                 "مقاتلات", "مدفعيه", "قوات", "دبابات", "قذايف", "مروحيات", "هجوم", "هجمات", "طيران",
+                 "انها", "انه")  # «الغارة التي قيل إنها إسرائيلية»
 _TARGET_NOUNS = ("موقع", "مواقع", "مطار", "قاعده", "نقاط", "نقطه", "منشات", "منشاه", "جنود", "اهداف", "مراكز", "مركز",
                  "عسكري", "ضباط", "مستشار", "عناصر")
 

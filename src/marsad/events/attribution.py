@@ -1,0 +1,100 @@
+"""Actors a careful coder infers when the event's own clause leaves a side unnamed.
+
+Three codebook habits, each weaker evidence than a named actor (the coder lowers the
+event's confidence when one of them fills a side):
+
+- victims: a remote attack or an attack that kills people named as civilians
+  («قتلت 30 شخصا»، «مقتل أربعة مدنيين»، «منازل المواطنين») has actor2 ``Civilians``;
+- the air force: in Syria only states fly; an unattributed air strike (or chemical
+  attack) on the opposition or on civilians is the Syrian government's, one on the
+  government's side is Israel's when the story names Israel; unattributed shelling
+  that kills civilians in a story about the government's offensive is the government's;
+- the other side of a battle: a clash or a capture whose clause names one side takes
+  the nearest opposing armed actor named before it in the story («الذي يسيطر عليه
+  مسلحو داعش … استعاد الجيش حي القدم»).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.actors.kb import by_name, inter_for, resolve_name
+from marsad.actors.text import variants
+from marsad.model import Actor, Article
+
+Words = list[tuple[int, int, str]]
+Sides = tuple[str, int, str, int]
+
+_CIVIL_NOUNS = ("مدني", "شخص", "اشخاص", "اطفال", "طفل", "نساء", "امراه", "عائل", "مواطن", "سكان", "اهالي",
+                "نازح", "مسعف", "صحفي")
+_CIVIL_SITES = ("منازل", "منزل", "الاحياء", "احياء", "سوق", "مدرسه", "مستشفي", "مشفي", "مخيم")
+_KILLED = ("قتل", "مقتل", "قتلت", "قتلي", "مصرع", "ضحي", "حتف", "سقوط")
+_REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",
+                     "Remote explosive/landmine/IED", "Suicide bomb", "Attack"})
+_BATTLES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
+_REGIME_SIDE = frozenset({"Military Forces of Syria (2000-)", "NDF: National Defence Forces", "Hezbollah",
+                          "Military Forces of Iran (1989-)", "Islamic Revolutionary Guard Corps",
+                          "Military Forces of Russia (2000-)"})
+#: How much an inferred side lowers the event's confidence.
+PENALTY = 0.05
+
+
+def civilian_victims(seg: Words) -> bool:
+    """People named as civilians are killed or their homes are hit in the segment."""
+    forms = [variants(w) for _, _, w in seg]
+    for k, f in enumerate(forms):
+        if any(x.startswith(_KILLED) for x in f):
+            after = forms[k + 1 : k + 4]
+            if any(any(x.startswith(_CIVIL_NOUNS) for x in g) for g in after):
+                return True
+        if any(x.startswith(_CIVIL_SITES) for x in f) and k > 0 and forms[k - 1] & {"علي", "استهدف", "استهدفت"}:
+            return True
+    return False
+
+
+_STATE_WEAPONS = frozenset({"Air/drone strike", "Chemical weapon", "Shelling/artillery/missile attack"})
+
+
+def _regime_named(article: Article) -> bool:
+    """The story names the Syrian government's forces (a siege or an offensive it wages)."""
+    return any(a.name == "Military Forces of Syria (2000-)" for a in article.actors)
+
+
+def _israel_named(article: Article) -> bool:
+    return any(a.name == "Military Forces of Israel" for a in article.actors) or any(
+        p.country == "Israel" and p.feature == "country" for p in article.places)
+
+
+def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sides, anchor: int) -> tuple[Sides, bool]:
+    """The event's sides with the unnamed ones inferred; True when something was inferred."""
+    actor1, inter1, actor2, inter2 = sides
+    inferred = False
+    if not actor2 and sub in _REMOTE and civilian_victims(seg):
+        actor2, inter2, inferred = f"Civilians ({country})", 7, True
+    if actor1.startswith("Unidentified") and country == "Syria" and sub in _STATE_WEAPONS:
+        if actor2 in _REGIME_SIDE:
+            if sub == "Air/drone strike" and _israel_named(article):
+                actor1, inter1, inferred = "Military Forces of Israel", 8, True
+        elif sub != "Shelling/artillery/missile attack" or actor2.startswith("Civilians") and _regime_named(article):
+            actor1, inter1, inferred = "Military Forces of Syria (2000-)", 1, True
+    if not actor2 and actor1 and sub in _BATTLES:
+        other = _opponent(article.actors, actor1, inter1, anchor, country)
+        if other is not None:
+            actor2, inter2, inferred = other[0], other[1], True
+    return (actor1, inter1, actor2, inter2), inferred
+
+
+def _opponent(actors: Sequence[Actor], actor1: str, inter1: int, anchor: int, country: str) -> tuple[str, int] | None:
+    """The nearest armed actor named before ``anchor`` on the other side of ``actor1``."""
+    for a in sorted((a for a in actors if a.end <= anchor), key=lambda a: -a.start):
+        kb = by_name(a.name)
+        if kb is None or "{country}" in kb.name or kb.actor_type in ("civilians", "protesters", "rioters"):
+            continue
+        name, inter = resolve_name(kb, country), inter_for(kb, country)
+        if name == actor1 or inter not in (1, 2, 3, 8):
+            continue
+        state1, state2 = inter1 in (1, 8), inter in (1, 8)
+        if state1 and state2 or (name in _REGIME_SIDE) == (actor1 in _REGIME_SIDE):
+            continue  # allies: two states, or two on the government's side
+        return name, inter
+    return None
