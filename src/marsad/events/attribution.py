@@ -65,13 +65,15 @@ def _israel_named(article: Article) -> bool:
         p.country == "Israel" and p.feature == "country" for p in article.places)
 
 
-def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sides, anchor: int) -> tuple[Sides, bool]:
-    """The event's sides with the unnamed ones inferred; True when something was inferred."""
+def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sides, anchor: int,
+                story_agent: bool = False) -> tuple[Sides, bool]:
+    """The event's sides with the unnamed ones inferred; True when something was inferred.
+    ``story_agent``: the story already named the attacker of its strikes (that one is used)."""
     actor1, inter1, actor2, inter2 = sides
     inferred = False
     if not actor2 and sub in _REMOTE and civilian_victims(seg):
         actor2, inter2, inferred = f"Civilians ({country})", 7, True
-    if actor1.startswith("Unidentified") and country == "Syria" and sub in _STATE_WEAPONS:
+    if actor1.startswith("Unidentified") and country == "Syria" and sub in _STATE_WEAPONS and not story_agent:
         if actor2 in _REGIME_SIDE:
             if sub == "Air/drone strike" and _israel_named(article):
                 actor1, inter1, inferred = "Military Forces of Israel", 8, True

@@ -268,7 +268,7 @@ def _code_hit(
     if not actor2 and sub == "Non-violent transfer of territory" and inter1 == 2 and _state_in_story(article, country):
         actor2, inter2 = state_forces(country, actor1)  # rebels who hand over a town hand it to the state
     (actor1, inter1, actor2, inter2), inferred = infer_sides(
-        article, toks[seg_lo:seg_hi], sub, country, (actor1, inter1, actor2, inter2), hit.start)
+        article, toks[seg_lo:seg_hi], sub, country, (actor1, inter1, actor2, inter2), hit.start, story.agent is not None)
     if sub == "Armed clash" and actor2.startswith("Civilians"):
         sub = "Attack"
     if inter1 == 6 and event_type_of(sub) in ("Battles", "Violence against civilians") or (
