@@ -107,3 +107,16 @@ def test_parquet_refuses_text_stream(events: list[dict]) -> None:
 def test_unknown_format(events: list[dict]) -> None:
     with pytest.raises(ValueError):
         write_export(events, "xlsx", io.StringIO())
+
+
+def test_non_numeric_coordinates_become_null(events: list[dict], tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    bad = [dict(events[0], latitude="", longitude="", fatalities="")]
+    path = tmp_path / "bad.parquet"
+    write_export(bad, "parquet", path)
+    row = pq.read_table(path).to_pylist()[0]
+    assert (row["latitude"], row["longitude"], row["fatalities"]) == (None, None, None)
+    out = io.StringIO()
+    write_export(bad, "geojson", out)
+    assert json.loads(out.getvalue())["features"][0]["geometry"] is None

@@ -152,6 +152,16 @@ def _parquet_schema() -> Any:
     return pa.schema(columns + extra)
 
 
+def _typed(value: Any, kind: Any) -> Any:
+    """``value`` fitted to a Parquet column type: a non-number in a numeric column is null."""
+    import pyarrow as pa
+
+    numeric = pa.types.is_integer(kind) or pa.types.is_floating(kind)
+    if numeric and (isinstance(value, bool) or not isinstance(value, int | float)):
+        return None
+    return value
+
+
 def _write_parquet(
     events: Iterable[dict[str, Any]], out: str | os.PathLike[str] | IO[bytes]
 ) -> int:
@@ -163,7 +173,7 @@ def _write_parquet(
     with pq.ParquetWriter(out, schema) as writer:
         stream: Iterator[dict[str, Any]] = iter(events)
         while chunk := list(islice(stream, PARQUET_ROW_GROUP)):
-            rows = [{name: e.get(name) for name in schema.names} for e in chunk]
+            rows = [{f.name: _typed(e.get(f.name), f.type) for f in schema} for e in chunk]
             writer.write_table(pa.Table.from_pylist(rows, schema=schema))
             n += len(chunk)
     return n
