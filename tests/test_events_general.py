@@ -109,3 +109,27 @@ def test_a_capture_takes_the_opponent_named_earlier_in_the_story() -> None:
 def test_speaker_after_the_trigger_is_a_source_not_the_attacker() -> None:
     (event,) = code("وأصابت الغارة التي قال حزب الله إنها إسرائيلية، أمس الثلاثاء، مطار الضبعة العسكري قرب حمص.")
     assert event.actor1 == "Military Forces of Israel"
+
+
+def test_fight_that_lasted_until_a_later_day_is_one_event_per_day() -> None:
+    text = ("اندلعت اشتباكات عنيفة، مساء الاثنين، بين قوات النظام وهيئة تحرير الشام في بلدة سراقب، "
+            "واستمرت حتى الثلاثاء، ما أسفر عن مقتل 5 مسلحين.")
+    events = sorted(code(text), key=lambda e: e.event_date)
+    assert [(e.event_date, e.location) for e in events] == [("2018-03-12", "Saraqab"), ("2018-03-13", "Saraqab")]
+    assert sum(e.fatalities for e in events) == 5
+
+
+def test_the_actor_a_relative_clause_is_about_takes_the_town() -> None:
+    (event,) = code("وقال أحد السكان إن مقاتلي الجيش السوري الحر الذين اجتاحوا بلدة سراقب صباح الأحد "
+                    "ينهبون المحال.")
+    assert (event.sub_event_type, event.actor1, event.event_date) == (
+        "Non-state actor overtakes territory", "Free Syrian Army", "2018-03-11")
+
+
+def test_a_claimed_attack_is_dated_by_its_own_day_not_the_claim() -> None:
+    (event,) = code("أعلن تنظيم داعش، الأربعاء، مسؤوليته عن تفجير سيارة مفخخة في بلدة سراقب، الثلاثاء، "
+                    "ما أدى إلى مقتل 4 أشخاص.")
+    assert (event.sub_event_type, event.event_date, event.fatalities) == (
+        "Remote explosive/landmine/IED", "2018-03-13", 4)
+    assert event.actor1 == "Islamic State (Syria)"
+    assert code("وحملت الحكومة المعارضة مسؤولية عن تفجير سيارة مفخخة في بلدة سراقب.") == []

@@ -8,7 +8,7 @@ actors, date and toll from the trigger's segment of the sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from marsad.actors.kb import by_name, country_name, inter_for
 from marsad.actors.text import variants, words
@@ -244,6 +244,8 @@ def _code_hit(
             a2 = n2
     if a1 is None and elaborated and story.next_span is not None:  # «اشتباكات بين الطرفين. وقال المرصد إن القتال بدأ بين X وY»
         a1, a2 = _elaboration_actors(article, story.next_span)
+    if a1 is None:
+        a1 = _antecedent(article, toks, hit)
     if a1 is None and hit.definition.sub_event_type == TERRITORY:
         a1, _ = roles.pick_actors(article.actors, toks, toks[0][0], hit.start, hit.start)
     sub = resolve_sub(hit, toks[seg_lo:seg_hi], a1, a2)
@@ -282,15 +284,30 @@ def _code_hit(
     listed = roles.coordinated(places, article.text, place)
     if len(listed) >= 3 and not clause_dates:
         return []  # «في محافظات دمشق وريفها وحلب وحماة» undated: a summary, not events
-    return _split_over_places(draft, listed)
+    last_day = _until(article.text, clause_dates, when)
+    return _split(draft, listed or [place], [when + timedelta(days=k) for k in range((last_day - when).days + 1)])
 
 
-def _split_over_places(draft: Draft, places: list[Place]) -> list[Draft]:
-    """«في حرستا وعربين … مقتل ثمانية»: one event per place, the toll split evenly (codebook)."""
-    if len(places) < 2:
-        return [draft]
-    share, rest = divmod(draft.fatalities, len(places))
-    return [replace(draft, place=p, fatalities=share + (rest if i == 0 else 0)) for i, p in enumerate(places)]
+def _split(draft: Draft, places: list[Place], days: list[date]) -> list[Draft]:
+    """«في حرستا وعربين … مقتل ثمانية»، «ليل السبت واستمرت حتى الأحد»: one event per place and
+    day, the toll split evenly, the remainder to the first (codebook)."""
+    cells = [(d, p) for d in days for p in places]
+    if len(cells) < 2:
+        return [replace(draft, place=places[0])] if places else [draft]
+    share, rest = divmod(draft.fatalities, len(cells))
+    return [replace(draft, event_date=d, place=p, fatalities=share + (rest if i == 0 else 0))
+            for i, (d, p) in enumerate(cells)]
+
+
+def _until(text: str, clause_dates: list[DateRef], start: date) -> date:
+    """The last day of a fight that «استمرت حتى الأحد» (at most a week), else ``start``."""
+    for d in clause_dates:
+        before = words(text[max(0, d.start - 30) : d.start])[-3:]
+        if any(w == "حتي" or w == "حتى" for _, _, w in before) and any(
+            w.removeprefix("و").startswith(("استمر", "تواصل", "امتد")) for _, _, w in before
+        ) and 0 < (d.date - start).days <= 7 and d.precision == 1:
+            return d.date
+    return start
 
 
 def _pick_date(
@@ -366,6 +383,19 @@ def _names_other_country(article: Article, toks: Words, lo: int, hi: int, place:
     return False
 
 
+_RELATIVE = frozenset({"الذين", "الذي", "التي", "اللذين", "اللتين"})
+
+
+def _antecedent(article: Article, toks: Words, hit: TriggerHit) -> Actor | None:
+    """«مقاتلو الجيش الحر الذين اجتاحوا عفرين»: the actor a relative clause's verb trigger is about."""
+    if not hit.definition.verbal or hit.first == 0 or toks[hit.first - 1][2] not in _RELATIVE:
+        return None
+    rel_start = toks[hit.first - 1][0]
+    floor = toks[max(0, hit.first - 8)][0]
+    before = [a for a in article.actors if floor <= a.start and a.end <= rel_start and a.actor_type != "civilians"]
+    return max(before, key=lambda a: a.end) if before else None
+
+
 def _has_place(article: Article, toks: Words, lo: int, hi: int) -> bool:
     start, end = toks[lo][0], toks[hi - 1][1]
     return any(start <= p.start < end and p.feature != "country" for p in article.places)
@@ -384,7 +414,12 @@ def _add_toll(story: Story, hit: TriggerHit, toll: int) -> None:
 def _is_statement_date(text: str, end: int) -> bool:
     """«أعلنت، الثلاثاء، أن …»: the date is followed by أن/إن, so it dates the statement."""
     following = words(text[end : end + 25])[:2]
-    return any(w in ("ان", "انه", "انها", "بان") for _, _, w in following)
+    if any(w in ("ان", "انه", "انها", "بان") for _, _, w in following):
+        return True
+    # «أعلن الحرس الثوري، الأحد، مسؤوليته عن …»، «أعلن الجيش، الأحد، عن …»: the announcement's day
+    speech = any(w.removeprefix("و").startswith(("اعلن", "تبن", "كشف", "اكد"))
+                 for _, _, w in words(text[max(0, end - 60) : end])[-5:])
+    return speech and any(w == "عن" or w.startswith(("مسووليت", "مسؤوليت")) for _, _, w in following[:1])
 
 
 def _after_ba3d(toks: Words, lo: int, first: int) -> bool:

@@ -140,10 +140,16 @@ def is_unreal(toks: Words, lo: int, first: int, last: int | None = None, hi: int
     if any(w == "قد" and nxt[:1] in "يتن" for w, nxt in zip(before, before[1:], strict=False)):
         return True  # «قد تكون»: maybe
     window = toks[lo:first]
-    return any(  # «مسؤولة عن هجوم»: a claim of responsibility, not the report of one
-        w.startswith(("مسوول", "مسؤول")) and window[j + 1][2] == "عن"
+    return any(  # «مسؤولة عن هجوم»: blame, not the report of one («أعلن مسؤوليته عن» claims it: real)
+        w.startswith(("مسوول", "مسؤول")) and window[j + 1][2] == "عن" and not _claimed(w, window[:j])
         for j, (_, _, w) in enumerate(window[:-1])
     )
+
+
+def _claimed(word: str, before: Words) -> bool:
+    """«أعلن/تبنى … مسؤوليته عن»: the perpetrator claims the attack."""
+    own = word.endswith(("يته", "يتها", "يتهم"))
+    return own and any(w.removeprefix("و").startswith(("اعلن", "تبن")) for _, _, w in before[-6:])
 
 
 def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool = False) -> bool:
@@ -246,7 +252,7 @@ def pluperfect(toks: Words, lo: int, first: int) -> bool:
 
 
 _STATE_VERBS = frozenset({"تشهد", "يشهد", "وتشهد", "ويشهد", "تتعرض", "يتعرض", "وتتعرض", "ويتعرض", "تعيش", "يعيش",
-                          "تعاني", "يعاني", "تخوض", "يخوض", "تشن", "يشن", "يظهر", "تظهر", "اظهر", "يصور", "تصور"})
+                          "تعاني", "يعاني", "يظهر", "تظهر", "اظهر", "يصور", "تصور"})
 
 
 _PICTURES = frozenset({"فيديو", "الفيديو", "مقطع", "لقطات", "مشاهد", "تسجيل", "شريط", "صوره", "الصوره"})

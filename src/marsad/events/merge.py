@@ -43,8 +43,8 @@ def _strength(e: Event) -> tuple[int, int, float]:
 
 def _restates(weak: Event, strong: Event) -> bool:
     """``weak`` reports the same event as ``strong`` with less detail (a lead restated)."""
-    if weak.event_type != strong.event_type:
-        return False
+    if weak.event_type != strong.event_type or weak.evidence == strong.evidence and weak.event_date != strong.event_date:
+        return False  # one sentence's fight «حتى الأحد» split over its days is no restatement
     days = abs((date.fromisoformat(weak.event_date) - date.fromisoformat(strong.event_date)).days)
     if days > 1 and weak.time_precision == 1:
         return False

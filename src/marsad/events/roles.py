@@ -218,6 +218,8 @@ def _is_target(actor: Actor, toks: Words) -> bool:
     if "من" in near[-1] and len(near) == 2:
         # «مقتل 5 من قوات النظام» (victims) but «قوات من الحرس الجمهوري» (a part of the agent)
         head = near[0]
+        if any(f.endswith("ون") for f in head):
+            return False  # «شنه مقاتلون من الهيئة»: a nominative plural is the subject
         return any(f.isdigit() or f.startswith(_VICTIM_OF + _PEOPLE_HEADS) for f in head)
     return True
 
