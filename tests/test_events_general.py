@@ -133,3 +133,16 @@ def test_a_claimed_attack_is_dated_by_its_own_day_not_the_claim() -> None:
         "Remote explosive/landmine/IED", "2018-03-13", 4)
     assert event.actor1 == "Islamic State (Syria)"
     assert code("وحملت الحكومة المعارضة مسؤولية عن تفجير سيارة مفخخة في بلدة سراقب.") == []
+
+
+def test_air_defences_that_confront_foreign_strikes_code_the_strike() -> None:
+    (event,) = code("وذكرت وكالة سانا أن الدفاعات الجوية السورية تصدت، أمس الثلاثاء، لغارات إسرائيلية "
+                    "استهدفت مطار التيفور العسكري في ريف حمص.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Air/drone strike", "Military Forces of Israel", "Military Forces of Syria (2000-)")
+
+
+def test_undated_arrest_continuing_a_dated_one_takes_its_day() -> None:
+    text = ("واعتقلت الشرطة، الاثنين، رجلا في بلدة سراقب. "
+            "كما تم توقيف شخص ثان في بلدة معرة النعمان.")
+    assert sorted(e.event_date for e in code(text)) == ["2018-03-12", "2018-03-12"]

@@ -254,6 +254,10 @@ def _code_hit(
     if sub is None:
         return []
     when, precision, date_conf = _pick_date(clause_dates, dates, hit, published)
+    last = story.last
+    if not dates and last is not None and last.sub_event_type == sub and last.time_precision == 1 and \
+            where.paragraph_start(article.text, last.evidence.start) == where.paragraph_start(article.text, toks[0][0]):
+        when, precision, date_conf = last.event_date, 1, 0.0  # «… اعتقلت الاثنين رجلا. وتم توقيف ثالث في …»
     if not -MAX_AGE_DAYS <= (when - published.date()).days <= 1:
         return []
     if (when - published.date()).days < -1 and context.pluperfect(toks, lo, hit.first):

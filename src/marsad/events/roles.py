@@ -312,7 +312,7 @@ def nationality_actors(toks: Words, lo: int, hi: int, country: str) -> tuple[Act
         heads = [h for h in heads if h.removeprefix("ال") not in _ADJ_SKIP]
         if not heads:
             continue
-        head = heads[-1].removeprefix("ال").removeprefix("و").removeprefix("ب")
+        head = heads[-1].removeprefix("و").removeprefix("ب").removeprefix("ل").removeprefix("ال")
         if head.endswith(("تان", "تين")):
             head = head[:-3] + "ات"
         actor = _state_forces(toks[k], _NATIONALITY[word], country)

@@ -169,7 +169,7 @@ def actor_fields(
         n1, i1 = f"Protesters ({country})", 6  # who protests acts; the protest's target is no actor
     if n1 == n2 or sub == "Peaceful protest":
         n2, i2 = "", 0
-    return n1, i1, n2, i2
+    return n1.replace("of The ", "of the "), i1, n2.replace("of The ", "of the "), i2  # «of the Netherlands»
 
 
 def _generic(actor: Actor) -> KBActor | None:
