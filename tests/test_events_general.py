@@ -146,3 +146,9 @@ def test_undated_arrest_continuing_a_dated_one_takes_its_day() -> None:
     text = ("واعتقلت الشرطة، الاثنين، رجلا في بلدة سراقب. "
             "كما تم توقيف شخص ثان في بلدة معرة النعمان.")
     assert sorted(e.event_date for e in code(text)) == ["2018-03-12", "2018-03-12"]
+
+
+def test_district_and_town_abroad_named_in_full_locate_the_event() -> None:
+    (event,) = code("وذكرت وسائل الإعلام أن الجيش السوري استعاد، أمس الثلاثاء، حي القدم جنوبي العاصمة.")
+    assert (event.sub_event_type, event.pcode) == ("Government regains territory", "C1001")
+    assert [p.text for p in _pipeline().process(Article.create("تابع مباريات كرة القدم", id="f")).places] == []

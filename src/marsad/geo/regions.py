@@ -71,6 +71,7 @@ ALIASES: dict[str, str] = {
     "حمورية": "C2316",  # OCHA: حمورة
     "الشيفونية": "C2334",  # OCHA: الشفونية
     "منغ": "C1569",  # OCHA: منق
+    "حي القدم": "C1001",  # a Damascus city district (not «القدم»: «كرة القدم»)
 }
 
 #: Places outside Syria whose news spelling GeoNames lacks: Arabic name -> GeoNames id.
@@ -79,6 +80,7 @@ WORLD_ALIASES: dict[str, int] = {
     "سوتشي": 491422,
     "أستانة": 1526273,
     "برمنغهام": 2655603,
+    "كوي سنجق": 94220,  # Koysinjaq, Erbil («كوي» alone is a Syrian hamlet)
 }
 
 #: Place names that are also everyday words: a place only with evidence.
