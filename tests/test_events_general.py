@@ -152,3 +152,10 @@ def test_district_and_town_abroad_named_in_full_locate_the_event() -> None:
     (event,) = code("وذكرت وسائل الإعلام أن الجيش السوري استعاد، أمس الثلاثاء، حي القدم جنوبي العاصمة.")
     assert (event.sub_event_type, event.pcode) == ("Government regains territory", "C1001")
     assert [p.text for p in _pipeline().process(Article.create("تابع مباريات كرة القدم", id="f")).places] == []
+
+
+def test_reporting_sources_are_not_the_other_side() -> None:
+    text = ("ضيقت قوات النظام الخناق على بلدة سراقب التي يسيطر عليها مسلحو تنظيم داعش. "
+            "وأفادت مصادر من المعارضة، أمس الثلاثاء، بأن قوات النظام تخوض معارك ضارية على مشارف بلدة سراقب.")
+    clashes = [e for e in code(text) if e.sub_event_type == "Armed clash"]
+    assert [(e.actor1, e.actor2) for e in clashes] == [("Military Forces of Syria (2000-)", "Islamic State (Syria)")]

@@ -16,11 +16,9 @@ event's confidence when one of them fills a side):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from marsad.actors.kb import by_name, inter_for, resolve_name
 from marsad.actors.text import variants
-from marsad.model import Actor, Article
+from marsad.model import Article
 
 Words = list[tuple[int, int, str]]
 Sides = tuple[str, int, str, int]
@@ -80,15 +78,22 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
         elif sub != "Shelling/artillery/missile attack" or actor2.startswith("Civilians") and _regime_named(article):
             actor1, inter1, inferred = "Military Forces of Syria (2000-)", 1, True
     if not actor2 and actor1 and sub in _BATTLES:
-        other = _opponent(article.actors, actor1, inter1, anchor, country)
+        other = _opponent(article, actor1, inter1, anchor, country)
         if other is not None:
             actor2, inter2, inferred = other[0], other[1], True
     return (actor1, inter1, actor2, inter2), inferred
 
 
-def _opponent(actors: Sequence[Actor], actor1: str, inter1: int, anchor: int, country: str) -> tuple[str, int] | None:
-    """The nearest armed actor named before ``anchor`` on the other side of ``actor1``."""
-    for a in sorted((a for a in actors if a.end <= anchor), key=lambda a: -a.start):
+_SOURCE_HEADS = ("مصادر", "مصدر", "بحسب", "وفق", "وكاله", "ناشطون", "ناشطين", "مسوول", "متحدث")
+
+
+def _opponent(article: Article, actor1: str, inter1: int, anchor: int, country: str) -> tuple[str, int] | None:
+    """The nearest armed actor named before ``anchor`` on the other side of ``actor1`` (not a
+    reporting source: «مصادر من المعارضة»)."""
+    for a in sorted((a for a in article.actors if a.end <= anchor), key=lambda a: -a.start):
+        before = [variants(w) for w in article.text[max(0, a.start - 25) : a.start].split()[-2:]]
+        if any(any(f.startswith(_SOURCE_HEADS) for f in forms) for forms in before):
+            continue
         kb = by_name(a.name)
         if kb is None or "{country}" in kb.name or kb.actor_type in ("civilians", "protesters", "rioters"):
             continue

@@ -66,7 +66,8 @@ _LOCATIVE = frozenset({"في", "قرب", "الي", "من", "علي", "داخل",
 def _usable(place: Place, actors: Sequence[Actor], toks: Words) -> bool:
     if place.feature in _SKIP_FEATURES:
         return False
-    if (place.feature == "capital" or place.name_en in _CAPITALS) and not _locative(place, toks):
+    district = place.text.startswith(("حي ", "حى "))  # «حي القدم»: a district of the capital is a location
+    if (place.feature == "capital" or place.name_en in _CAPITALS) and not district and not _locative(place, toks):
         return False
     if any(a.start <= place.start < a.end for a in actors):
         return False
@@ -247,6 +248,8 @@ def _is_source(actor: Actor, toks: Words, anchor: int) -> bool:
     before2 = _words_before(toks, actor.start, 3)
     if any(f & _ATTRIBUTION for f in before2):
         return True
+    if len(before2) >= 2 and before2[-1] & {"من", "في"} and before2[-2] & {"مصادر", "مصدر", "مسوول", "مسوولون"}:
+        return True  # «وأفادت مصادر من المعارضة بأن …»: the sources' side reports
     after = [w for a, _, w in toks if a >= actor.end][:1]
     if after in (["انها"], ["انه"], ["ان"]) and any(f.startswith(_SPEECH) for f in before2[-1:][0] if before2):
         return True  # «الغارة التي قال حزب الله إنها إسرائيلية»: the speaker, wherever the trigger is
