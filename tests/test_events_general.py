@@ -159,3 +159,24 @@ def test_reporting_sources_are_not_the_other_side() -> None:
             "وأفادت مصادر من المعارضة، أمس الثلاثاء، بأن قوات النظام تخوض معارك ضارية على مشارف بلدة سراقب.")
     clashes = [e for e in code(text) if e.sub_event_type == "Armed clash"]
     assert [(e.actor1, e.actor2) for e in clashes] == [("Military Forces of Syria (2000-)", "Islamic State (Syria)")]
+
+
+@pytest.mark.parametrize("text", [
+    "وفي عام 2012 لقيت الصحفية حتفها في قصف على حي باب عمرو في مدينة حمص.",
+    "فيما تستمر الغارات على جبهات أخرى في ريف درعا، حسبما أعلن المرصد الثلاثاء.",
+    "حيث يواصل النظام قصف بلدة دوما بعنف سعيا إلى السيطرة عليها.",
+    "استمرار القصف على بلدة سراقب وارتفاع عدد القتلى إلى 105 مدنيين.",
+])
+def test_old_years_ongoing_campaigns_and_running_tallies_are_not_events(text: str) -> None:
+    assert code(text) == []
+
+
+def test_knife_attack_with_no_armed_opponent_is_violence_against_civilians() -> None:
+    (event,) = code("وكان رجل هاجم بسكين، أمس الثلاثاء، مارة في وسط مدينة لييج البلجيكية.")
+    assert (event.event_type, event.sub_event_type, event.actor2) == (
+        "Violence against civilians", "Attack", "Civilians (Belgium)")
+
+
+def test_generic_forces_with_a_nationality_are_that_states() -> None:
+    (event,) = code("ونفذ الطيران الحربي العراقي، أمس الثلاثاء، ضربات جوية على مواقع لتنظيم داعش قرب بلدة هجين.")
+    assert (event.actor1, event.actor2) == ("Military Forces of Iraq (2014-)", "Islamic State (Syria)")

@@ -79,6 +79,8 @@ def resolve_name(actor: KBActor, country: str) -> str:
     if "{country}" not in actor.name:
         return actor.name
     country = country or "Syria"
+    if country.startswith("The "):
+        country = country[4:] if actor.name.startswith(("Civilians", "Protesters", "Rioters", "Unidentified")) else country
     if actor.name == "Military Forces of {country}":
         for other in load_kb():
             if other.country == country and other.name.startswith("Military Forces of"):

@@ -30,8 +30,20 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
         n, actor = match
         start, end = toks[i][0], toks[i + n - 1][1]
         home = actor.country or country
+        if "{country}" in actor.name and actor.inter == 1 and i + n < len(toks):
+            named = _nationality(toks[i + n][2])  # «الطيران الحربي العراقي»: that state's forces
+            if named is not None:
+                home, end, n = named, toks[i + n][1], n + 1
         found.append(
             Actor(
+                start=start + offset,
+                end=end + offset,
+                text=text[start:end],
+                name=resolve_name(actor, home),
+                actor_type=actor.actor_type,
+                inter=1 if home == country or actor.name.startswith("Police") else 8,
+                country=home,
+            ) if home != (actor.country or country) else Actor(
                 start=start + offset,
                 end=end + offset,
                 text=text[start:end],
@@ -43,6 +55,12 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
         )
         i += n
     return _resolve_anaphora(text, toks, found, offset)
+
+
+def _nationality(word: str) -> str | None:
+    from marsad.events.abroad import adjective_country
+
+    return adjective_country(word)
 
 
 def _resolve_anaphora(

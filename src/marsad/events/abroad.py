@@ -70,6 +70,21 @@ def capital_place(iso: str) -> Place | None:
                  feature="country")
 
 
+@lru_cache(maxsize=512)
+def adjective_country(word: str) -> str | None:
+    """«العراقي» -> "Iraq": the country a nationality adjective (normalised) names, as the gazetteer spells it."""
+    from marsad.geo import lookup
+    from marsad.geo.countries_ar import COUNTRY_NAMES_AR
+
+    w = word.removeprefix("و").removeprefix("ال")
+    w = w[:-3] + "ه" if w.endswith(("تان", "تين")) else w
+    iso = _adjectives().get(w)
+    if iso is None:
+        return None
+    found = [c for c in lookup(COUNTRY_NAMES_AR[iso][0]) if c.feature == "country"]
+    return found[0].country if found else None
+
+
 def _iso_of(place: Place) -> str | None:
     from marsad.geo import lookup
 

@@ -58,6 +58,18 @@ def _regime_named(article: Article) -> bool:
     return any(a.name == "Military Forces of Syria (2000-)" for a in article.actors)
 
 
+def one_sided_attack(seg: Words, anchor: int, sub: str, actor2: str) -> bool:
+    """«هاجم مسلحون سيارة مدنية وقتلوا 3 أشخاص»، «هاجم بسكين»: an attack with no armed
+    opponent on people is Violence against civilians / Attack, not a clash."""
+    if sub != "Armed clash" or actor2:
+        return False
+    word = next((w for a, _, w in seg if a >= anchor), "")
+    if not any(f.startswith(("هاجم", "هجوم", "هجمات", "بمهاجم", "مهاجم")) for f in variants(word)):
+        return False
+    return civilian_victims(seg) or any(
+        any(f.startswith(("سكين", "طعن", "ساطور")) for f in variants(w)) for _, _, w in seg)
+
+
 def _israel_named(article: Article) -> bool:
     return any(a.name == "Military Forces of Israel" for a in article.actors) or any(
         p.country == "Israel" and p.feature == "country" for p in article.places)
@@ -75,7 +87,8 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
         if actor2 in _REGIME_SIDE:
             if sub == "Air/drone strike" and _israel_named(article):
                 actor1, inter1, inferred = "Military Forces of Israel", 8, True
-        elif sub != "Shelling/artillery/missile attack" or actor2.startswith("Civilians") and _regime_named(article):
+        elif inter2 in (0, 2, 3, 4, 7) and (
+                sub != "Shelling/artillery/missile attack" or actor2.startswith("Civilians") and _regime_named(article)):
             actor1, inter1, inferred = "Military Forces of Syria (2000-)", 1, True
     if not actor2 and actor1 and sub in _BATTLES:
         other = _opponent(article, actor1, inter1, anchor, country)

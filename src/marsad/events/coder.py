@@ -14,7 +14,7 @@ from marsad.actors.kb import by_name, country_name, inter_for
 from marsad.actors.text import variants, words
 from marsad.events import context, roles, where
 from marsad.events.abroad import country_of_clause
-from marsad.events.attribution import PENALTY, infer_sides
+from marsad.events.attribution import PENALTY, infer_sides, one_sided_attack
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.fatalities import count_deaths
 from marsad.events.ontology import event_type_of
@@ -199,7 +199,10 @@ def _code_hit(
     trend = context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)
     if context.depicted(toks, lo, hit.first):
         return []  # what a video shows is not the report of an event
-    if not clause_dates and (trend or context.open_ended_since(toks, lo, hi) or context.present_state(toks, lo, hit.first)):
+    day_dates = [d for d in clause_dates if not d.statement]
+    if not day_dates and (context.present_state(toks, lo, hit.first) or context.old_year(toks, lo, hi, published.year)):
+        return []  # «فيما تستمر الغارات»، «عام 2012 لقيت حتفها في قصف»: no event of these days
+    if not clause_dates and (trend or context.open_ended_since(toks, lo, hi)):
         return []
     if context.open_ended_since(toks, hit.last + 1, hi) or context.period_summary(toks, lo, hi, bool(clause_dates)):
         return []
@@ -273,6 +276,8 @@ def _code_hit(
         actor2, inter2 = state_forces(country, actor1)
     if not actor2 and sub == "Non-violent transfer of territory" and inter1 == 2 and _state_in_story(article, country):
         actor2, inter2 = state_forces(country, actor1)  # rebels who hand over a town hand it to the state
+    if one_sided_attack(toks[seg_lo:seg_hi], hit.start, sub, actor2):
+        sub, actor2, inter2 = "Attack", f"Civilians ({country})", 7
     (actor1, inter1, actor2, inter2), inferred = infer_sides(
         article, toks[seg_lo:seg_hi], sub, country, (actor1, inter1, actor2, inter2), hit.start, story.agent is not None)
     if sub == "Armed clash" and actor2.startswith("Civilians"):
@@ -420,6 +425,10 @@ def _is_statement_date(text: str, end: int) -> bool:
     following = words(text[end : end + 25])[:2]
     if any(w in ("ان", "انه", "انها", "بان") for _, _, w in following):
         return True
+    before = [w for _, _, w in words(text[max(0, end - 80) : end])][-7:]
+    pairs = zip(before, before[1:], strict=False)
+    if "حسبما" in before or any(w in ("وفق", "بحسب", "حسب") and n == "ما" for w, n in pairs):
+        return True  # «… حسبما أعلن المرصد السبت»: the day of the report
     # «أعلن الحرس الثوري، الأحد، مسؤوليته عن …»، «أعلن الجيش، الأحد، عن …»: the announcement's day
     speech = any(w.removeprefix("و").startswith(("اعلن", "تبن", "كشف", "اكد"))
                  for _, _, w in words(text[max(0, end - 60) : end])[-5:])

@@ -45,12 +45,14 @@ def is_boundary(text: str, toks: Words, i: int) -> bool:
     gap = text[toks[i - 1][1] : toks[i][0]]
     if ".." in gap:  # an ellipsis inside a quotation, not the end of a clause
         gap = gap.replace(".", "")
-    if toks[i][2] == "وسط" and ("(" in gap or i + 1 < len(toks) and toks[i + 1][2] in _REGION_WORDS):
-        return False  # «(وسط سوريا)»: the centre of a country, not «amid»
+    if toks[i][2] == "وسط" and ("(" in gap or i + 1 < len(toks) and toks[i + 1][2] in _REGION_WORDS
+                                or toks[i - 1][2] in ("في", "الي")):
+        return False  # «(وسط سوريا)»، «في وسط مدينة لييج»: the centre of a place, not «amid»
     return any(c in _BOUNDARY_CHARS for c in gap) or toks[i][2] in _BOUNDARY_WORDS
 
 
-_REGION_WORDS = frozenset({"سوريا", "سوريه", "البلاد", "العراق", "اليمن", "ليبيا", "المدينه", "المحافظه"})
+_REGION_WORDS = frozenset({"سوريا", "سوريه", "البلاد", "العراق", "اليمن", "ليبيا", "المدينه", "المحافظه", "مدينه",
+                           "العاصمه", "البلده", "بلده"})
 
 
 _CAUSAL = frozenset({"بعد", "اثر", "جراء", "نتيجه", "بسبب", "عقب"})
@@ -217,6 +219,9 @@ def period_summary(toks: Words, lo: int, hi: int, dated: bool = False) -> bool:
         forms = variants(toks[k][2])
         if forms & tally:
             return True
+        if forms & {"ارتفاع", "ارتفع", "ارتفعت"} and k + 1 < hi and any(
+                n.startswith(("عدد", "حصيل")) for n in variants(toks[k + 1][2])):
+            return True  # «وارتفاع عدد القتلى إلى 105»: a running tally
         if "خلال" in forms and k + 1 < hi:
             nxt = variants(toks[k + 1][2])
             if any(n.startswith(_PERIOD_AFTER_KHILAL) for n in nxt):
@@ -252,7 +257,7 @@ def pluperfect(toks: Words, lo: int, first: int) -> bool:
 
 
 _STATE_VERBS = frozenset({"تشهد", "يشهد", "وتشهد", "ويشهد", "تتعرض", "يتعرض", "وتتعرض", "ويتعرض", "تعيش", "يعيش",
-                          "تعاني", "يعاني", "يظهر", "تظهر", "اظهر", "يصور", "تصور"})
+                          "تعاني", "يعاني", "تستمر", "يستمر", "استمرار", "تتواصل", "يتواصل", "يواصل", "تواصل", "يظهر", "تظهر", "اظهر", "يصور", "تصور"})
 
 
 _PICTURES = frozenset({"فيديو", "الفيديو", "مقطع", "لقطات", "مشاهد", "تسجيل", "شريط", "صوره", "الصوره"})
@@ -269,6 +274,11 @@ def present_state(toks: Words, lo: int, first: int) -> bool:
     """«بينما تشهد المدينة تظاهرات»، «التي تتعرض لقصف مستمر»، «فيديو يظهر القصف»: a present-tense
     verb (or a picture) describes a state or a scene, not a dated event."""
     return any(variants(w) & _STATE_VERBS for _, _, w in toks[max(lo, first - 6) : first])
+
+
+def old_year(toks: Words, lo: int, hi: int, year: int) -> bool:
+    """«عام 2012 لقيت حتفها في قصف»، «إبان حرب 1967»: a past year in the clause dates an old event."""
+    return any(w.isdigit() and 1900 <= int(w) < year for _, _, w in toks[lo:hi])
 
 
 #: «لترتفع/ليرتفع/لتصل الحصيلة»: the clause after an event that adds its toll to a running tally.

@@ -60,7 +60,7 @@ def dateline_end(text: str) -> int:
 
 
 _CAPITALS = frozenset({"Tel Aviv", "Jerusalem", "Damascus", "Moscow", "Ankara", "Tehran", "Washington", "Baghdad", "Beirut", "Riyadh", "Paris", "London", "Cairo", "Amman", "Sanaa", "Doha", "Abu Dhabi"})
-_LOCATIVE = frozenset({"في", "قرب", "الي", "من", "علي", "داخل", "محيط", "اطراف", "مدينه", "العاصمه", "جنوب", "شمال", "شرق", "غرب", "ريف"})
+_LOCATIVE = frozenset({"في", "قرب", "الي", "من", "علي", "داخل", "محيط", "اطراف", "مدينه", "العاصمه", "جنوب", "شمال", "شرق", "غرب", "ريف", "حول"})
 
 
 def _usable(place: Place, actors: Sequence[Actor], toks: Words) -> bool:
@@ -94,7 +94,7 @@ def usable_places(text: str, places: Sequence[Place], entities: Sequence[Entity]
              if len(m.group(1).split()) <= 3 and not (words(text[max(0, m.start() - 12) : m.start()])[-1:] and
                      variants(words(text[max(0, m.start() - 12) : m.start()])[-1][2]) & _PLACE_NOUNS)]
     out = []
-    mentioned = {p.country for p in places if p.feature == "country"}
+    mentioned = {p.country for p in places if p.feature == "country"} | _adjective_countries(text)
     counts: dict[str, int] = {}
     for p in places:
         counts[p.country] = counts.get(p.country, 0) + 1
@@ -109,12 +109,23 @@ def usable_places(text: str, places: Sequence[Place], entities: Sequence[Entity]
     return out
 
 
+def _adjective_countries(text: str) -> set[str]:
+    """Countries the text names by a nationality adjective («مدينة لييج البلجيكية»)."""
+    from marsad.events.abroad import adjective_country
+
+    found = {adjective_country(w) for _, _, w in words(text) if w.startswith("ال") and w.endswith(("ي", "يه"))}
+    return {c for c in found if c}
+
+
 def _reference_point(place: Place, inside: list[Place], toks: Words) -> bool:
     """«الغوطة الشرقية قرب دمشق»: the place after «قرب» only situates the one just named."""
     before = _words_before(toks, place.start, 1)
-    if not before or not before[-1] & {"قرب", "بالقرب"}:
-        return False
+    if not before or not before[-1] & ({"قرب", "بالقرب"} | _DIRECTIONS):
+        return False  # «في محافظتي كركوك ونينوى في شمال بغداد»: the direction situates the others
     return any(0 < place.start - other.end <= 40 for other in inside)
+
+
+_DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
 
 
 def _locative(place: Place, toks: Words) -> bool:
@@ -213,6 +224,8 @@ def _is_target(actor: Actor, toks: Words) -> bool:
         return True  # accusative plural after the verb: the object, not the subject
     if any(any(f.startswith(_VICTIM_OF) for f in forms) for forms in _words_before(toks, actor.start, 3)):
         return True
+    if any(f & _SITES_OF for f in _words_before(toks, actor.start, 4)):
+        return True  # «ضربات استهدفت موقعا لقيادة عصابات داعش»: the site's owner is hit
     near = _words_before(toks, actor.start, 2)
     if not near or not near[-1] & _TARGET_BEFORE:
         return False
@@ -225,6 +238,7 @@ def _is_target(actor: Actor, toks: Words) -> bool:
     return True
 
 
+_SITES_OF = frozenset({"موقع", "موقعا", "مواقع", "مقر", "مقرا", "مقرات", "معاقل", "تجمعات", "تحصينات", "مستودع"})
 _VICTIM_OF = ("قتل", "مقتل", "اصابه", "اصيب", "مصرع", "جرح")
 _PEOPLE_HEADS = ("عناصر", "عنصرا", "جنود", "جنديا", "مقاتل", "افراد", "اشخاص", "شخصا", "عشرات", "مئات", "عدد")
 _KILLED = ("قتل", "مقتل", "اصابه", "اصيب", "مصرع", "جرح", "اصابت", "استهدف", "اجلاء", "تهجير")
