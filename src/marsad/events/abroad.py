@@ -113,4 +113,5 @@ def country_of_clause(places: Sequence[Place], actors: Sequence[Actor], toks: Wo
             toks[j][2].removeprefix("و").startswith(_HOME_AGENTS) for j in range(max(lo, k - 2), k)
         ):
             isos.add(adjectives[adj])
+    isos.discard("SY")  # «في سوريا»: the theatre itself is too vague a location
     return capital_place(isos.pop()) if len(isos) == 1 else None

@@ -53,6 +53,15 @@ def civilian_victims(seg: Words) -> bool:
 _STATE_WEAPONS = frozenset({"Air/drone strike", "Chemical weapon", "Shelling/artillery/missile attack"})
 
 
+_IS_FIGHTERS = frozenset({"Global Coalition Against Daesh", "Military Forces of Iraq (2014-)",
+                          "Military Forces of the United States"})
+
+
+def _other_air_force(article: Article) -> bool:
+    """The story names another air force that strikes the Islamic State (coalition, Iraq, US)."""
+    return any(a.name in _IS_FIGHTERS for a in article.actors)
+
+
 def _regime_named(article: Article) -> bool:
     """The story names the Syrian government's forces (a siege or an offensive it wages)."""
     return any(a.name == "Military Forces of Syria (2000-)" for a in article.actors)
@@ -83,7 +92,9 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
     inferred = False
     if not actor2 and sub in _REMOTE and civilian_victims(seg):
         actor2, inter2, inferred = f"Civilians ({country})", 7, True
-    if actor1.startswith("Unidentified") and country == "Syria" and sub in _STATE_WEAPONS and not story_agent:
+    own = any(w.startswith(("قواتنا", "طايراتنا", "جيشنا")) for _, _, w in seg)  # a state speaks of its own
+    if actor1.startswith("Unidentified") and country == "Syria" and sub in _STATE_WEAPONS and not story_agent \
+            and not own and not (actor2.startswith("Islamic State") and _other_air_force(article)):
         if actor2 in _REGIME_SIDE:
             if sub == "Air/drone strike" and _israel_named(article):
                 actor1, inter1, inferred = "Military Forces of Israel", 8, True

@@ -224,6 +224,8 @@ def _is_target(actor: Actor, toks: Words) -> bool:
         return True  # accusative plural after the verb: the object, not the subject
     if any(any(f.startswith(_VICTIM_OF) for f in forms) for forms in _words_before(toks, actor.start, 3)):
         return True
+    if any(f & {"القضاء", "قضاء", "تصفيه"} for f in _words_before(toks, actor.start, 6)):
+        return True  # «القضاء على أعداد كبيرة من مسلحي التنظيم»
     if any(f & _SITES_OF for f in _words_before(toks, actor.start, 4)):
         return True  # «ضربات استهدفت موقعا لقيادة عصابات داعش»: the site's owner is hit
     near = _words_before(toks, actor.start, 2)
@@ -323,6 +325,8 @@ def nationality_actors(toks: Words, lo: int, hi: int, country: str) -> tuple[Act
         word = toks[k][2].removeprefix("ال")
         if word.endswith(("تان", "تين")) and word[:-3] + "ه" in _NATIONALITY:
             word = word[:-3] + "ه"  # dual: «مقاتلتان أمريكيتان»
+        if word in ("حكومي", "حكوميه", "حكوميا") and country:
+            word = next((k for k, v in _NATIONALITY.items() if v == country), word)  # «قصفا حكوميا»
         if word not in _NATIONALITY:
             continue
         heads = [toks[j][2] for j in range(max(lo, k - 3), k)]
