@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.ner.crf import CRFWeights, emissions, marginals, viterbi
+from marsad.ner.crf import CRFWeights, emissions, marginals, viterbi, viterbi_batch
 
 
 def _path_score(em: np.ndarray, trans: np.ndarray, path: tuple[int, ...]) -> float:
@@ -43,3 +43,10 @@ def test_weights_round_trip(tmp_path: Path) -> None:
     back = CRFWeights.load(tmp_path / "m.npz")
     assert back.labels == w.labels and back.attrs == w.attrs
     np.testing.assert_allclose(back.state, w.state)
+
+
+def test_batched_viterbi_matches_one_by_one() -> None:
+    rng = np.random.default_rng(1)
+    ems = [rng.normal(size=(n, 9)).astype(np.float32) for n in (1, 5, 3, 17, 2, 17)]
+    trans = rng.normal(size=(9, 9)).astype(np.float32)
+    assert viterbi_batch(ems, trans) == [viterbi(e, trans) for e in ems]

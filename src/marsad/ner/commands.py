@@ -16,7 +16,9 @@ def register(commands: Commands) -> None:
         help="Rebuild the NER gazetteer, word clusters and CRF from ../shared (fixed seed).",
     )
     p.add_argument("--shared", default=str(_SHARED), help="the shared data folder (default ../shared)")
-    p.add_argument("--out", default=None, help="output folder (default: the package data folder)")
+    p.add_argument(
+        "--out", default=None, help="output folder (default: the package data; with --dev, out/ner-dev)"
+    )
     p.add_argument("--dev", action="store_true", help="train on 90%% of train.txt, score the last 10%%")
     p.add_argument("--reuse-lexicon", action="store_true", help="keep the gazetteer and clusters in --out")
     p.set_defaults(func=_train)
@@ -35,7 +37,7 @@ def _train(args: argparse.Namespace) -> int:
     shared = Path(args.shared)
     if not (shared / "data" / "ner" / "anercorp" / "train.txt").exists():
         raise FileNotFoundError(f"ANERcorp train.txt not found under {shared}")
-    out = Path(args.out) if args.out else DATA_DIR
+    out = Path(args.out) if args.out else (Path("out/ner-dev") if args.dev else DATA_DIR)
     model = train(shared, out, dev=args.dev, reuse_lexicon=args.reuse_lexicon)
     print(f"model: {model} ({model.stat().st_size / 1e6:.2f} MB)")
     return 0

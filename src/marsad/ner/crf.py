@@ -106,30 +106,33 @@ def marginals(em: np.ndarray, trans: np.ndarray) -> np.ndarray:
 
 
 def viterbi_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[list[int]]:
-    """:func:`viterbi` for many sentences at once (one numpy step per position, not
-    per position and sentence); padded positions carry each score through unchanged."""
+    """:func:`viterbi` for many sentences at once: one numpy step per position, not per
+    position and sentence. Sentences are sorted longest first so that the ones still
+    running at a position are a prefix of the batch."""
     if not ems:
         return []
-    lengths = np.array([len(e) for e in ems])
-    n, k = int(lengths.max()), trans.shape[0]
+    order = sorted(range(len(ems)), key=lambda b: -len(ems[b]))
+    lengths = np.array([len(ems[b]) for b in order])
+    n, k = int(lengths[0]), trans.shape[0]
     em = np.zeros((len(ems), n, k), dtype=np.float32)
-    for b, e in enumerate(ems):
-        em[b, : len(e)] = e
-    back = np.empty((n, len(ems), k), dtype=np.intp)
-    keep = np.arange(k)
-    score = em[:, 0]
+    for row, b in enumerate(order):
+        em[row, : len(ems[b])] = ems[b]
+    live = [int(np.count_nonzero(lengths > i)) for i in range(n)]
+    back = np.zeros((n, len(ems), k), dtype=np.intp)
+    score = em[:, 0].copy()
     for i in range(1, n):
-        cand = score[:, :, None] + trans[None]
-        arg = cand.argmax(axis=1)
-        new = np.take_along_axis(cand, arg[:, None, :], axis=1)[:, 0] + em[:, i]
-        live = (lengths > i)[:, None]
-        score = np.where(live, new, score)
-        back[i] = np.where(live, arg, keep[None, :])
+        m = live[i]
+        cand = score[:m, :, None] + trans
+        back[i, :m] = cand.argmax(axis=1)
+        score[:m] = cand.max(axis=1) + em[:m, i]
     best = score.argmax(axis=1)
-    paths = np.empty((len(ems), n), dtype=np.intp)
-    paths[:, n - 1] = best
-    rows = np.arange(len(ems))
+    paths = np.zeros((len(ems), n), dtype=np.intp)
+    paths[np.arange(len(ems)), lengths - 1] = best
     for i in range(n - 1, 0, -1):
-        best = back[i, rows, best]
-        paths[:, i - 1] = best
-    return [paths[b, : lengths[b]].tolist() for b in range(len(ems))]
+        m = live[i]
+        best[:m] = back[i, np.arange(m), best[:m]]
+        paths[:m, i - 1] = best[:m]
+    out: list[list[int]] = [[] for _ in ems]
+    for row, b in enumerate(order):
+        out[b] = paths[row, : lengths[row]].tolist()
+    return out

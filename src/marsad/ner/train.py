@@ -166,9 +166,15 @@ def train(
     params: dict[str, float | int | bool | str] | None = None,
     log: Callable[[str], None] = print,
 ) -> Path:
-    """Rebuild the gazetteer, the clusters and the CRF; with ``dev`` train on 90% of
-    train.txt and print the development score instead of writing the shipped model."""
+    """Build the gazetteer, the clusters, the name lexicon and both CRFs into ``out_dir``.
+
+    With ``dev``, train on the first 90% of train.txt and print the score on the last
+    10%. With ``reuse_lexicon``, keep the gazetteer and clusters found in ``out_dir``
+    (copied from the package data when absent) instead of rebuilding them."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    for name in (GAZETTEER_FILE, CLUSTERS_FILE):
+        if reuse_lexicon and not (out_dir / name).exists():
+            (out_dir / name).write_bytes((DATA_DIR / name).read_bytes())
     if not reuse_lexicon:
         log(f"gazetteer: {build_gazetteer(shared, out_dir / GAZETTEER_FILE)} names")
         log(f"clusters: {build_clusters(shared, out_dir / CLUSTERS_FILE)} words")
@@ -177,13 +183,9 @@ def train(
     if dev:
         sentences, dev_part = split_dev(sentences)
     first, final, names = fit_two_pass(sentences, lexicon, shared, params, log)
-    target = out_dir / "dev" if dev else out_dir
-    target.mkdir(exist_ok=True)
-    first.save(target / FIRST_PASS)
-    final.save(target / MODEL_PATH.name)
-    write_lexicon(target / NAMES_FILE, names)
+    first.save(out_dir / FIRST_PASS)
+    final.save(out_dir / MODEL_PATH.name)
+    write_lexicon(out_dir / NAMES_FILE, names)
     if dev:
-        for name in (CLUSTERS_FILE, GAZETTEER_FILE):
-            (target / name).write_bytes((out_dir / name).read_bytes())
-        log(evaluate(target / MODEL_PATH.name, dev_part))
-    return target / MODEL_PATH.name
+        log(evaluate(out_dir / MODEL_PATH.name, dev_part))
+    return out_dir / MODEL_PATH.name
