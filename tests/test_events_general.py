@@ -180,3 +180,27 @@ def test_knife_attack_with_no_armed_opponent_is_violence_against_civilians() -> 
 def test_generic_forces_with_a_nationality_are_that_states() -> None:
     (event,) = code("ونفذ الطيران الحربي العراقي، أمس الثلاثاء، ضربات جوية على مواقع لتنظيم داعش قرب بلدة هجين.")
     assert (event.actor1, event.actor2) == ("Military Forces of Iraq (2014-)", "Islamic State (Syria)")
+
+
+@pytest.mark.parametrize("text", [
+    "وتعهدت واشنطن برد قوي على الهجوم في بلدة دوما أمس الثلاثاء.",
+    "ففي 14 أبريل من عام 2001 شنت طائرات إسرائيلية غارة جوية على محطة رادار قرب بلدة سراقب.",
+    "وكانت قوات كردية قد ألقت القبض على البريطاني في بلدة سراقب قبل نحو شهر.",
+    "ويعكف أهالي بلدة سراقب على صنع كمامات بدائية للوقاية من أي ضربة.",
+    "وتمهيدا لاتخاذ قرار شن ضربات جوية على مواقع النظام في حمص، كثف الرئيس مشاوراته الثلاثاء.",
+    "وفرضت 24 دولة الثلاثاء عقوبات لملاحقة المسؤولين عن هجمات كيميائية في بلدة دوما.",
+    "أتى هذا بعد تصعيد بالمواجهات في بلدة سراقب.",
+])
+def test_vows_old_dates_any_strike_plans_and_blame_are_not_events(text: str) -> None:
+    assert code(text) == []
+
+
+def test_the_defender_and_the_media_of_a_group_are_not_the_attacker() -> None:
+    (event,) = code("وتحدث الإعلام الحربي التابع لحزب الله عن تصدي الدفاعات الجوية السورية، أمس الثلاثاء، "
+                    "لصواريخ استهدفت مطار الشعيرات في ريف حمص.")
+    assert event.actor1.startswith("Unidentified") and event.actor2 == "Military Forces of Syria (2000-)"
+
+
+def test_the_west_bank_of_a_river_is_not_the_west_bank() -> None:
+    events = code("وقتل 45 مسلحا مواليا للنظام، الثلاثاء، في هجمات على قرى في الضفة الغربية لنهر الفرات.")
+    assert all(e.location != "West Bank" for e in events)

@@ -199,6 +199,8 @@ def _code_hit(
     trend = context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)
     if context.depicted(toks, lo, hit.first):
         return []  # what a video shows is not the report of an event
+    if context.long_ago(toks, lo, hit.first, hi, published.year):
+        return []  # «في 14 أبريل من عام 2001»، «قبل نحو شهر»: an old event recalled
     day_dates = [d for d in clause_dates if not d.statement]
     if not day_dates and (context.present_state(toks, lo, hit.first) or context.old_year(toks, lo, hi, published.year)):
         return []  # «فيما تستمر الغارات»، «عام 2012 لقيت حتفها في قصف»: no event of these days

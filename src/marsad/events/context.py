@@ -28,14 +28,14 @@ _NEGATORS = frozenset(
         "ادان", "ادانت", "تدين", "يدين", "ندد", "نددت", "استنكر", "استنكرت", "مزعوم",
         "المزعوم", "احتمال", "نفيه", "نفيها", "سيؤيد", "سيويدون", "يويد", "تاييد", "خشيه", "مخاوف", "يريد", "تريد", "يمكن", "ستشن", "سيشن",
         "ينبغي", "يجب", "تستعد", "يستعد", "استعدادا", "التحضير", "لشن", "بشن", "بمهاجمه",
-        "ضروره", "اشاعه", "يفرض", "تفرض", "اوقف", "اوقفت", "يتضمن", "تتضمن", "يقضي", "تقضي", "منعا", "عزم", "عزمها", "عزمه", "محاولات", "محاولتها", "نص", "ينص", "تنص", "يحاول", "تحاول", "محاوله", "اتهامات", "لاستعاده", "بعدم", "حق", "انتظار", "خوفا", "لوقف", "وقف", "تحسبا", "تحسب", "يتعين", "بحلول", "توجيه", "قرر", "قررت", "قرروا", "يقرر", "تقرر", "يقررون",
+        "ضروره", "اشاعه", "يفرض", "تفرض", "اوقف", "اوقفت", "يتضمن", "تتضمن", "يقضي", "تقضي", "منعا", "عزم", "عزمها", "عزمه", "محاولات", "محاولتها", "نص", "ينص", "تنص", "يحاول", "تحاول", "محاوله", "اتهامات", "لاستعاده", "بعدم", "حق", "انتظار", "خوفا", "لوقف", "وقف", "تحسبا", "تحسب", "تعهد", "تعهدت", "توعد", "توعدت", "يتوعد", "تمهيدا", "قرار", "للوقايه", "يتعين", "بحلول", "توجيه", "قرر", "قررت", "قرروا", "يقرر", "تقرر", "يقررون",
     }
 )
 _HEDGES = frozenset({"يشتبه", "المشتبه", "مشتبه", "متوقع", "المتوقع", "متوقعه", "المتوقعه", "المزعوم", "مزعوم", "المفترض", "مفترض", "المحتمل", "محتمل", "المرتقب", "مرتقب", "المقبل", "المقبله", "المرتقبه", "المحتمله"})
 _BACKGROUND = frozenset({"منذ", "مسلسل", "غرار", "ردا", "مراكز", "مركز", "سجون", "وتيره", "تشديد", "تكثيف", "قضيه", "بقضيه", "ملابسات", "تداعيات", "تفاصيل", "اعقاب", "خلفيه", "ذكري", "ذكرى", "حول", "بشان", "خصوص", "تحقيق", "تحقيقا", "ملف", "مذكره", "مذكرات"})
 _DURATION_PREFIX = ("يوم", "ساع", "اسبوع", "اسابيع", "شهر", "اشهر", "ايام", "سنه", "سنوات", "عام", "اعوام", "ليل")
-_TREND = frozenset({"مؤخرا", "موخرا", "موخراً", "الاخيره", "الماضيه", "الاونه"})
-_TREND_HEADS = ("ايام", "اسابيع", "اشهر", "شهور", "سنوات", "اونه", "فتره")
+_TREND = frozenset({"مؤخرا", "موخرا", "موخراً", "الاخيره", "الماضيه", "الاونه", "الحالي", "الجاري"})
+_TREND_HEADS = ("ايام", "اسابيع", "اشهر", "شهور", "سنوات", "اونه", "فتره", "العام", "عام")
 
 
 def is_boundary(text: str, toks: Words, i: int) -> bool:
@@ -137,13 +137,16 @@ def is_unreal(toks: Words, lo: int, first: int, last: int | None = None, hi: int
     if any(_negates(w) for _, _, w in toks[lo:first]):
         return True
     before = [w for _, _, w in toks[max(lo, first - 3) : first]]
+    if before[-1:] == ["اي"]:
+        return True  # «للوقاية من أي ضربة»: any strike, none in particular
     if any(variants(w) & _HEDGES for w in before):
         return True  # «الهدف المقبل لهجوم»
     if any(w == "قد" and nxt[:1] in "يتن" for w, nxt in zip(before, before[1:], strict=False)):
         return True  # «قد تكون»: maybe
     window = toks[lo:first]
     return any(  # «مسؤولة عن هجوم»: blame, not the report of one («أعلن مسؤوليته عن» claims it: real)
-        w.startswith(("مسوول", "مسؤول")) and window[j + 1][2] == "عن" and not _claimed(w, window[:j])
+        w.removeprefix("و").removeprefix("ال").startswith(("مسوول", "مسؤول")) and window[j + 1][2] == "عن"
+        and not _claimed(w, window[:j])
         for j, (_, _, w) in enumerate(window[:-1])
     )
 
@@ -170,7 +173,7 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
     if any("تقارير" in variants(w) for w in near[-2:]) or any("تقارير" in variants(w) for w in near) and "عن" in near:
         return True  # «وسط تقارير عن إعدامات»: reports of, not a report
     opening = [variants(w) for _, _, w in toks[lo : lo + 4]]
-    if opening and any(f & {"ياتي", "جاء", "تاتي", "وياتي", "وجاء"} for f in opening[:2]):
+    if opening and any(f & {"ياتي", "جاء", "تاتي", "وياتي", "وجاء", "اتي", "واتي"} for f in opening[:2]):
         if any("بعد" in f or "اثر" in f or "عقب" in f for f in opening):
             return True
     if opening and opening[0] & {"يذكر", "ويذكر", "يشار", "ويشار"}:
@@ -279,6 +282,24 @@ def present_state(toks: Words, lo: int, first: int) -> bool:
 def old_year(toks: Words, lo: int, hi: int, year: int) -> bool:
     """«عام 2012 لقيت حتفها في قصف»، «إبان حرب 1967»: a past year in the clause dates an old event."""
     return any(w.isdigit() and 1900 <= int(w) < year for _, _, w in toks[lo:hi])
+
+
+_LONG_AGO = ("شهر", "اشهر", "شهور", "سنه", "سنوات", "عام", "اعوام", "اسابيع", "اسبوعين")
+
+
+def long_ago(toks: Words, lo: int, first: int, hi: int, year: int) -> bool:
+    """«في 14 أبريل من عام 2001 شنت»: a past year just before the trigger (not «منذ 2013»);
+    «ألقت القبض عليه … قبل نحو شهر»: weeks or more ago."""
+    for k in range(max(lo, first - 8), first):
+        w = toks[k][2]
+        if w.isdigit() and 1900 <= int(w) < year and (k == 0 or "منذ" not in variants(toks[k - 1][2])):
+            return True
+    for k in range(lo, hi - 1):
+        if "قبل" in variants(toks[k][2]):
+            nxt = [toks[j][2] for j in range(k + 1, min(hi, k + 4)) if toks[j][2] not in ("نحو", "حوالي", "اكثر", "من")]
+            if nxt and nxt[0].startswith(_LONG_AGO):
+                return True
+    return False
 
 
 #: «لترتفع/ليرتفع/لتصل الحصيلة»: the clause after an event that adds its toll to a running tally.

@@ -15,7 +15,7 @@ _TARGET_BEFORE = frozenset(
      "تجمع", "تجمعات", "من", "معاقل", "مناطق", "اهداف", "عناصر", "مسلحي", "مقاتلي"}
 )
 _CONTROL = frozenset({"حكومه", "لحكومه", "وزاره", "ائتلاف", "الائتلاف", "مجلس", "لمجلس", "تسيطر", "يسيطر", "سيطره", "الخاضعه", "خاضعه", "تحت", "المدعومه", "المدعوم", "الموالیه", "الموالية", "بقياده", "تقوده"})
-_ORIGIN = frozenset({"المتمركزه", "المتمركز", "انطلاقا", "متمركزه", "اطلقت", "مثل", "بشار", "حافظ", "ماهر",
+_ORIGIN = frozenset({"المتمركزه", "المتمركز", "انطلاقا", "متمركزه", "اطلقت", "مثل", "بشار", "حافظ", "ماهر", "مقره", "مقرها",
                      "الرئيس", "رئيس", "الشيخ", "السيد"})
 _SKIP_FEATURES = frozenset({"country", "actor", "organisation", "organization", "capital_metonym", "metonym"})
 
@@ -74,6 +74,9 @@ def _usable(place: Place, actors: Sequence[Actor], toks: Words) -> bool:
     near = _words_before(toks, place.start, 3)
     if near and near[-1] & {"الي", "نحو"}:
         return False  # a destination («خروجهم إلى جرابلس»), not where it happened
+    if place.name_en == "West Bank" and any(w.startswith(("لنهر", "للنهر", "نهر")) for a, _, w in toks
+                                            if place.end <= a <= place.end + 8):
+        return False  # «الضفة الغربية لنهر الفرات»: a river bank
     return not any(f & _ORIGIN for f in near)
 
 
@@ -207,6 +210,8 @@ _TRIGGER_HEADS = ("غار", "قصف", "ضرب", "هجوم", "هجمات", "قذ�
 
 
 def _is_target(actor: Actor, toks: Words) -> bool:
+    if any(f & {"تصدي", "لتصدي", "بتصدي"} for f in _words_before(toks, actor.start, 2)):
+        return True  # «تصدي الدفاعات الجوية السورية لصواريخ»: the defender
     after = [w for a, _, w in toks if a >= actor.end][:2]
     if any(w.startswith(("تصد", "يتصد", "تتصد", "واجه", "تواجه")) for w in after):
         return True  # «الدفاعات الجوية السورية تصدت لهجوم …»: the defender is the target
@@ -242,7 +247,7 @@ def _is_target(actor: Actor, toks: Words) -> bool:
 
 _SITES_OF = frozenset({"موقع", "موقعا", "مواقع", "مقر", "مقرا", "مقرات", "معاقل", "تجمعات", "تحصينات", "مستودع"})
 _VICTIM_OF = ("قتل", "مقتل", "اصابه", "اصيب", "مصرع", "جرح")
-_PEOPLE_HEADS = ("عناصر", "عنصرا", "جنود", "جنديا", "مقاتل", "افراد", "اشخاص", "شخصا", "عشرات", "مئات", "عدد")
+_PEOPLE_HEADS = ("عناصر", "عنصرا", "جنود", "جنديا", "مقاتل", "افراد", "اشخاص", "شخصا", "عشرات", "مئات", "عدد", "اخرين")
 _KILLED = ("قتل", "مقتل", "اصابه", "اصيب", "مصرع", "جرح", "اصابت", "استهدف", "اجلاء", "تهجير")
 
 
@@ -264,6 +269,10 @@ def _is_source(actor: Actor, toks: Words, anchor: int) -> bool:
     before2 = _words_before(toks, actor.start, 3)
     if any(f & _ATTRIBUTION for f in before2):
         return True
+    before5 = _words_before(toks, actor.start, 5)
+    if any(any(x.startswith(("الاعلام", "اعلام", "وكاله", "قناه", "صحيفه", "تلفزيون", "موقع")) for x in f)
+           for f in before5) and any(any(x.startswith("تابع") for x in f) for f in before5):
+        return True  # «وقال الإعلام الحربي التابع لحزب الله»: its media report
     if len(before2) >= 2 and before2[-1] & {"من", "في"} and before2[-2] & {"مصادر", "مصدر", "مسوول", "مسوولون"}:
         return True  # «وأفادت مصادر من المعارضة بأن …»: the sources' side reports
     after = [w for a, _, w in toks if a >= actor.end][:1]
