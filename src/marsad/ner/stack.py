@@ -9,7 +9,7 @@ types the first pass gave that word in the sentences around it (±``WINDOW``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from marsad.eval.ner import chunks
 from marsad.ner.features import DocTypes, FeatureExtractor
@@ -45,13 +45,3 @@ def doc_windows(typed: list[list[tuple[str, str]]], window: int = WINDOW) -> Ite
             counts.update(typed[i + window + 1])
         if i - window >= 0:
             counts.subtract(typed[i - window])
-
-
-def tag_document(
-    first: Callable[[list[str]], list[str]],
-    fx: FeatureExtractor,
-    sentences: list[list[str]],
-) -> list[DocTypes]:
-    """First-pass tags of every sentence, as one :data:`DocTypes` per sentence."""
-    typed = [typed_words(fx, words, first(words)) for words in sentences]
-    return list(doc_windows(typed))

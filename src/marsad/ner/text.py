@@ -1,4 +1,4 @@
-"""Light Arabic text handling for the tagger: normalisation, clitic stripping, tokens.
+"""Light Arabic text handling for the tagger: normalisation, word shape, tokens.
 
 Kept local (and tiny) so that the tagger's features are frozen with its weights: a
 change in the general Arabic layer must not silently shift a trained model's inputs.
@@ -7,7 +7,6 @@ change in the general Arabic layer must not silently shift a trained model's inp
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _MAP = str.maketrans(
@@ -28,39 +27,10 @@ TOKEN_RE = re.compile(
 )
 _ARABIC_PUNCT = re.compile(r"^[\u060c\u061b\u061f\u066a-\u066d\u06d4]+$")
 
-_PRO_1 = ("و", "ف")
-_PRO_2 = ("ب", "ك", "ل")
-_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه")
-
 
 def normalize(word: str) -> str:
     """Matching form: no diacritics or tatweel, alef/ya/ta-marbuta/hamza seats unified."""
     return _DIACRITICS.sub("", word).translate(_MAP)
-
-
-@lru_cache(maxsize=200_000)
-def strip_clitics(norm: str) -> tuple[str, str, str]:
-    """``(proclitics, stem, suffix)`` of a normalised word, stripped conservatively.
-
-    Proclitics are و/ف, then ب/ك/ل, then the article ال (or لل); a pronoun suffix is
-    removed only when a stem of three letters or more remains.
-    """
-    pre = ""
-    w = norm
-    if len(w) > 3 and w[0] in _PRO_1:
-        pre, w = w[0], w[1:]
-    if w.startswith("لل") and len(w) > 4:
-        return pre + "لل", w[2:], ""
-    if len(w) > 3 and w[0] in _PRO_2:
-        pre, w = pre + w[0], w[1:]
-    if w.startswith("ال") and len(w) > 3:
-        return pre + "ال", w[2:], ""
-    if pre and len(w) < 3:
-        return "", norm, ""
-    for suf in _SUFFIXES:
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            return pre, w[: -len(suf)], suf
-    return pre, w, ""
 
 
 def shape(word: str) -> str:
