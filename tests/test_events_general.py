@@ -204,3 +204,11 @@ def test_the_defender_and_the_media_of_a_group_are_not_the_attacker() -> None:
 def test_the_west_bank_of_a_river_is_not_the_west_bank() -> None:
     events = code("وقتل 45 مسلحا مواليا للنظام، الثلاثاء، في هجمات على قرى في الضفة الغربية لنهر الفرات.")
     assert all(e.location != "West Bank" for e in events)
+
+
+def test_a_later_toll_of_a_split_fight_is_split_too() -> None:
+    text = ("اندلعت اشتباكات عنيفة، مساء الاثنين، بين قوات النظام وهيئة تحرير الشام في بلدتي سراقب "
+            "ومعرة النعمان. وأسفرت الاشتباكات عن مقتل 6 مسلحين من الطرفين.")
+    events = code(text)
+    assert len({e.location for e in events}) == 2 and "Saraqab" in {e.location for e in events}
+    assert sorted(e.fatalities for e in events) == [3, 3]

@@ -115,6 +115,7 @@ class Story:
     pending_toll: int = 0
     next_place: Place | None = None
     next_span: Span | None = None
+    group: list[Draft] = field(default_factory=list)  # the drafts of the last coded cue (places × days)
 
 
 _REMOTE = frozenset({SHELL_OR_AIR, "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})
@@ -140,11 +141,15 @@ def _code_hits(
     out: list[Draft] = []
     story.pending_toll = 0
     for k in range(len(hits)):
+        group = []
         for draft in _code_hit(article, toks, hits, k, dates, published, story):
             if story.pending_toll and draft.sub_event_type not in _NO_TOLL:
                 draft = replace(draft, fatalities=max(draft.fatalities, story.pending_toll))
                 story.pending_toll = 0
-            out.append(_with_story_agent(draft, story))
+            group.append(_with_story_agent(draft, story))
+        if group:
+            story.group = group
+        out.extend(group)
     return out
 
 
@@ -417,9 +422,15 @@ def _add_toll(story: Story, hit: TriggerHit, toll: int) -> None:
     last = story.last
     if last is None or hit.definition.sub_event_type not in (_REMOTE | {last.sub_event_type}):
         return
-    if last.sub_event_type in _REMOTE or last.sub_event_type == hit.definition.sub_event_type:
-        story.last = replace(last, fatalities=max(last.fatalities, toll))
-        story.tolls.append((last, story.last))
+    if not (last.sub_event_type in _REMOTE or last.sub_event_type == hit.definition.sub_event_type):
+        return
+    group = story.group if any(d is last for d in story.group) else [last]
+    share, rest = divmod(toll, len(group))  # a toll over an event split by place or day is split too
+    for i, d in enumerate(group):
+        new = replace(d, fatalities=max(d.fatalities, share + (rest if i == 0 else 0)))
+        story.tolls.append((d, new))
+        if d is last:
+            story.last = new
 
 
 def _is_statement_date(text: str, end: int) -> bool:
