@@ -55,6 +55,7 @@ def ensure_ray(options: RayOptions) -> None:
         ray.init(address=options.address, log_to_driver=False)
     else:
         ray.init(
+            address="local",  # always a new cluster: never join one found on the machine
             num_cpus=options.num_cpus,
             include_dashboard=False,
             log_to_driver=False,
