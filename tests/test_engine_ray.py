@@ -7,8 +7,8 @@ runs the same articles through both engines and compares the JSON output.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 
