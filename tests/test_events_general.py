@@ -212,3 +212,14 @@ def test_a_later_toll_of_a_split_fight_is_split_too() -> None:
     events = code(text)
     assert len({e.location for e in events}) == 2 and "Saraqab" in {e.location for e in events}
     assert sorted(e.fatalities for e in events) == [3, 3]
+
+
+def test_a_relative_clause_about_the_place_does_not_make_the_event_a_period_summary() -> None:
+    (event,) = code("وقتل 22 مقاتلا مواليا للنظام، الثلاثاء، في هجمات شنها تنظيم داعش ضد مواقع لهم في بلدة سراقب "
+                    "والتي تعد من المناطق التي بقيت بمنأى عن المعارك خلال سنوات النزاع.")
+    assert (event.location, event.fatalities, event.actor1) == ("Saraqab", 22, "Islamic State (Syria)")
+
+
+def test_a_capital_after_a_locative_title_is_a_place() -> None:
+    (event,) = code("واعتقل الزعيم الكردي في العاصمة التشيكية، براغ، بطلب من الحكومة التركية، الأحد.")
+    assert (event.sub_event_type, event.location) == ("Arrests", "Prague")

@@ -225,11 +225,17 @@ def period_summary(toks: Words, lo: int, hi: int, dated: bool = False) -> bool:
         if forms & {"ارتفاع", "ارتفع", "ارتفعت"} and k + 1 < hi and any(
                 n.startswith(("عدد", "حصيل")) for n in variants(toks[k + 1][2])):
             return True  # «وارتفاع عدد القتلى إلى 105»: a running tally
-        if "خلال" in forms and k + 1 < hi:
+        if "خلال" in forms and k + 1 < hi and not _in_relative_after(toks, lo, k):
             nxt = variants(toks[k + 1][2])
             if any(n.startswith(_PERIOD_AFTER_KHILAL) for n in nxt):
                 return True
     return False
+
+
+def _in_relative_after(toks: Words, lo: int, k: int) -> bool:
+    """Word ``k`` sits in a relative clause («والتي تعد … خلال سنوات النزاع») that describes a
+    place or group named earlier, not the event itself."""
+    return any(toks[j][2] in ("والتي", "التي", "والذي", "الذي") for j in range(max(lo, k - 12), k))
 
 
 def open_ended_since(toks: Words, lo: int, hi: int) -> bool:
@@ -310,6 +316,6 @@ def before_tally_update(toks: Words, last: int, hi: int) -> int:
     """End of the event's clause before a trailing «لترتفع بذلك حصيلة … منذ …» (which is about
     the running tally, not this event)."""
     for k in range(last + 1, hi):
-        if variants(toks[k][2]) & _RAISES:
-            return k
+        if variants(toks[k][2]) & _RAISES or toks[k][2].startswith(("ليترفع", "لترفع", "ليرفع")):
+            return k  # (and the common misspelling «ليترفع»)
     return hi
