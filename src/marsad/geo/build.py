@@ -52,8 +52,12 @@ _NON_ARABIC = re.compile("[پچژگکیڈڑںۀھےٹۋګڭۆۇێە]")
 _ARABIC = re.compile("^[\u0621-\u064a\u0670\u0671\\s\\-]+$")
 
 
+_DEFAULTS: dict[str, Any] = {"geonames_id": 0, "rank": 0, "latitude": None, "longitude": None}
+
+
 def _entry(**values: Any) -> list[Any]:
-    return [values.get(f, "" if f not in ("geonames_id", "rank") else 0) for f in FIELDS]
+    """One entry row; a place without coordinates (a country) has None, never ''."""
+    return [values.get(f, _DEFAULTS.get(f, "")) for f in FIELDS]
 
 
 def _syria(csv_path: Path) -> tuple[list[list[Any]], list[list[str]]]:
