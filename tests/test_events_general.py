@@ -223,3 +223,20 @@ def test_a_relative_clause_about_the_place_does_not_make_the_event_a_period_summ
 def test_a_capital_after_a_locative_title_is_a_place() -> None:
     (event,) = code("واعتقل الزعيم الكردي في العاصمة التشيكية، براغ، بطلب من الحكومة التركية، الأحد.")
     assert (event.sub_event_type, event.location) == ("Arrests", "Prague")
+
+
+@pytest.mark.parametrize("text", [
+    "خطف الفريق الإماراتي، الإثنين، بطاقة التأهل بعد فوزه في مدينة العين.",
+    "قال محققون، الأربعاء، إن قوات النظام أطلقت غاز الكلور في بلدة دوما.",
+    "وكانت تركيا قد دانت الهجوم الذي استهدف بلدة دوما وأسفر عن مقتل أربعين شخصا.",
+    "بما يجري من قتل متعمد ضد المدنيين العزل في بلدة سراقب.",
+    "وسط معارك لا يبدو أنها ستنتهي قريبا في بلدة سراقب.",
+    "وشهد يوم الأحد تجدداً لأعمال العنف في مناطق محدودة في محافظة درعا.",
+])
+def test_metaphors_reported_findings_recaps_and_settings_are_not_events(text: str) -> None:
+    assert code(text) == []
+
+
+def test_a_day_followed_by_a_belief_dates_the_event() -> None:
+    (event,) = code("شهدت بلدة دوما قصفا عنيفا الثلاثاء، يعتقد أنه بغاز الكلور، أدى إلى مقتل نحو 100 شخص.")
+    assert (event.sub_event_type, event.event_date, event.fatalities) == ("Chemical weapon", "2018-03-13", 100)

@@ -204,6 +204,8 @@ def _code_hit(
     trend = context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)
     if context.depicted(toks, lo, hit.first):
         return []  # what a video shows is not the report of an event
+    if hit.first > 0 and toks[hit.first - 1][2] == "وسط" and not clause_dates:
+        return []  # «وسط معارك لا يبدو أنها ستنتهي»: the setting, not an event
     if context.long_ago(toks, lo, hit.first, hi, published.year):
         return []  # «في 14 أبريل من عام 2001»، «قبل نحو شهر»: an old event recalled
     day_dates = [d for d in clause_dates if not d.statement]
@@ -270,9 +272,10 @@ def _code_hit(
         when, precision, date_conf = last.event_date, 1, 0.0  # «… اعتقلت الاثنين رجلا. وتم توقيف ثالث في …»
     if not -MAX_AGE_DAYS <= (when - published.date()).days <= 1:
         return []
-    if (when - published.date()).days < -1 and context.pluperfect(toks, lo, hit.first):
+    if ((when - published.date()).days < -1 or not day_dates) and context.pluperfect(toks, lo, hit.first):
         return []  # «وكانت … قد شنت» days before: background to today's news
-    if sub == "Chemical weapon" and (date_conf < 0 or (a1 is not None and a1.country in _RETALIATORS)):
+    if sub == "Chemical weapon" and (date_conf < 0 or not day_dates and not dates_outside(dates, clause_dates) or (
+            a1 is not None and a1.country in _RETALIATORS)):
         return []  # an undated chemical attack is the one everybody refers to; strikes answering it are no such attack
     toll = 0 if sub in _NO_TOLL else (count_deaths(toks[seg_lo:seg_hi]) or 0)
     names = actor_fields(sub, a1, a2, country)
@@ -302,6 +305,11 @@ def _code_hit(
         return []  # «في محافظات دمشق وريفها وحلب وحماة» undated: a summary, not events
     last_day = _until(article.text, clause_dates, when)
     return _split(draft, listed or [place], [when + timedelta(days=k) for k in range((last_day - when).days + 1)])
+
+
+def dates_outside(dates: list[DateRef], clause_dates: list[DateRef]) -> bool:
+    """A day of the event's own stated elsewhere in the sentence (not the statement's)."""
+    return any(not d.statement and d not in clause_dates for d in dates)
 
 
 def _split(draft: Draft, places: list[Place], days: list[date]) -> list[Draft]:
@@ -436,8 +444,9 @@ def _add_toll(story: Story, hit: TriggerHit, toll: int) -> None:
 def _is_statement_date(text: str, end: int) -> bool:
     """«أعلنت، الثلاثاء، أن …»: the date is followed by أن/إن, so it dates the statement."""
     following = words(text[end : end + 25])[:2]
-    if any(w in ("ان", "انه", "انها", "بان") for _, _, w in following):
-        return True
+    if any(w in ("ان", "انه", "انها", "بان") for _, _, w in following[:1]) or [w for _, _, w in following] in (
+            ["في", "بيان"], ["عبر", "بيان"]):
+        return True  # «قال، السبت، إن …» (but «السبت، يعتقد أنه …» dates the event)
     before = [w for _, _, w in words(text[max(0, end - 80) : end])][-7:]
     pairs = zip(before, before[1:], strict=False)
     if "حسبما" in before or any(w in ("وفق", "بحسب", "حسب") and n == "ما" for w, n in pairs):

@@ -67,6 +67,10 @@ def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None)
             return "Protest with intervention"
         if any(f.startswith(("رصاص", "قتل", "مقتل")) for f in forms):
             return "Excessive force against protesters"
+    if sub == "Abduction/forced disappearance" and any(
+            f.startswith(("بطاق", "لقب", "الانظار", "الاضواء", "فوز", "نقاط", "الصداره", "قلوب"))
+            for _, _, w in [t for t in seg if t[0] >= hit.end][:6] for f in variants(w)):
+        return None  # «خطف الفريق بطاقة التأهل»: a sports metaphor
     if sub == "Attack" and hit.definition.strength == 1 and (a2 is None or a2.actor_type != "civilians"):
         return None
     return sub

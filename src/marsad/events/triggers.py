@@ -129,7 +129,7 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("احتجاجات", "Peaceful protest", 2, False),
     ("وقفه احتجاجيه", "Peaceful protest", 2, False),
     ("اعتصام", "Peaceful protest", 2, False),
-    ("اعمال عنف", "Mob violence", 2, False),
+    ("اعمال عنف", "Mob violence", 1, False),  # needs a toll or an attack verb
     ("اضرموا النار", "Looting/property destruction", 2, True),
     ("اضرم* النار", "Looting/property destruction", 2, True),
     ("احرق*", "Looting/property destruction", 1, True),
