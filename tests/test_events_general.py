@@ -240,3 +240,23 @@ def test_metaphors_reported_findings_recaps_and_settings_are_not_events(text: st
 def test_a_day_followed_by_a_belief_dates_the_event() -> None:
     (event,) = code("شهدت بلدة دوما قصفا عنيفا الثلاثاء، يعتقد أنه بغاز الكلور، أدى إلى مقتل نحو 100 شخص.")
     assert (event.sub_event_type, event.event_date, event.fatalities) == ("Chemical weapon", "2018-03-13", 100)
+
+
+def test_loyalist_towns_are_defended_by_government_militias() -> None:
+    (event,) = code("هاجم مقاتلون من هيئة تحرير الشام، أمس الثلاثاء، بلدة سراقب الموالية لقوات النظام.")
+    assert (event.actor1, event.actor2) == ("Hayat Tahrir al-Sham", "NDF: National Defence Forces")
+
+
+def test_turkey_backed_rebels_and_their_kurdish_opponents() -> None:
+    text = ("وتقاتل وحدات حماية الشعب الكردية في مدينة عفرين منذ أسابيع. وقال أحد السكان إن مقاتلي الجيش السوري "
+            "الحر المعارض المدعوم من تركيا الذين اجتاحوا عفرين صباح الأحد ينهبون المحال.")
+    captures = [e for e in code(text) if e.event_type == "Battles"]
+    assert [(e.actor1, e.actor2) for e in captures] == [
+        ("Syrian National Army", "YPG: Kurdish People's Protection Units")]
+
+
+def test_iranian_kurdish_party_hit_in_iraq() -> None:
+    (event,) = code("أعلن الحرس الثوري الإيراني، الأربعاء، مسؤوليته عن إطلاق الصواريخ على مقر للحزب الديمقراطي "
+                    "الكردستاني الإيراني في بلدة سراقب، الثلاثاء.")
+    assert (event.actor1, event.actor2) == (
+        "Islamic Revolutionary Guard Corps", "KDPI: Kurdistan Democratic Party of Iran")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from marsad.actors.kb import KBActor, alias_index, country_name, inter_for, resolve_name
+from marsad.actors.kb import KBActor, alias_index, by_name, country_name, inter_for, resolve_name
 from marsad.actors.text import norm, variants, words
 from marsad.model import Actor, Place
 
@@ -34,6 +34,8 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
             named = _nationality(toks[i + n][2])  # «الطيران الحربي العراقي»: that state's forces
             if named is not None:
                 home, end, n = named, toks[i + n][1], n + 1
+        if actor.name in ("Free Syrian Army", "Opposition Rebels (Syria)") and _backed_by_turkey(toks, i + n):
+            actor = by_name("Syrian National Army") or actor  # «الجيش الحر المعارض المدعوم من تركيا»
         found.append(
             Actor(
                 start=start + offset,
@@ -55,6 +57,14 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
         )
         i += n
     return _resolve_anaphora(text, toks, found, offset)
+
+
+def _backed_by_turkey(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """«… المدعوم من تركيا»، «الموالية لأنقرة» within the next words."""
+    nxt = [toks[j][2] for j in range(k, min(len(toks), k + 5))]
+    backed = any(w.startswith(("المدعوم", "مدعوم", "الموالي", "موالي")) for w in nxt)
+    return backed and any(w.removeprefix("ل").removeprefix("من") in ("تركيا", "انقره") or w in ("لتركيا", "لانقره")
+                          for w in nxt)
 
 
 def _nationality(word: str) -> str | None:

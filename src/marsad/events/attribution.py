@@ -108,6 +108,23 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
     return (actor1, inter1, actor2, inter2), inferred
 
 
+#: The camps of the Syrian war: two actors of different camps fight each other.
+_CAMPS = {
+    **dict.fromkeys(_REGIME_SIDE, "government"),
+    **dict.fromkeys(("Military Forces of Turkey (2016-)", "Syrian National Army", "Free Syrian Army",
+                     "Opposition Rebels (Syria)", "National Front for Liberation", "Jaish al-Islam",
+                     "Faylaq al-Rahman", "Ahrar al-Sham", "Jaish al-Izza", "Nour al-Din al-Zenki Movement"), "opposition"),
+    **dict.fromkeys(("YPG: Kurdish People's Protection Units", "SDF: Syrian Democratic Forces"), "kurdish"),
+    "Islamic State (Syria)": "islamic state",
+    "Hayat Tahrir al-Sham": "jihadist",
+    "Hurras al-Din": "jihadist",
+}
+
+
+def _camp(name: str) -> str | None:
+    return _CAMPS.get(name)
+
+
 _SOURCE_HEADS = ("مصادر", "مصدر", "بحسب", "وفق", "وكاله", "ناشطون", "ناشطين", "مسوول", "متحدث")
 
 
@@ -124,8 +141,7 @@ def _opponent(article: Article, actor1: str, inter1: int, anchor: int, country: 
         name, inter = resolve_name(kb, country), inter_for(kb, country)
         if name == actor1 or inter not in (1, 2, 3, 8):
             continue
-        state1, state2 = inter1 in (1, 8), inter in (1, 8)
-        if state1 and state2 or (name in _REGIME_SIDE) == (actor1 in _REGIME_SIDE):
-            continue  # allies: two states, or two on the government's side
+        if _camp(name) is None or _camp(actor1) is None or _camp(name) == _camp(actor1):
+            continue  # allies, or a side whose camp is unknown
         return name, inter
     return None

@@ -260,6 +260,7 @@ def _code_hit(
         a1 = _antecedent(article, toks, hit)
     if a1 is None and hit.definition.sub_event_type == TERRITORY:
         a1, _ = roles.pick_actors(article.actors, toks, toks[0][0], hit.start, hit.start)
+    a1, a2 = roles.loyalists(a1, toks), roles.loyalists(a2, toks)
     sub = resolve_sub(hit, toks[seg_lo:seg_hi], a1, a2)
     if a1 is None and a2 is not None and sub in ("Non-violent transfer of territory", "Change to group/activity"):
         a1, a2 = a2, None  # «خروج مسلحين معارضين»: who withdraws / hands over acts

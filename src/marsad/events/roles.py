@@ -324,6 +324,19 @@ _TARGET_NOUNS = ("موقع", "مواقع", "مطار", "قاعده", "نقاط",
                  "عسكري", "ضباط", "مستشار", "عناصر")
 
 
+def loyalists(actor: Actor | None, toks: Words) -> Actor | None:
+    """«بلدتين مواليتين لقوات النظام»: the defenders of a loyalist town are the government's
+    militias (NDF), not its army."""
+    if actor is None or actor.name != "Military Forces of Syria (2000-)":
+        return actor
+    before = [w for a, _, w in toks if a < actor.start][-1:]
+    if before and before[0].startswith(("موالي", "الموالي")):
+        from dataclasses import replace
+
+        return replace(actor, name="NDF: National Defence Forces", actor_type="political militia", inter=3)
+    return actor
+
+
 def nationality_actors(toks: Words, lo: int, hi: int, country: str) -> tuple[Actor | None, Actor | None]:
     """«صواريخ إسرائيلية … موقعا عسكريا سوريا»: state forces named by a nationality adjective.
 

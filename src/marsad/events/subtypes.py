@@ -112,7 +112,7 @@ def supported(clause: Words, hit: TriggerHit) -> bool:
         return count_deaths(clause) is not None  # «السلاح الكيماوي» alone is a topic
     if count_deaths(clause) is not None:
         return True
-    return any(f.startswith(("اطلق", "سقط", "استهدف", "قصف", "ضرب", "تعرض")) for _, _, w in clause for f in variants(w))
+    return any(f.startswith(("اطلق", "اطلاق", "سقط", "استهدف", "قصف", "ضرب", "تعرض")) for _, _, w in clause for f in variants(w))
 
 
 def percent_after(toks: Words, last: int) -> bool:
