@@ -260,3 +260,23 @@ def test_iranian_kurdish_party_hit_in_iraq() -> None:
                     "الكردستاني الإيراني في بلدة سراقب، الثلاثاء.")
     assert (event.actor1, event.actor2) == (
         "Islamic Revolutionary Guard Corps", "KDPI: Kurdistan Democratic Party of Iran")
+
+
+@pytest.mark.parametrize("text", [
+    "وكان الرئيسان قد عبرا الثلاثاء عن رغبتهما في التوصل إلى اتفاق جديد بشأن بلدة سراقب.",
+    "وكان سوري آخر قد خطط لاستهداف حافلة عسكرية بعملية انتحارية في بلدة سراقب الثلاثاء.",
+    "وأصدرت المحكمة الثلاثاء حكما بتهمة التخطيط لتفجير في بلدة سراقب.",
+    "وحيث تعرضت القاعدة في بلدة سراقب في وقت سابق لعدة هجمات، كان آخرها في الأسبوع الماضي.",
+])
+def test_wishes_plots_charges_and_earlier_series_are_not_events(text: str) -> None:
+    assert code(text) == []
+
+
+def test_new_villages_are_not_a_town_named_new() -> None:
+    assert all(e.location != "Jdideh" for e in code("وتوغلت قوات الحكومة الثلاثاء تحت غطاء غارات ودخلت قرى جديدة."))
+
+
+def test_strikes_of_a_named_coalition_earlier_in_the_story_take_its_name() -> None:
+    text = ("وشنت الولايات المتحدة وبريطانيا وفرنسا، فجر الثلاثاء، ضربات عسكرية على أهداف للنظام في حمص. "
+            "واستهدفت الضربات الثلاثاء مركز البحوث في بلدة سراقب.")
+    assert {e.actor1 for e in code(text)} == {"Military Forces of the United States"}

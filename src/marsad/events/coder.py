@@ -374,8 +374,9 @@ def _state_in_story(article: Article, country: str) -> bool:
 def _note_agent(article: Article, toks: Words, hit: TriggerHit, lo: int, hi: int, story: Story) -> None:
     """Remember the named attacker of a strike even when its sentence cannot be located
     (strong cues only, and only an actor of the trigger's own segment)."""
-    if hit.definition.sub_event_type not in _REMOTE or hit.definition.strength < 2:
-        return
+    if hit.definition.sub_event_type not in _REMOTE or hit.definition.strength < 2 and (
+            hit.definition.sub_event_type != "Air/drone strike"):
+        return  # «شنت الولايات المتحدة وبريطانيا وفرنسا ضربات»: a weak strike cue with its named attacker counts too
     a1, _ = roles.pick_actors(article.actors, toks, toks[lo][0], toks[hi - 1][1], hit.start)
     if a1 is not None and a1.actor_type != "civilians":
         story.agent = a1

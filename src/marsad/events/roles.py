@@ -86,7 +86,8 @@ _PLACE_NOUNS = frozenset({"منطقه", "بلده", "مدينه", "قريه", "�
 _REGION = frozenset({"Syria", "Iraq", "Yemen", "Libya", "Palestine", "Palestinian Territory", "Lebanon", "Turkey",
                      "Israel", "Jordan", "Egypt", "Iran", "Saudi Arabia", "Afghanistan", "Somalia", "Sudan"})
 #: Common words the gazetteer can mistake for places.
-_NOT_PLACES = frozenset({"مدرسة", "مدرسه", "المدرسة", "طراز", "حصار", "الأسد", "الاسد", "البيضاء", "الحصار", "بشار الأسد"})
+_NOT_PLACES = frozenset({"مدرسة", "مدرسه", "المدرسة", "طراز", "حصار", "الأسد", "الاسد", "البيضاء", "الحصار", "بشار الأسد",
+                         "جديدة", "جديده"})  # «ودخلت قرى جديدة»: an adjective
 _QUOTED_SHORT = re.compile(r"[\"“”«]([^\"“”«»\n]{2,40})[\"“”»]")
 
 
@@ -329,8 +330,9 @@ def loyalists(actor: Actor | None, toks: Words) -> Actor | None:
     militias (NDF), not its army."""
     if actor is None or actor.name != "Military Forces of Syria (2000-)":
         return actor
-    before = [w for a, _, w in toks if a < actor.start][-1:]
-    if before and before[0].startswith(("موالي", "الموالي")):
+    before = [w for a, _, w in toks if a < actor.start][-3:]
+    towns = ("بلد", "قري", "مدين", "حي", "احياء", "مناطق", "منطقه")
+    if before and before[-1].startswith(("موالي", "الموالي")) and any(w.startswith(towns) for w in before[:-1]):
         from dataclasses import replace
 
         return replace(actor, name="NDF: National Defence Forces", actor_type="political militia", inter=3)
