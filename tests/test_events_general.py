@@ -280,3 +280,12 @@ def test_strikes_of_a_named_coalition_earlier_in_the_story_take_its_name() -> No
     text = ("وشنت الولايات المتحدة وبريطانيا وفرنسا، فجر الثلاثاء، ضربات عسكرية على أهداف للنظام في حمص. "
             "واستهدفت الضربات الثلاثاء مركز البحوث في بلدة سراقب.")
     assert {e.actor1 for e in code(text)} == {"Military Forces of the United States"}
+
+
+def test_days_written_as_ordinals_are_dates() -> None:
+    from marsad.events.dates import find_event_dates
+
+    text = "أصيب العشرات في غارات قرب دير الزور في السابع من شباط/فبراير، وفي الحادي والعشرين من آذار الماضي."
+    found = [(d.date.isoformat(), d.precision) for d in find_event_dates(text, WEDNESDAY)]
+    assert found == [("2018-02-07", 1), ("2017-03-21", 1)]
+    assert code("قتل 5 مدنيين في غارات على بلدة سراقب في السابع من شباط/فبراير.") == []  # five weeks old

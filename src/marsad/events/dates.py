@@ -51,6 +51,44 @@ def find_event_dates(text: str, published: datetime) -> list[DateRef]:
 _MONTH_ONLY = re.compile(rf"(?<![\w\d/])و?(?:في|خلال|منذ)\s+(?:شهر\s+)?(?:[\w]+\s*/\s*)?({_MONTH_ALT})(?:\s+(?:الماضي|(\d{{4}})))?(?![\w])")
 
 
+_UNITS = ("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+
+
+def _ordinals() -> dict[str, int]:
+    """«السابع» 7, «الحادي عشر» 11, «الثالث والعشرين» 23 (normalised forms)."""
+    out = {u: i + 1 for i, u in enumerate(_UNITS)} | {"العاشر": 10, "العشرين": 20, "الثلاثين": 30}
+    for i, u in enumerate(_UNITS):
+        head = "الحادي" if i == 0 else u
+        out[f"{head} عشر"] = 11 + i
+        out[f"{head} والعشرين"] = 21 + i
+    out["الحادي والثلاثين"] = 31
+    return out
+
+
+_ORDINAL = _ordinals()
+_ORDINAL_DATE = re.compile(
+    rf"(?<![\w])({'|'.join(sorted(_ORDINAL, key=len, reverse=True))})\s+من\s+(?:شهر\s+)?(?:[\w]+\s*/\s*)?"
+    rf"({_MONTH_ALT})(?:\s+(?:الماضي|(\d{{4}})))?(?![\w])")
+
+
+def _ordinal_dates(flat: str, refs: list[DateRef], pub: date) -> list[DateRef]:
+    """«في السابع من شباط/فبراير»: a day written as an ordinal (precision 1)."""
+    out = []
+    for m in _ORDINAL_DATE.finditer(flat):
+        if any(r.precision == 1 and (r.start <= m.start() < r.end or m.start() <= r.start < m.end()) for r in refs):
+            continue
+        day, month = _ORDINAL[m.group(1)], _MONTHS[m.group(2)]
+        year = int(m.group(3)) if m.group(3) else pub.year
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            continue
+        if not m.group(3) and when > pub + timedelta(days=1):
+            when = date(year - 1, month, day)
+        out.append(DateRef(m.start(), m.end(), when, 1))
+    return out
+
+
 def _with_months(refs: list[DateRef], text: str, published: datetime) -> list[DateRef]:
     """Add «في مايو [2016]» (month precision) where no day-level mention covers it."""
     from marsad.actors.text import _local_normalize
@@ -59,6 +97,8 @@ def _with_months(refs: list[DateRef], text: str, published: datetime) -> list[Da
     if len(flat) != len(text):
         return refs
     pub = published.date()
+    days = _ordinal_dates(flat, refs, pub)  # a day written as an ordinal replaces the month it names
+    refs = [r for r in refs if not any(d.start <= r.start < d.end for d in days)] + days
     out = list(refs)
     for m in _MONTH_ONLY.finditer(flat):
         if any(r.start <= m.start(1) < r.end or m.start() <= r.start < m.end() for r in refs):
