@@ -289,3 +289,13 @@ def test_days_written_as_ordinals_are_dates() -> None:
     found = [(d.date.isoformat(), d.precision) for d in find_event_dates(text, WEDNESDAY)]
     assert found == [("2018-02-07", 1), ("2017-03-21", 1)]
     assert code("قتل 5 مدنيين في غارات على بلدة سراقب في السابع من شباط/فبراير.") == []  # five weeks old
+
+
+def test_a_toll_with_its_other_side_added() -> None:
+    assert count_deaths(words("هجوما قتل خلاله على الأقل 26 مقاتلا إضافة إلى تسعة مقاتلين روس")) == 35
+    assert count_deaths(words("مقتل 5 أشخاص إضافة إلى إصابة 10")) == 5
+
+
+def test_last_years_attack_and_a_market_are_not_this_weeks_events() -> None:
+    assert code("وكانت قاعدة الشعيرات هدفا لهجوم أميركي بصواريخ كروز في العام الماضي قرب بلدة سراقب.") == []
+    assert all(e.location != "Sūq Şirwāḩ" for e in code("وفجر شخص نفسه الثلاثاء في منطقة السوق في مدينة السويداء."))

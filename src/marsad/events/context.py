@@ -305,6 +305,9 @@ def long_ago(toks: Words, lo: int, first: int, hi: int, year: int) -> bool:
         if w.isdigit() and 1900 <= int(w) < year and (k == 0 or "منذ" not in variants(toks[k - 1][2])):
             return True
     for k in range(lo, hi - 1):
+        pair = (toks[k][2], toks[k + 1][2])
+        if pair[0] in ("العام", "السنه", "عام") and pair[1] in ("الماضي", "الماضيه", "المنصرم", "المنصرمه"):
+            return True  # «في العام الماضي»: last year
         if "قبل" in variants(toks[k][2]):
             nxt = [toks[j][2] for j in range(k + 1, min(hi, k + 4)) if toks[j][2] not in ("نحو", "حوالي", "اكثر", "من")]
             if nxt and nxt[0].startswith(_LONG_AGO):

@@ -38,7 +38,8 @@ def _value(word: str) -> int | None:
     return None
 
 
-_FILLER = frozenset({"ما", "لا", "يقل", "عن", "اكثر", "من", "نحو", "حوالي", "قرابه", "زهاء", "يزيد", "اقل", "الي", "ال"})
+_FILLER = frozenset({"ما", "لا", "يقل", "عن", "اكثر", "من", "نحو", "حوالي", "قرابه", "زهاء", "يزيد", "اقل", "الي", "ال",
+                     "خلاله", "خلالها", "فيه", "فيها", "علي", "الاقل"})  # «قتل خلاله على الأقل 26»
 
 
 def _number_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
@@ -67,6 +68,9 @@ def _other_side(toks: list[tuple[int, int, str]], j: int) -> int:
         w = toks[k][2]
         if variants(w) & _SUBSET:
             break
+        if w == "اضافه" and k + 2 < stop and toks[k + 1][2] == "الي":
+            w = "و"  # «إضافة إلى تسعة مقاتلين روس»
+            k += 1
         m, num = (k + 1, toks[k + 1][2] if k + 1 < stop else "") if w in ("مقابل", "و") else (k, w[1:])
         if w in ("مقابل", "و") and not num.startswith(("عد", "الاف")) or w.startswith("و") and _DIGITS.match(num):
             value = _value(num) if num else None
