@@ -299,3 +299,25 @@ def test_a_toll_with_its_other_side_added() -> None:
 def test_last_years_attack_and_a_market_are_not_this_weeks_events() -> None:
     assert code("وكانت قاعدة الشعيرات هدفا لهجوم أميركي بصواريخ كروز في العام الماضي قرب بلدة سراقب.") == []
     assert all(e.location != "Sūq Şirwāḩ" for e in code("وفجر شخص نفسه الثلاثاء في منطقة السوق في مدينة السويداء."))
+
+
+@pytest.mark.parametrize("text", [
+    "وكان من المزمع بدء مغادرة مسلحي المعارضة من بلدة حرستا صباح الثلاثاء.",
+    "قد يهمك| ناشطة في مظاهرة أمام القنصلية في مدينة حلب الثلاثاء.",
+    "وأعربت رئيسة الوزراء الثلاثاء عن قلقها لمقتل فلسطينيين في بلدة سراقب.",
+    "ووضع منفذو عملية الإعدام المتفجرات في خوذة ثبتوها على رأس الأسير الثلاثاء.",
+])
+def test_plans_teasers_concerns_and_heads_are_not_events(text: str) -> None:
+    assert code(text) == []
+
+
+def test_a_dateline_names_no_actor_and_a_country_subject_attacks() -> None:
+    (event,) = code("أتلانتا، الولايات المتحدة الأمريكية (CNN)-- تعرضت بلدة سراقب لقصف جوي من قبل مقاتلات روسية، الثلاثاء.")
+    assert event.actor1 == "Military Forces of Russia (2000-)" and event.actor2 != "Military Forces of the United States"
+    (hit,) = code("أدان الرئيس الهجوم الصاروخي الذي نفذته تركيا على بلدة سراقب، الثلاثاء، والذي راح ضحيته 3 مدنيين.")
+    assert hit.actor1 == "Military Forces of Turkey (2016-)"
+
+
+def test_a_dispersed_protest_is_a_protest_with_intervention() -> None:
+    (event,) = code("وفضت الشرطة الثلاثاء تظاهرة غير مرخص بها في مدينة حلب.")
+    assert event.sub_event_type == "Protest with intervention"

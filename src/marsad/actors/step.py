@@ -10,5 +10,8 @@ from marsad.model import Article
 
 def link_article(article: Article) -> Article:
     """Set ``article.actors`` (the theatre's country decides inter 8 for foreign forces)."""
+    from marsad.events.roles import dateline_end
+
     country = dominant_country(article.places)
-    return replace(article, actors=tuple(link_text(article.text, country)))
+    filed = dateline_end(article.text)  # «أتلانتا، الولايات المتحدة (CNN)»: where the story was filed, no actor
+    return replace(article, actors=tuple(a for a in link_text(article.text, country) if a.start >= filed))

@@ -257,7 +257,7 @@ def _code_hit(
     if a1 is None and elaborated and story.next_span is not None:  # «اشتباكات بين الطرفين. وقال المرصد إن القتال بدأ بين X وY»
         a1, a2 = _elaboration_actors(article, story.next_span)
     if a1 is None:
-        a1 = _antecedent(article, toks, hit)
+        a1 = _antecedent(article, toks, hit) or roles.country_agent(article.places, toks, seg_lo, seg_hi, country)
     if a1 is None and hit.definition.sub_event_type == TERRITORY:
         a1, _ = roles.pick_actors(article.actors, toks, toks[0][0], hit.start, hit.start)
     a1, a2 = roles.loyalists(a1, toks), roles.loyalists(a2, toks)
@@ -406,6 +406,9 @@ def _names_other_country(article: Article, toks: Words, lo: int, hi: int, place:
         prev = [w for a, b, w in toks if b <= p.start][-1:]
         if prev and (prev[0] in ("في", "داخل") or prev[0].startswith(("نفذ", "شن", "اطلق", "قصف"))):
             return True
+    if place.country != "Syria" and any(w.removeprefix("و").removeprefix("ل").removeprefix("ال") in ("سوري", "سوريه")
+                                        for _, _, w in toks[lo:hi]):
+        return True  # «مواقع تابعة للنظام السوري» with Moscow as the story's place: another theatre
     return False
 
 

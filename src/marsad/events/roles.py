@@ -87,7 +87,7 @@ _REGION = frozenset({"Syria", "Iraq", "Yemen", "Libya", "Palestine", "Palestinia
                      "Israel", "Jordan", "Egypt", "Iran", "Saudi Arabia", "Afghanistan", "Somalia", "Sudan"})
 #: Common words the gazetteer can mistake for places.
 _NOT_PLACES = frozenset({"مدرسة", "مدرسه", "المدرسة", "طراز", "حصار", "الأسد", "الاسد", "البيضاء", "الحصار", "بشار الأسد",
-                         "جديدة", "جديده", "السوق", "سوق"})  # «ودخلت قرى جديدة»: an adjective
+                         "جديدة", "جديده", "السوق", "سوق", "رأس", "راس", "الرأس", "الراس"})  # «ودخلت قرى جديدة»: an adjective
 _QUOTED_SHORT = re.compile(r"[\"“”«]([^\"“”«»\n]{2,40})[\"“”»]")
 
 
@@ -320,7 +320,7 @@ _ADJ_SKIP = frozenset({"جويه", "جوي", "صاروخيه", "صاروخي", "
 
 _WEAPON_NOUNS = ("صواريخ", "صاروخ", "طايرات", "طايره", "غارات", "غاره", "قصف", "ضربه", "ضربات",
                  "مقاتلات", "مدفعيه", "قوات", "دبابات", "قذايف", "مروحيات", "هجوم", "هجمات", "طيران",
-                 "انها", "انه")  # «الغارة التي قيل إنها إسرائيلية»
+                 "انها", "انه", "مدمرات", "سفن", "بوارج", "قاذفات", "غواصات")  # «الغارة التي قيل إنها إسرائيلية»
 _TARGET_NOUNS = ("موقع", "مواقع", "مطار", "قاعده", "نقاط", "نقطه", "منشات", "منشاه", "جنود", "اهداف", "مراكز", "مركز",
                  "عسكري", "ضباط", "مستشار", "عناصر")
 
@@ -369,6 +369,19 @@ def nationality_actors(toks: Words, lo: int, hi: int, country: str) -> tuple[Act
         elif head.startswith(_TARGET_NOUNS) and target is None:
             target = actor
     return agent, target
+
+
+def country_agent(places: Sequence[Place], toks: Words, lo: int, hi: int, country: str) -> Actor | None:
+    """«الهجوم الصاروخي الذي نفذته إيران»، «شنت تركيا غارات»: a country as the subject of an
+    attack verb is its military."""
+    start, end = toks[lo][0], toks[hi - 1][1]
+    for p in places:
+        if p.feature != "country" or not start <= p.start < end:
+            continue
+        k = next((i for i, t in enumerate(toks) if t[0] <= p.start < t[1] + 1), None)
+        if k and toks[k - 1][2].removeprefix("و").startswith(("نفذ", "شن", "اطلق", "قصف", "هاجم")):
+            return _state_forces(toks[k], p.country, country)
+    return None
 
 
 def _state_forces(tok: tuple[int, int, str], home: str, country: str) -> Actor | None:

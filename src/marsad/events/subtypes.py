@@ -63,7 +63,7 @@ def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None)
             return None
         return "Government regains territory" if a1.inter == 1 else "Non-state actor overtakes territory"
     if sub == "Peaceful protest":
-        if any(f.startswith(("فرق", "تفريق", "مسيل")) for f in forms):
+        if any(f.startswith(("فرق", "تفريق", "مسيل", "فض", "فضت")) for f in forms):
             return "Protest with intervention"
         if any(f.startswith(("رصاص", "قتل", "مقتل")) for f in forms):
             return "Excessive force against protesters"
