@@ -321,3 +321,11 @@ def test_a_dateline_names_no_actor_and_a_country_subject_attacks() -> None:
 def test_a_dispersed_protest_is_a_protest_with_intervention() -> None:
     (event,) = code("وفضت الشرطة الثلاثاء تظاهرة غير مرخص بها في مدينة حلب.")
     assert event.sub_event_type == "Protest with intervention"
+
+
+def test_the_town_refers_to_the_town_just_named() -> None:
+    text = ("وصل المفتشون الثلاثاء إلى مدينة دوما.\n"
+            "وتقول الدول الغربية إن الحكومة السورية شنت هجمات جوية كيماوية على البلدة في 7 آذار الجاري.")
+    chemical = [e for e in code(text) if e.sub_event_type == "Chemical weapon"]
+    assert [(e.location, e.event_date) for e in chemical] == [("Duma", "2018-03-07")]
+    assert code("وقال إن القصف طال أيضا مقبرة المدينة التي دخلها المفتشون في دوما.") == []

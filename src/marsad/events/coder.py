@@ -232,7 +232,12 @@ def _code_hit(
         place = story.next_place
     own_day = any(not d.statement for d in clause_dates)
     borrowed = place is None and hit.definition.strength == 2 and quoted is None and own_day
-    if borrowed:  # named earlier in the paragraph, else the story's own place (headline included)
+    anaphoric = place is None and quoted is None and where.anaphoric_place(
+        article, article.places, toks[seg_lo:seg_hi], toks[0][0]) is not None
+    if anaphoric:  # «على البلدة»: the town just named
+        place = where.anaphoric_place(article, article.places, toks[seg_lo:seg_hi], toks[0][0])
+        borrowed = True
+    elif borrowed:  # named earlier in the paragraph, else the story's own place (headline included)
         place = where.preceding_place(article, places, toks[0][0]) or where.dominant_place(article, places)
         home = country_of_clause(article.places, article.actors, toks, lo, hi)
         if home is not None and (place is None or place.country != home.country):

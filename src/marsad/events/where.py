@@ -66,3 +66,21 @@ def title_places(article: Article) -> list[Place]:
 
 def _ref(p: Place) -> str:
     return p.pcode or (str(p.geonames_id) if p.geonames_id else p.name_en)
+
+
+_CAPITAL_NAMES = frozenset({"Damascus", "Baghdad", "Beirut", "Ankara", "Tehran", "Moscow", "Amman", "Cairo", "Sanaa"})
+_TOWN_NOUNS = frozenset({"البلده", "المدينه", "القريه", "بالبلده", "بالمدينه", "بالقريه", "للبلده", "للمدينه"})
+
+
+def anaphoric_place(article: Article, places: Sequence[Place], words: list[tuple[int, int, str]],
+                    sentence_start: int) -> Place | None:
+    """«شنت هجمات على البلدة»: a bare definite town noun refers to the last town named in
+    the two sentences before (across a paragraph break)."""
+    if not any(w in _TOWN_NOUNS and (w.startswith("ب") or k > 0 and words[k - 1][2] in ("علي", "في", "داخل"))
+               and not (k > 1 and words[k - 2][2].startswith(("المسيطر", "يسيطر", "تسيطر", "الخاضع", "سيطر")))
+               for k, (_, _, w) in enumerate(words)):
+        return None  # only as the place of the act («على البلدة»، «في المدينة»), not «مقبرة المدينة»
+    lo = max(0, sentence_start - 400)
+    before = [p for p in places if lo <= p.start < sentence_start and p.geo_precision == 1
+              and p.feature not in _NOT_LOCATIONS and p.feature != "capital" and p.name_en not in _CAPITAL_NAMES]
+    return max(before, key=lambda p: p.start) if before else None
