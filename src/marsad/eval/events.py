@@ -98,8 +98,11 @@ def matches(s: dict[str, Any], g: dict[str, Any]) -> bool:
     return days <= 1 and same_place(s, g)
 
 
-def score(system: Iterable[dict[str, Any]], gold: Iterable[dict[str, Any]]) -> Scores:
-    """Greedy one-to-one matching per article (sub-type and actors break ties)."""
+def pairs_by_article(
+    system: Iterable[dict[str, Any]], gold: Iterable[dict[str, Any]]
+) -> Iterator[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+    """Greedy one-to-one matching per article (sub-type and actors break ties): yields
+    ``(system, gold)`` for matches, ``(system, None)`` and ``(None, gold)`` for the rest."""
     sys_by: dict[str, list[dict[str, Any]]] = {}
     gold_by: dict[str, list[dict[str, Any]]] = {}
     for e in system:
@@ -107,29 +110,43 @@ def score(system: Iterable[dict[str, Any]], gold: Iterable[dict[str, Any]]) -> S
     for e in gold:
         if not e.get("no_events"):
             gold_by.setdefault(str(e["article_id"]), []).append(e)
-    tp = sub_ok = actor_ok = toll_ok = 0
-    for art in set(sys_by) | set(gold_by):
-        pairs = [
-            (_affinity(s, g), i, j)
-            for i, s in enumerate(sys_by.get(art, []))
-            for j, g in enumerate(gold_by.get(art, []))
-            if matches(s, g)
-        ]
-        used_s: set[int] = set()
+    for art in sorted(set(sys_by) | set(gold_by)):
+        ss, gs = sys_by.get(art, []), gold_by.get(art, [])
+        pairs = [(_affinity(s, g), i, j) for i, s in enumerate(ss) for j, g in enumerate(gs) if matches(s, g)]
+        used_s: dict[int, int] = {}
         used_g: set[int] = set()
         for _, i, j in sorted(pairs, reverse=True):
-            if i in used_s or j in used_g:
-                continue
-            used_s.add(i)
-            used_g.add(j)
-            s, g = sys_by[art][i], gold_by[art][j]
+            if i not in used_s and j not in used_g:
+                used_s[i] = j
+                used_g.add(j)
+        for i, s in enumerate(ss):
+            yield s, (gs[used_s[i]] if i in used_s else None)
+        yield from ((None, g) for j, g in enumerate(gs) if j not in used_g)
+
+
+def score(system: Iterable[dict[str, Any]], gold: Iterable[dict[str, Any]], min_confidence: float = 0.0) -> Scores:
+    """Precision, recall and field accuracies of the system events at or above ``min_confidence``."""
+    tp = sub_ok = actor_ok = toll_ok = n_sys = n_gold = 0
+    for s, g in pairs_by_article(system, gold):
+        kept = s is not None and float(s.get("confidence", 1.0)) >= min_confidence
+        n_sys += kept
+        n_gold += g is not None
+        if kept and s is not None and g is not None:
             tp += 1
             sub_ok += s.get("sub_event_type") == g.get("sub_event_type")
             actor_ok += _actors(s) == _actors(g)
             toll_ok += int(s.get("fatalities") or 0) == int(g.get("fatalities") or 0)
-    n_sys = sum(len(v) for v in sys_by.values())
-    n_gold = sum(len(v) for v in gold_by.values())
     return Scores(tp, n_sys, n_gold, sub_ok, actor_ok, toll_ok)
+
+
+def threshold_table(system: list[dict[str, Any]], gold: list[dict[str, Any]],
+                    thresholds: Iterable[float] = (0.3, 0.5, 0.7)) -> str:
+    """Precision and recall of the events kept at each confidence threshold."""
+    rows = []
+    for t in thresholds:
+        sc = score(system, gold, t)
+        rows.append(f"confidence>={t:.1f}: kept {sc.n_system} precision {sc.precision:.3f} recall {sc.recall:.3f}")
+    return "\n".join(rows)
 
 
 def _actors(e: dict[str, Any]) -> frozenset[str]:

@@ -15,6 +15,7 @@ from marsad.actors.text import variants, words
 from marsad.events import context, roles, where
 from marsad.events.abroad import country_of_clause
 from marsad.events.attribution import PENALTY, infer_sides, one_sided_attack
+from marsad.events.confidence import draft_cues, hedged
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.fatalities import count_deaths
 from marsad.events.ontology import event_type_of
@@ -56,6 +57,7 @@ class Draft:
     fatalities: int
     evidence: Span
     confidence: float
+    cues: frozenset[str] = frozenset()  # evidence flags for the confidence model (events.confidence)
 
 
 def sentence_spans(article: Article) -> list[Span]:
@@ -304,8 +306,11 @@ def _code_hit(
         sub, actor1, inter1 = "Violent demonstration", f"Rioters ({country})", 5  # protesters who storm or burn
     confidence = 0.55 + 0.15 * (hit.definition.strength == 2) + date_conf + 0.1 * (a1 is not None)
     confidence -= where.PENALTY * borrowed + PENALTY * inferred
+    cues = draft_cues(strong=hit.definition.strength == 2, date_conf=date_conf, named=a1 is not None,
+                      inferred=bool(inferred), borrowed=bool(borrowed), hedge=hedged(w for _, _, w in toks[lo:hi]),
+                      position=toks[0][0] / max(1, len(article.text)), quoted=quoted is not None)
     draft = Draft(sub, when, precision, place, actor1, inter1, actor2, inter2, toll,
-                  Span(seg_start, seg_end), round(min(confidence, 0.95), 2))
+                  Span(seg_start, seg_end), round(min(confidence, 0.95), 2), cues)
     listed = roles.coordinated(places, article.text, place)
     if len(listed) >= 3 and not clause_dates:
         return []  # «في محافظات دمشق وريفها وحلب وحماة» undated: a summary, not events

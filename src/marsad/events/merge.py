@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from marsad.events.coder import Draft
+from marsad.events.confidence import event_features, predict
 from marsad.events.notes import summary
 from marsad.events.ontology import RANK, event_type_of, interaction, plover_of
 from marsad.model import Event, Place, Span
@@ -29,12 +30,20 @@ def _key(d: Draft) -> tuple[str, str, str, str]:
 
 
 def merge_drafts(drafts: Iterable[Draft], article_id: str) -> list[Event]:
+    return merge_with_features(drafts, article_id)[0]
+
+
+def merge_with_features(drafts: Iterable[Draft], article_id: str) -> tuple[list[Event], dict[str, dict[str, float]]]:
+    """The merged events and, by event id, the confidence model's features of each."""
     groups: dict[tuple[str, str, str, str], list[Draft]] = {}
     for d in drafts:
         groups.setdefault(_key(d), []).append(d)
     events = [_event(group, article_id) for group in groups.values()]
+    cues = {e.event_id: [d.cues for d in g] for e, g in zip(events, groups.values(), strict=True)}
     events.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0))
-    return _drop_restatements(events)
+    kept = _drop_restatements(events)
+    feats = {e.event_id: event_features(cues[e.event_id], e.geo_precision, e.fatalities, e.actor2) for e in kept}
+    return [replace(e, confidence=predict(feats[e.event_id])) for e in kept], feats
 
 
 def _strength(e: Event) -> tuple[int, int, bool, float]:

@@ -1,0 +1,94 @@
+"""An event's confidence: a small logistic model over interpretable evidence features.
+
+The coder records, for each draft, what its evidence rested on (a strong or weak
+trigger, an explicit date or the publication day, a place in the sentence or one
+borrowed from earlier, a named or an inferred attacker, hedging words, where in the
+article the sentence stands). The merged event's features are read from its drafts
+and fields, and ``confidence = sigmoid(bias + sum(weight * feature))`` with weights
+fitted on the dev golds (``marsad train events-confidence``) and shipped as a table
+in ``marsad/data/events/confidence.json``. So a threshold trades precision for recall.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+#: The model's features, in the shipped table's order (all in [0, 1]).
+FEATURES: tuple[str, ...] = (
+    "strong",      # the trigger is a strong cue (an event noun/verb that alone says it happened)
+    "dated",       # an explicit date in the clause or sentence
+    "undated",     # no date at all: the publication day by default
+    "named",       # the attacker is named in the text (not unidentified, not inferred from the story)
+    "inferred",    # a side inferred from the story, not read from the sentence
+    "borrowed",    # the place was named in an earlier sentence or the headline
+    "hedged",      # hedging or attribution words in the clause (يعتقد، أنباء، يرجح، اتهم …)
+    "early",       # the sentence is in the article's first fifth (the lead reports the news)
+    "quoted",      # the trigger is inside a quotation
+    "point",       # the place is a town or site (geo_precision 1)
+    "region",      # only the province or country is known (geo_precision 3)
+    "toll",        # a death toll is reported
+    "two_sided",   # both sides are coded
+    "repeated",    # several sentences report the event
+)
+
+#: The sign a careful coder expects of each weight (+1 strengthens, -1 weakens, 0 either):
+#: the fit keeps to it, so that the table stays readable and a quirk of the dev sets
+#: cannot make weaker evidence count as stronger.
+SIGNS: dict[str, int] = {
+    "strong": 1, "dated": 1, "undated": -1, "named": 1, "inferred": -1, "borrowed": -1, "hedged": -1,
+    "early": 0, "quoted": -1, "point": 1, "region": 0, "toll": 1, "two_sided": 1, "repeated": 1,
+}
+
+#: Hedging and attribution stems (normalised, clitics off): the report is not the coder's own.
+_HEDGES = ("يعتقد", "يرجح", "يشتبه", "انباء", "مزاعم", "زعم", "اتهم", "تتهم", "يتهم", "ربما", "محتمل", "مرجح",
+           "يبدو", "قيل", "تردد", "شائعات", "غير مؤكد", "لم يتسن", "لم يتم التاكد")
+
+_TABLE = ("data", "events", "confidence.json")
+
+
+def hedged(clause_words: Iterable[str]) -> bool:
+    """Whether a clause's normalised words carry a hedging or attribution cue."""
+    text = " " + " ".join(w.removeprefix("و") for w in clause_words) + " "
+    return any(f" {h}" in text for h in _HEDGES)
+
+
+def draft_cues(*, strong: bool, date_conf: float, named: bool, inferred: bool, borrowed: bool,
+               hedge: bool, position: float, quoted: bool) -> frozenset[str]:
+    """The coder-side evidence flags of one draft (see ``FEATURES``)."""
+    flags = {
+        "strong": strong, "dated": date_conf > 0, "undated": date_conf < 0, "named": named,
+        "inferred": inferred, "borrowed": borrowed, "hedged": hedge, "early": position < 0.2, "quoted": quoted,
+    }
+    return frozenset(k for k, v in flags.items() if v)
+
+
+def event_features(cues: Sequence[frozenset[str]], geo_precision: int, fatalities: int, actor2: str) -> dict[str, float]:
+    """Features of a merged event: the best evidence of its drafts plus its own fields."""
+    best: set[str] = set().union(*cues) if cues else set()
+    worst = {"undated", "inferred", "borrowed", "hedged", "quoted"}
+    for flag in worst & best:  # a weakness counts only when every report of the event has it
+        if not all(flag in c for c in cues):
+            best.discard(flag)
+    best |= {k for k, v in (("point", geo_precision == 1), ("region", geo_precision == 3), ("toll", fatalities > 0),
+                            ("two_sided", bool(actor2)), ("repeated", len(cues) > 1)) if v}
+    return {f: float(f in best) for f in FEATURES}
+
+
+@lru_cache(maxsize=1)
+def weights() -> tuple[float, dict[str, float]]:
+    """The shipped (bias, weights) table, read once."""
+    path = resources.files("marsad").joinpath(*_TABLE)
+    table: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return float(table["bias"]), {k: float(v) for k, v in table["weights"].items()}
+
+
+def predict(features: Mapping[str, float]) -> float:
+    """The calibrated probability that an event with these features is right."""
+    bias, w = weights()
+    z = bias + sum(w.get(k, 0.0) * v for k, v in features.items())
+    return round(1.0 / (1.0 + math.exp(-z)), 3)
