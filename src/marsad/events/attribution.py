@@ -27,6 +27,9 @@ _CIVIL_NOUNS = ("مدني", "شخص", "اشخاص", "اطفال", "طفل", "ن�
                 "نازح", "مسعف", "صحفي")
 _CIVIL_SITES = ("منازل", "منزل", "الاحياء", "احياء", "سوق", "مدرسه", "مستشفي", "مشفي", "مخيم")
 _KILLED = ("قتل", "مقتل", "قتلت", "قتلي", "مصرع", "ضحي", "حتف", "سقوط")
+#: Approximators, numbers' companions and conjoined injuries between a killing word and its victims.
+_FILLER = frozenset({"ما", "لا", "يقل", "عن", "علي", "الاقل", "اكثر", "من", "نحو", "حوالي", "عدد", "اصيب", "جرح",
+                     "واصيب"})
 _REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",
                      "Remote explosive/landmine/IED", "Suicide bomb", "Attack"})
 _BATTLES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
@@ -42,7 +45,7 @@ def civilian_victims(seg: Words) -> bool:
     forms = [variants(w) for _, _, w in seg]
     for k, f in enumerate(forms):
         if any(x.startswith(_KILLED) for x in f):
-            after = forms[k + 1 : k + 4]
+            after = [g for g in forms[k + 1 : k + 9] if not g & _FILLER][:3]  # «قتل ما لا يقل عن 14 مدنيا»
             if any(any(x.startswith(_CIVIL_NOUNS) for x in g) for g in after):
                 return True
         if any(x.startswith(_CIVIL_SITES) for x in f) and k > 0 and forms[k - 1] & {"علي", "استهدف", "استهدفت"}:

@@ -120,6 +120,18 @@ def _plural_victims(toks: list[tuple[int, int, str]], i: int) -> bool:
     return nxt == "من" and i + 2 < len(toks) and toks[i + 2][2].endswith("وا")
 
 
+_NEGATIONS = frozenset({"دون", "بدون", "لم", "لا", "عدم"})
+_NOT_NEGATING = frozenset({"يقل", "تقل", "يزيد", "تزيد", "يزال", "تزال", "سيما"})  # «لا يقل عدد القتلى عن»
+
+
+def _negated(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """A negation up to four words before the killing word, not «لا يقل/لا يزال»."""
+    for k in range(max(0, i - 4), i):
+        if variants(toks[k][2]) & _NEGATIONS and not (k + 1 < len(toks) and toks[k + 1][2] in _NOT_NEGATING):
+            return True
+    return False
+
+
 def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
     """Deaths stated in a word span, or None when no killing word is there.
 
@@ -132,6 +144,8 @@ def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
             return 2  # «سقوط قتيلين»
         if not _is_kill(w):
             continue
+        if _negated(toks, i):
+            return 0  # «دون أن تسفر عن سقوط قتلى»، «لم يسفر عن وقوع ضحايا»: no deaths reported
         first = _number_after(toks, i)
         if first is not None and first[0] < 100000:
             return first[0] + _other_side(toks, first[1])

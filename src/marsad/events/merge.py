@@ -88,7 +88,10 @@ def _event(group: list[Draft], article_id: str) -> Event:
     ptype, mode = plover_of(best.sub_event_type)
     fields = (article_id, best.event_date.isoformat(), best.sub_event_type, best.actor1, best.actor2, place_key(p))
     event_id = hashlib.sha1("|".join(fields).encode("utf-8")).hexdigest()[:16]
-    civ = "Civilian targeting" if best.actor2.startswith("Civilians") and best.sub_event_type != "Armed clash" else ""
+    actor2, inter2 = best.actor2, best.inter2
+    if not actor2 and toll > 0 and event_type_of(best.sub_event_type) == "Explosions/Remote violence":
+        actor2, inter2 = f"Civilians ({_country(p) or 'Syria'})", 7  # the dead of a strike on no named side
+    civ = "Civilian targeting" if actor2.startswith("Civilians") and best.sub_event_type != "Armed clash" else ""
     event = Event(
         event_id=event_id,
         event_date=best.event_date.isoformat(),
@@ -97,9 +100,9 @@ def _event(group: list[Draft], article_id: str) -> Event:
         sub_event_type=best.sub_event_type,
         actor1=best.actor1,
         inter1=best.inter1,
-        actor2=best.actor2,
-        inter2=best.inter2,
-        interaction=interaction(best.inter1, best.inter2),
+        actor2=actor2,
+        inter2=inter2,
+        interaction=interaction(best.inter1, inter2),
         civilian_targeting=civ,
         country=_country(p),
         admin1=p.admin1,
