@@ -1,0 +1,78 @@
+#!/usr/bin/env python
+"""What marsad's analysis adds to trafilatura's own extraction time on HTML pages.
+
+On ../shared/data/html/*.html (repeated ``--rounds`` times for stable timing), times
+(a) trafilatura's extraction alone (the same ``bare_extraction`` call with metadata
+and dates that marsad's HTML reader makes, on the decoded page) and (b) marsad's
+whole path: read the file (decode + that extraction) and run the full pipeline.
+The overhead is (b - a) / a. The first round is also shown on its own: there the
+per-word caches of the analysis are cold. Last line: ``html_overhead: N``.
+
+    .venv/bin/python benchmarks/bench_html.py --rounds 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML_DIR = ROOT.parent / "shared" / "data" / "html"
+
+
+def time_trafilatura(pages: list[tuple[str, str]]) -> float:
+    from marsad.ingest.html import _extract
+
+    start = time.perf_counter()
+    for _, html in pages:
+        _extract(html, "")
+    return time.perf_counter() - start
+
+
+def time_marsad(paths: list[Path]) -> tuple[float, int, int]:
+    """(seconds, articles, events) to read and fully analyse every page."""
+    from marsad.ingest import read_inputs
+    from marsad.pipeline import default_pipeline
+
+    pipeline = default_pipeline()
+    start = time.perf_counter()
+    articles = list(pipeline(read_inputs([str(p) for p in paths])))
+    seconds = time.perf_counter() - start
+    return seconds, len(articles), sum(len(a.events) for a in articles)
+
+
+def main() -> int:
+    from marsad.ingest.html import decode_html
+    from marsad.pipeline import analyze
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dir", default=str(HTML_DIR), help="folder of .html pages")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    paths = sorted(Path(args.dir).glob("*.html"))
+    if not paths:
+        print(f"no HTML pages in {args.dir} (needs ../shared)", file=sys.stderr)
+        return 2
+    pages = [(p.name, decode_html(p.read_bytes())) for p in paths]
+    time_trafilatura(pages)  # imports and trafilatura's lazy set-up outside the timing
+    analyze("تحميل النماذج قبل القياس في دمشق")
+    ratios: list[float] = []
+    for r in range(args.rounds):
+        tr = time_trafilatura(pages)
+        ms, n, events = time_marsad(paths)
+        ratios.append((ms - tr) / tr)
+        print(
+            f"round {r + 1}: {len(pages)} pages; trafilatura {1000 * tr:.0f} ms; marsad read + "
+            f"analysis {1000 * ms:.0f} ms ({n} articles, {events} events); "
+            f"overhead {ratios[-1]:.2f}"
+        )
+    print(f"first round (cold word caches) overhead: {ratios[0]:.2f}")
+    print(f"html_overhead: {statistics.median(ratios):.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
