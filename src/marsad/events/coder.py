@@ -261,6 +261,8 @@ def _code_hit(
             a1 = n1
         if a2 is None and n2 is not None and (a1 is None or n2.name != a1.name):
             a2 = n2
+        if a1 is None:  # «المعسكر الروسي … استهدف مدينة اللطامنة بصواريخ»: the clause's subject
+            a1 = roles.nationality_actors(toks, lo, hi, country)[0]
     if a1 is None and elaborated and story.next_span is not None:  # «اشتباكات بين الطرفين. وقال المرصد إن القتال بدأ بين X وY»
         a1, a2 = _elaboration_actors(article, story.next_span)
     if a1 is None:

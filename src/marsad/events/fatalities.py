@@ -120,13 +120,13 @@ def _plural_victims(toks: list[tuple[int, int, str]], i: int) -> bool:
     return nxt == "من" and i + 2 < len(toks) and toks[i + 2][2].endswith("وا")
 
 
-_NEGATIONS = frozenset({"دون", "بدون", "لم", "لا", "عدم"})
+_NEGATIONS = frozenset({"دون", "بدون", "لم", "ولم", "لا", "ولا", "عدم"})
 _NOT_NEGATING = frozenset({"يقل", "تقل", "يزيد", "تزيد", "يزال", "تزال", "سيما"})  # «لا يقل عدد القتلى عن»
 
 
 def _negated(toks: list[tuple[int, int, str]], i: int) -> bool:
-    """A negation up to four words before the killing word, not «لا يقل/لا يزال»."""
-    for k in range(max(0, i - 4), i):
+    """A negation up to five words before the killing word, not «لا يقل/لا يزال»."""
+    for k in range(max(0, i - 5), i):
         if variants(toks[k][2]) & _NEGATIONS and not (k + 1 < len(toks) and toks[k + 1][2] in _NOT_NEGATING):
             return True
     return False
@@ -146,6 +146,8 @@ def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
             continue
         if _negated(toks, i):
             return 0  # «دون أن تسفر عن سقوط قتلى»، «لم يسفر عن وقوع ضحايا»: no deaths reported
+        if i + 2 < len(toks) and toks[i + 1][2] in ("واصيب", "وجرح", "واصيبت") and toks[i + 2][2] in _VAGUE:
+            return _VAGUE[toks[i + 2][2]]  # «قتل وأصيب عدد من المدنيين»: some were killed
         first = _number_after(toks, i)
         if first is not None and first[0] < 100000:
             return first[0] + _other_side(toks, first[1])

@@ -268,9 +268,15 @@ def find_triggers(toks: list[tuple[int, int, str]]) -> list[TriggerHit]:
                 definite = toks[i][2].startswith(("ال", "وال", "بال", "فال", "لل"))
                 hit = TriggerHit(i, i + n - 1, toks[i][0], toks[i + n - 1][1], d, definite)
                 break
-        if hit is None:
+        if hit is None or _adjectival(toks, i, hit):
             i += 1
             continue
         hits.append(hit)
         i = hit.last + 1
     return hits
+
+
+def _adjectival(toks: list[tuple[int, int, str]], i: int, hit: TriggerHit) -> bool:
+    """«صواريخ شديدة الانفجار»: a blast noun qualifying a weapon (high-explosive) is no blast."""
+    return i > 0 and hit.definition.sub_event_type == "Remote explosive/landmine/IED" and \
+        toks[i - 1][2].startswith(("شديد", "سريع", "عالي"))

@@ -1,0 +1,76 @@
+"""Actors, tolls and confidence on sentences written for this file (default pipeline
+without the entity tagger): the weakest fields on unseen articles."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+
+import pytest
+
+from marsad.actors.text import words
+from marsad.events.attribution import civilian_victims
+from marsad.events.confidence import FEATURES, SIGNS, event_features, predict, weights
+from marsad.events.fatalities import count_deaths
+from marsad.events.triggers import find_triggers
+from marsad.model import Article, Event
+from marsad.pipeline import Pipeline
+
+WEDNESDAY = datetime(2018, 3, 14, 10)
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> Pipeline:
+    return Pipeline.default(skip=("entities",))
+
+
+def code(text: str) -> list[Event]:
+    article = _pipeline().process(Article.create(text, id="f", published=WEDNESDAY))
+    assert article.error is None
+    return list(article.events)
+
+
+@pytest.mark.parametrize("phrase, deaths", [
+    ("استهدفت الغارة موقعا عسكريا دون أن تسفر عن سقوط قتلى أو جرحى", 0),
+    ("ولم يسفر القصف عن وقوع ضحايا", 0),
+    ("لا يقل عدد القتلى عن 20 شخصا", 20),
+    ("قتل وأصيب عدد من المدنيين في القصف", 3),
+    ("طفل قتل وأصيب أربعة مدنيين في القصف", 1),
+    ("قتل ما لا يقل عن 14 مدنيا في الغارات", 14),
+])
+def test_tolls(phrase: str, deaths: int) -> None:
+    assert count_deaths(words(phrase)) == deaths
+
+
+def test_civilians_killed_past_an_approximator() -> None:
+    assert civilian_victims(words("قتل ما لا يقل عن 14 مدنيا في غارات جديدة"))
+    assert not civilian_victims(words("قتل ما لا يقل عن 14 عنصرا من قوات النظام"))
+
+
+def test_high_explosive_is_no_blast() -> None:
+    kinds = {h.definition.sub_event_type for h in find_triggers(words("قصفت البلدة بصواريخ شديدة الانفجار"))}
+    assert "Remote explosive/landmine/IED" not in kinds
+
+
+def test_dead_of_a_strike_on_no_named_side_are_civilians() -> None:
+    (event,) = code("قتل سبعة أشخاص، أمس الثلاثاء، في غارات جوية روسية على بلدة سراقب بريف إدلب.")
+    assert (event.actor1, event.actor2, event.fatalities) == (
+        "Military Forces of Russia (2000-)", "Civilians (Syria)", 7)
+
+
+def test_subject_named_by_nationality_before_the_verb() -> None:
+    events = code("وقالت مصادر محلية إن المعسكر الروسي المتمركز جنوبي مدينة حلفايا استهدف أمس الثلاثاء "
+                  "بلدة سراقب بريف إدلب بصواريخ ثقيلة.")
+    assert [e.actor1 for e in events] == ["Military Forces of Russia (2000-)"]
+
+
+def test_confidence_table_keeps_the_expected_signs() -> None:
+    _, w = weights()
+    assert set(w) == set(FEATURES)
+    assert all(SIGNS[k] * v >= 0 for k, v in w.items())
+
+
+def test_confidence_ranks_better_evidence_higher() -> None:
+    weak = event_features([frozenset({"undated", "borrowed"})], 3, 0, "")
+    strong = event_features([frozenset({"strong", "dated", "named"}), frozenset({"strong"})], 1, 5, "X")
+    assert 0.0 < predict(weak) < predict(strong) < 1.0
