@@ -51,3 +51,29 @@ def test_ray_matches_local_engine(local_cluster: None) -> None:
     assert [a["id"] for a in remote] == [a.id for a in articles]
     assert sum(len(a["events"]) for a in local) > 0, "the comparison needs events to compare"
     assert json.dumps(remote, sort_keys=True) == json.dumps(local, sort_keys=True)
+
+
+def test_run_on_ray_writes_parquet_shards_and_the_store(local_cluster: None, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pyarrow.parquet as pq
+
+    from marsad.cli import main
+    from marsad.engines.local import run_local
+    from marsad.store import Store
+    from marsad.store.queries import EventQuery
+
+    articles = [a for a in _articles() if a.text]
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        "".join(json.dumps({"id": a.id, "text": a.text, "published": "2019-01-24"}) + "\n"
+                for a in articles),
+        encoding="utf-8",
+    )
+    db, out = tmp_path / "r.db", tmp_path / "shards"
+    argv = ["run", str(src), "--engine", "ray", "--db", str(db), "--parquet", str(out), "--quiet"]
+    assert main(argv) == 0
+    rows = [r for path in sorted(out.glob("events-*.parquet")) for r in pq.read_table(path).to_pylist()]
+    expected = [(a.id, e.event_type) for a in run_local(articles) for e in a.events]
+    assert expected, "the comparison needs events"
+    assert [(r["article_id"], r["event_type"]) for r in rows] == expected
+    with Store(str(db)) as store:
+        assert store.count_events(EventQuery()) == len(expected)
