@@ -3,17 +3,19 @@ without the entity tagger): the weakest fields on unseen articles."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 
 import pytest
 
 from marsad.actors.text import words
 from marsad.events.attribution import civilian_victims
+from marsad.events.coder import Draft
 from marsad.events.confidence import FEATURES, SIGNS, event_features, predict, weights
 from marsad.events.fatalities import count_deaths
+from marsad.events.merge import merge_drafts
 from marsad.events.triggers import find_triggers
-from marsad.model import Article, Event
+from marsad.model import Article, Event, Place, Span
 from marsad.pipeline import Pipeline
 
 WEDNESDAY = datetime(2018, 3, 14, 10)
@@ -74,3 +76,25 @@ def test_confidence_ranks_better_evidence_higher() -> None:
     weak = event_features([frozenset({"undated", "borrowed"})], 3, 0, "")
     strong = event_features([frozenset({"strong", "dated", "named"}), frozenset({"strong"})], 1, 5, "X")
     assert 0.0 < predict(weak) < predict(strong) < 1.0
+
+
+def test_unattributed_missiles_on_the_army_are_the_western_striker_named_in_the_story() -> None:
+    missiles = "وقالت وكالة الأنباء الرسمية إن عددا من الصواريخ استهدف مستودعات للجيش السوري في مدينة حمص فجر الثلاثاء."
+    (event,) = code("وأعلنت وزارة الدفاع أن الضربات التي نفذتها الولايات المتحدة فجر الثلاثاء استمرت ساعة. " + missiles)
+    assert (event.actor1, event.actor2) == ("Military Forces of the United States", "Military Forces of Syria (2000-)")
+    (denied,) = code(missiles + " ونفت الولايات المتحدة أي علاقة لها بالأمر.")
+    assert denied.actor1.startswith("Unidentified")
+
+
+def test_a_battle_takes_the_opponent_named_in_another_report_of_the_same_fight() -> None:
+    town = Place(0, 4, "سقبا", "سقبا", "Saqba", "SY", pcode="C9", geo_precision=1)
+    day = date(2018, 3, 17)
+
+    def draft(sub: str, actor2: str, inter2: int) -> Draft:
+        return Draft(sub, day, 1, town, "Military Forces of Syria (2000-)", 1, actor2, inter2, 0, Span(0, 4), 0.7)
+
+    events = merge_drafts([draft("Government regains territory", "", 0), draft("Armed clash", "Faylaq al-Rahman", 2)], "a")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Government regains territory", "Faylaq al-Rahman")]
+    two = merge_drafts([draft("Government regains territory", "", 0), draft("Armed clash", "Faylaq al-Rahman", 2),
+                        draft("Armed clash", "Jaish al-Islam", 2)], "a")
+    assert ("Government regains territory", "") in [(e.sub_event_type, e.actor2) for e in two]

@@ -17,7 +17,7 @@ event's confidence when one of them fills a side):
 from __future__ import annotations
 
 from marsad.actors.kb import by_name, inter_for, resolve_name
-from marsad.actors.text import variants
+from marsad.actors.text import variants, words
 from marsad.model import Article
 
 Words = list[tuple[int, int, str]]
@@ -87,6 +87,25 @@ def _israel_named(article: Article) -> bool:
         p.country == "Israel" and p.feature == "country" for p in article.places)
 
 
+_STRIKE_STEMS = ("ضربات", "ضربه", "غارات", "غاره", "قصف", "صواريخ", "نفذت", "نفذتها", "شنت", "شنتها", "هاجمت")
+_WESTERN = ("Military Forces of the United States", "Military Forces of the United Kingdom", "Military Forces of France")
+
+
+def _western_striker(article: Article) -> str | None:
+    """«الضربات الأمريكية والبريطانية والفرنسية»: a Western state's military named in a story
+    of strikes on the government (and no Israel) struck it; the US leads a joint strike."""
+    if _israel_named(article):
+        return None
+    striking = set()
+    for a in article.actors:
+        if a.name in _WESTERN:
+            near = words(article.text[max(0, a.start - 40) : a.start])[-3:] + \
+                words(article.text[a.end : a.end + 40])[:3]
+            if any(any(f.startswith(_STRIKE_STEMS) for f in variants(w)) for _, _, w in near):
+                striking.add(a.name)  # «الضربات التي نفذتها الولايات المتحدة»، «شنت واشنطن غارات»
+    return next((w for w in _WESTERN if w in striking), None)
+
+
 def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sides, anchor: int,
                 story_agent: bool = False) -> tuple[Sides, bool]:
     """The event's sides with the unnamed ones inferred; True when something was inferred.
@@ -99,8 +118,11 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
     if actor1.startswith("Unidentified") and country == "Syria" and sub in _STATE_WEAPONS and not story_agent \
             and not own and not (actor2.startswith("Islamic State") and _other_air_force(article)):
         if actor2 in _REGIME_SIDE:
+            western = _western_striker(article)
             if sub == "Air/drone strike" and _israel_named(article):
                 actor1, inter1, inferred = "Military Forces of Israel", 8, True
+            elif sub != "Chemical weapon" and western is not None:
+                actor1, inter1, inferred = western, 8, True
         elif inter2 in (0, 2, 3, 4, 7) and (
                 sub != "Shelling/artillery/missile attack" or actor2.startswith("Civilians") and _regime_named(article)):
             actor1, inter1, inferred = "Military Forces of Syria (2000-)", 1, True

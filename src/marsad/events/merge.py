@@ -36,7 +36,7 @@ def merge_drafts(drafts: Iterable[Draft], article_id: str) -> list[Event]:
 def merge_with_features(drafts: Iterable[Draft], article_id: str) -> tuple[list[Event], dict[str, dict[str, float]]]:
     """The merged events and, by event id, the confidence model's features of each."""
     groups: dict[tuple[str, str, str, str], list[Draft]] = {}
-    for d in drafts:
+    for d in _fill_opponents(list(drafts)):
         groups.setdefault(_key(d), []).append(d)
     events = [_event(group, article_id) for group in groups.values()]
     cues = {e.event_id: [d.cues for d in g] for e, g in zip(events, groups.values(), strict=True)}
@@ -44,6 +44,23 @@ def merge_with_features(drafts: Iterable[Draft], article_id: str) -> tuple[list[
     kept = _drop_restatements(events)
     feats = {e.event_id: event_features(cues[e.event_id], e.geo_precision, e.fatalities, e.actor2) for e in kept}
     return [replace(e, confidence=predict(feats[e.event_id])) for e in kept], feats
+
+
+def _fill_opponents(drafts: list[Draft]) -> list[Draft]:
+    """«استعاد الجيش بلدتي سقبا وكفر بطنا … إثر معارك مع فيلق الرحمن»: a battle with one side
+    takes the opponent of the other reports of the same fight (same day, place and attacker,
+    one opponent named), so they merge into one event."""
+    out = []
+    for d in drafts:
+        if not d.actor2 and event_type_of(d.sub_event_type) == "Battles":
+            others = {(o.actor2, o.inter2) for o in drafts if o.actor2 and o.actor1 == d.actor1
+                      and o.event_date == d.event_date and place_key(o.place) == place_key(d.place)
+                      and event_type_of(o.sub_event_type) == "Battles"}
+            if len(others) == 1:
+                (name, inter), = others
+                d = replace(d, actor2=name, inter2=inter)
+        out.append(d)
+    return out
 
 
 def _strength(e: Event) -> tuple[int, int, bool, float]:

@@ -158,6 +158,7 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("تصدت لصواريخ", "Shelling/artillery/missile attack", 2, True),
     ("تصدت لصاروخ*", "Shelling/artillery/missile attack", 2, True),
     ("تصدت لغارات", "Air/drone strike", 2, True),
+    ("تصدت لعدد من صواريخ", "Shelling/artillery/missile attack", 2, True),  # «تصدت لعدد من الصواريخ»
     ("تصدت لعدوان", "Disrupted weapons use", 2, True),
     ("تتصدي لعدوان", "Disrupted weapons use", 2, True),
     ("اسقاط", "Disrupted weapons use", 2, False),
