@@ -8,7 +8,9 @@ from functools import lru_cache
 
 import pytest
 
+from marsad.actors.linker import link_text
 from marsad.actors.text import words
+from marsad.events.abroad import adjective_country
 from marsad.events.attribution import civilian_victims
 from marsad.events.coder import Draft
 from marsad.events.confidence import FEATURES, SIGNS, event_features, predict, weights
@@ -39,8 +41,10 @@ def code(text: str) -> list[Event]:
     ("قتل وأصيب عدد من المدنيين في القصف", 3),
     ("طفل قتل وأصيب أربعة مدنيين في القصف", 1),
     ("قتل ما لا يقل عن 14 مدنيا في الغارات", 14),
+    ("أن 30 شخصا على الأقل سقطوا قتلى ليل الخميس في غارات", 30),
+    ("ومن بين الضحايا تسع نساء وخمسة أطفال", None),
 ])
-def test_tolls(phrase: str, deaths: int) -> None:
+def test_tolls(phrase: str, deaths: int | None) -> None:
     assert count_deaths(words(phrase)) == deaths
 
 
@@ -98,3 +102,15 @@ def test_a_battle_takes_the_opponent_named_in_another_report_of_the_same_fight()
     two = merge_drafts([draft("Government regains territory", "", 0), draft("Armed clash", "Faylaq al-Rahman", 2),
                         draft("Armed clash", "Jaish al-Islam", 2)], "a")
     assert ("Government regains territory", "") in [(e.sub_event_type, e.actor2) for e in two]
+
+
+def test_aircraft_a_source_believes_foreign_are_that_states() -> None:
+    (actor,) = link_text("وقال مدير المرصد إن طائرات حربية يرجح أنها روسية قصفت البلدة")
+    assert actor.name == "Military Forces of Russia (2000-)" and actor.text.endswith("روسية")
+    assert [adjective_country(w) for w in ("روسيه", "التركي", "ليبي")] == ["Russia", "Turkey", "Libya"]
+
+
+def test_an_inferred_attacker_yields_to_the_one_a_later_sentence_names() -> None:
+    events = code("قتل 30 شخصا على الأقل، أمس الثلاثاء، في غارات جوية على بلدة سراقب بريف إدلب. "
+                  "وقال مدير المرصد إن طائرات حربية يرجح أنها روسية استهدفت بلدة سراقب بريف إدلب.")
+    assert [(e.actor1, e.fatalities) for e in events] == [("Military Forces of Russia (2000-)", 30)]

@@ -34,6 +34,8 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
             named = _nationality(toks[i + n][2])  # «الطيران الحربي العراقي»: that state's forces
             if named is not None:
                 home, end, n = named, toks[i + n][1], n + 1
+            elif (hedged := _hedged_nationality(toks, i + n)) is not None:
+                home, end, n = hedged[0], toks[hedged[1]][1], hedged[1] - i + 1
         if actor.name in ("Free Syrian Army", "Opposition Rebels (Syria)") and _backed_by_turkey(toks, i + n):
             actor = by_name("Syrian National Army") or actor  # «الجيش الحر المعارض المدعوم من تركيا»
         found.append(
@@ -57,6 +59,17 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
         )
         i += n
     return _resolve_anaphora(text, toks, found, offset)
+
+
+_HEDGES = ("يرجح", "يعتقد", "يشتبه", "قيل", "يبدو", "رجح", "يرجح")
+
+
+def _hedged_nationality(toks: list[tuple[int, int, str]], k: int) -> tuple[str, int] | None:
+    """«طائرات حربية يرجح أنها روسية»: the state the source believes the aircraft are (its index)."""
+    if k + 2 >= len(toks) or toks[k][2] not in _HEDGES or toks[k + 1][2] not in ("انها", "انه", "انهم"):
+        return None
+    named = _nationality(toks[k + 2][2])
+    return (named, k + 2) if named is not None else None
 
 
 def _backed_by_turkey(toks: list[tuple[int, int, str]], k: int) -> bool:

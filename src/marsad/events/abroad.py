@@ -40,7 +40,8 @@ def _adjectives() -> dict[str, str]:
             base = base[:-1] if base.endswith("ا") else base
             if len(base) < 3:
                 continue
-            for adj in (base + "ي", base + "يه"):
+            forms = (base, base + "ه") if norm(name).endswith("يا") else (base + "ي", base + "يه")  # روسيا: روسي، روسية
+            for adj in forms:
                 if adj not in _AMBIGUOUS:
                     out.setdefault(adj, iso)
     return out

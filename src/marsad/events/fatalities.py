@@ -146,6 +146,8 @@ def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
             continue
         if _negated(toks, i):
             return 0  # «دون أن تسفر عن سقوط قتلى»، «لم يسفر عن وقوع ضحايا»: no deaths reported
+        if i > 0 and toks[i - 1][2].removeprefix("و").removeprefix("م") in ("بين", "ن بين"):
+            continue  # «ومن بين الضحايا 11 امرأة»: a part of a toll told elsewhere
         if i + 2 < len(toks) and toks[i + 1][2] in ("واصيب", "وجرح", "واصيبت") and toks[i + 2][2] in _VAGUE:
             return _VAGUE[toks[i + 2][2]]  # «قتل وأصيب عدد من المدنيين»: some were killed
         first = _number_after(toks, i)
@@ -162,7 +164,8 @@ def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
         forms = variants(w)
         if _plural_victims(toks, i):
             return 3
-        if any(f in ("قتلوا", "قتلت") for f in forms):
+        fell = i > 0 and toks[i - 1][2].removeprefix("و").startswith(("سقط", "لقي"))  # «44 شخصا سقطوا قتلى»
+        if any(f in ("قتلوا", "قتلت") for f in forms) or fell:
             back = [_value(t[2]) for t in toks[max(0, i - 8) : i]]
             found = [v for v in back if v is not None]
             if found:

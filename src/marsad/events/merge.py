@@ -41,7 +41,7 @@ def merge_with_features(drafts: Iterable[Draft], article_id: str) -> tuple[list[
     events = [_event(group, article_id) for group in groups.values()]
     cues = {e.event_id: [d.cues for d in g] for e, g in zip(events, groups.values(), strict=True)}
     events.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0))
-    kept = _drop_restatements(events)
+    kept = _drop_restatements(events, cues)
     feats = {e.event_id: event_features(cues[e.event_id], e.geo_precision, e.fatalities, e.actor2) for e in kept}
     return [replace(e, confidence=predict(feats[e.event_id])) for e in kept], feats
 
@@ -71,6 +71,12 @@ def _strength(e: Event) -> tuple[int, int, bool, float]:
 
 def _restates(weak: Event, strong: Event) -> bool:
     """``weak`` reports the same event as ``strong`` with less detail (a lead restated)."""
+    unnamed = weak.actor1.startswith("Unidentified") or weak.actor1 in (strong.actor1, strong.actor2)
+    return unnamed and _same_event(weak, strong)
+
+
+def _same_event(weak: Event, strong: Event) -> bool:
+    """Same type, place (or province when ``weak`` has only that) and day (±1 unless ``weak`` is exact)."""
     if weak.event_type != strong.event_type or weak.evidence == strong.evidence and weak.event_date != strong.event_date:
         return False  # one sentence's fight «حتى الأحد» split over its days is no restatement
     days = abs((date.fromisoformat(weak.event_date) - date.fromisoformat(strong.event_date)).days)
@@ -79,15 +85,29 @@ def _restates(weak: Event, strong: Event) -> bool:
     same_place = weak.location == strong.location or (
         weak.admin1 and weak.admin1 == strong.admin1 and weak.geo_precision == 3
     )
-    unnamed = weak.actor1.startswith("Unidentified") or weak.actor1 in (strong.actor1, strong.actor2)
-    return bool(same_place) and unnamed
+    return bool(same_place)
 
 
-def _drop_restatements(events: list[Event]) -> list[Event]:
+def _named_attacker(e: Event, cues: dict[str, list[frozenset[str]]]) -> bool:
+    return not e.actor1.startswith("Unidentified") and any("named" in c for c in cues.get(e.event_id, []))
+
+
+def _drop_restatements(events: list[Event], cues: dict[str, list[frozenset[str]]] | None = None) -> list[Event]:
+    """Drop restatements of a kept event; an event whose attacker was only inferred takes the
+    attacker a later report of it names («طائرات حربية يرجح أنها روسية»)."""
+    cues = {} if cues is None else cues
     kept: list[Event] = []
     for e in sorted(events, key=_strength, reverse=True):
         twin = next((k for k in kept if _restates(e, k)), None)
-        if twin is None:
+        guess = next((k for k in kept if _named_attacker(e, cues) and not _named_attacker(k, cues)
+                      and k.actor1 != e.actor1 and _same_event(e, k)), None)
+        if twin is None and guess is not None:
+            actor2, inter2 = (guess.actor2, guess.inter2) if guess.actor2 else (e.actor2, e.inter2)
+            kept[kept.index(guess)] = replace(guess, actor1=e.actor1, inter1=e.inter1, actor2=actor2, inter2=inter2,
+                                              interaction=interaction(e.inter1, inter2),
+                                              fatalities=max(e.fatalities, guess.fatalities), notes="")
+            cues[guess.event_id] = cues.get(guess.event_id, []) + cues.get(e.event_id, [])
+        elif twin is None:
             kept.append(e)
         elif e.fatalities > twin.fatalities:
             kept[kept.index(twin)] = replace(twin, fatalities=e.fatalities, notes="")
