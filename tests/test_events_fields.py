@@ -114,3 +114,10 @@ def test_an_inferred_attacker_yields_to_the_one_a_later_sentence_names() -> None
     events = code("قتل 30 شخصا على الأقل، أمس الثلاثاء، في غارات جوية على بلدة سراقب بريف إدلب. "
                   "وقال مدير المرصد إن طائرات حربية يرجح أنها روسية استهدفت بلدة سراقب بريف إدلب.")
     assert [(e.actor1, e.fatalities) for e in events] == [("Military Forces of Russia (2000-)", 30)]
+
+
+def test_the_speaker_is_no_side_and_a_country_after_inna_is_the_attacker() -> None:
+    (event,) = code("وكانت إسرائيل قالت إن إيران أطلقت، فجر الثلاثاء، 15 صاروخا على قواعد عسكرية إسرائيلية "
+                    "في مرتفعات الجولان. وأوضح المرصد في وقت لاحق أن الضربات الإسرائيلية أسفرت عن مقتل 12 مقاتلا.")
+    assert (event.actor1, event.actor2) == ("Military Forces of Iran (1989-)", "Military Forces of Israel")
+    assert event.fatalities == 0  # the toll of Israel's strikes is not the toll of Iran's rockets

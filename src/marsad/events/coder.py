@@ -404,6 +404,9 @@ def _other_party(article: Article, toks: Words, lo: int, hi: int, hit: TriggerHi
     if agent is not None and agent.name not in (last.actor1, last.actor2) and agent.actor_type != "civilians":
         kb = by_name(agent.name)
         return kb is None or kb.name not in (last.actor1, last.actor2) and not last.actor1.startswith(kb.name)
+    adjective, _ = roles.nationality_actors(toks, lo, hi, country_name(last.place.country) or "Syria")
+    if adjective is not None and adjective.name != last.actor1:
+        return True  # «الضربات الإسرائيلية أسفرت عن مقتل 23» after Iran's rockets: Israel's strikes' toll
     known = {last.place.country} | {a.country for a in article.actors if a.name == last.actor1}
     return any(p.feature == "country" and start <= p.start < end and p.country not in known for p in article.places)
 

@@ -286,7 +286,8 @@ def _is_source(actor: Actor, toks: Words, anchor: int) -> bool:
     if anchor < 0 or actor.start >= anchor:
         return False
     before = _words_before(toks, actor.start, 2)
-    if not any(f.startswith(_SPEECH) for forms in before for f in forms):
+    next2 = [variants(w) for a, _, w in toks if a >= actor.end][:2]  # «وكانت إسرائيل قالت إن إيران أطلقت»
+    if not any(f.startswith(_SPEECH) for forms in before + next2 for f in forms):
         return False
     between = [w for a, _, w in toks if actor.end <= a < anchor]
     return any(w in ("ان", "انه", "انها", "بان") for w in between)
@@ -321,7 +322,7 @@ _ADJ_SKIP = frozenset({"جويه", "جوي", "صاروخيه", "صاروخي", "
 _WEAPON_NOUNS = ("صواريخ", "صاروخ", "طايرات", "طايره", "غارات", "غاره", "قصف", "ضربه", "ضربات",
                  "مقاتلات", "مدفعيه", "قوات", "دبابات", "قذايف", "مروحيات", "هجوم", "هجمات", "طيران",
                  "انها", "انه", "مدمرات", "سفن", "بوارج", "قاذفات", "غواصات", "معسكر")  # «الغارة التي قيل إنها إسرائيلية»
-_TARGET_NOUNS = ("موقع", "مواقع", "مطار", "قاعده", "نقاط", "نقطه", "منشات", "منشاه", "جنود", "اهداف", "مراكز", "مركز",
+_TARGET_NOUNS = ("موقع", "مواقع", "مطار", "قاعده", "قواعد", "نقاط", "نقطه", "منشات", "منشاه", "جنود", "اهداف", "مراكز", "مركز",
                  "عسكري", "ضباط", "مستشار", "عناصر")
 
 
@@ -371,6 +372,9 @@ def nationality_actors(toks: Words, lo: int, hi: int, country: str) -> tuple[Act
     return agent, target
 
 
+_ATTACK_VERBS = ("نفذ", "شن", "اطلق", "قصف", "هاجم")
+
+
 def country_agent(places: Sequence[Place], toks: Words, lo: int, hi: int, country: str) -> Actor | None:
     """«الهجوم الصاروخي الذي نفذته إيران»، «شنت تركيا غارات»: a country as the subject of an
     attack verb is its military."""
@@ -379,8 +383,10 @@ def country_agent(places: Sequence[Place], toks: Words, lo: int, hi: int, countr
         if p.feature != "country" or not start <= p.start < end:
             continue
         k = next((i for i, t in enumerate(toks) if t[0] <= p.start < t[1] + 1), None)
-        if k and toks[k - 1][2].removeprefix("و").startswith(("نفذ", "شن", "اطلق", "قصف", "هاجم")):
+        if k and toks[k - 1][2].removeprefix("و").startswith(_ATTACK_VERBS):
             return _state_forces(toks[k], p.country, country)
+        if k and toks[k - 1][2] in ("ان", "بان") and k + 1 < len(toks) and toks[k + 1][2].startswith(_ATTACK_VERBS):
+            return _state_forces(toks[k], p.country, country)  # «قالت إن إيران أطلقت 20 صاروخا»
     return None
 
 
