@@ -310,7 +310,8 @@ def _code_hit(
     confidence -= where.PENALTY * borrowed + PENALTY * inferred
     cues = draft_cues(strong=hit.definition.strength == 2, date_conf=date_conf, named=a1 is not None,
                       inferred=bool(inferred), borrowed=bool(borrowed), hedge=hedged(w for _, _, w in toks[lo:hi]),
-                      position=toks[0][0] / max(1, len(article.text)), quoted=quoted is not None)
+                      position=toks[0][0] / max(1, len(article.text)), quoted=quoted is not None,
+                      stale=(when - published.date()).days < -1)
     draft = Draft(sub, when, precision, place, actor1, inter1, actor2, inter2, toll,
                   Span(seg_start, seg_end), round(min(confidence, 0.95), 2), cues)
     listed = roles.coordinated(places, article.text, place)

@@ -34,6 +34,7 @@ FEATURES: tuple[str, ...] = (
     "toll",        # a death toll is reported
     "two_sided",   # both sides are coded
     "repeated",    # several sentences report the event
+    "stale",       # the event is dated two days or more before publication (recalled, not reported)
 )
 
 #: The sign a careful coder expects of each weight (+1 strengthens, -1 weakens, 0 either):
@@ -42,6 +43,7 @@ FEATURES: tuple[str, ...] = (
 SIGNS: dict[str, int] = {
     "strong": 1, "dated": 1, "undated": -1, "named": 1, "inferred": -1, "borrowed": -1, "hedged": -1,
     "early": 0, "quoted": -1, "point": 1, "region": 0, "toll": 1, "two_sided": 1, "repeated": 1,
+    "stale": -1,
 }
 
 #: Hedging and attribution stems (normalised, clitics off): the report is not the coder's own.
@@ -58,11 +60,12 @@ def hedged(clause_words: Iterable[str]) -> bool:
 
 
 def draft_cues(*, strong: bool, date_conf: float, named: bool, inferred: bool, borrowed: bool,
-               hedge: bool, position: float, quoted: bool) -> frozenset[str]:
+               hedge: bool, position: float, quoted: bool, stale: bool = False) -> frozenset[str]:
     """The coder-side evidence flags of one draft (see ``FEATURES``)."""
     flags = {
         "strong": strong, "dated": date_conf > 0, "undated": date_conf < 0, "named": named,
         "inferred": inferred, "borrowed": borrowed, "hedged": hedge, "early": position < 0.2, "quoted": quoted,
+        "stale": stale,
     }
     return frozenset(k for k, v in flags.items() if v)
 
@@ -70,7 +73,7 @@ def draft_cues(*, strong: bool, date_conf: float, named: bool, inferred: bool, b
 def event_features(cues: Sequence[frozenset[str]], geo_precision: int, fatalities: int, actor2: str) -> dict[str, float]:
     """Features of a merged event: the best evidence of its drafts plus its own fields."""
     best: set[str] = set().union(*cues) if cues else set()
-    worst = {"undated", "inferred", "borrowed", "hedged", "quoted"}
+    worst = {"undated", "inferred", "borrowed", "hedged", "quoted", "stale"}
     for flag in worst & best:  # a weakness counts only when every report of the event has it
         if not all(flag in c for c in cues):
             best.discard(flag)

@@ -52,10 +52,10 @@ def labelled_events(gold_path: str, news: Path) -> list[tuple[dict[str, float], 
     return [(feats[id(s)], int(g is not None)) for s, g in pairs_by_article(system, gold) if s is not None]
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 50) -> np.ndarray:
+def fit(x: np.ndarray, y: np.ndarray, l2: float | None = None, steps: int = 50) -> np.ndarray:
     """Logistic regression by Newton's method; column 0 is the (unpenalised) bias."""
     w = np.zeros(x.shape[1])
-    penalty = np.full(x.shape[1], l2)
+    penalty = np.full(x.shape[1], L2 if l2 is None else l2)
     penalty[0] = 1e-6
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-x @ w))
