@@ -25,6 +25,8 @@ from marsad.ner.tagger import FIRST_PASS, MODEL_PATH
 from marsad.ner.text import normalize
 
 SEED = 13
+#: The name lexicon is learned from every NAME_EVERY-th ANT article.
+NAME_EVERY = 1
 #: Chosen on the development split (last 10% of train.txt).
 CRF_PARAMS: dict[str, float | int | bool | str] = {
     "algorithm": "lbfgs",
@@ -133,7 +135,7 @@ def fit_two_pass(
     parts = [sentences[:half], sentences[half:], sentences]
     weights = [fit_crf([(base, part, None)], params, log) for part in parts]
     passes = [Pass(w, base) for w in weights]
-    names = [learn_name_lexicon(p, news) for p in passes]
+    names = [learn_name_lexicon(p, news, every=NAME_EVERY) for p in passes]
     log(f"name lexicons: {[len(n) for n in names]} words")
     fx = passes[2].features
     preds = passes[1].tag([w for w, _ in parts[0]]) + passes[0].tag([w for w, _ in parts[1]])
