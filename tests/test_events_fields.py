@@ -121,3 +121,11 @@ def test_the_speaker_is_no_side_and_a_country_after_inna_is_the_attacker() -> No
                     "في مرتفعات الجولان. وأوضح المرصد في وقت لاحق أن الضربات الإسرائيلية أسفرت عن مقتل 12 مقاتلا.")
     assert (event.actor1, event.actor2) == ("Military Forces of Iran (1989-)", "Military Forces of Israel")
     assert event.fatalities == 0  # the toll of Israel's strikes is not the toll of Iran's rockets
+
+
+def test_a_lead_that_names_the_shelling_and_its_attacker_reports_it() -> None:
+    (event,) = code("أفادت مصادر طبية في مدينة سراقب السورية بخروج المشفى الوحيد في المدينة عن الخدمة نتيجة "
+                    "القصف الصاروخي والجوي المكثف لقوات النظام السوري على المدينة.")
+    assert (event.event_type, event.actor1, event.location) == (
+        "Explosions/Remote violence", "Military Forces of Syria (2000-)", "Saraqab")
+    assert code("وأفادت مصادر طبية بخروج المشفى الوحيد عن الخدمة نتيجة القصف المكثف على المدينة.") == []

@@ -197,7 +197,7 @@ def _code_hit(
             if not _other_party(article, toks, lo, hi, hit, story.last):
                 _add_toll(story, hit, toll)
             return []
-        if toll is None:
+        if toll is None and not _lead_report(article, toks, lo, hi, hit, story):
             return []
     if hit.definition.strength == 1 and not hit.definition.verbal and not supported(toks[lo:hi], hit):
         return []
@@ -439,6 +439,17 @@ def _antecedent(article: Article, toks: Words, hit: TriggerHit) -> Actor | None:
     floor = toks[max(0, hit.first - 8)][0]
     before = [a for a in article.actors if floor <= a.start and a.end <= rel_start and a.actor_type != "civilians"]
     return max(before, key=lambda a: a.end) if before else None
+
+
+def _lead_report(article: Article, toks: Words, lo: int, hi: int, hit: TriggerHit, story: Story) -> bool:
+    """«أفادت مصادر في مدينة نوى بخروج المشفى عن الخدمة نتيجة القصف المكثف لقوات النظام على
+    المدينة»: a definite strike noun in the article's first sentence, with its attacker and
+    place, reports the news (nothing earlier for it to refer back to)."""
+    if story.last is not None or toks[0][0] > len(article.title) + 2 or hit.definition.strength < 2:
+        return False
+    start, end = toks[lo][0], toks[hi - 1][1]
+    armed = any(start <= a.start and a.end <= end and a.actor_type != "civilians" for a in article.actors)
+    return armed and _has_place(article, toks, lo, hi)
 
 
 def _has_place(article: Article, toks: Words, lo: int, hi: int) -> bool:

@@ -216,9 +216,10 @@ def _is_target(actor: Actor, toks: Words) -> bool:
     after = [w for a, _, w in toks if a >= actor.end][:2]
     if any(w.startswith(("تصد", "يتصد", "تتصد", "واجه", "تواجه")) for w in after):
         return True  # «الدفاعات الجوية السورية تصدت لهجوم …»: the defender is the target
-    prev = _words_before(toks, actor.start, 1)
+    prev = [forms for forms in _words_before(toks, actor.start, 4)
+            if not any(f.removeprefix("ال") in _ADJ_SKIP for f in forms)][-1:]
     if prev and any(f.startswith(_TRIGGER_HEADS) for f in prev[-1]):
-        return False  # «غارات لطيران النظام»: the لـ of possession names the attacker
+        return False  # «غارات لطيران النظام»، «القصف الصاروخي والجوي المكثف لقوات النظام»: the attacker
     if actor.text.startswith(("ل", "لل")) and not actor.text.startswith(("لاجئ",)):
         first = actor.text.split()[0]
         if first.startswith("لل") or (first.startswith("ل") and first[1:2] != "ا" and len(first) > 3):
