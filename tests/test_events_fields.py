@@ -129,3 +129,9 @@ def test_a_lead_that_names_the_shelling_and_its_attacker_reports_it() -> None:
     assert (event.event_type, event.actor1, event.location) == (
         "Explosions/Remote violence", "Military Forces of Syria (2000-)", "Saraqab")
     assert code("وأفادت مصادر طبية بخروج المشفى الوحيد عن الخدمة نتيجة القصف المكثف على المدينة.") == []
+
+
+def test_civilians_abducted_by_a_named_group() -> None:
+    (event,) = code("وقال المرصد إن 20 مدنيا خطفوا الثلاثاء من بلدة سراقب بريف إدلب على يد تنظيم الدولة الإسلامية.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Abduction/forced disappearance", "Islamic State (Syria)", "Civilians (Syria)")

@@ -114,6 +114,9 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
     inferred = False
     if not actor2 and sub in _REMOTE and civilian_victims(seg):
         actor2, inter2, inferred = f"Civilians ({country})", 7, True
+    if not actor2 and sub == "Abduction/forced disappearance" and any(
+            any(f.startswith(("مدني", "مواطن", "اطفال", "نساء", "سكان", "اهالي")) for f in variants(w)) for _, _, w in seg):
+        actor2, inter2, inferred = f"Civilians ({country})", 7, True  # «20 مدنيا خطفوا»
     own = any(w.startswith(("قواتنا", "طايراتنا", "جيشنا")) for _, _, w in seg)  # a state speaks of its own
     if actor1.startswith("Unidentified") and country == "Syria" and sub in _STATE_WEAPONS and not story_agent \
             and not own and not (actor2.startswith("Islamic State") and _other_air_force(article)):

@@ -128,6 +128,7 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("اختطف*", "Abduction/forced disappearance", 2, True),
     ("اختطاف", "Abduction/forced disappearance", 2, False),
     ("خطفت", "Abduction/forced disappearance", 2, True),
+    ("خطفوا", "Abduction/forced disappearance", 2, True),  # «20 مدنيا خطفوا الثلاثاء»
     ("تظاهر*", "Peaceful protest", 2, False),
     ("مظاهره", "Peaceful protest", 2, False),
     ("مظاهرات", "Peaceful protest", 2, False),
