@@ -135,3 +135,9 @@ def test_civilians_abducted_by_a_named_group() -> None:
     (event,) = code("وقال المرصد إن 20 مدنيا خطفوا الثلاثاء من بلدة سراقب بريف إدلب على يد تنظيم الدولة الإسلامية.")
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Abduction/forced disappearance", "Islamic State (Syria)", "Civilians (Syria)")
+
+
+def test_self_detonation_is_a_suicide_bomb_and_a_verdict_is_no_event() -> None:
+    (event,) = code("وذكر رئيس الشرطة أن امرأة وطفليها فجروا أنفسهم في إحدى الكنائس في مدينة سراقب أمس الثلاثاء.")
+    assert (event.sub_event_type, event.location) == ("Suicide bomb", "Saraqab")
+    assert code("قضت المحكمة العسكرية في دمشق، الثلاثاء، بإعدام 17 متهما في وقائع تفجير كنائس في مدينة حمص.") == []

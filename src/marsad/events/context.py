@@ -113,6 +113,7 @@ def _hypothetical_after(toks: Words, end: int, hi: int) -> bool:
     return False
 
 
+_COURT = ("محكمه", "محاكم", "قضت", "قضي بسجن", "بالسجن", "بالاعدام", "باعدام")
 _CONDEMN = frozenset({"ادان", "ادانت", "دان", "دانت", "تدين", "يدين", "ندد", "نددت", "استنكر", "استنكرت"})
 
 
@@ -137,6 +138,8 @@ def is_unreal(toks: Words, lo: int, first: int, last: int | None = None, hi: int
         return True  # «أعمال عنف قد تقع»: what may happen
     if any(_negates(w) for _, _, w in toks[lo:first]):
         return True
+    if any(any(f.startswith(_COURT) for f in variants(w)) for _, _, w in toks[lo:first]):
+        return True  # «قضت المحكمة بإعدام 17 متهما في وقائع تفجير كنائس»: a verdict on past attacks
     before = [w for _, _, w in toks[max(lo, first - 3) : first]]
     if before[-1:] == ["اي"]:
         return True  # «للوقاية من أي ضربة»: any strike, none in particular

@@ -74,6 +74,9 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("هجوم انتحاري", "Suicide bomb", 2, False),
     ("انتحاري*", "Suicide bomb", 2, False),
     ("فجر نفسه", "Suicide bomb", 2, True),
+    ("فجرت نفسها", "Suicide bomb", 2, True),
+    ("فجروا انفسهم", "Suicide bomb", 2, True),  # «فجروا أنفسهم في إحدى الكنائس»
+    ("فجرا نفسيهما", "Suicide bomb", 2, True),
     ("حزام ناسف", "Suicide bomb", 2, False),
     ("حزاما ناسفا", "Suicide bomb", 2, False),
     ("قصف مدفعي", "Shelling/artillery/missile attack", 2, False),
