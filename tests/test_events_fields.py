@@ -141,3 +141,17 @@ def test_self_detonation_is_a_suicide_bomb_and_a_verdict_is_no_event() -> None:
     (event,) = code("وذكر رئيس الشرطة أن امرأة وطفليها فجروا أنفسهم في إحدى الكنائس في مدينة سراقب أمس الثلاثاء.")
     assert (event.sub_event_type, event.location) == ("Suicide bomb", "Saraqab")
     assert code("قضت المحكمة العسكرية في دمشق، الثلاثاء، بإعدام 17 متهما في وقائع تفجير كنائس في مدينة حمص.") == []
+
+
+def test_a_takeover_after_a_deal_without_fighting_is_a_handover() -> None:
+    from marsad.events.coder import _handed_over
+
+    lead = "وكانت الفصائل قد وافقت على اتفاق تسوية الأسبوع الماضي. "
+    clause = "ورفعت القوات الحكومية العلم فوق أحياء المدينة"
+    art = Article.create(lead + clause, id="h", published=WEDNESDAY)
+    toks = [(a + len(lead), b + len(lead), w) for a, b, w in words(clause)]
+    assert _handed_over(art, toks)
+    fought = "ورفعت القوات الحكومية العلم فوق أحياء المدينة بعد معارك عنيفة"
+    art = Article.create(lead + fought, id="h", published=WEDNESDAY)
+    assert not _handed_over(art, [(a + len(lead), b + len(lead), w) for a, b, w in words(fought)])
+    assert not _handed_over(Article.create(clause, id="h", published=WEDNESDAY), words(clause))

@@ -275,6 +275,8 @@ def _code_hit(
         a1, a2 = a2, None  # «خروج مسلحين معارضين»: who withdraws / hands over acts
     if sub is None:
         return []
+    if sub == "Government regains territory" and a2 is not None and _handed_over(article, toks[lo:hi]):
+        a1, a2, sub = a2, a1, "Non-violent transfer of territory"
     when, precision, date_conf = _pick_date(clause_dates, dates, hit, published)
     last = story.last
     if not dates and last is not None and last.sub_event_type == sub and last.time_precision == 1 and \
@@ -450,6 +452,19 @@ def _lead_report(article: Article, toks: Words, lo: int, hi: int, hit: TriggerHi
     start, end = toks[lo][0], toks[hi - 1][1]
     armed = any(start <= a.start and a.end <= end and a.actor_type != "civilians" for a in article.actors)
     return armed and _has_place(article, toks, lo, hi)
+
+
+_DEAL = ("اتفاق", "تسويه", "استسلام", "مصالحه", "تسليم")
+_FIGHT = ("معارك", "معركه", "اشتباك", "هجوم", "قصف", "غارات", "اقتحام", "اقتحم", "قتال")
+
+
+def _handed_over(article: Article, clause: Words) -> bool:
+    """«رفعت القوات الحكومية العلم فوق أحياء سيطرت عليها الفصائل» in a story of a surrender
+    deal, with no fighting in the clause: the rebels handed the place over (non-violent)."""
+    if any(any(f.startswith(_FIGHT) for f in variants(w)) for _, _, w in clause):
+        return False
+    story = article.text[: clause[-1][1]] if clause else ""  # the deal is told before the takeover
+    return any(any(f.startswith(_DEAL) for f in variants(w)) for _, _, w in words(story))
 
 
 def _has_place(article: Article, toks: Words, lo: int, hi: int) -> bool:
