@@ -77,8 +77,8 @@ def test_confidence_table_keeps_the_expected_signs() -> None:
 
 
 def test_confidence_ranks_better_evidence_higher() -> None:
-    weak = event_features([frozenset({"undated", "borrowed"})], 3, 0, "")
-    strong = event_features([frozenset({"strong", "dated", "named"}), frozenset({"strong"})], 1, 5, "X")
+    weak = event_features([frozenset({"undated", "borrowed"})], 2, "")
+    strong = event_features([frozenset({"strong", "dated", "named"}), frozenset({"strong"})], 1, "X")
     assert 0.0 < predict(weak) < predict(strong) < 1.0
 
 

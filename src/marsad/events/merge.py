@@ -42,7 +42,7 @@ def merge_with_features(drafts: Iterable[Draft], article_id: str) -> tuple[list[
     cues = {e.event_id: [d.cues for d in g] for e, g in zip(events, groups.values(), strict=True)}
     events.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0))
     kept = _drop_restatements(events, cues)
-    feats = {e.event_id: event_features(cues[e.event_id], e.geo_precision, e.fatalities, e.actor2) for e in kept}
+    feats = {e.event_id: event_features(cues[e.event_id], e.geo_precision, e.actor2) for e in kept}
     return [replace(e, confidence=predict(feats[e.event_id])) for e in kept], feats
 
 
