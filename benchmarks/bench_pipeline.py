@@ -16,6 +16,7 @@ and of the largest worker). Last line: ``articles/s: N`` for the last worker cou
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import tempfile
@@ -169,6 +170,8 @@ def main() -> int:
     print(f"pipeline / tokenise-only time ({counts[-1]} worker(s)): {secs / tok_secs:.1f}x")
     own, child = peak_mb()
     print(f"peak memory: main process {own:.0f} MB, largest worker {child:.0f} MB")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"load average (1, 5, 15 min) at the end: {load} on {os.cpu_count()} CPUs")
     print(f"articles/s: {rates[-1]:.1f}")
     return 0
 

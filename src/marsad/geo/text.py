@@ -40,7 +40,7 @@ def _normalizer() -> Callable[[str], str]:
     return lambda text: _local_normalize(normalize(text))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 15)  # news reuses few words; bounded memory
 def norm(text: str) -> str:
     """Matching form of ``text`` (the project's Arabic normaliser)."""
     return _normalizer()(text)
@@ -68,7 +68,7 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), norm(m.group())) for m in _WORD.finditer(text)]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 15)  # news reuses few words; bounded memory
 def strip_variants(word: str) -> tuple[tuple[int, str], ...]:
     """``(chars removed, rest)`` readings of a word without its proclitics.
 
