@@ -155,3 +155,10 @@ def test_a_takeover_after_a_deal_without_fighting_is_a_handover() -> None:
     art = Article.create(lead + fought, id="h", published=WEDNESDAY)
     assert not _handed_over(art, [(a + len(lead), b + len(lead), w) for a, b, w in words(fought)])
     assert not _handed_over(Article.create(clause, id="h", published=WEDNESDAY), words(clause))
+
+
+def test_missiles_of_a_state_that_strikes_syria_from_the_air_are_an_air_strike() -> None:
+    (event,) = code("واستهدف هجوم صاروخي إسرائيلي فجر الثلاثاء مطار التيفور العسكري قرب حمص.")
+    assert (event.actor1, event.sub_event_type) == ("Military Forces of Israel", "Air/drone strike")
+    (ground,) = code("وقصفت المدفعية الإسرائيلية فجر الثلاثاء مطار التيفور العسكري قرب حمص بالصواريخ.")
+    assert ground.sub_event_type == "Shelling/artillery/missile attack"

@@ -38,6 +38,11 @@ Words = list[tuple[int, int, str]]
 MAX_AGE_DAYS = 14
 #: States whose strikes in these years answered chemical attacks (never the users in the reports).
 _RETALIATORS = frozenset({"United States", "United Kingdom", "France", "Israel"})
+#: States that strike in Syria from the air (their missiles are air strikes unless a ground cue says otherwise).
+_AIR_POWERS = frozenset({"Military Forces of Israel", "Military Forces of the United States",
+                         "Military Forces of the United Kingdom", "Military Forces of France",
+                         "Global Coalition Against Daesh"})
+_GROUND = ("مدفعي", "المدفعي", "قذاي", "دباب", "راجم", "هاون", "بري", "الحدود", "الجولان", "سفن", "بوارج", "مدمر")
 _NO_TOLL = frozenset({"Arrests", "Agreement", "Peaceful protest", "Headquarters or base established",
                       "Non-violent transfer of territory", "Change to group/activity", "Disrupted weapons use"})
 
@@ -302,6 +307,9 @@ def _code_hit(
         sub, actor2, inter2 = "Attack", f"Civilians ({country})", 7
     (actor1, inter1, actor2, inter2), inferred = infer_sides(
         article, toks[seg_lo:seg_hi], sub, country, (actor1, inter1, actor2, inter2), hit.start, story.agent is not None)
+    if sub == "Shelling/artillery/missile attack" and actor1 in _AIR_POWERS and country == "Syria" and not any(
+            any(f.startswith(_GROUND) for f in variants(w)) for _, _, w in toks[lo:hi]):
+        sub = "Air/drone strike"  # «هجوم صاروخي إسرائيلي استهدف قاعدة التيفور»: launched from the air
     if sub == "Armed clash" and actor2.startswith("Civilians"):
         sub = "Attack"
     if inter1 == 6 and event_type_of(sub) in ("Battles", "Violence against civilians") or (
