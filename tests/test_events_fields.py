@@ -144,7 +144,7 @@ def test_self_detonation_is_a_suicide_bomb_and_a_verdict_is_no_event() -> None:
 
 
 def test_a_takeover_after_a_deal_without_fighting_is_a_handover() -> None:
-    from marsad.events.coder import _handed_over
+    from marsad.events.subtypes import handed_over as _handed_over
 
     lead = "وكانت الفصائل قد وافقت على اتفاق تسوية الأسبوع الماضي. "
     clause = "ورفعت القوات الحكومية العلم فوق أحياء المدينة"

@@ -22,6 +22,8 @@ from marsad.events.ontology import event_type_of
 from marsad.events.subtypes import (
     REMOTE_SUBS,
     actor_fields,
+    air_launched,
+    handed_over,
     military_target,
     percent_after,
     resolve_sub,
@@ -38,11 +40,6 @@ Words = list[tuple[int, int, str]]
 MAX_AGE_DAYS = 14
 #: States whose strikes in these years answered chemical attacks (never the users in the reports).
 _RETALIATORS = frozenset({"United States", "United Kingdom", "France", "Israel"})
-#: States that strike in Syria from the air (their missiles are air strikes unless a ground cue says otherwise).
-_AIR_POWERS = frozenset({"Military Forces of Israel", "Military Forces of the United States",
-                         "Military Forces of the United Kingdom", "Military Forces of France",
-                         "Global Coalition Against Daesh"})
-_GROUND = ("مدفعي", "المدفعي", "قذاي", "دباب", "راجم", "هاون", "بري", "الحدود", "الجولان", "سفن", "بوارج", "مدمر")
 _NO_TOLL = frozenset({"Arrests", "Agreement", "Peaceful protest", "Headquarters or base established",
                       "Non-violent transfer of territory", "Change to group/activity", "Disrupted weapons use"})
 
@@ -90,7 +87,7 @@ def draft_events(article: Article) -> list[Draft]:
         toks = [(a + sent.start, b + sent.start, w) for a, b, w in words(text[sent.start : sent.end])]
         if not toks:
             continue
-        story.next_place = _elaboration_place(article, spans[i + 1]) if i + 1 < len(spans) else None
+        story.next_place = where.elaboration_place(article, spans[i + 1]) if i + 1 < len(spans) else None
         story.next_span = spans[i + 1] if story.next_place is not None else None
         found = find_triggers(toks)
         if not found:
@@ -269,7 +266,7 @@ def _code_hit(
         if a1 is None:  # «المعسكر الروسي … استهدف مدينة اللطامنة بصواريخ»: the clause's subject
             a1 = roles.nationality_actors(toks, lo, hi, country)[0]
     if a1 is None and elaborated and story.next_span is not None:  # «اشتباكات بين الطرفين. وقال المرصد إن القتال بدأ بين X وY»
-        a1, a2 = _elaboration_actors(article, story.next_span)
+        a1, a2 = where.elaboration_actors(article, story.next_span)
     if a1 is None:
         a1 = _antecedent(article, toks, hit) or roles.country_agent(article.places, toks, seg_lo, seg_hi, country)
     if a1 is None and hit.definition.sub_event_type == TERRITORY:
@@ -280,7 +277,7 @@ def _code_hit(
         a1, a2 = a2, None  # «خروج مسلحين معارضين»: who withdraws / hands over acts
     if sub is None:
         return []
-    if sub == "Government regains territory" and a2 is not None and _handed_over(article, toks[lo:hi]):
+    if sub == "Government regains territory" and a2 is not None and handed_over(article, toks[lo:hi]):
         a1, a2, sub = a2, a1, "Non-violent transfer of territory"
     when, precision, date_conf = _pick_date(clause_dates, dates, hit, published)
     last = story.last
@@ -307,9 +304,7 @@ def _code_hit(
         sub, actor2, inter2 = "Attack", f"Civilians ({country})", 7
     (actor1, inter1, actor2, inter2), inferred = infer_sides(
         article, toks[seg_lo:seg_hi], sub, country, (actor1, inter1, actor2, inter2), hit.start, story.agent is not None)
-    if sub == "Shelling/artillery/missile attack" and actor1 in _AIR_POWERS and country == "Syria" and not any(
-            any(f.startswith(_GROUND) for f in variants(w)) for _, _, w in toks[lo:hi]):
-        sub = "Air/drone strike"  # «هجوم صاروخي إسرائيلي استهدف قاعدة التيفور»: launched from the air
+    sub = air_launched(sub, actor1, country, toks[lo:hi])
     if sub == "Armed clash" and actor2.startswith("Civilians"):
         sub = "Attack"
     if inter1 == 6 and event_type_of(sub) in ("Battles", "Violence against civilians") or (
@@ -367,26 +362,6 @@ def _pick_date(
         best = min(pool, key=lambda d: (d.precision, d.statement, abs(d.start - hit.start)))
         return best.date, best.precision, 0.1
     return published.date(), 2, -0.1
-
-
-_ELABORATE = ("وقال", "وافاد", "واضاف", "واوضح", "وذكر", "وافادت", "وقالت", "واضافت", "واوضحت", "وذكرت")
-
-
-def _elaboration_place(article: Article, nxt: Span) -> Place | None:
-    """«… اشتباكات بين الطرفين. وقال المرصد إن القتال بدأ في بلدة كفر حلب»: the next sentence,
-    when it elaborates (a reporting verb first) and names one place, locates the event."""
-    head = words(article.text[nxt.start : nxt.end])[:2]
-    if not head or not head[0][2].startswith(_ELABORATE):
-        return None
-    found = {p.name_en: p for p in article.places
-             if nxt.start <= p.start < nxt.end and p.feature not in ("country", "capital_metonym")}
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _elaboration_actors(article: Article, nxt: Span) -> tuple[Actor | None, Actor | None]:
-    """The parties the elaborating sentence names (its reporting source aside)."""
-    toks = [(a + nxt.start, b + nxt.start, w) for a, b, w in words(article.text[nxt.start : nxt.end])]
-    return roles.pick_actors(article.actors, toks, nxt.start, nxt.end, toks[-1][1] if toks else -1)
 
 
 def _state_in_story(article: Article, country: str) -> bool:
@@ -460,19 +435,6 @@ def _lead_report(article: Article, toks: Words, lo: int, hi: int, hit: TriggerHi
     start, end = toks[lo][0], toks[hi - 1][1]
     armed = any(start <= a.start and a.end <= end and a.actor_type != "civilians" for a in article.actors)
     return armed and _has_place(article, toks, lo, hi)
-
-
-_DEAL = ("اتفاق", "تسويه", "استسلام", "مصالحه", "تسليم")
-_FIGHT = ("معارك", "معركه", "اشتباك", "هجوم", "قصف", "غارات", "اقتحام", "اقتحم", "قتال")
-
-
-def _handed_over(article: Article, clause: Words) -> bool:
-    """«رفعت القوات الحكومية العلم فوق أحياء سيطرت عليها الفصائل» in a story of a surrender
-    deal, with no fighting in the clause: the rebels handed the place over (non-violent)."""
-    if any(any(f.startswith(_FIGHT) for f in variants(w)) for _, _, w in clause):
-        return False
-    story = article.text[: clause[-1][1]] if clause else ""  # the deal is told before the takeover
-    return any(any(f.startswith(_DEAL) for f in variants(w)) for _, _, w in words(story))
 
 
 def _has_place(article: Article, toks: Words, lo: int, hi: int) -> bool:

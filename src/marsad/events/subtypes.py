@@ -7,10 +7,10 @@ whether a weak cue is supported, and the codebook's default actors.
 from __future__ import annotations
 
 from marsad.actors.kb import KBActor, by_name, inter_for, load_kb, resolve_name
-from marsad.actors.text import variants
+from marsad.actors.text import variants, words
 from marsad.events.fatalities import count_deaths
 from marsad.events.triggers import SHELL_OR_AIR, TERRITORY, TriggerHit
-from marsad.model import Actor
+from marsad.model import Actor, Article
 
 Words = list[tuple[int, int, str]]
 
@@ -182,3 +182,32 @@ def _generic(actor: Actor) -> KBActor | None:
         if "{country}" in kb.name and resolve_name(kb, actor.country) == actor.name:
             return kb
     return None
+
+
+#: States that strike in Syria from the air (their missiles are air strikes unless a ground cue says otherwise).
+_AIR_POWERS = frozenset({"Military Forces of Israel", "Military Forces of the United States",
+                         "Military Forces of the United Kingdom", "Military Forces of France",
+                         "Global Coalition Against Daesh"})
+_GROUND = ("مدفعي", "المدفعي", "قذاي", "دباب", "راجم", "هاون", "بري", "الحدود", "الجولان", "سفن", "بوارج", "مدمر")
+
+
+def air_launched(sub: str, actor1: str, country: str, clause: Words) -> str:
+    """«هجوم صاروخي إسرائيلي استهدف قاعدة التيفور»: in Syria, the missiles of a state that strikes
+    from the air are an air strike unless a ground cue (artillery, the Golan, ships) says otherwise."""
+    if sub != "Shelling/artillery/missile attack" or actor1 not in _AIR_POWERS or country != "Syria":
+        return sub
+    ground = any(any(f.startswith(_GROUND) for f in variants(w)) for _, _, w in clause)
+    return sub if ground else "Air/drone strike"
+
+
+_DEAL = ("اتفاق", "تسويه", "استسلام", "مصالحه", "تسليم")
+_FIGHT = ("معارك", "معركه", "اشتباك", "هجوم", "قصف", "غارات", "اقتحام", "اقتحم", "قتال")
+
+
+def handed_over(article: Article, clause: Words) -> bool:
+    """«رفعت القوات الحكومية العلم فوق أحياء سيطرت عليها الفصائل» in a story of a surrender
+    deal, with no fighting in the clause: the rebels handed the place over (non-violent)."""
+    if any(any(f.startswith(_FIGHT) for f in variants(w)) for _, _, w in clause):
+        return False
+    story = article.text[: clause[-1][1]] if clause else ""  # the deal is told before the takeover
+    return any(any(f.startswith(_DEAL) for f in variants(w)) for _, _, w in words(story))

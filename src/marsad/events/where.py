@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from marsad.model import Article, Place
+from marsad.actors.text import words
+from marsad.events import roles
+from marsad.model import Actor, Article, Place, Span
 
 #: How much a borrowed place lowers an event's confidence.
 PENALTY = 0.15
@@ -84,3 +86,23 @@ def anaphoric_place(article: Article, places: Sequence[Place], words: list[tuple
     before = [p for p in places if lo <= p.start < sentence_start and p.geo_precision == 1
               and p.feature not in _NOT_LOCATIONS and p.feature != "capital" and p.name_en not in _CAPITAL_NAMES]
     return max(before, key=lambda p: p.start) if before else None
+
+
+_ELABORATE = ("وقال", "وافاد", "واضاف", "واوضح", "وذكر", "وافادت", "وقالت", "واضافت", "واوضحت", "وذكرت")
+
+
+def elaboration_place(article: Article, nxt: Span) -> Place | None:
+    """«… اشتباكات بين الطرفين. وقال المرصد إن القتال بدأ في بلدة كفر حلب»: the next sentence,
+    when it elaborates (a reporting verb first) and names one place, locates the event."""
+    head = words(article.text[nxt.start : nxt.end])[:2]
+    if not head or not head[0][2].startswith(_ELABORATE):
+        return None
+    found = {p.name_en: p for p in article.places
+             if nxt.start <= p.start < nxt.end and p.feature not in ("country", "capital_metonym")}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def elaboration_actors(article: Article, nxt: Span) -> tuple[Actor | None, Actor | None]:
+    """The parties the elaborating sentence names (its reporting source aside)."""
+    toks = [(a + nxt.start, b + nxt.start, w) for a, b, w in words(article.text[nxt.start : nxt.end])]
+    return roles.pick_actors(article.actors, toks, nxt.start, nxt.end, toks[-1][1] if toks else -1)
