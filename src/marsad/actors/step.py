@@ -10,7 +10,7 @@ from marsad.model import Article
 
 def link_article(article: Article) -> Article:
     """Set ``article.actors`` (the theatre's country decides inter 8 for foreign forces)."""
-    from marsad.events.roles import dateline_end
+    from marsad.events.placing import dateline_end
 
     country = dominant_country(article.places)
     filed = dateline_end(article.text)  # «أتلانتا، الولايات المتحدة (CNN)»: where the story was filed, no actor

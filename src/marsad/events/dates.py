@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from marsad.actors.text import norm
+from marsad.actors.text import norm, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,3 +139,30 @@ def _local_dates(text: str, published: datetime) -> list[DateRef]:
         out.append(DateRef(m.start(), m.end(), when, 1))
     out.sort(key=lambda d: d.start)
     return _with_months(out, text, published)
+
+
+def dates_outside(dates: list[DateRef], clause_dates: list[DateRef]) -> bool:
+    """A day of the event's own stated elsewhere in the sentence (not the statement's)."""
+    return any(not d.statement and d not in clause_dates for d in dates)
+
+
+def until(text: str, clause_dates: list[DateRef], start: date) -> date:
+    """The last day of a fight that «استمرت حتى الأحد» (at most a week), else ``start``."""
+    for d in clause_dates:
+        before = words(text[max(0, d.start - 30) : d.start])[-3:]
+        if any(w == "حتي" or w == "حتى" for _, _, w in before) and any(
+            w.removeprefix("و").startswith(("استمر", "تواصل", "امتد")) for _, _, w in before
+        ) and 0 < (d.date - start).days <= 7 and d.precision == 1:
+            return d.date
+    return start
+
+
+def pick_date(
+    clause_dates: list[DateRef], dates: list[DateRef], anchor: int, published: datetime
+) -> tuple[date, int, float]:
+    """Nearest day in the clause (else the sentence); a statement's date counts last."""
+    pool = clause_dates or dates
+    if pool:
+        best = min(pool, key=lambda d: (d.precision, d.statement, abs(d.start - anchor)))
+        return best.date, best.precision, 0.1
+    return published.date(), 2, -0.1

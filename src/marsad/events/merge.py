@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from marsad.events.coder import Draft
 from marsad.events.confidence import event_features, predict
+from marsad.events.draft import Draft
 from marsad.events.notes import summary
 from marsad.events.ontology import RANK, event_type_of, interaction, plover_of
 from marsad.model import Event, Place, Span

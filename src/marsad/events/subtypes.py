@@ -23,25 +23,11 @@ def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None)
     forms = [f for _, _, w in seg for f in variants(w)]
     actor_text = " ".join(a.text for a in (a1, a2) if a is not None)
     if sub == SHELL_OR_AIR:
-        if any(f.startswith(_AIR) for f in forms) or any(c in actor_text for c in ("طيران", "طائر", "مقاتلات")):
-            return "Air/drone strike"
-        if any(f.startswith(_ARTILLERY) for f in forms) or any(
-            w.startswith(("قصف", "تقصف", "يقصف")) for w in hit.definition.words
-        ):
-            return "Shelling/artillery/missile attack"
-        return None
+        return _strike_kind(hit, forms, actor_text)
     if sub == "Armed clash" and hit.definition.words[0].startswith("هج"):
-        nxt = _next_forms(seg, hit)
-        if any(f.startswith(("صاروخ", "مدفع", "قذاي")) for f in nxt):
-            return "Shelling/artillery/missile attack"
-        if any(f.startswith(("جوي", "بطاير", "طاير")) for f in nxt):
-            return "Air/drone strike"
-        if any(f.startswith("انتحار") for f in nxt):
-            return "Suicide bomb"
-        if any(f.startswith(("كيم", "كيماو", "غاز", "الغاز", "كلور")) for f in nxt):
-            return "Chemical weapon"  # «هجوم بالغازات السامة»
-        if any(f.startswith(("مفخخ", "سياره", "عبوه", "عبوات")) for f in nxt):
-            return "Remote explosive/landmine/IED"
+        weapon = _attack_weapon(_next_forms(seg, hit))
+        if weapon is not None:
+            return weapon
     nxt3 = [f for _, _, w in [t for t in seg if t[0] >= hit.end][:3] for f in variants(w)]
     if sub == "Armed clash" and hit.definition.words[0].startswith("هاجم") and any(
         f.startswith(("مشارك", "تصريح", "سياس", "قرار", "موقف", "بشده", "الرئيس", "وزير", "الحكوم", "الاعلام"))
@@ -74,6 +60,32 @@ def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None)
     if sub == "Attack" and hit.definition.strength == 1 and (a2 is None or a2.actor_type != "civilians"):
         return None
     return sub
+
+
+def _strike_kind(hit: TriggerHit, forms: list[str], actor_text: str) -> str | None:
+    """«قصف»/«استهدف» read as an air strike or shelling from the weapon or the attacker named."""
+    if any(f.startswith(_AIR) for f in forms) or any(c in actor_text for c in ("طيران", "طائر", "مقاتلات")):
+        return "Air/drone strike"
+    if any(f.startswith(_ARTILLERY) for f in forms) or any(
+        w.startswith(("قصف", "تقصف", "يقصف")) for w in hit.definition.words
+    ):
+        return "Shelling/artillery/missile attack"
+    return None
+
+
+def _attack_weapon(nxt: list[str]) -> str | None:
+    """«هجوم صاروخي/بطائرة/انتحاري/بالغازات/بسيارة مفخخة»: the weapon makes the attack remote violence."""
+    if any(f.startswith(("صاروخ", "مدفع", "قذاي")) for f in nxt):
+        return "Shelling/artillery/missile attack"
+    if any(f.startswith(("جوي", "بطاير", "طاير")) for f in nxt):
+        return "Air/drone strike"
+    if any(f.startswith("انتحار") for f in nxt):
+        return "Suicide bomb"
+    if any(f.startswith(("كيم", "كيماو", "غاز", "الغاز", "كلور")) for f in nxt):
+        return "Chemical weapon"  # «هجوم بالغازات السامة»
+    if any(f.startswith(("مفخخ", "سياره", "عبوه", "عبوات")) for f in nxt):
+        return "Remote explosive/landmine/IED"
+    return None
 
 
 REMOTE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",

@@ -1,0 +1,53 @@
+"""The coder's working records: one event draft, and what the article's story has established so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from marsad.events.triggers import SHELL_OR_AIR
+from marsad.model import Actor, Place, Span
+
+Words = list[tuple[int, int, str]]
+
+#: Events dated longer before publication are background, not news (the codebook codes
+#: an event from the reports that cover it when it happens).
+MAX_AGE_DAYS = 14
+#: States whose strikes in these years answered chemical attacks (never the users in the reports).
+RETALIATORS = frozenset({"United States", "United Kingdom", "France", "Israel"})
+NO_TOLL = frozenset({"Arrests", "Agreement", "Peaceful protest", "Headquarters or base established",
+                      "Non-violent transfer of territory", "Change to group/activity", "Disrupted weapons use"})
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """One coded event before merging."""
+
+    sub_event_type: str
+    event_date: date
+    time_precision: int
+    place: Place
+    actor1: str
+    inter1: int
+    actor2: str
+    inter2: int
+    fatalities: int
+    evidence: Span
+    confidence: float
+    cues: frozenset[str] = frozenset()  # evidence flags for the confidence model (events.confidence)
+
+
+@dataclass
+class Story:
+    """What earlier sentences of the article established: the last named remote-violence agent."""
+
+    agent: Actor | None = None
+    last: Draft | None = None
+    tolls: list[tuple[Draft, Draft]] = field(default_factory=list)
+    pending_toll: int = 0
+    next_place: Place | None = None
+    next_span: Span | None = None
+    group: list[Draft] = field(default_factory=list)  # the drafts of the last coded cue (places × days)
+
+
+REMOTE = frozenset({SHELL_OR_AIR, "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})

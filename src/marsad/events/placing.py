@@ -1,0 +1,190 @@
+"""Choosing the event's place inside its segment: usable mentions, locatives, lists, quotations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from marsad.actors.text import variants, words
+from marsad.model import Actor, Entity, Place
+
+Words = list[tuple[int, int, str]]
+
+_ORIGIN = frozenset({"المتمركزه", "المتمركز", "انطلاقا", "متمركزه", "اطلقت", "مثل", "بشار", "حافظ", "ماهر", "مقره", "مقرها",
+                     "الرئيس", "رئيس", "الشيخ", "السيد"})
+_SKIP_FEATURES = frozenset({"country", "actor", "organisation", "organization", "capital_metonym", "metonym"})
+
+
+def words_before(toks: Words, start: int, n: int) -> list[frozenset[str]]:
+    """The variant forms of the ``n`` words ending before ``start``."""
+    before = [t for t in toks if t[1] <= start]
+    return [variants(w) for _, _, w in before[-n:]]
+
+
+def pick_place(
+    places: Sequence[Place], actors: Sequence[Actor], toks: Words, lo: int, hi: int, anchor: int,
+    skip_before: int = 0,
+) -> Place | None:
+    """The place of the event: nearest after the trigger in the segment, else nearest before.
+
+    Places that are really actors (a capital or country standing for its
+    government), origins («المتمركزة في …») and countries are skipped.
+    """
+    start, end = max(toks[lo][0], skip_before), toks[hi - 1][1]
+    inside = [p for p in places if start <= p.start and p.end <= end and _usable(p, actors, toks)]
+    if not inside:
+        return None
+    inside = [p for p in inside if not _reference_point(p, inside, toks)]
+    after = [p for p in inside if p.start >= anchor]
+    before = [p for p in inside if p.start < anchor]
+    specific = sorted(after, key=lambda p: (p.geo_precision, p.start))
+    if specific and specific[0].geo_precision < 3:
+        return specific[0]
+    pool = after + before[::-1]
+    pool.sort(key=lambda p: (p.geo_precision, abs(p.start - anchor)))
+    return pool[0]
+
+
+def dateline_end(text: str) -> int:
+    """End of a dateline such as «دبي، الإمارات (CNN)--» (places there are where the story was filed)."""
+    head = text[:120]
+    for marker in ("(CNN)", "--", "(رويترز)", "(أ ف ب)", "(أ.ف.ب)", "(الأناضول)"):
+        pos = head.find(marker)
+        if pos >= 0:
+            return pos + len(marker)
+    return 0
+
+
+_CAPITALS = frozenset({"Tel Aviv", "Jerusalem", "Damascus", "Moscow", "Ankara", "Tehran", "Washington", "Baghdad", "Beirut", "Riyadh", "Paris", "London", "Cairo", "Amman", "Sanaa", "Doha", "Abu Dhabi"})
+_LOCATIVE = frozenset({"في", "قرب", "الي", "من", "علي", "داخل", "محيط", "اطراف", "مدينه", "العاصمه", "جنوب", "شمال", "شرق", "غرب", "ريف", "حول"})
+
+
+def _usable(place: Place, actors: Sequence[Actor], toks: Words) -> bool:
+    if place.feature in _SKIP_FEATURES:
+        return False
+    district = place.text.startswith(("حي ", "حى "))  # «حي القدم»: a district of the capital is a location
+    if (place.feature == "capital" or place.name_en in _CAPITALS) and not district and not _locative(place, toks):
+        return False
+    if any(a.start <= place.start < a.end for a in actors):
+        return False
+    near = words_before(toks, place.start, 3)
+    if near and near[-1] & {"الي", "نحو"}:
+        return False  # a destination («خروجهم إلى جرابلس»), not where it happened
+    if place.name_en == "West Bank" and any(w.startswith(("لنهر", "للنهر", "نهر")) for a, _, w in toks
+                                            if place.end <= a <= place.end + 8):
+        return False  # «الضفة الغربية لنهر الفرات»: a river bank
+    return not any(f & _ORIGIN for f in near)
+
+
+_PLACE_NOUNS = frozenset({"منطقه", "بلده", "مدينه", "قريه", "حي", "مخيم", "ناحيه", "محافظه", "مطار", "قاعده"})
+
+
+_REGION = frozenset({"Syria", "Iraq", "Yemen", "Libya", "Palestine", "Palestinian Territory", "Lebanon", "Turkey",
+                     "Israel", "Jordan", "Egypt", "Iran", "Saudi Arabia", "Afghanistan", "Somalia", "Sudan"})
+#: Common words the gazetteer can mistake for places.
+_NOT_PLACES = frozenset({"مدرسة", "مدرسه", "المدرسة", "طراز", "حصار", "الأسد", "الاسد", "البيضاء", "الحصار", "بشار الأسد",
+                         "جديدة", "جديده", "السوق", "سوق", "رأس", "راس", "الرأس", "الراس",
+                         "الكنائس", "كنائس", "الكنيسة", "كنيسة"})  # «ودخلت قرى جديدة»: an adjective
+_QUOTED_SHORT = re.compile(r"[\"“”«]([^\"“”«»\n]{2,40})[\"“”»]")
+
+
+def usable_places(text: str, places: Sequence[Place], entities: Sequence[Entity] = ()) -> list[Place]:
+    """Places that can locate an event: not inside a short quoted name («"الخوذ البيضاء"»,
+    unless «منطقة "تل رفعت"» introduces it) and not part of a person or organisation name."""
+    names = [(m.start(), m.end()) for m in _QUOTED_SHORT.finditer(text)
+             if len(m.group(1).split()) <= 3 and not (words(text[max(0, m.start() - 12) : m.start()])[-1:] and
+                     variants(words(text[max(0, m.start() - 12) : m.start()])[-1][2]) & _PLACE_NOUNS)]
+    out = []
+    mentioned = {p.country for p in places if p.feature == "country"} | _adjective_countries(text)
+    counts: dict[str, int] = {}
+    for p in places:
+        counts[p.country] = counts.get(p.country, 0) + 1
+    for p in places:
+        if any(a <= p.start < b for a, b in names) or p.text in _NOT_PLACES:
+            continue
+        if not p.pcode and p.country not in mentioned | _REGION and counts.get(p.country, 0) < 2:
+            continue  # a lone far-away gazetteer hit («من طراز» -> Taraz) is a false match
+        if any(e.label in ("PERS", "ORG") and e.start <= p.start < e.end for e in entities):
+            continue
+        out.append(p)
+    return out
+
+
+def _adjective_countries(text: str) -> set[str]:
+    """Countries the text names by a nationality adjective («مدينة لييج البلجيكية»)."""
+    from marsad.events.abroad import adjective_country
+
+    found = {adjective_country(w) for _, _, w in words(text) if w.startswith("ال") and w.endswith(("ي", "يه"))}
+    return {c for c in found if c}
+
+
+def _reference_point(place: Place, inside: list[Place], toks: Words) -> bool:
+    """«الغوطة الشرقية قرب دمشق»: the place after «قرب» only situates the one just named."""
+    before = words_before(toks, place.start, 1)
+    if not before or not before[-1] & ({"قرب", "بالقرب"} | _DIRECTIONS):
+        return False  # «في محافظتي كركوك ونينوى في شمال بغداد»: the direction situates the others
+    return any(0 < place.start - other.end <= 40 for other in inside)
+
+
+_DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
+
+
+def _locative(place: Place, toks: Words) -> bool:
+    """A capital is a location only after a preposition («في دمشق»، «بدمشق»), else it is its government."""
+    word = next((w for a, _, w in toks if a <= place.start < a + len(w) + 2), "")
+    if word[:1] in ("ب", "ل") and not place.text.startswith(word[:1]):
+        return True
+    before = words_before(toks, place.start, 3)
+    if before and before[-1] & _LOCATIVE:
+        return True
+    # «في العاصمة الفرنسية باريس»، «في العاصم التشيكية، براغ»: a locative phrase with the capital's title
+    return any(f & {"في"} for f in before)
+
+
+def coordinated(places: Sequence[Place], text: str, place: Place) -> list[Place]:
+    """The chosen place and those listed with it («بلدتي عربين ومصرابا»، «بريفي حماة وحلب»)."""
+    ordered = sorted(places, key=lambda p: p.start)
+    if place not in ordered:
+        return [place]
+    k = ordered.index(place)
+
+    def joined(a: Place, b: Place) -> bool:
+        return text[a.end : b.start].strip(" ،,") in ("و", "") and a.geo_precision == b.geo_precision
+
+    lo = k
+    while lo > 0 and joined(ordered[lo - 1], ordered[lo]):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(ordered) and joined(ordered[hi], ordered[hi + 1]):
+        hi += 1
+    if text[max(0, ordered[lo].start - 5) : ordered[lo].start].strip().endswith("بين"):
+        return [place]  # «بين حمص وتدمر» locates one point between two places
+    group: list[Place] = []
+    for p in ordered[lo : hi + 1]:
+        if all(p.name_en != g.name_en for g in group):
+            group.append(p)
+    return group
+
+
+
+def sole_place(
+    places: Sequence[Place], actors: Sequence[Actor], toks: Words, anchor: int, skip_before: int = 0
+) -> Place | None:
+    """The sentence's only usable place before the trigger («في الغوطة الشرقية حيث … غارات»)."""
+    found = {p.name_en: p for p in places if skip_before <= p.start < anchor
+             and toks[0][0] <= p.start and _usable(p, actors, toks)}
+    if len(found) == 1:
+        return next(iter(found.values()))
+    towns = [p for p in found.values() if p.geo_precision == 1 and p.feature not in ("capital", "admin1")]
+    return towns[0] if len(towns) == 1 else None  # «في مدينة دوما … بالغوطة الشرقية قرب دمشق»
+
+
+_QUOTE_SPAN = re.compile(r"[“\"«]([^“”\"«»]{15,}?)[”\"»]")
+
+
+def quote_around(text: str, start: int, end: int, pos: int) -> tuple[int, int] | None:
+    """The quotation (within ``[start, end)``) that contains ``pos``, if any."""
+    for m in _QUOTE_SPAN.finditer(text, start, end):
+        if m.start(1) <= pos < m.end(1):
+            return m.start(1), m.end(1)
+    return None
