@@ -96,10 +96,36 @@ def code_hit(
     if draft is None:
         return []
     listed = placing.coordinated(loc.places, article.text, loc.place)
-    if len(listed) >= 3 and not cl.clause_dates:
+    if len(listed) >= 3 and not cl.clause_dates and _spread(listed):
         return []  # «في محافظات دمشق وريفها وحلب وحماة» undated: a summary, not events
     last_day = until(article.text, cl.clause_dates, when)
-    return _split(draft, listed or [loc.place], [when + timedelta(days=k) for k in range((last_day - when).days + 1)])
+    days = [when + timedelta(days=k) for k in range((last_day - when).days + 1)]
+    return [d for one in _joint(draft, toks, cl, country) for d in _split(one, listed or [loc.place], days)]
+
+
+def _spread(listed: list[Place]) -> bool:
+    """A list of provinces or regions, or of places most of which lie in different provinces
+    (a summary), unlike the towns of one province a strike campaign hit («وتعرضت مدن وبلدات
+    نوى وكحيل والسهوة … لعشرات الغارات»)."""
+    if any(p.geo_precision != 1 for p in listed):
+        return True
+    top = max(sum(p.admin1 == q.admin1 for p in listed) for q in listed)
+    return top * 2 < len(listed)
+
+
+def _joint(draft: Draft, toks: Words, cl: Clause, country: str) -> list[Draft]:
+    """«غارات جوية سورية روسية»: one event per state that struck (one actor pair each), the
+    toll split evenly, the remainder to the first named."""
+    if draft.sub_event_type not in REMOTE_SUBS:
+        return [draft]
+    states = roles.joint_agents(toks, cl.seg_lo, cl.seg_hi, country)
+    if draft.actor1 not in {a.name for a in states}:
+        return [draft]
+    states = [a for a in states if a.name != draft.actor2]
+    share, rest = divmod(draft.fatalities, len(states))
+    ordered = sorted(states, key=lambda a: a.name != draft.actor1)
+    return [replace(draft, actor1=a.name, inter1=a.inter, fatalities=share + (rest if i == 0 else 0))
+            for i, a in enumerate(ordered)]
 
 
 def _clause(article: Article, toks: Words, hits: list[TriggerHit], k: int, dates: list[DateRef]) -> Clause | None:

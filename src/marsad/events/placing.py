@@ -149,7 +149,7 @@ def coordinated(places: Sequence[Place], text: str, place: Place) -> list[Place]
     k = ordered.index(place)
 
     def joined(a: Place, b: Place) -> bool:
-        return text[a.end : b.start].strip(" ،,") in ("و", "") and a.geo_precision == b.geo_precision
+        return a.geo_precision == b.geo_precision and _list_gap(text[a.end : b.start])
 
     lo = k
     while lo > 0 and joined(ordered[lo - 1], ordered[lo]):
@@ -188,3 +188,32 @@ def quote_around(text: str, start: int, end: int, pos: int) -> tuple[int, int] |
         if m.start(1) <= pos < m.end(1):
             return m.start(1), m.end(1)
     return None
+
+
+_LIST_NOUNS = _PLACE_NOUNS | {"بلدات", "قري", "مدن", "احياء", "مناطق"}
+_NOT_IN_LIST = frozenset({"في", "علي", "من", "الي", "حيث", "التي", "الذي", "قرب", "بين", "مع", "عن", "بعد", "قبل",
+                          "ضد", "ثم", "او", "كما", "بينما", "فيما"})
+
+
+def _list_gap(gap: str) -> bool:
+    """What separates two items of a list of places: «و», «وبلدة», or a few words of a name
+    the geocoder did not resolve ahead of «و» («… وطفس والشيخ سعد وبصرى الشام واليادودة ومنطقة غرز
+    وتل السمن»), never a preposition, a relative or punctuation."""
+    gap = gap.strip(" ،,")
+    if gap in ("و", ""):
+        return True
+    if any(c in gap for c in ".:؛;()\n"):
+        return False
+    inner = [w for _, _, w in words(gap)]
+    if gap.endswith(" و"):
+        inner = inner[:-1]
+    elif not (len(inner) == 1 and inner[0].startswith("و") and inner[0][1:] in _LIST_NOUNS):
+        return False  # «… وبلدة التح»: a place noun may introduce the next item
+    return len(inner) <= 4 and not any(_function_word(w.removeprefix("و")) for w in inner)
+
+
+def _function_word(word: str) -> bool:
+    """A preposition or connective, bare or with a pronoun («وقبلها»، «منها»)."""
+    return word in _NOT_IN_LIST or any(word.endswith(suffix) and word[: -len(suffix)] in _NOT_IN_LIST
+                                       for suffix in ("ها", "هم", "هما", "ه"))
+

@@ -190,7 +190,7 @@ _NATIONALITY = {
     "سعودي": "Saudi Arabia", "سعوديه": "Saudi Arabia",
 }
 _ADJ_SKIP = frozenset({"جويه", "جوي", "صاروخيه", "صاروخي", "مدفعي", "مدفعيه", "عنيفه", "عنيف", "مكثفه", "مكثف",
-                       "حربيه", "جديده", "عسكريا", "عسكريه", "عسكري", "جويا", "صاروخيا", "ذكيه", "بالستيه", "باليستيه"})
+                       "حربيه", "حربي", "جديده", "عسكريا", "عسكريه", "عسكري", "جويا", "صاروخيا", "ذكيه", "بالستيه", "باليستيه"})
 
 
 _WEAPON_NOUNS = ("صواريخ", "صاروخ", "طايرات", "طايره", "غارات", "غاره", "قصف", "ضربه", "ضربات",
@@ -244,6 +244,29 @@ def nationality_actors(toks: Words, lo: int, hi: int, country: str) -> tuple[Act
         elif head.startswith(_TARGET_NOUNS) and target is None:
             target = actor
     return agent, target
+
+
+
+def joint_agents(toks: Words, lo: int, hi: int, country: str) -> list[Actor]:
+    """«غارات جوية سورية وروسية»، «الطائرات الحربية الروسية والسورية»: the states whose
+    nationality adjectives are conjoined after one weapon noun each strike in their own event
+    (one actor pair per event); fewer than two means no joint strike."""
+    found: list[Actor] = []
+    for k in range(lo, hi):
+        word = toks[k][2].removeprefix("و") if found else toks[k][2]
+        word = word.removeprefix("ال")
+        if word in _NATIONALITY:
+            if not found:
+                heads = [toks[j][2].removeprefix("ب").removeprefix("ل").removeprefix("ال") for j in range(max(lo, k - 3), k)]
+                heads = [h for h in heads if h not in _ADJ_SKIP]
+                if not heads or not heads[-1].startswith(_WEAPON_NOUNS):
+                    continue
+            actor = _state_forces(toks[k], _NATIONALITY[word], country)
+            if actor is not None and all(a.name != actor.name for a in found):
+                found.append(actor)
+        elif found and word not in _ADJ_SKIP:
+            break
+    return found if len(found) >= 2 else []
 
 
 _ATTACK_VERBS = ("نفذ", "شن", "اطلق", "قصف", "هاجم")

@@ -1,0 +1,65 @@
+"""Joint strikes and listed towns (rules after dev4), on sentences written for this file
+(default pipeline without the entity tagger)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+
+from marsad.events.placing import coordinated
+from marsad.model import Article, Event, Place
+from marsad.pipeline import Pipeline
+
+WEDNESDAY = datetime(2018, 3, 14, 10)
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> Pipeline:
+    return Pipeline.default(skip=("entities",))
+
+
+def code(text: str) -> list[Event]:
+    article = _pipeline().process(Article.create(text, id="l", published=WEDNESDAY))
+    assert article.error is None
+    return list(article.events)
+
+
+def test_a_joint_strike_is_one_event_per_state_with_the_toll_split() -> None:
+    events = code("شنت طائرات حربية سورية وروسية، أمس الثلاثاء، غارات جوية على مدينة دوما، ما أدى إلى مقتل 7 مدنيين.")
+    assert sorted((e.actor1, e.fatalities) for e in events) == [
+        ("Military Forces of Russia (2000-)", 3), ("Military Forces of Syria (2000-)", 4)]
+    assert {(e.location, e.event_date, e.sub_event_type) for e in events} == {("Duma", "2018-03-13", "Air/drone strike")}
+
+
+def test_one_state_named_is_one_event() -> None:
+    (event,) = code("وقتل خمسة مدنيين في غارات جوية روسية على بلدة سراقب، أمس الثلاثاء.")
+    assert (event.actor1, event.fatalities) == ("Military Forces of Russia (2000-)", 5)
+
+
+def test_each_listed_town_of_one_province_is_an_event() -> None:
+    events = code("وتعرضت بلدات نوى وطفس الغربية والشيخ مسكين وإنخل لقصف مدفعي عنيف من قوات النظام، الثلاثاء.")
+    assert {e.location for e in events} == {"Nawa", "Tafs", "Sheikh Miskine", "Ankhal"}
+    assert {(e.sub_event_type, e.event_date, e.actor1) for e in events} == {
+        ("Shelling/artillery/missile attack", "2018-03-13", "Military Forces of Syria (2000-)")}
+
+
+def test_an_undated_list_of_towns_keeps_a_place_noun_link() -> None:
+    events = code("وتعرضت مدن وبلدات سراقب ومعرة النعمان وكفرنبل وبلدة التح وخان شيخون لغارات جوية عنيفة.")
+    assert len({e.location for e in events}) == 5 and {e.admin1 for e in events} == {"Idleb"}
+
+
+def test_an_undated_list_over_several_provinces_is_a_summary() -> None:
+    assert code("وتعرضت مدن دوما وسراقب والرستن لغارات جوية عنيفة.") == []
+
+
+def _place(text: str, start: int, name: str) -> Place:
+    return Place(start, start + len(name), name, name, name, "SY", admin1="Idleb", geo_precision=1)
+
+
+def test_a_preposition_or_clause_ends_a_list() -> None:
+    text = "سيطرت على سراقب وقبلها على كفرنبل"
+    a, b = _place(text, text.index("سراقب"), "سراقب"), _place(text, text.index("كفرنبل"), "كفرنبل")
+    assert coordinated([a, b], text, a) == [a]
+    text = "قصفت سراقب والشيخ سعد وكفرنبل"
+    a, b = _place(text, text.index("سراقب"), "سراقب"), _place(text, text.index("كفرنبل"), "كفرنبل")
+    assert coordinated([a, b], text, a) == [a, b]
