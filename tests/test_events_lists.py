@@ -63,3 +63,21 @@ def test_a_preposition_or_clause_ends_a_list() -> None:
     text = "قصفت سراقب والشيخ سعد وكفرنبل"
     a, b = _place(text, text.index("سراقب"), "سراقب"), _place(text, text.index("كفرنبل"), "كفرنبل")
     assert coordinated([a, b], text, a) == [a, b]
+
+
+def test_counted_villages_listed_in_the_next_sentence_are_one_event_each() -> None:
+    events = code("سيطرت قوات الجيش التركي وفصائل المعارضة، الثلاثاء، على ثلاث قرى في ريف عفرين. "
+                  "وأوضحت مصادر ميدانية أن القرى الثلاث هي بافليون وأرندة وحاج خليل في عفرين.")
+    assert {e.location for e in events} == {"Bafelyun", "Mazineh - Aranda", "Haj Khalil"}  # not the situating Afrin
+    assert {(e.actor1, e.actor2, e.event_date) for e in events} == {
+        ("Military Forces of Turkey (2016-)", "", "2018-03-13")}  # the ally joined by «و» is no target
+    events = code("حرر الجيش السوري، الثلاثاء، بلدتين في ريف حماة. وأكدت المصادر أن البلدتين هما كرناز وكفرنبودة.")
+    assert sorted(e.location for e in events) == ["Kafr Nabutha", "Karnaz"]
+    assert {e.sub_event_type for e in events} == {"Government regains territory"}
+
+
+def test_an_uncounted_plural_keeps_its_own_place_and_a_clash_keeps_both_sides() -> None:
+    (event,) = code("سيطرت قوات الجيش التركي، الثلاثاء، على قرى في ريف عفرين. وأوضحت مصادر أن المعارك امتدت إلى بافليون وأرندة.")
+    assert event.location == "Afrin"
+    (clash,) = code("اشتبكت قوات النظام وفصائل المعارضة، الثلاثاء، في بلدة كرناز.")
+    assert (clash.actor1, clash.actor2) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")

@@ -47,6 +47,7 @@ def draft_events(article: Article) -> list[Draft]:
             continue
         story.next_place = where.elaboration_place(article, spans[i + 1]) if i + 1 < len(spans) else None
         story.next_span = spans[i + 1] if story.next_place is not None else None
+        story.following = spans[i + 1] if i + 1 < len(spans) else None
         found = find_triggers(toks)
         if not found:
             continue

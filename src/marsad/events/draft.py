@@ -47,6 +47,7 @@ class Story:
     pending_toll: int = 0
     next_place: Place | None = None
     next_span: Span | None = None
+    following: Span | None = None  # the next sentence, whatever it says
     group: list[Draft] = field(default_factory=list)  # the drafts of the last coded cue (places × days)
 
 

@@ -95,7 +95,8 @@ def code_hit(
     draft = _draft(article, toks, hit, cl, loc, sub, (a1, a2), country, (when, precision, date_conf), story, stale)
     if draft is None:
         return []
-    listed = placing.coordinated(loc.places, article.text, loc.place)
+    listed = where.enumerated_places(article, toks[cl.seg_lo : cl.seg_hi], story.following) \
+        or placing.coordinated(loc.places, article.text, loc.place)
     if len(listed) >= 3 and not cl.clause_dates and _spread(listed):
         return []  # «في محافظات دمشق وريفها وحلب وحماة» undated: a summary, not events
     last_day = until(article.text, cl.clause_dates, when)
@@ -239,6 +240,9 @@ def _actors(
         a1 = _antecedent(article, toks, hit) or roles.country_agent(article.places, toks, seg_lo, seg_hi, country)
     if a1 is None and hit.definition.sub_event_type == TERRITORY:
         a1, _ = roles.pick_actors(article.actors, toks, toks[0][0], hit.start, hit.start)
+    if a1 is not None and a2 is not None and hit.definition.sub_event_type != "Armed clash" and \
+            roles.conjoined(a1, a2, toks):
+        a2 = None  # «حررت قوات الجيش التركي والجيش السوري الحر …»: an ally joined to the agent is no target
     return roles.loyalists(a1, toks), roles.loyalists(a2, toks)
 
 

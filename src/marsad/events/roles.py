@@ -31,7 +31,7 @@ def pick_actors(
     agents: list[Actor] = []
     targets: list[Actor] = []
     for a in found:
-        joined = bool(targets) and _conjoined(targets[-1], a, toks)
+        joined = bool(targets) and conjoined(targets[-1], a, toks)
         (targets if joined or _is_target(a, toks) else agents).append(a)
     ordered = _dedupe(agents + targets)
     if not ordered:
@@ -63,8 +63,8 @@ def _in_relative_clause(actor: Actor, toks: Words) -> bool:
     return False
 
 
-def _conjoined(first: Actor, second: Actor, toks: Words) -> bool:
-    """«من قوات النظام والميليشيات الإيرانية»: an actor joined by و to a target is a target too."""
+def conjoined(first: Actor, second: Actor, toks: Words) -> bool:
+    """«من قوات النظام والميليشيات الإيرانية»: an actor joined by و to another is on its side."""
     between = [w for a, _, w in toks if first.end <= a < second.start]
     return not between and second.text.startswith("و") and second.start - first.end <= 2
 

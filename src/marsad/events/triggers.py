@@ -48,6 +48,9 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("احكمت", TERRITORY, 2, True),
     ("احكام السيطره", TERRITORY, 2, True),
     ("التقدم والسيطره", TERRITORY, 2, True),
+    ("حررت", TERRITORY, 2, True),
+    ("حرر", TERRITORY, 2, True),
+    ("حرروا", TERRITORY, 2, True),
 
     ("اطلاق النار", "Armed clash", 1, False),
     ("اطلاق نار", "Armed clash", 1, False),

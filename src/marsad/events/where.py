@@ -106,3 +106,47 @@ def elaboration_actors(article: Article, nxt: Span) -> tuple[Actor | None, Actor
     """The parties the elaborating sentence names (its reporting source aside)."""
     toks = [(a + nxt.start, b + nxt.start, w) for a, b, w in words(article.text[nxt.start : nxt.end])]
     return roles.pick_actors(article.actors, toks, nxt.start, nxt.end, toks[-1][1] if toks else -1)
+
+
+_COUNTED = ("قري", "بلدات", "مدن", "قريتين", "بلدتين", "مدينتين", "قريتان", "بلدتان", "مناطق")
+
+
+def enumerated_places(article: Article, clause: list[tuple[int, int, str]], nxt: Span | None) -> list[Place]:
+    """«حررت القوات أربع قرى في منطقة عفرين. وقالت الوكالة إن القرى الأربع هي بافليون وأرندة …»:
+    a counted plural of villages or towns whose names the next sentence lists is an event in
+    each of them (as many as counted; not a place that only situates another, «ببلدة شران»)."""
+    if nxt is None:
+        return []
+    count = _counted(clause)
+    if count is None:
+        return []
+    found: list[Place] = []
+    for p in sorted(article.places, key=lambda p: p.start):
+        if not nxt.start <= p.start < nxt.end or p.geo_precision != 1 or p.feature in _NOT_LOCATIONS:
+            continue
+        before = words(article.text[max(nxt.start, p.start - 8) : p.start])[-1:]
+        if before and before[0][2].startswith(("بب", "بمدين", "بقري", "بناحي")):
+            continue  # «وجبلها ببلدة شران»: the town a listed place belongs to
+        if found and before and before[0][2] == "في" and p.start - found[-1].end <= 6:
+            continue  # «قرية حاج خليل في عفرين»: the place that situates the one just listed
+        if all(f.name_en != p.name_en for f in found):
+            found.append(p)
+    found = found[:count] if count > 0 else found
+    return found if len(found) >= 2 else []
+
+
+def _counted(clause: list[tuple[int, int, str]]) -> int | None:
+    """The count of a plural of villages or towns in the clause (0 when vague, «عدة قرى»)."""
+    from marsad.arabic.numbers import parse_number
+
+    for k, (_, _, w) in enumerate(clause):
+        if w.removeprefix("ال") not in _COUNTED:
+            continue
+        if w.endswith(("تين", "تان")):
+            return 2
+        before = clause[k - 1][2] if k else ""
+        value = parse_number(before) if before else None
+        if value is not None:
+            return 0 if before in ("عده", "عدة", "عشرات") else value
+    return None
+
