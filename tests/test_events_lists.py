@@ -81,3 +81,16 @@ def test_an_uncounted_plural_keeps_its_own_place_and_a_clash_keeps_both_sides() 
     assert event.location == "Afrin"
     (clash,) = code("اشتبكت قوات النظام وفصائل المعارضة، الثلاثاء، في بلدة كرناز.")
     assert (clash.actor1, clash.actor2) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
+
+
+def test_an_accusation_of_a_dated_attack_reports_it_with_the_accused_as_attacker() -> None:
+    (strike,) = code("واتهمت الحكومة السورية إسرائيل بقصف مطار التيفور العسكري في ريف حمص، الأحد.")
+    assert (strike.actor1, strike.event_date, strike.admin1) == ("Military Forces of Israel", "2018-03-11", "Homs")
+    (gas,) = code("واتهمت منظمات الإغاثة قوات النظام السوري بشن هجوم بالغازات السامة، الأحد، على مدينة دوما.")
+    assert (gas.sub_event_type, gas.actor1, gas.location) == (
+        "Chemical weapon", "Military Forces of Syria (2000-)", "Duma")
+
+
+def test_an_undated_accusation_or_one_of_plans_is_no_event() -> None:
+    assert code("واتهمت دمشق إسرائيل بشن غارات جوية على مطار التيفور.") == []
+    assert code("واتهمت المعارضة قوات النظام بالتخطيط لشن هجوم على مدينة دوما الأحد.") == []

@@ -114,6 +114,8 @@ def _hypothetical_after(toks: Words, end: int, hi: int) -> bool:
 
 
 _COURT = ("محكمه", "محاكم", "قضت", "قضي بسجن", "بالسجن", "بالاعدام", "باعدام")
+#: «اتهمت دمشق إسرائيل بشن غارات، فجر الأحد، على …»: an accusation of a dated attack still reports it.
+_ACCUSE = frozenset({"اتهم", "اتهمت", "يتهم", "تتهم", "اتهموا"})
 _CONDEMN = frozenset({"ادان", "ادانت", "دان", "دانت", "تدين", "يدين", "ندد", "نددت", "استنكر", "استنكرت"})
 
 
@@ -122,22 +124,23 @@ def is_unreal(toks: Words, lo: int, first: int, last: int | None = None, hi: int
     """A threat, plan, condition, denial or the future governs the trigger (in its clause).
 
     «لن» anywhere later in the clause makes it hypothetical («توجيه ضربة … لن يكون كافيا»);
-    a condemnation is no denial when the condemned attack carries its own day
-    («أدان الهجوم الذي نفذته إيران … السبت»)."""
+    a condemnation or an accusation is no denial when the attack carries its own day
+    («أدان الهجوم الذي نفذته إيران … السبت»، «اتهمت دمشق إسرائيل بقصف … الأحد»)."""
     end = (last if last is not None else first) + 1
     after = toks[end : end + 4]
     if hi is not None and _hypothetical_after(toks, end, hi):
         return True
-    if dated and any(variants(w) & _CONDEMN for _, _, w in toks[lo:first]):
-        lo = max(k + 1 for k in range(lo, first) if variants(toks[k][2]) & _CONDEMN)
+    accused = dated and any(variants(w) & _ACCUSE for _, _, w in toks[lo:first])
+    if dated and any(variants(w) & (_CONDEMN | _ACCUSE) for _, _, w in toks[lo:first]):
+        lo = max(k + 1 for k in range(lo, first) if variants(toks[k][2]) & (_CONDEMN | _ACCUSE))
     if any(variants(w) & _HEDGES or _negates(w) and not _future_verb(w) for _, _, w in after[:2]):
         return True
     if any(variants(w) & {"لن", "تعتزم", "يعتزم", "ينوي", "تنوي"} for _, _, w in after):
         return True
     if any(w == "قد" and nxt[:1] in "يت" for (_, _, w), (_, _, nxt) in zip(after, after[1:], strict=False)):
         return True  # «أعمال عنف قد تقع»: what may happen
-    if any(_negates(w) for _, _, w in toks[lo:first]):
-        return True
+    if any(_negates(w) and not (accused and w == "بشن") for _, _, w in toks[lo:first]):
+        return True  # «اتهمت X إسرائيل بشن غارات … الأحد» reports the strike
     if any(any(f.startswith(_COURT) for f in variants(w)) for _, _, w in toks[lo:first]):
         return True  # «قضت المحكمة بإعدام 17 متهما في وقائع تفجير كنائس»: a verdict on past attacks
     before = [w for _, _, w in toks[max(lo, first - 3) : first]]

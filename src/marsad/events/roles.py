@@ -23,7 +23,7 @@ def pick_actors(
     """(actor1, actor2) inside ``[start, end)``: the agent first, the target second."""
     found = [a for a in actors if start <= a.start and a.end <= end]
     found = [a for a in found if not _controls_only(a, toks) and not _speaker_civilians(a, toks, anchor)]
-    sources = [a for a in found if _is_source(a, toks, anchor)]
+    sources = [a for a in found if _is_source(a, toks, anchor) or _accuser(a, found, toks, anchor)]
     found = [a for a in found if a not in sources or _own_forces(a, toks, anchor)]
     pair = _between_pair(found, toks)
     if pair is not None:
@@ -167,6 +167,16 @@ def _is_source(actor: Actor, toks: Words, anchor: int) -> bool:
     return any(w in ("ان", "انه", "انها", "بان") for w in between)
 
 
+_ACCUSE = frozenset({"اتهم", "اتهمت", "يتهم", "تتهم", "اتهموا"})
+
+
+def _accuser(actor: Actor, found: list[Actor], toks: Words, anchor: int) -> bool:
+    """«اتهمت الحكومة السورية إسرائيل بقصف …»: who accuses is no side; the accused named next is."""
+    if anchor < 0 or actor.start >= anchor or not any(f & _ACCUSE for f in _words_before(toks, actor.start, 2)):
+        return False
+    return any(actor.end <= b.start < anchor and b.name != actor.name for b in found)
+
+
 def _own_forces(source: Actor, toks: Words, anchor: int) -> bool:
     """«أعلن الجيش الإسرائيلي أن قواته أطلقت»، «قالت إسرائيل إنها أسقطت»: the source's own forces act."""
     between = [w for a, _, w in toks if source.end <= a < anchor]
@@ -177,8 +187,15 @@ def _own_forces(source: Actor, toks: Words, anchor: int) -> bool:
 
 
 def _controls_only(actor: Actor, toks: Words) -> bool:
-    near = _words_before(toks, actor.start, 4)
-    return any(f & _CONTROL for f in near)
+    """«المناطق الخاضعة لسيطرة X»، «حكومة X»: X is named for what it holds or governs, not as a
+    side (but «الحكومة السورية» names its own state: the next actor stands apart)."""
+    before = [t for t in toks if t[1] <= actor.start][-4:]
+    for k, (_, _, w) in enumerate(before):
+        if variants(w) & _CONTROL:
+            nxt = before[k + 1][2].removeprefix("ال") if k + 1 < len(before) else ""
+            if nxt not in _NATIONALITY:
+                return True
+    return False
 
 
 _NATIONALITY = {
