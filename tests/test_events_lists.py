@@ -94,3 +94,11 @@ def test_an_accusation_of_a_dated_attack_reports_it_with_the_accused_as_attacker
 def test_an_undated_accusation_or_one_of_plans_is_no_event() -> None:
     assert code("واتهمت دمشق إسرائيل بشن غارات جوية على مطار التيفور.") == []
     assert code("واتهمت المعارضة قوات النظام بالتخطيط لشن هجوم على مدينة دوما الأحد.") == []
+
+
+def test_the_dead_of_strikes_on_listed_towns_make_every_town_a_civilian_target() -> None:
+    events = code("وتعرضت بلدات نوى وطفس وإنخل، الثلاثاء، لغارات جوية عنيفة أوقعت قتلى.")
+    assert len(events) == 3 and {e.actor2 for e in events} == {"Civilians (Syria)"}
+    assert sum(e.fatalities for e in events) == 3  # «قتلى» = 3, split over the towns
+    events = code("وتعرضت بلدات نوى وطفس وإنخل، الثلاثاء، لغارات جوية عنيفة.")
+    assert len(events) == 3 and {e.actor2 for e in events} == {""}

@@ -101,7 +101,12 @@ def code_hit(
         return []  # «في محافظات دمشق وريفها وحلب وحماة» undated: a summary, not events
     last_day = until(article.text, cl.clause_dates, when)
     days = [when + timedelta(days=k) for k in range((last_day - when).days + 1)]
-    return [d for one in _joint(draft, toks, cl, country) for d in _split(one, listed or [loc.place], days)]
+    cells = [d for one in _joint(draft, toks, cl, country) for d in _split(one, listed or [loc.place], days)]
+    if len(cells) > 1 and not draft.actor2 and draft.sub_event_type in REMOTE_SUBS and (
+            draft.fatalities or count_deaths(toks[cl.lo : cl.hi])):
+        # the dead of strikes on no named side are civilians in every cell, whatever its share of the toll
+        cells = [replace(d, actor2=f"Civilians ({country})", inter2=7) for d in cells]
+    return cells
 
 
 def _spread(listed: list[Place]) -> bool:
