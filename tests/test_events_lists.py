@@ -102,3 +102,11 @@ def test_the_dead_of_strikes_on_listed_towns_make_every_town_a_civilian_target()
     assert sum(e.fatalities for e in events) == 3  # «قتلى» = 3, split over the towns
     events = code("وتعرضت بلدات نوى وطفس وإنخل، الثلاثاء، لغارات جوية عنيفة.")
     assert len(events) == 3 and {e.actor2 for e in events} == {""}
+
+
+def test_two_states_strikes_in_one_phrase_are_separate_and_share_their_target() -> None:
+    events = code("وقال الدفاع المدني، الثلاثاء، إن المدنيين قتلوا بقصف سوري بالبراميل المتفجرة وغارات روسية "
+                  "بالصواريخ على الأحياء السكنية في بلدتي سراقب وكفرنبل.")
+    assert sorted((e.actor1, e.location) for e in events) == [
+        ("Military Forces of Russia (2000-)", "Kafr Nobol"), ("Military Forces of Russia (2000-)", "Saraqab"),
+        ("Military Forces of Syria (2000-)", "Kafr Nobol"), ("Military Forces of Syria (2000-)", "Saraqab")]

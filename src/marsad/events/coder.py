@@ -12,7 +12,7 @@ from datetime import datetime
 
 from marsad.actors.kb import by_name, country_name, inter_for
 from marsad.actors.text import words
-from marsad.events import where
+from marsad.events import roles, where
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.draft import NO_TOLL, REMOTE, Draft, Story, Words
 from marsad.events.hit import code_hit
@@ -55,10 +55,10 @@ def draft_events(article: Article) -> list[Draft]:
             DateRef(d.start + sent.start, d.end + sent.start, d.date, d.precision, _is_statement_date(text, d.end + sent.start))
             for d in find_event_dates(text[sent.start : sent.end], published)
         ]
-        strong = _kept_hits([h for h in found if h.definition.strength == 2])
+        strong = _kept_hits([h for h in found if h.definition.strength == 2], toks)
         weak = [h for h in found if h.definition.strength == 1]
         tactic = [h for h in weak if h.definition.sub_event_type != "Attack"]
-        weak = _kept_hits(tactic or weak)  # «قتل … في انفجار»: the killing is the blast's toll
+        weak = _kept_hits(tactic or weak, toks)  # «قتل … في انفجار»: the killing is the blast's toll
         coded = _code_hits(article, toks, strong, dates, published, story)
         if not coded:  # a weak cue counts when no strong one in the sentence held up
             coded = _code_hits(article, toks, weak, dates, published, story)
@@ -102,17 +102,25 @@ def _code_hits(
     return out
 
 
-def _kept_hits(hits: list[TriggerHit]) -> list[TriggerHit]:
-    """Adjacent triggers of one tactic join into one."""
+def _kept_hits(hits: list[TriggerHit], toks: Words) -> list[TriggerHit]:
+    """Adjacent triggers of one tactic join into one (not when each names its own state:
+    «بقصف سوري بالبراميل وغارات روسية»)."""
     out: list[TriggerHit] = []
     for h in hits:
-        if out and h.first - out[-1].last <= 2 and _joinable(out[-1], h):
+        if out and h.first - out[-1].last <= 2 and _joinable(out[-1], h) and not _own_states(out[-1], h, toks):
             prev = out[-1]
             best = h if prev.definition.sub_event_type in (SHELL_OR_AIR,) or prev.definition.verbal else prev
             out[-1] = TriggerHit(prev.first, h.last, prev.start, h.end, best.definition, prev.definite and h.definite)
         else:
             out.append(h)
     return out
+
+
+def _own_states(a: TriggerHit, b: TriggerHit, toks: Words) -> bool:
+    """The second trigger is qualified by its own state's adjective, not the first's."""
+    first, _ = roles.nationality_actors(toks, a.first, b.first, "")
+    second, _ = roles.nationality_actors(toks, b.first, min(len(toks), b.last + 3), "")
+    return first is not None and second is not None and first.name != second.name
 
 
 def _joinable(a: TriggerHit, b: TriggerHit) -> bool:

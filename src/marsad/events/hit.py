@@ -187,6 +187,9 @@ def _not_news(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
         and count_deaths(toks[lo : hit.first]) is None
 
 
+_NEW_PHRASE = frozenset({"ان", "انه", "انها", "التي", "الذي", "الذين", "حيث", "بينما", "فيما", "كما", "بعد", "قبل"})
+
+
 def _locate(article: Article, toks: Words, hit: TriggerHit, cl: Clause, story: Story) -> Location | None:
     """The event's place: in its segment or clause, the sentence's only one, the next sentence's
     («… أربع قرى. وهي …»), the place just referred to, else one named earlier."""
@@ -199,6 +202,10 @@ def _locate(article: Article, toks: Words, hit: TriggerHit, cl: Clause, story: S
     place = placing.pick_place(places, article.actors, toks, seg_lo, seg_hi, hit.start, skip)
     place = place or placing.pick_place(places, article.actors, toks, lo, seg_hi, hit.start, skip)
     place = place or placing.sole_place(places, article.actors, toks, hit.start, skip)
+    if place is None and seg_hi < hi and hit.definition.sub_event_type in REMOTE and toks[seg_hi][2][:1] in "وب" \
+            and not any(w in _NEW_PHRASE for _, _, w in toks[seg_hi:hi]):
+        # «بقصف سوري بالبراميل وغارات روسية على … بلدتي X وY»: conjoined strikes share their target
+        place = placing.pick_place(places, article.actors, toks, seg_hi, hi, toks[seg_hi][0], skip)
     elaborated = place is None and story.next_place is not None and hit.definition.strength == 2
     if elaborated:
         place = story.next_place
