@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from marsad.actors.kb import by_name, country_name
 from marsad.actors.text import variants
-from marsad.events import context, placing, roles, where
+from marsad.events import cells, context, placing, roles, where
 from marsad.events.abroad import country_of_clause
 from marsad.events.attribution import PENALTY, infer_sides, one_sided_attack
 from marsad.events.confidence import draft_cues, hedged
@@ -97,41 +97,16 @@ def code_hit(
         return []
     listed = where.enumerated_places(article, toks[cl.seg_lo : cl.seg_hi], story.following) \
         or placing.coordinated(loc.places, article.text, loc.place)
-    if len(listed) >= 3 and not cl.clause_dates and _spread(listed):
+    if len(listed) >= 3 and not cl.clause_dates and cells.spread(listed):
         return []  # «في محافظات دمشق وريفها وحلب وحماة» undated: a summary, not events
     last_day = until(article.text, cl.clause_dates, when)
     days = [when + timedelta(days=k) for k in range((last_day - when).days + 1)]
-    cells = [d for one in _joint(draft, toks, cl, country) for d in _split(one, listed or [loc.place], days)]
-    if len(cells) > 1 and not draft.actor2 and draft.sub_event_type in REMOTE_SUBS and (
-            draft.fatalities or count_deaths(toks[cl.lo : cl.hi])):
-        # the dead of strikes on no named side are civilians in every cell, whatever its share of the toll
-        cells = [replace(d, actor2=f"Civilians ({country})", inter2=7) for d in cells]
-    return cells
+    dead = bool(draft.fatalities or count_deaths(toks[cl.lo : cl.hi]))
+    return cells.expand(draft, toks, (cl.seg_lo, cl.seg_hi), listed or [loc.place], days, country, dead)
 
 
-def _spread(listed: list[Place]) -> bool:
-    """A list of provinces or regions, or of places most of which lie in different provinces
-    (a summary), unlike the towns of one province a strike campaign hit («وتعرضت مدن وبلدات
-    نوى وكحيل والسهوة … لعشرات الغارات»)."""
-    if any(p.geo_precision != 1 for p in listed):
-        return True
-    top = max(sum(p.admin1 == q.admin1 for p in listed) for q in listed)
-    return top * 2 < len(listed)
 
 
-def _joint(draft: Draft, toks: Words, cl: Clause, country: str) -> list[Draft]:
-    """«غارات جوية سورية روسية»: one event per state that struck (one actor pair each), the
-    toll split evenly, the remainder to the first named."""
-    if draft.sub_event_type not in REMOTE_SUBS:
-        return [draft]
-    states = roles.joint_agents(toks, cl.seg_lo, cl.seg_hi, country)
-    if draft.actor1 not in {a.name for a in states}:
-        return [draft]
-    states = [a for a in states if a.name != draft.actor2]
-    share, rest = divmod(draft.fatalities, len(states))
-    ordered = sorted(states, key=lambda a: a.name != draft.actor1)
-    return [replace(draft, actor1=a.name, inter1=a.inter, fatalities=share + (rest if i == 0 else 0))
-            for i, a in enumerate(ordered)]
 
 
 def _clause(article: Article, toks: Words, hits: list[TriggerHit], k: int, dates: list[DateRef]) -> Clause | None:
@@ -310,19 +285,6 @@ def _draft(
     seg = Span(toks[seg_lo][0], toks[seg_hi - 1][1])
     return Draft(sub, when, precision, loc.place, actor1, inter1, actor2, inter2, toll, seg,
                  round(min(confidence, 0.95), 2), cues)
-
-
-
-
-def _split(draft: Draft, places: list[Place], days: list[date]) -> list[Draft]:
-    """«في حرستا وعربين … مقتل ثمانية»، «ليل السبت واستمرت حتى الأحد»: one event per place and
-    day, the toll split evenly, the remainder to the first (codebook)."""
-    cells = [(d, p) for d in days for p in places]
-    if len(cells) < 2:
-        return [replace(draft, place=places[0])] if places else [draft]
-    share, rest = divmod(draft.fatalities, len(cells))
-    return [replace(draft, event_date=d, place=p, fatalities=share + (rest if i == 0 else 0))
-            for i, (d, p) in enumerate(cells)]
 
 
 
