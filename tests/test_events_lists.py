@@ -110,3 +110,10 @@ def test_two_states_strikes_in_one_phrase_are_separate_and_share_their_target() 
     assert sorted((e.actor1, e.location) for e in events) == [
         ("Military Forces of Russia (2000-)", "Kafr Nobol"), ("Military Forces of Russia (2000-)", "Saraqab"),
         ("Military Forces of Syria (2000-)", "Kafr Nobol"), ("Military Forces of Syria (2000-)", "Saraqab")]
+
+
+def test_a_site_renamed_without_its_article_is_the_place_named_before() -> None:
+    events = code('وقصفت طائرات حربية، الأحد، قاعدة التيفور الجوية في ريف حمص.\n'
+                  'واتهمت دمشق إسرائيل بالوقوف وراء هجوم صاروخي، فجر الاثنين، استهدف قاعدة "تيفور".')
+    assert ("Military Forces of Israel", "Tiyas (T4) airbase", "2018-03-12") in {
+        (e.actor1, e.location, e.event_date) for e in events}

@@ -198,6 +198,8 @@ def _locate(article: Article, toks: Words, hit: TriggerHit, cl: Clause, story: S
             place = home  # «اعتقلت السلطات البحرينية، السبت، …»: only the country is known
         elif place is not None and _names_other_country(article, toks, lo, hi, place):
             place = None  # «الهجوم الذي نفذته إيران على مقر حزب كردي»: another theatre
+    if place is None and quoted is None:
+        place = where.renamed_place(article, toks[lo:hi])
     if place is None:
         return None
     return Location(place, places, quoted, elaborated, borrowed)

@@ -150,3 +150,23 @@ def _counted(clause: list[tuple[int, int, str]]) -> int | None:
             return 0 if before in ("عده", "عدة", "عشرات") else value
     return None
 
+
+_SITE_NOUNS = frozenset({"قاعده", "مطار", "بلده", "مدينه", "قريه", "مخيم", "حي", "منطقه"})
+
+
+def renamed_place(article: Article, clause: list[tuple[int, int, str]]) -> Place | None:
+    """«قصفت قاعدة "التيفور" … استهدف قاعدة "تيفور"»: a name after a site noun in the clause that
+    the geocoder missed there but resolved elsewhere in the article, with or without «ال»."""
+    if not clause:
+        return None
+    start, end = clause[0][0], clause[-1][1]
+    named = {w.removeprefix("ال") for k, (_, _, w) in enumerate(clause)
+             if k and clause[k - 1][2].removeprefix("و").removeprefix("ب").removeprefix("ل") in _SITE_NOUNS}
+    for p in article.places:
+        if start <= p.start < end or p.feature in _NOT_LOCATIONS or p.geo_precision == 3:
+            continue
+        name = words(p.text)[-1:]  # «قاعدة التيفور» → التيفور
+        if name and name[0][2].removeprefix("ال") in named:
+            return p
+    return None
+
