@@ -117,3 +117,10 @@ def test_a_site_renamed_without_its_article_is_the_place_named_before() -> None:
                   'واتهمت دمشق إسرائيل بالوقوف وراء هجوم صاروخي، فجر الاثنين، استهدف قاعدة "تيفور".')
     assert ("Military Forces of Israel", "Tiyas (T4) airbase", "2018-03-12") in {
         (e.actor1, e.location, e.event_date) for e in events}
+
+
+def test_an_alleged_attack_that_happened_on_its_own_day_is_coded_on_that_day() -> None:
+    (event,) = code("والتقى أعضاء مجلس الأمن، الاثنين، في جلسة طارئة لمناقشة الهجوم الكيماوي المفترض الذي وقع، "
+                    "السبت، في مدينة دوما السورية وأوقع عشرات القتلى.")
+    assert (event.sub_event_type, event.location, event.event_date) == ("Chemical weapon", "Duma", "2018-03-10")
+    assert code("وناقش المجلس، الاثنين، الهجوم المفترض على بلدة سراقب.") == []

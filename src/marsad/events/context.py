@@ -114,6 +114,7 @@ def _hypothetical_after(toks: Words, end: int, hi: int) -> bool:
 
 
 _COURT = ("محكمه", "محاكم", "قضت", "قضي بسجن", "بالسجن", "بالاعدام", "باعدام")
+_HAPPENED = frozenset({"وقع", "اوقع", "اسفر", "خلف"})
 #: «اتهمت دمشق إسرائيل بشن غارات، فجر الأحد، على …»: an accusation of a dated attack still reports it.
 _ACCUSE = frozenset({"اتهم", "اتهمت", "يتهم", "تتهم", "اتهموا"})
 _CONDEMN = frozenset({"ادان", "ادانت", "دان", "دانت", "تدين", "يدين", "ندد", "نددت", "استنكر", "استنكرت"})
@@ -133,7 +134,9 @@ def is_unreal(toks: Words, lo: int, first: int, last: int | None = None, hi: int
     accused = dated and any(variants(w) & _ACCUSE for _, _, w in toks[lo:first])
     if dated and any(variants(w) & (_CONDEMN | _ACCUSE) for _, _, w in toks[lo:first]):
         lo = max(k + 1 for k in range(lo, first) if variants(toks[k][2]) & (_CONDEMN | _ACCUSE))
-    if any(variants(w) & _HEDGES or _negates(w) and not _future_verb(w) for _, _, w in after[:2]):
+    happened = dated and hi is not None and any(
+        w.removeprefix("و") in _HAPPENED for _, _, w in toks[end:hi])  # «الهجوم المفترض الذي وقع، السبت، … وأوقع»
+    if any(variants(w) & _HEDGES and not happened or _negates(w) and not _future_verb(w) for _, _, w in after[:2]):
         return True
     if any(variants(w) & {"لن", "تعتزم", "يعتزم", "ينوي", "تنوي"} for _, _, w in after):
         return True

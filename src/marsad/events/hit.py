@@ -79,7 +79,9 @@ def code_hit(
     if typed is None:
         return []
     sub, a1, a2 = typed
-    when, precision, date_conf = pick_date(cl.clause_dates, cl.dates, hit.start, published)
+    own = [d for d in cl.clause_dates if d.start >= hit.end] if not hit.definition.verbal else []
+    # «ناقش المجلس، الاثنين، الهجوم الذي وقع، السبت»: a noun's own day follows it; the one before dates the verb
+    when, precision, date_conf = pick_date(own or cl.clause_dates, cl.dates, hit.start, published)
     last = story.last
     if not cl.dates and last is not None and last.sub_event_type == sub and last.time_precision == 1 and \
             where.paragraph_start(article.text, last.evidence.start) == where.paragraph_start(article.text, toks[0][0]):
