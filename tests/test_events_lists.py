@@ -124,3 +124,9 @@ def test_an_alleged_attack_that_happened_on_its_own_day_is_coded_on_that_day() -
                     "السبت، في مدينة دوما السورية وأوقع عشرات القتلى.")
     assert (event.sub_event_type, event.location, event.event_date) == ("Chemical weapon", "Duma", "2018-03-10")
     assert code("وناقش المجلس، الاثنين، الهجوم المفترض على بلدة سراقب.") == []
+
+
+def test_rumours_of_a_clash_are_no_event() -> None:
+    assert code("وتداول ناشطون، الثلاثاء، شائعات عن وقوع اشتباكات في بلدة سراقب.") == []
+    (clash,) = code("ووقعت، الثلاثاء، اشتباكات في بلدة سراقب بين فصائل المعارضة وقوات النظام.")
+    assert clash.sub_event_type == "Armed clash"
