@@ -130,3 +130,8 @@ def test_rumours_of_a_clash_are_no_event() -> None:
     assert code("وتداول ناشطون، الثلاثاء، شائعات عن وقوع اشتباكات في بلدة سراقب.") == []
     (clash,) = code("ووقعت، الثلاثاء، اشتباكات في بلدة سراقب بين فصائل المعارضة وقوات النظام.")
     assert clash.sub_event_type == "Armed clash"
+
+
+def test_a_towns_outskirts_list_with_other_towns() -> None:
+    events = code("وقصفت قوات النظام، الثلاثاء، أطراف مدينة سراقب وبلدة كفرنبل.")
+    assert sorted(e.location for e in events) == ["Kafr Nobol", "Saraqab"]

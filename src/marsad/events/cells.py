@@ -26,7 +26,7 @@ def spread(listed: list[Place]) -> bool:
     """A list of provinces or regions, or of places most of which lie in different provinces
     (a summary), unlike the towns of one province a strike campaign hit («وتعرضت مدن وبلدات
     نوى وكحيل والسهوة … لعشرات الغارات»)."""
-    if any(p.geo_precision != 1 for p in listed):
+    if any(p.geo_precision == 3 for p in listed):
         return True
     top = max(sum(p.admin1 == q.admin1 for p in listed) for q in listed)
     return top * 2 < len(listed)

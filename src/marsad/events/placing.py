@@ -149,7 +149,8 @@ def coordinated(places: Sequence[Place], text: str, place: Place) -> list[Place]
     k = ordered.index(place)
 
     def joined(a: Place, b: Place) -> bool:
-        return a.geo_precision == b.geo_precision and _list_gap(text[a.end : b.start])
+        return (a.geo_precision == b.geo_precision or max(a.geo_precision, b.geo_precision) <= 2) and _list_gap(
+            text[a.end : b.start])  # «أطراف مخيم اليرموك وبلدة يلدا»: a town's outskirts list with towns
 
     lo = k
     while lo > 0 and joined(ordered[lo - 1], ordered[lo]):
