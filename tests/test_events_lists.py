@@ -135,3 +135,10 @@ def test_rumours_of_a_clash_are_no_event() -> None:
 def test_a_towns_outskirts_list_with_other_towns() -> None:
     events = code("وقصفت قوات النظام، الثلاثاء، أطراف مدينة سراقب وبلدة كفرنبل.")
     assert sorted(e.location for e in events) == ["Kafr Nobol", "Saraqab"]
+
+
+def test_a_second_air_force_named_with_the_first_strikes_too() -> None:
+    events = code("وأفاد المرصد أن غارات شنتها طائرات روسية وبراميل متفجرة ألقتها مروحيات سورية استهدفت، "
+                  "الجمعة، مناطق في بلدة سراقب.")
+    assert "Military Forces of Syria (2000-)" not in {e.actor2 for e in events}
+    assert events and events[0].actor1 == "Military Forces of Russia (2000-)"

@@ -38,7 +38,17 @@ def pick_actors(
         return None, None
     if not agents:
         return None, ordered[0]
+    if not targets and len(ordered) > 1 and _armed(ordered[1]):
+        return ordered[0], None  # «غارات شنتها طائرات روسية وبراميل ألقتها مروحيات سورية»: both strike
     return ordered[0], (ordered[1] if len(ordered) > 1 else None)
+
+
+_ARMS = ("طايرات", "طايره", "مروحيات", "مروحيه", "مقاتلات", "طيران", "مدفعيه", "بوارج", "قاذفات", "راجمات")
+
+
+def _armed(actor: Actor) -> bool:
+    """An actor named by its aircraft or guns (it fires; it is not what was fired at)."""
+    return bool(actor.text) and any(f.startswith(_ARMS) for f in variants(actor.text.split()[0]))
 
 
 _RELATIVE = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين"})
