@@ -81,7 +81,7 @@ class FeatureExtractor:
         self,
         lexicon: Lexicon,
         index: dict[str, int] | None = None,
-        cache_size: int = 300_000,
+        cache_size: int = 50_000,
         shared: FeatureExtractor | None = None,
     ) -> None:
         """``index``: a trained model's attribute ids, for :meth:`sentence_ids`;
@@ -141,7 +141,9 @@ class FeatureExtractor:
         hit = self._ids.get(word)
         if hit is not None:
             return hit
-        wf = self.word(word)
+        # Tagging needs only the ids: the feature strings are not cached here, as
+        # they cost several KB a word and would grow a worker past 1 GB on a corpus.
+        wf = self._cache.get(word) or self._compute(word)
         get = self.index.get
         lists = [
             [i for i in map(get, fs) if i is not None]
