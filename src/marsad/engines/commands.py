@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 
 
 def register(commands: Commands) -> None:
+    from marsad.commands import _add_db
+
     parser = commands.top.add_parser(
         "watch",
         help="Analyse files as they appear in a folder and store their events.",
@@ -21,7 +23,7 @@ def register(commands: Commands) -> None:
         ),
     )
     parser.add_argument("directory", help="folder to watch (sub-folders included)")
-    parser.add_argument("--db", default="marsad.db", help="SQLite store (default: marsad.db)")
+    _add_db(parser)
     parser.add_argument(
         "--interval", type=float, default=0.1, help="seconds between polls (default: 0.1)"
     )
