@@ -227,3 +227,17 @@ def test_file_store_uses_wal_and_persists(tmp_path) -> None:  # type: ignore[no-
     with Store(path) as again:
         assert again.upsert(sample_article()) == "unchanged"
         assert again.count_events(EventQuery()) == 1
+
+
+def test_events_table_has_a_column_for_every_event_field() -> None:
+    """A field added to ``Event`` must be stored, or ``get_article`` would lose it."""
+    import sqlite3
+    from dataclasses import fields
+
+    from marsad.model import Event
+    from marsad.store.schema import create_schema
+
+    conn = sqlite3.connect(":memory:")
+    create_schema(conn)
+    stored = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
+    assert {f.name for f in fields(Event)} <= stored

@@ -24,12 +24,8 @@ def _local_normalize(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _normalizer() -> Callable[[str], str]:
-    try:
-        from marsad.arabic.normalize import normalize
-    except ImportError:
-        return _local_normalize
-    if not callable(normalize):
-        return _local_normalize
+    from marsad.arabic.normalize import normalize
+
     return lambda s: _local_normalize(normalize(s))
 
 

@@ -1,7 +1,5 @@
-"""Event dates: ``marsad.arabic.dates.find_dates`` when installed, else a small local reader.
-
-The local reader knows weekday names (the latest such day on or before publication),
-أمس/أول أمس/اليوم/البارحة and «23 يناير [2019]» with Gregorian and Levantine months.
+"""Event dates: ``marsad.arabic.dates.find_dates`` plus the ordinal-day and
+month-only forms («السابع من شباط», «في شهر آذار») that it does not read yet.
 """
 
 from __future__ import annotations
@@ -11,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from marsad.actors.text import norm, words
+from marsad.actors.text import words
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +21,6 @@ class DateRef:
     statement: bool = False
 
 
-_WEEKDAYS = {"اثنين": 0, "ثلاثاء": 1, "اربعاء": 2, "خميس": 3, "جمعه": 4, "سبت": 5, "احد": 6}
 _MONTHS = {
     "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "اذار": 3,
     "ابريل": 4, "نيسان": 4, "مايو": 5, "ايار": 5, "يونيو": 6, "حزيران": 6,
@@ -31,18 +28,14 @@ _MONTHS = {
     "اكتوبر": 10, "تشرين الاول": 10, "نوفمبر": 11, "تشرين الثاني": 11,
     "ديسمبر": 12, "كانون الاول": 12,
 }
-_DAYWORD = re.compile(r"(?<![\w])(?:[وفب]?(?:ال|لل))(اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)(?![\w])")
-_RELATIVE = re.compile(r"(?<![\w])(?:[وف]?)(اول امس|امس|البارحه|اليوم)(?![\w])")
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _EXPLICIT = re.compile(rf"(?<![\w])(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?:[\w]+\s*/\s*)?({_MONTH_ALT})(?:\s+(\d{{4}}))?")
 
 
 def find_event_dates(text: str, published: datetime) -> list[DateRef]:
     """Day-level date mentions of ``text`` (offsets into ``text``)."""
-    try:
-        from marsad.arabic.dates import find_dates
-    except ImportError:
-        return _local_dates(text, published)
+    from marsad.arabic.dates import find_dates
+
     found: list[Any] = find_dates(text, published)
     refs = [DateRef(m.start, m.end, m.date, m.precision) for m in found]
     return _with_months(refs, text, published)
@@ -110,35 +103,6 @@ def _with_months(refs: list[DateRef], text: str, published: datetime) -> list[Da
         out.append(DateRef(m.start(), m.end(), date(year, month, 15), 3))
     out.sort(key=lambda d: d.start)
     return out
-
-
-def _local_dates(text: str, published: datetime) -> list[DateRef]:
-    # the local normaliser maps one char to one char, so offsets carry over
-    from marsad.actors.text import _local_normalize
-
-    flat = _local_normalize(text)
-    if len(flat) != len(text):
-        flat = norm(text)
-    pub = published.date()
-    out: list[DateRef] = []
-    for m in _DAYWORD.finditer(flat):
-        back = (pub.weekday() - _WEEKDAYS[m.group(1)]) % 7
-        out.append(DateRef(m.start(), m.end(), pub - timedelta(days=back), 1))
-    for m in _RELATIVE.finditer(flat):
-        shift = {"اول امس": 2, "امس": 1, "البارحه": 1, "اليوم": 0}[m.group(1)]
-        out.append(DateRef(m.start(), m.end(), pub - timedelta(days=shift), 1))
-    for m in _EXPLICIT.finditer(flat):
-        day, month = int(m.group(1)), _MONTHS[m.group(2)]
-        year = int(m.group(3)) if m.group(3) else pub.year
-        try:
-            when = date(year, month, day)
-        except ValueError:
-            continue
-        if not m.group(3) and when > pub + timedelta(days=1):
-            when = date(year - 1, month, day)
-        out.append(DateRef(m.start(), m.end(), when, 1))
-    out.sort(key=lambda d: d.start)
-    return _with_months(out, text, published)
 
 
 def dates_outside(dates: list[DateRef], clause_dates: list[DateRef]) -> bool:

@@ -10,40 +10,14 @@ an upsert whose hash matches the stored one writes nothing. The full-text table
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import fields
+
+from marsad.model import Event
 
 SCHEMA_VERSION = 1
 
 #: Event columns stored one-to-one from :class:`marsad.model.Event` (minus evidence).
-EVENT_COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "event_date",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "fatalities",
-    "notes",
-    "pcode",
-    "geonames_id",
-    "plover_type",
-    "plover_mode",
-    "confidence",
-)
+EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Event) if f.name != "evidence")
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (

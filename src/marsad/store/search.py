@@ -16,40 +16,17 @@ _WORD = re.compile(r"\w+")
 # A raw word: letters/digits plus the marks, tatweel and invisible characters
 # that normalisation removes from inside words.
 _RAW_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f]+")
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FALLBACK_MAP = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        "ؤ": "و",
-        "ئ": "ي",
-        "ک": "ك",
-        "ی": "ي",
-        **{chr(0x0660 + d): str(d) for d in range(10)},
-        **{chr(0x06F0 + d): str(d) for d in range(10)},
-    }
-)
 # Conservative clitics: conjunction/preposition + optional article on the left,
 # pronoun suffixes on the right; a stem keeps at least three letters.
 _PREFIX = re.compile(r"^(?:[وف]?(?:[بكل]|لل)?(?:ال)?)(?=\w{3})")
 _SUFFIX = re.compile(r"(?<=\w{3})(?:هما|هم|هن|كما|كم|كن|ها|نا|ه|ك|ي)$")
 
 
-def _fallback_normalize(text: str) -> str:
-    return _DIACRITICS.sub("", text).translate(_FALLBACK_MAP)
-
-
 @lru_cache(maxsize=1)
 def normalizer() -> Callable[[str], str]:
-    """``marsad.arabic.normalize`` when present, else a minimal local equivalent."""
-    try:
-        from marsad.arabic.normalize import normalize
-    except ImportError:
-        return _fallback_normalize
+    """``marsad.arabic.normalize``, imported on first use."""
+    from marsad.arabic.normalize import normalize
+
     return normalize
 
 
