@@ -126,6 +126,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
 
 _INDEXES = """
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS events_event_id ON events(event_id);
 CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
 CREATE INDEX IF NOT EXISTS events_type ON events(event_type, sub_event_type);
 CREATE INDEX IF NOT EXISTS events_admin1 ON events(admin1);

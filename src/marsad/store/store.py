@@ -161,6 +161,15 @@ class Store:
 
     # -- reading -------------------------------------------------------------
 
+    def article_id_of_event(self, event_id: str) -> str | None:
+        """The id of the article an event was coded from, or None."""
+        row = self._conn.execute(
+            "SELECT a.id FROM events e JOIN articles a ON a.pk = e.article_pk "
+            "WHERE e.event_id = ? ORDER BY e.pk LIMIT 1",
+            (event_id,),
+        ).fetchone()
+        return str(row[0]) if row else None
+
     def get_article(self, id: str) -> Article | None:
         """The stored article with its entities, places, actors, events and quotes."""
         row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (id,)).fetchone()

@@ -71,7 +71,7 @@ def analyse_and_store(stores: Stores, articles: list[Article]) -> list[dict[str,
 
 def find_event(store: Store, event_id: str) -> tuple[dict[str, Any], Article] | None:
     """The event with this id (extract-contract form) and its article, or None."""
-    article_id = _article_id_of_event(store, event_id)
+    article_id = store.article_id_of_event(event_id)
     if article_id is None:
         return None
     article = store.get_article(article_id)
@@ -81,14 +81,3 @@ def find_event(store: Store, event_id: str) -> tuple[dict[str, Any], Article] | 
         if event.event_id == event_id:
             return {**event_to_dict(event, article.text), "article_id": article.id}, article
     return None
-
-
-def _article_id_of_event(store: Store, event_id: str) -> str | None:
-    """Look the event up by id with one parameterised query on the store's table."""
-    conn = store._conn  # the store has no lookup by event id (yet)
-    row = conn.execute(
-        "SELECT a.id FROM events e JOIN articles a ON a.pk = e.article_pk "
-        "WHERE e.event_id = ? ORDER BY e.pk LIMIT 1",
-        (event_id,),
-    ).fetchone()
-    return str(row[0]) if row else None
