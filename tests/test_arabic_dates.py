@@ -46,6 +46,12 @@ def _one(text: str) -> tuple[str, str, int]:
         ("في أيار 2018", ("أيار 2018", "2018-05-15", 3)),
         ("٢٤/١/٢٠١٩", ("٢٤/١/٢٠١٩", "2019-01-24", 1)),
         ("1 رمضان 1440 هـ", ("1 رمضان 1440 هـ", "2019-05-06", 1)),
+        ("في السابع من شباط/فبراير", ("السابع من شباط/فبراير", "2019-02-07", 1)),  # ordinal day
+        ("في الحادي والعشرين من آذار الماضي", ("الحادي والعشرين من آذار الماضي", "2018-03-21", 1)),
+        ("في الثالث عشر من شهر يناير 2018", ("الثالث عشر من شهر يناير 2018", "2018-01-13", 1)),
+        ("وفي شهر آذار", ("شهر آذار", "2018-03-15", 3)),  # a bare month: the latest past one
+        ("منذ يناير", ("يناير", "2019-01-15", 3)),
+        ("خلال ديسمبر", ("ديسمبر", "2018-12-15", 3)),
     ],
 )
 def test_find_dates(text: str, expected: tuple[str, str, int]) -> None:
@@ -54,6 +60,19 @@ def test_find_dates(text: str, expected: tuple[str, str, int]) -> None:
 
 def test_month_names_alone_are_not_dates() -> None:
     assert find_dates("مارس الجيش ضغوطا على المدينة في رمضان", PUB) == []
+
+
+def test_harakat_do_not_hide_ordinal_or_month_dates() -> None:
+    """Matching runs on the offset-keeping normal form: marks change lengths, not results."""
+    text = "قُتل ثلاثة في السَّابِعِ مِنْ شُبَاطَ، وقبلها في شَهْرِ آذارَ"
+    found = find_dates(text, PUB)
+    assert [(m.date.isoformat(), m.precision) for m in found] == [("2019-02-07", 1), ("2018-03-15", 3)]
+    assert [m.text for m in found] == ["السَّابِعِ مِنْ شُبَاطَ", "شَهْرِ آذارَ"]
+
+
+def test_without_publication_only_dates_with_a_year() -> None:
+    text = "السبت الماضي، ثم في 3 مارس 2018 وفي الخامس من آذار 2016 و5/3/2017، وفي أيار وفي 4 يناير"
+    assert [m.date.isoformat() for m in find_dates(text, None)] == ["2018-03-03", "2016-03-05", "2017-03-05"]
 
 
 def test_several_dates_in_order() -> None:

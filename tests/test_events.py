@@ -25,7 +25,7 @@ GAZ = {
 }
 
 
-def code(text: str, published: datetime = datetime(2018, 3, 14, 10)) -> list[Event]:
+def code(text: str, published: datetime | None = datetime(2018, 3, 14, 10)) -> list[Event]:
     places = []
     for name, (en, admin1, pcode, precision, feature) in GAZ.items():
         country = "Iraq" if en == "Mosul" else "Turkey" if en == "Ankara" else "Syria"
@@ -147,3 +147,13 @@ def test_protesters_who_storm_and_burn_are_rioters() -> None:
     (e,) = code("واقتحم محتجون، الجمعة، مبنى المحافظة في مدينة الموصل وأضرموا النار فيه.")
     assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
     assert (e.actor1, e.inter1, e.interaction) == ("Rioters (Iraq)", 5, 50)
+
+
+def test_without_publication_time_only_dates_with_their_year_resolve() -> None:
+    """Deterministic coding: no clock is read when the article carries no publication time."""
+    (e,) = code("قتل خمسة مدنيين، الثلاثاء، في غارات جوية روسية على بلدة كفرنبل بريف إدلب الجنوبي.", None)
+    assert (e.event_date, e.time_precision) == ("", 3)
+    assert "unknown date" in e.notes
+    (e,) = code("قتل خمسة مدنيين في 12 آذار/مارس 2018 في غارات جوية روسية على بلدة كفرنبل بريف إدلب.", None)
+    assert (e.event_date, e.time_precision) == ("2018-03-12", 1)
+    assert e.notes.startswith("On 12 March 2018")

@@ -6,8 +6,9 @@ with الماضي strictly before, with المقبل/القادم the next one a
 الأسبوع الماضي/الجاري (precision 2), الشهر الماضي/الجاري/المقبل (precision 3);
 explicit dates with either Gregorian month-name system (يناير … / كانون الثاني …,
 also the Maghrebi جانفي …, and pairs such as «يناير/كانون الثاني»), with or
-without a year, numeric dates (24/1/2019, 2019-01-24), and Hijri dates
-(«15 رمضان 1440 هـ»).
+without a year, days written as ordinals («السابع من شباط»), a bare month after
+في/خلال/منذ («في شهر آذار»: the latest such month, never ahead), numeric dates
+(24/1/2019, 2019-01-24), and Hijri dates («15 رمضان 1440 هـ»).
 
 Precision follows ACLED's time_precision: 1 day, 2 week, 3 month. A week is
 dated seven days before publication (a day inside last week), a month to its
@@ -17,6 +18,9 @@ ahead counting as two days back (news mostly reports the past). Hijri dates are 
 calendar (package ``hijridate``, years 1343-1500 AH); outside that range, and for
 a day the Umm al-Qura month lacks, the arithmetical (tabular) Islamic calendar is
 used, which can differ from it by a day or two.
+
+Without a publication time (``published=None``) only dates that carry their own
+year resolve: everything else depends on the day the text was written.
 """
 
 from __future__ import annotations
@@ -67,6 +71,22 @@ HIJRI_MONTHS = _table(
     "ذو_الحجة:12 ذي_الحجة:12"
 )
 
+_UNITS = "الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع".split()
+
+
+def _ordinals() -> dict[str, int]:
+    """«السابع» 7, «الحادي عشر» 11, «الثالث والعشرين» 23 (matching form)."""
+    out = {u: i + 1 for i, u in enumerate(_UNITS)} | {"العاشر": 10, "العشرين": 20, "الثلاثين": 30}
+    for i, u in enumerate(_UNITS):
+        head = "الحادي" if i == 0 else u
+        out[f"{head} عشر"] = 11 + i
+        out[f"{head} والعشرين"] = 21 + i
+    out["الحادي والثلاثين"] = 31
+    return out
+
+
+ORDINALS = _ordinals()
+
 _L = "\u0621-\u064a\u0671-\u06d3"
 _B = f"(?<![{_L}])"  # no letter before
 _E = f"(?![{_L}])"  # no letter after
@@ -76,13 +96,16 @@ _YEAR = r"(?P<year>(?:1[3-9]|20)\d\d)(?!\d)"
 _MONTH = f"(?P<month>{_alternation(MONTHS)})"
 _MONTH2 = f"(?:\\s*[/(-]\\s*(?:{_alternation(MONTHS)})(?:\\s*\\))?)?"
 _HMONTH = f"(?P<hmonth>{_alternation(HIJRI_MONTHS)})"
+_YEAR_OR_DIR = f"(?:\\s*(?:[،,]\\s*)?(?:عام\\s+|سنه\\s+)?{_YEAR}(?:م{_E})?)?(?:\\s+(?P<xdir>المقبل|القادم|الماضي|المنصرم|الفايت){_E})?"
 _TIME_OF_DAY = r"(?:(?:يوم|صباح|مساء|فجر|ظهر|عصر|ليل|ليله|منتصف\s+ليل|نهار)\s+)?"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
         ("hijri", f"{_B}(?:{_DAY}\\s+(?:من\\s+)?)?(?:شهر\\s+)?{_HMONTH}{_E}(?:\\s+(?:عام\\s+|سنه\\s+)?{_YEAR}\\s*ه{_E})?"),
-        ("explicit", f"(?:{_DAY}\\s*(?:من\\s+)?)?(?:شهر\\s+)?{_B}{_MONTH}{_E}{_MONTH2}(?:\\s*(?:[،,]\\s*)?(?:عام\\s+|سنه\\s+)?{_YEAR}(?:م{_E})?)?(?:\\s+(?P<xdir>المقبل|القادم|الماضي|المنصرم|الفايت){_E})?"),
+        ("explicit", f"(?:{_DAY}\\s*(?:من\\s+)?)?(?:شهر\\s+)?{_B}{_MONTH}{_E}{_MONTH2}{_YEAR_OR_DIR}"),
+        ("ordinal", f"{_B}(?P<ord>{_alternation(ORDINALS)})\\s+من\\s+(?:شهر\\s+)?{_MONTH}{_E}{_MONTH2}{_YEAR_OR_DIR}"),
+        ("bare_month", f"{_B}[وف]?(?:في|خلال|منذ)\\s+(?P<rel>(?:شهر\\s+)?{_MONTH}{_E}{_MONTH2})(?!\\s*(?:[،,]\\s*)?(?:عام\\s+|سنه\\s+)?\\d|\\s+(?:المقبل|القادم|الماضي|المنصرم|الفايت){_E})"),
         ("numeric", r"(?<!\d)(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?!\d)"),
         ("iso", r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),
         ("weekday", f"{_B}{_PRE}(?P<wd>(?:يوم\\s+)?(?:{_alternation(WEEKDAYS)}))(?:\\s+(?P<dir>الماضي|الفايت|المنصرم|المقبل|القادم)ه?)?{_E}"),
@@ -95,9 +118,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )  # fmt: skip
 
 
-def _month_middle(year: int, month: int, published: date) -> date:
+def _month_middle(year: int, month: int, published: date | None) -> date:
     middle = date(year, month, 15)
-    return min(middle, published) if (year, month) == (published.year, published.month) else middle
+    if published is None or (year, month) != (published.year, published.month):
+        return middle
+    return min(middle, published)
 
 
 def _shift_month(day: date, months: int) -> tuple[int, int]:
@@ -172,6 +197,19 @@ def _explicit(match: re.Match[str], pub: date) -> tuple[date, int] | None:
     return date(y, month, int(day)), 1
 
 
+def _ordinal(match: re.Match[str], pub: date) -> tuple[date, int]:
+    """«السابع من شباط»: the day written as an ordinal, the year as for «7 شباط»."""
+    day, year, month = ORDINALS[match.group("ord")], match.group("year"), MONTHS[match.group("month")]
+    y = int(year) if year else _guess_year(month, day, pub, match.group("xdir") or "")
+    return date(y, month, day), 1
+
+
+def _bare_month(match: re.Match[str], pub: date) -> tuple[date, int]:
+    """«في شهر آذار», «منذ مايو»: the latest such month, this one included (news reports the past)."""
+    month = MONTHS[match.group("month")]
+    return _month_middle(pub.year if month <= pub.month else pub.year - 1, month, pub), 3
+
+
 def tabular_hijri_to_gregorian(year: int, month: int, day: int) -> date:
     """The arithmetical Islamic calendar (epoch 16 July 622 Julian, 11 leap years in 30)."""
     jd = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30 + 1948439
@@ -211,13 +249,24 @@ def _hijri(match: re.Match[str], pub: date) -> tuple[date, int] | None:
     return _nearest(options, pub), 1
 
 
-def _resolve(kind: str, match: re.Match[str], pub: date) -> tuple[date, int] | None:
+def _resolve(kind: str, match: re.Match[str], pub: date | None) -> tuple[date, int] | None:
+    """The date and precision of a match; without publication only a match with its own year."""
+    if pub is None:
+        if kind in ("numeric", "iso"):
+            return date(int(match.group("y")), int(match.group("m")), int(match.group("d"))), 1
+        if kind not in ("explicit", "ordinal", "hijri") or not match.group("year"):
+            return None
+        pub = date.min  # not read: every date below has its year
     if kind == "weekday":
         return _weekday(match, pub)
     if kind == "explicit":
         return _explicit(match, pub)
     if kind == "hijri":
         return _hijri(match, pub)
+    if kind == "ordinal":
+        return _ordinal(match, pub)
+    if kind == "bare_month":
+        return _bare_month(match, pub)
     if kind in ("numeric", "iso"):
         return date(int(match.group("y")), int(match.group("m")), int(match.group("d"))), 1
     return _relative(kind, match, pub)
@@ -232,11 +281,12 @@ def _extent(kind: str, match: re.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
-_RELATIVE = frozenset(("before_yesterday", "yesterday", "today", "week", "month"))
+_RELATIVE = frozenset(("before_yesterday", "yesterday", "today", "week", "month", "bare_month"))
 
 
-def find_dates(text: str, published: datetime | date) -> list[DateMention]:
-    """Date expressions in ``text`` with the dates they denote, in text order."""
+def find_dates(text: str, published: datetime | date | None) -> list[DateMention]:
+    """Date expressions in ``text`` with the dates they denote, in text order (without a
+    publication time, only those that carry their own year)."""
     pub = published.date() if isinstance(published, datetime) else published
     norm, offsets = normalize_with_offsets(text)
     candidates: list[tuple[int, int, date, int]] = []

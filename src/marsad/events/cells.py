@@ -12,7 +12,7 @@ from marsad.events.subtypes import REMOTE_SUBS
 from marsad.model import Place
 
 
-def expand(draft: Draft, toks: Words, seg: tuple[int, int], places: list[Place], days: list[date], country: str,
+def expand(draft: Draft, toks: Words, seg: tuple[int, int], places: list[Place], days: list[date | None], country: str,
            dead: bool) -> list[Draft]:
     """The draft's cells; with deaths reported (``dead``) a strike on no named side has civilian
     targets in every cell, whatever its share of the toll."""
@@ -47,7 +47,7 @@ def joint(draft: Draft, toks: Words, seg: tuple[int, int], country: str) -> list
             for i, a in enumerate(ordered)]
 
 
-def split(draft: Draft, places: list[Place], days: list[date]) -> list[Draft]:
+def split(draft: Draft, places: list[Place], days: list[date | None]) -> list[Draft]:
     """«في حرستا وعربين … مقتل ثمانية»، «ليل السبت واستمرت حتى الأحد»: one event per place and
     day, the toll split evenly, the remainder to the first (codebook)."""
     cells = [(d, p) for d in days for p in places]

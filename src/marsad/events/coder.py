@@ -37,7 +37,7 @@ def sentence_spans(article: Article) -> list[Span]:
 
 def draft_events(article: Article) -> list[Draft]:
     text = article.text
-    published = article.published or datetime.now()
+    published = article.published  # None: only dates with their own year resolve (events.dates)
     drafts: list[Draft] = []
     story = Story()
     spans = sentence_spans(article)
@@ -85,7 +85,8 @@ def _with_story_agent(draft: Draft, story: Story) -> Draft:
 
 
 def _code_hits(
-    article: Article, toks: Words, hits: list[TriggerHit], dates: list[DateRef], published: datetime, story: Story
+    article: Article, toks: Words, hits: list[TriggerHit], dates: list[DateRef], published: datetime | None,
+    story: Story,
 ) -> list[Draft]:
     out: list[Draft] = []
     story.pending_toll = 0

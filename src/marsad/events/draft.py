@@ -24,7 +24,7 @@ class Draft:
     """One coded event before merging."""
 
     sub_event_type: str
-    event_date: date
+    event_date: date | None  # None: undatable (no publication time, no date with its year)
     time_precision: int
     place: Place
     actor1: str

@@ -15,7 +15,7 @@ from marsad.events import cells, context, placing, roles, where
 from marsad.events.abroad import country_of_clause
 from marsad.events.attribution import PENALTY, infer_sides, one_sided_attack
 from marsad.events.confidence import draft_cues, hedged
-from marsad.events.dates import DateRef, dates_outside, pick_date, until
+from marsad.events.dates import DateRef, age, dates_outside, pick_date, until
 from marsad.events.draft import MAX_AGE_DAYS, NO_TOLL, REMOTE, RETALIATORS, Draft, Story, Words
 from marsad.events.fatalities import count_deaths
 from marsad.events.ontology import event_type_of
@@ -60,8 +60,8 @@ class Location:
 
 
 def code_hit(
-    article: Article, toks: Words, hits: list[TriggerHit], k: int, dates: list[DateRef], published: datetime,
-    story: Story,
+    article: Article, toks: Words, hits: list[TriggerHit], k: int, dates: list[DateRef],
+    published: datetime | None, story: Story,
 ) -> list[Draft]:
     """The drafts (one per place × day) of trigger ``hits[k]``, or none when it reports no event."""
     hit = hits[k]
@@ -86,14 +86,14 @@ def code_hit(
     if not cl.dates and last is not None and last.sub_event_type == sub and last.time_precision == 1 and \
             where.paragraph_start(article.text, last.evidence.start) == where.paragraph_start(article.text, toks[0][0]):
         when, precision, date_conf = last.event_date, 1, 0.0  # «… اعتقلت الاثنين رجلا. وتم توقيف ثالث في …»
-    if not -MAX_AGE_DAYS <= (when - published.date()).days <= 1:
+    if not -MAX_AGE_DAYS <= age(when, published) <= 1:
         return []
-    if ((when - published.date()).days < -1 or not cl.day_dates) and context.pluperfect(toks, cl.lo, hit.first):
+    if (age(when, published) < -1 or not cl.day_dates) and context.pluperfect(toks, cl.lo, hit.first):
         return []  # «وكانت … قد شنت» days before: background to today's news
     if sub == "Chemical weapon" and (date_conf < 0 or not cl.day_dates and not dates_outside(cl.dates, cl.clause_dates)
                                      or (a1 is not None and a1.country in RETALIATORS)):
         return []  # an undated chemical attack is the one everybody refers to; strikes answering it are no such attack
-    stale = (when - published.date()).days < -1
+    stale = age(when, published) < -1
     draft = _draft(article, toks, hit, cl, loc, sub, (a1, a2), country, (when, precision, date_conf), story, stale)
     if draft is None:
         return []
@@ -102,7 +102,8 @@ def code_hit(
     if len(listed) >= 3 and not cl.clause_dates and cells.spread(listed):
         return []  # «في محافظات دمشق وريفها وحلب وحماة» undated: a summary, not events
     last_day = until(article.text, cl.clause_dates, when)
-    days = [when + timedelta(days=k) for k in range((last_day - when).days + 1)]
+    days: list[date | None] = [when + timedelta(days=k) for k in range((last_day - when).days + 1)] \
+        if when and last_day else [when]
     dead = bool(draft.fatalities or count_deaths(toks[cl.lo : cl.hi]))
     return cells.expand(draft, toks, (cl.seg_lo, cl.seg_hi), listed or [loc.place], days, country, dead)
 
@@ -130,7 +131,8 @@ def _clause(article: Article, toks: Words, hits: list[TriggerHit], k: int, dates
     return Clause(lo, hi, seg_lo, seg_hi, dates, clause_dates)
 
 
-def _not_news(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime, story: Story) -> bool:
+def _not_news(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,
+              story: Story) -> bool:
     """Filters for what is no event of these days: a toll update, an unsupported weak cue, a
     trend, a depiction, a setting, an old or ongoing state of affairs, a recalled attack."""
     lo, hi, clause_dates = cl.lo, cl.hi, cl.clause_dates
@@ -151,9 +153,10 @@ def _not_news(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
         return True  # what a video shows is not the report of an event
     if hit.first > 0 and toks[hit.first - 1][2] == "وسط" and not clause_dates:
         return True  # «وسط معارك لا يبدو أنها ستنتهي»: the setting, not an event
-    if context.long_ago(toks, lo, hit.first, hi, published.year):
+    year = published.year if published else 0  # unknown: no year is known to be past
+    if context.long_ago(toks, lo, hit.first, hi, year):
         return True  # «في 14 أبريل من عام 2001»، «قبل نحو شهر»: an old event recalled
-    if not cl.day_dates and (context.present_state(toks, lo, hit.first) or context.old_year(toks, lo, hi, published.year)):
+    if not cl.day_dates and (context.present_state(toks, lo, hit.first) or context.old_year(toks, lo, hi, year)):
         return True  # «فيما تستمر الغارات»، «عام 2012 لقيت حتفها في قصف»: no event of these days
     if not clause_dates and (trend or context.open_ended_since(toks, lo, hi)):
         return True
@@ -253,7 +256,7 @@ def _sub_type(
 
 def _draft(
     article: Article, toks: Words, hit: TriggerHit, cl: Clause, loc: Location, sub: str,
-    pair: tuple[Actor | None, Actor | None], country: str, dated: tuple[date, int, float], story: Story,
+    pair: tuple[Actor | None, Actor | None], country: str, dated: tuple[date | None, int, float], story: Story,
     stale: bool,
 ) -> Draft | None:
     """The draft's actor fields (inferred sides, civilians, rioters), toll and confidence."""

@@ -26,7 +26,12 @@ def place_key(place: Place) -> str:
 
 def _key(d: Draft) -> tuple[str, str, str, str]:
     pair = sorted((d.actor1, d.actor2)) if event_type_of(d.sub_event_type) == "Battles" else (d.actor1, d.actor2)
-    return d.event_date.isoformat(), place_key(d.place), pair[0], pair[1]
+    return _iso(d.event_date), place_key(d.place), pair[0], pair[1]
+
+
+def _iso(day: date | None) -> str:
+    """The event's ISO date; empty when it is undatable."""
+    return day.isoformat() if day else ""
 
 
 def merge_drafts(drafts: Iterable[Draft], article_id: str) -> list[Event]:
@@ -79,6 +84,8 @@ def _same_event(weak: Event, strong: Event) -> bool:
     """Same type, place (or province when ``weak`` has only that) and day (±1 unless ``weak`` is exact)."""
     if weak.event_type != strong.event_type or weak.evidence == strong.evidence and weak.event_date != strong.event_date:
         return False  # one sentence's fight «حتى الأحد» split over its days is no restatement
+    if not weak.event_date or not strong.event_date:
+        return weak.event_date == strong.event_date and weak.location == strong.location
     days = abs((date.fromisoformat(weak.event_date) - date.fromisoformat(strong.event_date)).days)
     if days > 1 and weak.time_precision == 1:
         return False
@@ -123,7 +130,7 @@ def _event(group: list[Draft], article_id: str) -> Event:
     precision = min(d.time_precision for d in group)
     p = best.place
     ptype, mode = plover_of(best.sub_event_type)
-    fields = (article_id, best.event_date.isoformat(), best.sub_event_type, best.actor1, best.actor2, place_key(p))
+    fields = (article_id, _iso(best.event_date), best.sub_event_type, best.actor1, best.actor2, place_key(p))
     event_id = hashlib.sha1("|".join(fields).encode("utf-8")).hexdigest()[:16]
     actor2, inter2 = best.actor2, best.inter2
     if not actor2 and toll > 0 and event_type_of(best.sub_event_type) == "Explosions/Remote violence":
@@ -131,7 +138,7 @@ def _event(group: list[Draft], article_id: str) -> Event:
     civ = "Civilian targeting" if actor2.startswith("Civilians") and best.sub_event_type != "Armed clash" else ""
     event = Event(
         event_id=event_id,
-        event_date=best.event_date.isoformat(),
+        event_date=_iso(best.event_date),
         time_precision=precision,
         event_type=event_type_of(best.sub_event_type),
         sub_event_type=best.sub_event_type,

@@ -39,8 +39,11 @@ _ALONE = {
 
 def summary(e: Event) -> str:
     """«On 23 January 2019, A clashed with B in Abu al-Duhur (Idleb). 3 fatalities.»"""
-    when = date.fromisoformat(e.event_date)
-    day = f"{when.day} {when:%B %Y}" if e.time_precision == 1 else f"the week of {when.day} {when:%B %Y}"
+    if not e.event_date:
+        day = "an unknown date (the article has no publication time)"
+    else:
+        when = date.fromisoformat(e.event_date)
+        day = f"{when.day} {when:%B %Y}" if e.time_precision == 1 else f"the week of {when.day} {when:%B %Y}"
     where = e.location + (f" ({e.admin1})" if e.admin1 and e.admin1 != e.location else "")
     if e.actor2:
         what = f"{e.actor1} {_VERBS.get(e.sub_event_type, 'acted against')} {e.actor2}"
