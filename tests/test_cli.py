@@ -13,7 +13,8 @@ import pytest
 
 from marsad.cli import main
 from marsad.store import Store
-from marsad.store.exports import ACLED_COLUMNS
+from marsad.store.exports import ACLED_COLUMNS, FORMATS
+from marsad.store.queries import ORDERINGS
 from test_store import TEXT_B, sample_article
 
 # Written for these tests, in news style.
@@ -141,6 +142,20 @@ def test_export_parquet_needs_output_and_db_must_exist(db: str, tmp_path: Path) 
     out = tmp_path / "e.parquet"
     assert main(["export", "--format", "parquet", "--db", db, "--output", str(out)]) == 0
     assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_offers_every_format_the_store_writes(db: str, fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"events.{fmt}"
+    assert main(["export", "--format", fmt, "--db", db, "--output", str(out)]) == 0
+    assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize("order", sorted(ORDERINGS))
+def test_events_offers_every_ordering_of_the_store(db: str, order: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    desc = ["--desc"] if order.startswith("-") else []
+    assert main(["events", "--db", db, "--order-by", order.lstrip("-"), *desc]) == 0
+    assert "2 of 2 events" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("command", ["run", "extract", "export", "events"])

@@ -14,18 +14,20 @@ import re
 import sys
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
-from marsad.model import Article, event_to_dict
+from marsad.model import Article
+from marsad.store.exports import FORMATS
+from marsad.store.queries import ORDERINGS
 
 if TYPE_CHECKING:
     from marsad.cli import Commands
     from marsad.store import EventQuery
 
 DEFAULT_DB = os.environ.get("MARSAD_DB", "marsad.db")
-EXPORT_FORMATS = ("acled-csv", "jsonl", "geojson", "parquet")
-ORDERINGS = ("event_date", "fatalities", "confidence")
+#: ``--order-by`` keys: the store's orderings without their descending forms (``--desc``).
+SORT_KEYS = tuple(key for key in ORDERINGS if not key.startswith("-"))
 
 
 def register(commands: Commands) -> None:
@@ -103,7 +105,7 @@ def _add_filters(parser: argparse.ArgumentParser, default_limit: int) -> None:
     )
     group.add_argument(
         "--order-by",
-        choices=ORDERINGS,
+        choices=SORT_KEYS,
         default="event_date",
         help="sort key (default: %(default)s)",
     )
@@ -268,44 +270,6 @@ def _register_extract(top: Any) -> None:
     parser.set_defaults(func=_cmd_extract)
 
 
-def parse_contract_line(line: str, lineno: int) -> Article:
-    """One input line as an Article; a line that cannot be read becomes a failed Article."""
-    from marsad.ingest.fields import parse_datetime
-
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return Article(id="", text="", error=f"line {lineno}: invalid JSON: {exc}")
-    if not isinstance(data, dict):
-        return Article(id="", text="", error=f"line {lineno}: expected a JSON object")
-    raw_id = data.get("id")
-    ident = "" if raw_id is None else str(raw_id)
-    text = data.get("text")
-    if not isinstance(text, str):
-        return Article(id=ident, text="", error=f"line {lineno}: 'text' must be a string")
-    try:
-        published = parse_datetime(data.get("published"))
-    except ValueError as exc:
-        return Article(id=ident, text=text, error=f"line {lineno}: bad 'published': {exc}")
-    return Article.create(
-        text, id=ident, title=str(data.get("title") or ""), url=str(data.get("url") or ""),
-        source=str(data.get("source") or ""), published=published,
-    )  # fmt: skip
-
-
-def contract_record(article: Article) -> dict[str, Any]:
-    """The extract contract's output object for one analysed article."""
-    return {
-        "id": article.id or None,
-        "text": article.text,
-        "events": [event_to_dict(e, article.text) for e in article.events],
-        "entities": [asdict(e) for e in article.entities],
-        "places": [asdict(p) for p in article.places],
-        "quotes": [asdict(q) for q in article.quotes],
-        "error": article.error,
-    }
-
-
 def _open_text(path: str, mode: str) -> IO[str]:
     if path == "-":
         return sys.stdin if mode == "r" else sys.stdout
@@ -313,14 +277,15 @@ def _open_text(path: str, mode: str) -> IO[str]:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    from marsad.contract import output_record, read_line
     from marsad.engines.local import run_local
 
     source, sink = _open_text(args.input, "r"), _open_text(args.output, "w")
     try:
         lines = (line.rstrip("\r\n") for line in source)
-        articles = (parse_contract_line(line, n) for n, line in enumerate(lines, 1))
+        articles = (read_line(line, n) for n, line in enumerate(lines, 1))
         for article in run_local(articles, workers=args.workers, batch_size=args.batch_size):
-            sink.write(json.dumps(contract_record(article), ensure_ascii=False) + "\n")
+            sink.write(json.dumps(output_record(article), ensure_ascii=False) + "\n")
     finally:
         for stream in (source, sink):
             if stream not in (sys.stdin, sys.stdout):
@@ -341,7 +306,7 @@ def _register_export(top: Any) -> None:
             "geojson a FeatureCollection of points; parquet needs --output."
         ),
     )
-    parser.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="output format")
+    parser.add_argument("--format", required=True, choices=FORMATS, help="output format")
     parser.add_argument(
         "--output", default="-", metavar="FILE", help="output file, '-' for stdout (default)"
     )

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
+from marsad.contract import ContractError, loads, read_article
+from marsad.model import Article
 from marsad.store.queries import EventQuery
 from marsad.web import queries
 from marsad.web.params import events_params, export_params, filter_params
@@ -128,17 +130,25 @@ def _check_token(request: Request) -> None:
         )
 
 
+def _read(item: Any, index: int) -> Article:
+    """One item of the body, read by the extract contract's validator (400 if it breaks it)."""
+    try:
+        return read_article(item)
+    except ContractError as exc:
+        raise HTTPException(400, f"article {index}: {exc}") from None
+
+
 @router.post("/articles", summary="Analyse and store one article or a list (needs a token)")
 async def post_articles(request: Request) -> Any:
     _check_token(request)
     try:
-        body = await request.json()
-    except ValueError:
-        raise HTTPException(400, "body is not valid JSON") from None
+        body = loads(await request.body())
+    except ContractError as exc:
+        raise HTTPException(400, f"body: {exc}") from None
     items = body if isinstance(body, list) else [body]
     if not items or len(items) > MAX_POST_ARTICLES:
         raise HTTPException(400, f"send 1 to {MAX_POST_ARTICLES} articles per request")
-    articles = [queries.article_from_input(item, i) for i, item in enumerate(items)]
+    articles = [_read(item, i) for i, item in enumerate(items)]
     from starlette.concurrency import run_in_threadpool
 
     results = await run_in_threadpool(queries.analyse_and_store, request.app.state.stores, articles)
