@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
 
+from marsad.model import Event
 from marsad.store import EventQuery, Store
 from marsad.store.exports import ACLED_COLUMNS, disorder_type, write_export
 from test_store import TEXT_B, sample_article
@@ -97,6 +98,24 @@ def test_parquet_round_trip(events: list[dict], tmp_path: Path) -> None:
     assert rows[0]["event_id"] == "SYR-a1-1"
     assert rows[0]["fatalities"] == 3 and rows[1]["latitude"] is None
     assert rows[0]["evidence"] == events[0]["evidence"]
+
+
+def test_parquet_types_every_event_field_as_the_event_does(
+    events: list[dict], tmp_path: Path
+) -> None:
+    """Each Event field comes back from Parquet with its value and its Python type."""
+    import pyarrow.parquet as pq
+
+    event = dict(events[0], geonames_id=170063, latitude=35.8, longitude=36.6, confidence=0.75)
+    names = [f.name for f in fields(Event)]
+    assert all(event[name] is not None for name in names)
+    path = tmp_path / "typed.parquet"
+    write_export([event], "parquet", path)
+    table = pq.read_table(path)
+    assert set(names) <= set(table.column_names)
+    row = table.to_pylist()[0]
+    for name in names:
+        assert (name, row[name], type(row[name])) == (name, event[name], type(event[name]))
 
 
 def test_parquet_refuses_text_stream(events: list[dict]) -> None:

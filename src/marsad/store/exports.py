@@ -12,10 +12,13 @@ import csv
 import io
 import json
 import os
+import types
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
-from typing import IO, Any, cast
+from typing import IO, Any, cast, get_args, get_origin, get_type_hints
+
+from marsad.model import Event, Span
 
 #: ACLED's export columns, in ACLED's order.
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -134,21 +137,32 @@ def _write_geojson(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
     return n
 
 
+def _arrow_type(hint: Any) -> Any:
+    """The Arrow type of an :class:`Event` field's Python type (``X | None`` is nullable X)."""
+    import pyarrow as pa
+
+    if isinstance(hint, types.UnionType):
+        (hint,) = (arg for arg in get_args(hint) if arg is not type(None))
+    if get_origin(hint) is tuple and get_args(hint)[0] is Span:  # evidence, as the contract
+        return pa.list_(
+            pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
+        )
+    scalar = {int: pa.int64(), float: pa.float64(), str: pa.string()}
+    if hint not in scalar:
+        raise TypeError(f"no Parquet column type for Event field type {hint!r}")
+    return scalar[hint]
+
+
 def _parquet_schema() -> Any:
+    """Every :class:`Event` field typed from its annotation, then the stored article's keys."""
     import pyarrow as pa
 
     from marsad.store.schema import EVENT_COLUMNS
 
-    ints = {"time_precision", "inter1", "inter2", "interaction", "geo_precision", "fatalities",
-            "geonames_id"}  # fmt: skip
-    floats = {"latitude", "longitude", "confidence"}
-    span = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
-    columns = [
-        (c, pa.int64() if c in ints else pa.float64() if c in floats else pa.string())
-        for c in EVENT_COLUMNS
-    ]
-    extra = [("evidence", pa.list_(span)), ("article_id", pa.string()), ("source", pa.string()),
-             ("url", pa.string()), ("timestamp", pa.int64())]  # fmt: skip
+    hints = get_type_hints(Event)
+    columns = [(name, _arrow_type(hints[name])) for name in (*EVENT_COLUMNS, "evidence")]
+    extra = [("article_id", pa.string()), ("source", pa.string()), ("url", pa.string()),
+             ("timestamp", pa.int64())]  # fmt: skip
     return pa.schema(columns + extra)
 
 
