@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import sys
 import warnings
 from collections.abc import Iterator
 from dataclasses import replace
@@ -293,3 +295,28 @@ def test_dashboard_is_self_contained(client: TestClient) -> None:
     assert len(geo.content) < 300_000
     assert len(geo.json()["features"]) == 14 and "UN OCHA" in geo.json()["attribution"]
     assert "innerHTML" not in client.get("/static/app.js").text.split("\n", 4)[-1]
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+def test_api_doc_pages_load_nothing_from_elsewhere(client: TestClient, page: str) -> None:
+    pytest.importorskip(
+        "fastapi_offline", reason="fastapi-offline not installed: /docs and /redoc are off"
+    )
+    response = client.get(page)
+    assert response.status_code == 200
+    html = response.text
+    assert "http://" not in html and "https://" not in html and "//cdn" not in html
+    assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert any(a.endswith(".js") for a in assets)
+    for asset in assets:
+        assert asset.startswith("/"), asset
+        assert client.get(asset).status_code == 200, asset
+    if page == "/docs":  # its validator badge would fetch an image from the validator's site
+        assert re.search(r'"validatorUrl":\s*null', html)
+
+
+def test_without_local_doc_assets_no_doc_pages(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "fastapi_offline", None)  # as if not installed
+    with TestClient(create_app(db)) as c:
+        assert c.get("/docs").status_code == 404 and c.get("/redoc").status_code == 404
+        assert c.get("/openapi.json").json()["info"]["title"] == "marsad"

@@ -137,6 +137,23 @@ def _install_error_handlers(app: FastAPI) -> None:
         return response
 
 
+def _fastapi(**options: Any) -> FastAPI:
+    """The app, with /docs and /redoc served from local files, or without them.
+
+    FastAPI's own doc pages load Swagger UI and ReDoc from a CDN, and marsad runs
+    offline: ``fastapi-offline`` ships those files and serves them from the app.
+    Without it the two pages are off (the OpenAPI JSON stays at /openapi.json).
+    Swagger UI's validator badge would fetch an image from its online validator,
+    so it is off too.
+    """
+    options["swagger_ui_parameters"] = {"validatorUrl": None}
+    try:
+        from fastapi_offline import FastAPIOffline
+    except ImportError:
+        return FastAPI(docs_url=None, redoc_url=None, **options)
+    return FastAPIOffline(**options)
+
+
 def create_app(db_path: str, token: str | None = None, *, max_body: int = MAX_BODY) -> FastAPI:
     """The API and dashboard over the store at ``db_path``; ``token`` enables writes."""
     from marsad.web.api import router
@@ -148,7 +165,7 @@ def create_app(db_path: str, token: str | None = None, *, max_body: int = MAX_BO
         yield
         stores.close()
 
-    app = FastAPI(
+    app = _fastapi(
         title="marsad",
         version=__version__,
         description="Conflict events extracted from Arabic news, with their evidence.",
