@@ -11,18 +11,21 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 from marsad.model import Article, Event, Span
 from marsad.store import Store
 from marsad.store.exports import ACLED_COLUMNS
+from marsad.store.queries import ORDERINGS
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
 from marsad.web.app import create_app
+from marsad.web.params import Sort
 
 TOKEN = "s3cret-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -320,3 +323,9 @@ def test_without_local_doc_assets_no_doc_pages(db: str, monkeypatch: pytest.Monk
     with TestClient(create_app(db)) as c:
         assert c.get("/docs").status_code == 404 and c.get("/redoc").status_code == 404
         assert c.get("/openapi.json").json()["info"]["title"] == "marsad"
+
+
+def test_sort_offers_exactly_the_store_orderings(client: TestClient) -> None:
+    assert set(get_args(Sort)) == set(ORDERINGS)
+    for key in ORDERINGS:
+        assert client.get("/api/events", params={"sort": key}).status_code == 200, key

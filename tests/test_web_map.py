@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from marsad.cli import build_parser
+from marsad.cli import build_parser, main
 from marsad.web.mapdata import DEFAULT_TARGET, build_map, simplify
 
 
@@ -28,3 +28,12 @@ def test_shipped_map_is_reproducible(shared_dir: Path, tmp_path: Path) -> None:
 def test_serve_command_defaults_to_loopback() -> None:
     args = build_parser().parse_args(["serve", "--db", "x.db"])
     assert (args.host, args.port, args.token) == ("127.0.0.1", 8000, None)
+
+
+def test_serve_takes_its_store_as_the_other_commands_do(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert build_parser().parse_args(["serve"]).db == build_parser().parse_args(["events"]).db
+    missing = str(tmp_path / "none.db")
+    assert main(["serve", "--db", missing]) == 2
+    refused = capsys.readouterr().err
+    assert main(["events", "--db", missing]) == 2
+    assert missing in refused and capsys.readouterr().err == refused

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from marsad.cli import Commands
+from marsad.commands import _add_db, _existing_db
 
 
 def register(commands: Commands) -> None:
@@ -17,11 +18,7 @@ def register(commands: Commands) -> None:
         description="Serve the query API (/api, docs at /docs) and the dashboard (/) "
         "over an event store. Binds to loopback unless --host says otherwise.",
     )
-    serve.add_argument(
-        "--db",
-        default=os.environ.get("MARSAD_DB", "marsad.db"),
-        help="SQLite event store (default: $MARSAD_DB or 'marsad.db')",
-    )
+    _add_db(serve)
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument(
@@ -47,10 +44,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     from marsad.web.app import create_app
 
-    if not Path(args.db).exists():
-        raise FileNotFoundError(f"no event store at {args.db} (create one with `marsad run`)")
     token = args.token or os.environ.get("MARSAD_API_TOKEN") or None
-    app = create_app(args.db, token=token)
+    app = create_app(_existing_db(args.db), token=token)
     print(
         f"marsad: dashboard at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr
     )

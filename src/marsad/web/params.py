@@ -15,6 +15,8 @@ from fastapi import Depends, Query
 
 from marsad.store.queries import EventQuery
 
+#: The keys of :data:`marsad.store.queries.ORDERINGS`, spelt out because FastAPI
+#: validates and documents a Literal (tests/test_web_api.py keeps the two equal).
 Sort = Literal[
     "event_date", "-event_date", "fatalities", "-fatalities", "confidence", "-confidence"
 ]
