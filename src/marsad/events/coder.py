@@ -16,7 +16,7 @@ from marsad.events import roles, where
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.draft import NO_TOLL, REMOTE, Draft, Story, Words
 from marsad.events.hit import code_hit
-from marsad.events.triggers import SHELL_OR_AIR, TriggerHit, find_triggers
+from marsad.events.triggers import SHELL_OR_AIR, TriggerHit, find_triggers, might_trigger
 from marsad.model import Article, Span
 
 
@@ -42,15 +42,15 @@ def draft_events(article: Article) -> list[Draft]:
     story = Story()
     spans = sentence_spans(article)
     for i, sent in enumerate(spans):
+        if not might_trigger(text[sent.start : sent.end]):
+            continue  # the story's fields below are only read while coding a trigger
         toks = [(a + sent.start, b + sent.start, w) for a, b, w in words(text[sent.start : sent.end])]
-        if not toks:
+        found = find_triggers(toks)
+        if not found:
             continue
         story.next_place = where.elaboration_place(article, spans[i + 1]) if i + 1 < len(spans) else None
         story.next_span = spans[i + 1] if story.next_place is not None else None
         story.following = spans[i + 1] if i + 1 < len(spans) else None
-        found = find_triggers(toks)
-        if not found:
-            continue
         dates = [
             DateRef(d.start + sent.start, d.end + sent.start, d.date, d.precision, _is_statement_date(text, d.end + sent.start))
             for d in find_event_dates(text[sent.start : sent.end], published)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from marsad.events.triggers import SHELL_OR_AIR
-from marsad.model import Actor, Place, Span
+from marsad.model import Actor, Article, Place, Span
 
 Words = list[tuple[int, int, str]]
 
@@ -49,6 +49,15 @@ class Story:
     next_span: Span | None = None
     following: Span | None = None  # the next sentence, whatever it says
     group: list[Draft] = field(default_factory=list)  # the drafts of the last coded cue (places × days)
+    usable: tuple[Place, ...] | None = None  # the article's places that can locate an event
+
+    def usable_places(self, article: Article) -> list[Place]:
+        """``placing.usable_places`` of the article, computed once (it reads the whole text)."""
+        if self.usable is None:
+            from marsad.events.placing import usable_places
+
+            self.usable = tuple(usable_places(article.text, article.places, article.entities))
+        return list(self.usable)
 
 
 REMOTE = frozenset({SHELL_OR_AIR, "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})

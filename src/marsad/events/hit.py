@@ -175,7 +175,7 @@ def _locate(article: Article, toks: Words, hit: TriggerHit, cl: Clause, story: S
     («… أربع قرى. وهي …»), the place just referred to, else one named earlier."""
     lo, hi, seg_lo, seg_hi = cl.lo, cl.hi, cl.seg_lo, cl.seg_hi
     skip = placing.dateline_end(article.text)
-    places = placing.usable_places(article.text, article.places, article.entities)
+    places = story.usable_places(article)
     quoted = placing.quote_around(article.text, toks[0][0], toks[-1][1], hit.start)
     if quoted is not None:  # a trigger inside a quotation happened where the quotation says
         places = [p for p in places if quoted[0] <= p.start < quoted[1]]

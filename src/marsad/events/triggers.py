@@ -9,6 +9,7 @@ so a definite-article check (background reference) does not apply to them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -231,6 +232,36 @@ def lexicon() -> dict[str, list[TriggerDef]]:
     for defs in index.values():
         defs.sort(key=lambda d: -len(d.words))
     return index
+
+
+@lru_cache(maxsize=1)
+def _gate() -> re.Pattern[str]:
+    """Every trigger's first word as a bare stem (no ``*``, no ال, which «للـ» hides), as one
+    prefix-tree pattern (2-3 times faster to search than a flat alternation of 130 words)."""
+    trie: dict[str, dict] = {}
+    for key in lexicon():
+        stem = key.rstrip("*")
+        node = trie
+        for ch in stem.removeprefix("ال") if len(stem) > 4 else stem:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(_trie_pattern(trie))
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    alts = [re.escape(ch) + _trie_pattern(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts or "" in node:
+        return ""  # a stem ends here: its prefix alone is enough for the gate
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def might_trigger(text: str) -> bool:
+    """Cheap test before tokenising: can ``text`` hold a trigger at all? A trigger's words
+    are clitic-stripped forms of normalised words, so its first stem occurs in the
+    normalised text (never a false no; most sentences of an article hold none)."""
+    from marsad.arabic.normalize import normalize
+
+    return _gate().search(normalize(text)) is not None
 
 
 def _word_matches(pattern: str, forms: frozenset[str]) -> bool:
