@@ -121,3 +121,11 @@ def test_rebels_leaving_a_town_hand_it_to_the_state() -> None:
     (event,) = code(text)
     assert event.sub_event_type == "Non-violent transfer of territory"
     assert (event.actor1, event.actor2) == ("Opposition Rebels (Syria)", "Military Forces of Syria (2000-)")
+
+
+def test_a_tally_led_lead_with_its_cause_reports_the_days_strikes() -> None:
+    lead = ("أفادت مصادر طبية بارتفاع حصيلة القتلى إلى 12 مدنياً، إثر غارات جوية روسية "
+            "على مدينة سراقب.")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in code(lead)] == [("Air/drone strike", "Saraqab", 12)]
+    since = "وارتفعت حصيلة القتلى منذ بدء الحملة إلى 300 مدني، إثر غارات جوية روسية على مدينة سراقب."
+    assert code(since) == []  # a tally over a period is no event

@@ -230,19 +230,29 @@ _PERIOD_AFTER_KHILAL = ("تصعيد", "الحمله", "حمله", "هذه", "ا�
 
 def period_summary(toks: Words, lo: int, hi: int, dated: bool = False) -> bool:
     """«خلال تصعيد …»، «حصيلة …»، undated «وثق مقتل …»: a tally over a period, not one event."""
-    tally = {"حصيله", "اجمالي", "الاجمالي", "اجمالا", "طوال"} | (set() if dated else {"وثق", "يوثق", "قضوا"})
+    tally = {"اجمالي", "الاجمالي", "اجمالا", "طوال"} | (set() if dated else {"وثق", "يوثق", "قضوا"})
+    running = False
     for k in range(lo, hi):
         forms = variants(toks[k][2])
         if forms & tally:
             return True
-        if forms & {"ارتفاع", "ارتفع", "ارتفعت"} and k + 1 < hi and any(
-                n.startswith(("عدد", "حصيل")) for n in variants(toks[k + 1][2])):
-            return True  # «وارتفاع عدد القتلى إلى 105»: a running tally
+        running = running or "حصيله" in forms or bool(forms & {"ارتفاع", "ارتفع", "ارتفعت"} and k + 1 < hi and any(
+            n.startswith(("عدد", "حصيل")) for n in variants(toks[k + 1][2])))  # «وارتفاع عدد القتلى إلى 105»
         if "خلال" in forms and k + 1 < hi and not _in_relative_after(toks, lo, k):
             nxt = variants(toks[k + 1][2])
             if any(n.startswith(_PERIOD_AFTER_KHILAL) for n in nxt):
                 return True
-    return False
+    return running and not todays_tally(toks, lo, hi)
+
+
+_CAUSE = frozenset({"اثر", "جراء", "بسبب", "نتيجه"})
+
+
+def todays_tally(toks: Words, lo: int, hi: int) -> bool:
+    """«ارتفاع حصيلة القتلى إلى 28 مدنياً … إثر غارات …»: a running tally that names its cause
+    and no period (no «منذ») is the toll of the day's strikes (the lead of the day's news)."""
+    forms = [variants(w) for _, _, w in toks[lo:hi]]
+    return any(f & _CAUSE for f in forms) and not any("منذ" in f for f in forms)
 
 
 def _in_relative_after(toks: Words, lo: int, k: int) -> bool:
