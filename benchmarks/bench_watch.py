@@ -26,9 +26,10 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "news" / "ant2018_syria.jsonl
 
 
 def main() -> int:
+    from marsad.engines.local import upsert_stream
     from marsad.engines.watch import watch_folder
     from marsad.ingest import read_inputs
-    from marsad.pipeline import analyze, default_pipeline
+    from marsad.pipeline import analyze
     from marsad.store import Store
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -41,7 +42,6 @@ def main() -> int:
         return 2
     texts = [a.text for a in islice(read_inputs([args.corpus]), args.n)]
     analyze("تحميل النماذج قبل القياس في دمشق")  # warm: models load outside the timing
-    pipeline = default_pipeline()
     done: dict[str, float] = {}
     latencies: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -50,7 +50,7 @@ def main() -> int:
         store = Store(str(Path(tmp) / "watch.db"))
 
         def handle(path: Path) -> None:
-            store.upsert_many(pipeline(read_inputs([str(path)])))
+            list(upsert_stream(read_inputs([str(path)]), store))
             done[path.name] = time.perf_counter()
 
         stop = threading.Event()

@@ -83,3 +83,18 @@ def test_small_input_with_workers_runs_in_process() -> None:
 def test_batches() -> None:
     assert [len(b) for b in batches(_articles(7), 3)] == [3, 3, 1]
     assert list(batches([], 3)) == []
+
+
+def test_analysed_article_pickles_to_an_equal_article() -> None:
+    """Articles cross process boundaries as (class, values): every record and field survives."""
+    import pickle
+
+    from marsad.pipeline import analyze
+
+    article = analyze(SENTENCES[0], published="2018-03-04T10:00:00+03:00", id="p1")
+    assert article.events and article.places and article.tokens and article.sentences
+    back = pickle.loads(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == article
+    assert (back.tokens, back.sentences) == (article.tokens, article.sentences)
+    assert type(back.events[0].evidence[0]) is type(article.events[0].evidence[0])
+    assert repr(back) == repr(article)

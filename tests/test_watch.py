@@ -7,6 +7,7 @@ import threading
 import time
 from pathlib import Path
 
+from marsad.engines.local import upsert_stream
 from marsad.engines.watch import FolderWatcher, watch_folder
 from marsad.ingest import read_inputs
 from marsad.pipeline import default_pipeline
@@ -54,12 +55,12 @@ def test_rewritten_file_is_ready_again_and_hidden_files_are_ignored(tmp_path: Pa
 def test_watch_folder_stores_the_events_of_a_new_article(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    pipeline = default_pipeline()
+    default_pipeline()  # models load before the watcher starts
     handled: list[Path] = []
     store = Store(str(tmp_path / "w.db"))
 
     def handle(path: Path) -> None:  # runs in the watcher thread; the test reads after join
-        store.upsert_many(pipeline(read_inputs([str(path)])))
+        list(upsert_stream(read_inputs([str(path)]), store))
         handled.append(path)
 
     done = threading.Event()

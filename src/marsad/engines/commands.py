@@ -31,6 +31,7 @@ def register(commands: Commands) -> None:
 
 
 def _watch(args: argparse.Namespace) -> int:
+    from marsad.engines.local import upsert_stream
     from marsad.engines.watch import watch_folder
     from marsad.ingest import read_inputs
     from marsad.pipeline import default_pipeline
@@ -40,12 +41,11 @@ def _watch(args: argparse.Namespace) -> int:
     if not root.is_dir():
         raise FileNotFoundError(f"not a directory: {root}")
     store = Store(args.db)
-    pipeline = default_pipeline()
+    default_pipeline()  # load the models now, not on the first file
 
     def handle(path: Path) -> None:
         events = failed = count = 0
-        for article in pipeline(read_inputs([str(path)])):
-            store.upsert(article)
+        for article, _ in upsert_stream(read_inputs([str(path)]), store):
             count += 1
             events += len(article.events)
             failed += article.error is not None

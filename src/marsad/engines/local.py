@@ -16,9 +16,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
+from typing import TYPE_CHECKING
 
 from marsad.model import Article
 from marsad.pipeline import Pipeline, default_pipeline
+
+if TYPE_CHECKING:
+    from marsad.store import Store
 
 _WORKER_PIPELINE: Pipeline | None = None
 _WORKER_ERROR: BaseException | None = None
@@ -76,6 +80,24 @@ def run_local(
         yield from run_local(first, workers=1, pipeline=pipeline)
         return
     yield from _run_pool(chain([first, second], stream), workers, pipeline)
+
+
+def upsert_stream(
+    articles: Iterable[Article],
+    store: Store,
+    *,
+    workers: int = 1,
+    batch_size: int = 64,
+    pipeline: Pipeline | None = None,
+) -> Iterator[tuple[Article, str]]:
+    """Analyse ``articles`` with :func:`run_local` and upsert them, one transaction per batch.
+
+    Yields each analysed article with its store status ("inserted", "unchanged",
+    "replaced"). The one path from input to store for ``watch`` and the benchmarks.
+    """
+    analysed = run_local(articles, workers=workers, batch_size=batch_size, pipeline=pipeline)
+    for batch in batches(analysed, batch_size):
+        yield from zip(batch, store.upsert_many(batch), strict=True)
 
 
 def _run_pool(
