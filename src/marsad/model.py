@@ -27,7 +27,7 @@ class _Record:
     skipped: the values passed the record's ``__init__`` in the sending process.
     """
 
-    __slots__ = ()
+    __slots__: tuple[str, ...] = ()
 
     def __reduce__(self) -> tuple[Any, ...]:
         return _restore, (type(self), tuple(getattr(self, n) for n in self.__slots__))
