@@ -129,3 +129,15 @@ def test_a_tally_led_lead_with_its_cause_reports_the_days_strikes() -> None:
     assert [(e.sub_event_type, e.location, e.fatalities) for e in code(lead)] == [("Air/drone strike", "Saraqab", 12)]
     since = "وارتفعت حصيلة القتلى منذ بدء الحملة إلى 300 مدني، إثر غارات جوية روسية على مدينة سراقب."
     assert code(since) == []  # a tally over a period is no event
+
+
+def test_conjoined_strikes_of_two_states_share_the_towns_named_after_them() -> None:
+    text = ("وقال مركز الدفاع المدني في ريف إدلب، الثلاثاء، إن المدنيين قتلوا بقصف سوري بالبراميل المتفجرة "
+            "وغارات روسية بالصواريخ على بلدتي سراقب وكفرنبل.")
+    found = sorted((e.actor1, e.location, e.sub_event_type) for e in code(text))
+    assert found == [
+        ("Military Forces of Russia (2000-)", "Kafr Nobol", "Air/drone strike"),
+        ("Military Forces of Russia (2000-)", "Saraqab", "Air/drone strike"),
+        ("Military Forces of Syria (2000-)", "Kafr Nobol", "Air/drone strike"),
+        ("Military Forces of Syria (2000-)", "Saraqab", "Air/drone strike"),
+    ]

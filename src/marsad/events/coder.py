@@ -118,9 +118,12 @@ def _kept_hits(hits: list[TriggerHit], toks: Words) -> list[TriggerHit]:
 
 
 def _own_states(a: TriggerHit, b: TriggerHit, toks: Words) -> bool:
-    """The second trigger is qualified by its own state's adjective, not the first's."""
+    """The second trigger is qualified by its own state's adjective, not the first's (the
+    adjective of a later conjunct «… بالبراميل المتفجرة وغارات روسية» is not the second's)."""
     first, _ = roles.nationality_actors(toks, a.first, b.first, "")
-    second, _ = roles.nationality_actors(toks, b.first, min(len(toks), b.last + 3), "")
+    end = min(len(toks), b.last + 3)
+    end = next((k for k in range(b.last + 1, end) if toks[k][2].startswith("و")), end)
+    second, _ = roles.nationality_actors(toks, b.first, end, "")
     return first is not None and second is not None and first.name != second.name
 
 

@@ -181,11 +181,11 @@ def _locate(article: Article, toks: Words, hit: TriggerHit, cl: Clause, story: S
         places = [p for p in places if quoted[0] <= p.start < quoted[1]]
     place = placing.pick_place(places, article.actors, toks, seg_lo, seg_hi, hit.start, skip)
     place = place or placing.pick_place(places, article.actors, toks, lo, seg_hi, hit.start, skip)
-    place = place or placing.sole_place(places, article.actors, toks, hit.start, skip)
-    if place is None and seg_hi < hi and hit.definition.sub_event_type in REMOTE and toks[seg_hi][2][:1] in "وب" \
-            and not any(w in _NEW_PHRASE for _, _, w in toks[seg_hi:hi]):
+    if (place is None or place.start < hit.start) and seg_hi < hi and hit.definition.sub_event_type in REMOTE \
+            and toks[seg_hi][2][:1] in "وب" and not any(w in _NEW_PHRASE for _, _, w in toks[seg_hi:hi]):
         # «بقصف سوري بالبراميل وغارات روسية على … بلدتي X وY»: conjoined strikes share their target
-        place = placing.pick_place(places, article.actors, toks, seg_hi, hi, toks[seg_hi][0], skip)
+        place = placing.pick_place(places, article.actors, toks, seg_hi, hi, toks[seg_hi][0], skip) or place
+    place = place or placing.sole_place(places, article.actors, toks, hit.start, skip)
     elaborated = place is None and story.next_place is not None and hit.definition.strength == 2
     if elaborated:
         place = story.next_place
