@@ -141,3 +141,17 @@ def test_conjoined_strikes_of_two_states_share_the_towns_named_after_them() -> N
         ("Military Forces of Syria (2000-)", "Kafr Nobol", "Air/drone strike"),
         ("Military Forces of Syria (2000-)", "Saraqab", "Air/drone strike"),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "وكانت الوكالة قد ذكرت أن غارات جوية روسية استهدفت مدينة سراقب.",
+    "وكانت الوكالة ذكرت في وقت سابق أن طائرات روسية قصفت مدينة سراقب.",
+])
+def test_an_earlier_report_of_todays_strike_is_no_recap(text: str) -> None:
+    """The pluperfect or «في وقت سابق» of the reporting verb dates the report, not the strike."""
+    assert [(e.actor1, e.location) for e in code(text)] == [("Military Forces of Russia (2000-)", "Saraqab")]
+
+
+def test_a_recalled_strike_is_still_background() -> None:
+    assert code("وكانت طائرات روسية قد قصفت مدينة سراقب.") == []
+    assert code("وتعرضت مدينة سراقب في وقت سابق لعدة غارات روسية.") == []

@@ -193,8 +193,9 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
         k0 += 1
     forms = [variants(w) for _, _, w in toks[k0:first]]
     for k, f in enumerate(forms[:-1]):
-        if "سابق" in f and k > 0 and "وقت" in forms[k - 1] and not forms[k + 1] & {"اليوم", "من"}:
-            return True  # «تعرضت في وقت سابق لعدة هجمات»: earlier attacks (not «في وقت سابق اليوم»)
+        if "سابق" in f and k > 0 and "وقت" in forms[k - 1] and not forms[k + 1] & {"اليوم", "من"} \
+                and not any(g & _THAT for g in forms[k + 1 :]):
+            return True  # «تعرضت في وقت سابق لعدة هجمات» (not «في وقت سابق اليوم», nor «ذكرت في وقت سابق أن …»)
     for k, f in enumerate(forms):
         rest = forms[k + 1 :]
         is_duration = bool(rest) and any(v.startswith(_DURATION_PREFIX) for v in rest[0])
@@ -276,15 +277,20 @@ def open_ended_since(toks: Words, lo: int, hi: int) -> bool:
     return False
 
 
+#: Complementisers: what follows «ذكرت … أن» is the report's content, not the reporting verb's.
+_THAT = frozenset({"ان", "انه", "انها", "بان", "بانه"})
+
+
 def pluperfect(toks: Words, lo: int, first: int) -> bool:
-    """«وكانت الولايات المتحدة قد شنت ضربات …»: كان … قد + past verb recalls an earlier event."""
+    """«وكانت الولايات المتحدة قد شنت ضربات …»: كان … قد + past verb recalls an earlier event
+    («وكانت الوكالة قد ذكرت أن الضربات …» only dates the agency's earlier report)."""
     seen_kana = False
-    for _, _, w in toks[lo : first + 1]:
-        forms = variants(w)
+    for k in range(lo, first + 1):
+        forms = variants(toks[k][2])
         if forms & {"كان", "كانت", "كانوا"}:
             seen_kana = True
         elif seen_kana and "قد" in forms:
-            return True
+            return not any(variants(w) & _THAT for _, _, w in toks[k + 1 : first])
     return False
 
 
