@@ -15,9 +15,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from marsad.geo.text import key
+from marsad.geo.text import key, strip_variants
 
 DATA_FILE = "gazetteer.json.gz"
+_HEADS_LIMIT = 1 << 16  # distinct words remembered by Gazetteer.heads (~10 MB when full)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,25 @@ class Gazetteer:
         self.common = frozenset(common)
         #: keys of the first words of multi-word names («دير» of «دير الزور»)
         self.prefixes = frozenset(prefixes)
+        self._heads: dict[str, tuple[tuple[int, str], ...]] = {}
+
+    def heads(self, word: str) -> tuple[tuple[int, str], ...]:
+        """The ``(proclitic chars, rest)`` readings of a normalised word that can start a name.
+
+        A reading counts when it is a key (at least three letters once a proclitic
+        is cut) or the first word of a longer name. Most words of a text have none,
+        and this per-word answer is cached (bounded), so scanning a text costs about
+        one dict probe per word.
+        """
+        found = self._heads.get(word)
+        if found is None:
+            if len(self._heads) >= _HEADS_LIMIT:
+                self._heads.clear()
+            found = self._heads[word] = tuple(
+                (cut, rest) for cut, rest in strip_variants(word)
+                if rest in self.prefixes or ((cut == 0 or len(rest) >= 3) and rest in self.index)
+            )  # fmt: skip
+        return found
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:

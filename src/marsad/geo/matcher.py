@@ -64,9 +64,10 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     """All longest gazetteer matches in ``text``, left to right, not overlapping."""
     ws = indexed_words(text)[0]
     out: list[Mention] = []
+    heads = gaz.heads
     i = 0
     while i < len(ws):
-        found = _longest_at(text, ws, i, gaz)
+        found = _longest_at(text, ws, i, gaz) if heads(ws[i][2]) else None
         if found is None:
             i += 1
             continue
@@ -118,7 +119,7 @@ def _longest_at(
     (``gaz.prefixes``), so the cost is one or two dict probes per word.
     """
     hits: list[tuple[int, int, str]] = []
-    for cut, head in strip_variants(ws[i][2]):
+    for cut, head in gaz.heads(ws[i][2]):
         k, n = head, 1
         while True:
             if (cut == 0 or len(k) >= 3) and k in gaz.index:

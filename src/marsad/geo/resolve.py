@@ -11,8 +11,10 @@ word, an LOC entity, their governorate named nearby) or are dropped.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from marsad.geo.gazetteer import Candidate, prominence
 from marsad.geo.matcher import Mention
@@ -20,6 +22,20 @@ from marsad.geo.matcher import Mention
 _PROVINCE_LEVEL = ("country", "admin1", "region")
 #: Governorates that news treats as one area.
 _NEIGHBOURS = (("Damascus", "Rural Damascus"), ("Rural Damascus", "Damascus"))
+
+
+class Spans:
+    """Character spans with a logarithmic overlap test (each mention asks up to four times)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _, e in ordered), max))  # furthest end so far
+
+    def overlaps(self, m: Mention) -> bool:
+        """Whether some span has ``start < m.end`` and ``m.start < end``."""
+        j = bisect_left(self.starts, m.end)
+        return j > 0 and self.reach[j - 1] > m.start
 
 
 @dataclass
@@ -33,14 +49,14 @@ class Context:
     points: list[tuple[int, float, float]] = field(default_factory=list)  # (offset, lat, lon)
     abroad: list[int] = field(default_factory=list)  # offsets of towns abroad («مدينة تعز»)
     syria: bool = False
-    loc_spans: Sequence[tuple[int, int]] = ()
-    other_spans: Sequence[tuple[int, int]] = ()
+    loc_spans: Spans = field(default_factory=Spans)
+    other_spans: Spans = field(default_factory=Spans)
 
 
 def build_context(mentions: Sequence[Mention], loc: Sequence[tuple[int, int]] = (),
                   other: Sequence[tuple[int, int]] = (), common: frozenset[str] = frozenset()) -> Context:
     """Context from the mentions whose reading is not in doubt (one prominent candidate)."""
-    ctx = Context(loc_spans=loc, other_spans=other)
+    ctx = Context(loc_spans=Spans(loc), other_spans=Spans(other))
     for m in mentions:
         if m.key in common:
             continue
@@ -59,10 +75,6 @@ def build_context(mentions: Sequence[Mention], loc: Sequence[tuple[int, int]] = 
         if a in ctx.admin1:
             ctx.admin1.add(b)
     return ctx
-
-
-def _overlaps(m: Mention, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < m.end and m.start < e for s, e in spans)
 
 
 def score(c: Candidate, m: Mention, ctx: Context) -> float:
@@ -108,7 +120,7 @@ def _nearby(admin1: str, m: Mention, ctx: Context, window: int = 400) -> bool:
 
 def choose(m: Mention, ctx: Context, common: bool) -> tuple[Candidate, int] | None:
     """The best candidate and its geo_precision, or None when the evidence is too weak."""
-    if _overlaps(m, ctx.other_spans):
+    if ctx.other_spans.overlaps(m):
         return None
     cands = list(m.candidates)
     if m.construction in ("town", "admin2", "admin3"):
@@ -131,7 +143,7 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
         return False  # «حي الروضة شرقي مدينة تعز»: right next to a town abroad
     said = m.construction not in ("", "between") and not m.inherited
     said = said or (bool(m.country_hint) and c.cc == m.country_hint)
-    strong = said or _overlaps(m, ctx.loc_spans)
+    strong = said or ctx.loc_spans.overlaps(m)
     if common:
         if c.cc == "SY":
             near = bool(m.locative) or m.listed
