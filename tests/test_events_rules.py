@@ -155,3 +155,19 @@ def test_an_earlier_report_of_todays_strike_is_no_recap(text: str) -> None:
 def test_a_recalled_strike_is_still_background() -> None:
     assert code("وكانت طائرات روسية قد قصفت مدينة سراقب.") == []
     assert code("وتعرضت مدينة سراقب في وقت سابق لعدة غارات روسية.") == []
+
+
+def test_the_killing_a_protest_is_about_is_not_its_toll() -> None:
+    (event,) = code("وخرج المئات في تظاهرة سلمية في مدينة سراقب، الثلاثاء، احتجاجا على مقتل 60 مدنيا في غارات.")
+    assert (event.sub_event_type, event.fatalities) == ("Peaceful protest", 0)
+    (event,) = code("قتل ثلاثة متظاهرين برصاص الشرطة خلال تظاهرة في مدينة سراقب، الثلاثاء.")
+    assert (event.sub_event_type, event.fatalities) == ("Excessive force against protesters", 3)
+
+
+def test_an_attack_verb_with_its_weapon_is_remote_violence() -> None:
+    (event,) = code("وهاجم مسلحون بطائرة مسيرة، الثلاثاء، مطار حماة العسكري.")
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_a_match_report_is_no_strike() -> None:
+    assert code("وسدد اللاعب بضربة قوية في الزاوية اليمنى لكن الكرة خرجت بعيدا عن المرمى في مباراة حماة.") == []

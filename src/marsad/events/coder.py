@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from marsad.actors.kb import by_name, country_name, inter_for
-from marsad.actors.text import words
+from marsad.actors.text import variants, words
 from marsad.events import roles, where
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.draft import NO_TOLL, REMOTE, Draft, Story, Words
@@ -45,7 +45,7 @@ def draft_events(article: Article) -> list[Draft]:
         if not might_trigger(text[sent.start : sent.end]):
             continue  # the story's fields below are only read while coding a trigger
         toks = [(a + sent.start, b + sent.start, w) for a, b, w in words(text[sent.start : sent.end])]
-        found = find_triggers(toks)
+        found = [h for h in find_triggers(toks) if h.definition.sub_event_type not in _STRIKES or not _sport(toks)]
         if not found:
             continue
         story.next_place = where.elaboration_place(article, spans[i + 1]) if i + 1 < len(spans) else None
@@ -116,6 +116,15 @@ def _kept_hits(hits: list[TriggerHit], toks: Words) -> list[TriggerHit]:
         else:
             out.append(h)
     return out
+
+
+#: A match report's «ضربة قوية»، «تسديدة صاروخية» are no strikes.
+_SPORT = frozenset({"الكره", "المرمي", "مرمي", "المباراه", "مباراه", "ركله", "الشباك", "تسديده", "اللاعب"})
+_STRIKES = REMOTE | {"Air/drone strike"}
+
+
+def _sport(toks: Words) -> bool:
+    return any(variants(w) & _SPORT for _, _, w in toks)
 
 
 def _own_states(a: TriggerHit, b: TriggerHit, toks: Words) -> bool:

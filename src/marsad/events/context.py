@@ -33,6 +33,8 @@ _NEGATORS = frozenset(
 )
 _HEDGES = frozenset({"يشتبه", "المشتبه", "مشتبه", "متوقع", "المتوقع", "متوقعه", "المتوقعه", "المزعوم", "مزعوم", "المفترض", "مفترض", "المحتمل", "محتمل", "المرتقب", "مرتقب", "المقبل", "المقبله", "المرتقبه", "المحتمله"})
 _BACKGROUND = frozenset({"منذ", "مسلسل", "غرار", "ردا", "مراكز", "مركز", "سجون", "وتيره", "تشديد", "تكثيف", "قضيه", "بقضيه", "ملابسات", "تداعيات", "تفاصيل", "اعقاب", "خلفيه", "ذكري", "ذكرى", "حول", "بشان", "خصوص", "تحقيق", "تحقيقا", "ملف", "مذكره", "مذكرات", "موجه", "يتعلق", "تتعلق", "المتعلقه", "المتعلق"})
+#: «احتجاجاً على مقتل …»، «تنديداً بالغارات»: what a protest is about (an earlier event, no news).
+GRIEVANCE = frozenset({"احتجاجا", "الاحتجاج", "تنديدا", "رفضا", "تضامنا", "استنكارا"})
 _DURATION_PREFIX = ("يوم", "ساع", "اسبوع", "اسابيع", "شهر", "اشهر", "ايام", "سنه", "سنوات", "عام", "اعوام", "ليل")
 _TREND = frozenset({"مؤخرا", "موخرا", "موخراً", "الاخيره", "الماضيه", "الاونه", "الحالي", "الجاري"})
 _TREND_HEADS = ("ايام", "اسابيع", "اشهر", "شهور", "سنوات", "اونه", "فتره", "العام", "عام")
@@ -186,6 +188,8 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
     if opening and any(f & {"ياتي", "جاء", "تاتي", "وياتي", "وجاء", "اتي", "واتي", "وجاءت", "جاءت"} for f in opening[:2]):
         if any("بعد" in f or "اثر" in f or "عقب" in f or "ردا" in f for f in opening + [variants(w) for _, _, w in toks[lo + 4 : lo + 12]]):
             return True
+    if any(variants(w) & GRIEVANCE for _, _, w in toks[lo:first]):
+        return True  # «تظاهروا احتجاجاً على مقتل 60 في غارات»: the grievance, reported elsewhere if news
     if opening and opening[0] & {"يذكر", "ويذكر", "يشار", "ويشار"}:
         return True  # «ويُذكّر/يذكر أن …»: a reminder of the background
     k0 = max(lo, first - 4)

@@ -25,6 +25,7 @@ from marsad.events.subtypes import (
     air_launched,
     handed_over,
     military_target,
+    own_part,
     percent_after,
     resolve_sub,
     state_forces,
@@ -263,7 +264,7 @@ def _draft(
     lo, hi, seg_lo, seg_hi = cl.lo, cl.hi, cl.seg_lo, cl.seg_hi
     a1, a2 = pair
     when, precision, date_conf = dated
-    toll = 0 if sub in NO_TOLL else (count_deaths(toks[seg_lo:seg_hi]) or 0)
+    toll = 0 if sub in NO_TOLL else (count_deaths(own_part(sub, toks[seg_lo:seg_hi])) or 0)
     names = actor_fields(sub, a1, a2, country)
     if names is None:
         return None

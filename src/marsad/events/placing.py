@@ -84,7 +84,7 @@ _REGION = frozenset({"Syria", "Iraq", "Yemen", "Libya", "Palestine", "Palestinia
 #: Common words the gazetteer can mistake for places.
 _NOT_PLACES = frozenset({"مدرسة", "مدرسه", "المدرسة", "طراز", "حصار", "الأسد", "الاسد", "البيضاء", "الحصار", "بشار الأسد",
                          "جديدة", "جديده", "السوق", "سوق", "رأس", "راس", "الرأس", "الراس",
-                         "الكنائس", "كنائس", "الكنيسة", "كنيسة"})  # «ودخلت قرى جديدة»: an adjective
+                         "الكنائس", "كنائس", "الكنيسة", "كنيسة", "شباب", "الشباب"})  # «ودخلت قرى جديدة»: an adjective
 _QUOTED_SHORT = re.compile(r"[\"“”«]([^\"“”«»\n]{2,40})[\"“”»]")
 
 

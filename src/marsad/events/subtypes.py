@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from marsad.actors.kb import KBActor, by_name, inter_for, load_kb, resolve_name
 from marsad.actors.text import variants, words
+from marsad.events.context import GRIEVANCE
 from marsad.events.fatalities import count_deaths
 from marsad.events.triggers import SHELL_OR_AIR, TERRITORY, TriggerHit
 from marsad.model import Actor, Article
@@ -18,13 +19,25 @@ _AIR = ("طيران", "طاير", "جوي", "غار", "مروحي", "مقاتل�
 _ARTILLERY = ("مدفع", "صاروخ", "قذاي", "هاون", "راجم", "دباب")
 
 
+PROTESTS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
+
+
+def own_part(sub: str, seg: Words) -> Words:
+    """A protest's segment without its grievance: the killing in «تظاهروا احتجاجاً على مقتل 60»
+    is what they protest, neither their toll nor force used against them."""
+    if sub not in PROTESTS:
+        return seg
+    cut = next((k for k, (_, _, w) in enumerate(seg) if variants(w) & GRIEVANCE), len(seg))
+    return seg[:cut]
+
+
 def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None) -> str | None:
     sub = hit.definition.sub_event_type
-    forms = [f for _, _, w in seg for f in variants(w)]
+    forms = [f for _, _, w in own_part(sub, seg) for f in variants(w)]
     actor_text = " ".join(a.text for a in (a1, a2) if a is not None)
     if sub == SHELL_OR_AIR:
         return _strike_kind(hit, forms, actor_text)
-    if sub == "Armed clash" and hit.definition.words[0].startswith("هج"):
+    if sub == "Armed clash" and hit.definition.words[0].startswith(("هج", "هاجم")):  # «هاجموا بطائرة مسيرة»
         weapon = _attack_weapon(_next_forms(seg, hit))
         if weapon is not None:
             return weapon
