@@ -171,3 +171,9 @@ def test_an_attack_verb_with_its_weapon_is_remote_violence() -> None:
 
 def test_a_match_report_is_no_strike() -> None:
     assert code("وسدد اللاعب بضربة قوية في الزاوية اليمنى لكن الكرة خرجت بعيدا عن المرمى في مباراة حماة.") == []
+
+
+def test_a_past_year_after_the_trigger_makes_it_history() -> None:
+    assert code("وصلت الاثنين رفات 38 عاملا خطفوا وقتلوا في مدينة سراقب عام 2014.") == []
+    kept = code("قتل خمسة مدنيين الاثنين في غارة على مدينة سراقب التي سيطرت عليها المعارضة عام 2012.")
+    assert [e.location for e in kept] == ["Saraqab"]  # the year belongs to the relative clause

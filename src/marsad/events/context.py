@@ -323,6 +323,19 @@ def old_year(toks: Words, lo: int, hi: int, year: int) -> bool:
     return any(w.isdigit() and 1900 <= int(w) < year for _, _, w in toks[lo:hi])
 
 
+def _year_after(toks: Words, first: int, hi: int, year: int) -> bool:
+    """«خطفوا وقتلوا في العراق عام 2014»: a past year that follows the trigger in its own phrase
+    (not in a relative clause about a place or group, not «منذ 2014»)."""
+    for k in range(first + 1, min(hi, first + 12)):
+        forms = variants(toks[k][2])
+        if forms & {"الذي", "التي", "الذين", "منذ", "حيث"}:
+            return False
+        w = toks[k][2]
+        if w.isdigit() and 1900 <= int(w) < year and variants(toks[k - 1][2]) & {"عام", "العام", "سنه", "في"}:
+            return True
+    return False
+
+
 _LONG_AGO = ("شهر", "اشهر", "شهور", "سنه", "سنوات", "عام", "اعوام", "اسابيع", "اسبوعين")
 
 
@@ -333,6 +346,8 @@ def long_ago(toks: Words, lo: int, first: int, hi: int, year: int) -> bool:
         w = toks[k][2]
         if w.isdigit() and 1900 <= int(w) < year and (k == 0 or "منذ" not in variants(toks[k - 1][2])):
             return True
+    if _year_after(toks, first, hi, year):
+        return True
     for k in range(lo, hi - 1):
         pair = (toks[k][2], toks[k + 1][2])
         if pair[0] in ("العام", "السنه", "عام") and pair[1] in ("الماضي", "الماضيه", "المنصرم", "المنصرمه"):
