@@ -47,9 +47,13 @@ def _word_forms(raw: str) -> tuple[str, str]:
 
 def fts_document(title: str, text: str) -> str:
     """The text indexed for one article: normalised words of title and text, then new stems."""
-    forms = [_word_forms(w) for w in _RAW_WORD.findall(f"{title}\n{text}")]
-    stems = {s for _, s in forms if s}
-    return " ".join(f for f, _ in forms) + "\n" + " ".join(sorted(stems))
+    forms = list(map(_word_forms, _RAW_WORD.findall(f"{title}\n{text}")))
+    if not forms:
+        return "\n"
+    words, new_stems = zip(*forms, strict=True)
+    stems = set(new_stems)
+    stems.discard("")
+    return " ".join(words) + "\n" + " ".join(sorted(stems))
 
 
 def fts_query(text: str) -> str | None:
