@@ -177,3 +177,9 @@ def test_a_past_year_after_the_trigger_makes_it_history() -> None:
     assert code("وصلت الاثنين رفات 38 عاملا خطفوا وقتلوا في مدينة سراقب عام 2014.") == []
     kept = code("قتل خمسة مدنيين الاثنين في غارة على مدينة سراقب التي سيطرت عليها المعارضة عام 2012.")
     assert [e.location for e in kept] == ["Saraqab"]  # the year belongs to the relative clause
+
+
+def test_who_received_strikes_in_yemen_was_hit_by_the_coalition() -> None:
+    (event,) = code("تلقت ميليشيات الحوثي، الثلاثاء، سلسلة غارات جوية في مدينة الحديدة.")
+    assert (event.actor1, event.actor2) == (
+        "Operation Restoring Hope", "Military Forces of Yemen (2017-) Supreme Political Council")

@@ -96,6 +96,9 @@ _TRIGGER_HEADS = ("غار", "قصف", "ضرب", "هجوم", "هجمات", "قذ�
 def _is_target(actor: Actor, toks: Words) -> bool:
     if any(f & {"تصدي", "لتصدي", "بتصدي"} for f in _words_before(toks, actor.start, 2)):
         return True  # «تصدي الدفاعات الجوية السورية لصواريخ»: the defender
+    if any(any(f.startswith(("تلقت", "تلقي", "تلقوا", "تعرضت", "تعرض")) for f in forms)
+           for forms in _words_before(toks, actor.start, 2)):
+        return True  # «تلقت مليشيات الحوثي سلسلة ضربات»، «تعرضت قوات النظام لهجوم»: the one hit
     after = [w for a, _, w in toks if a >= actor.end][:2]
     if any(w.startswith(("تصد", "يتصد", "تتصد", "واجه", "تواجه")) for w in after):
         return True  # «الدفاعات الجوية السورية تصدت لهجوم …»: the defender is the target
