@@ -58,6 +58,11 @@ def test_find_dates(text: str, expected: tuple[str, str, int]) -> None:
     assert _one(text) == expected
 
 
+def test_the_day_is_not_today() -> None:
+    assert find_dates("كان اليومَ الأكثر دموية، وفي اليوم التالي أُعلن اليوم العالمي", PUB) == []
+    assert [m.text for m in find_dates("وقال صباح اليوم", PUB)] == ["صباح اليوم"]
+
+
 def test_month_names_alone_are_not_dates() -> None:
     assert find_dates("مارس الجيش ضغوطا على المدينة في رمضان", PUB) == []
 
