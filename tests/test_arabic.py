@@ -127,6 +127,10 @@ def test_detect_language() -> None:
     assert detect_language("أعلنت وزارة الدفاع مقتل خمسة عناصر في Aleppo") == "ar"
     assert detect_language("The ministry said five soldiers were killed in the attack.") == "en"
     assert detect_language("Le ministère a annoncé cinq morts") == "other"
+    # Arabic wins ties and needs as many letters as the Latin ones, wherever they are
+    assert detect_language("abcd حلبب") == "ar"
+    assert detect_language("حلب and the Aleppo offensive") == "en"
+    assert detect_language("12 ,. ؟") == "other"
 
 
 def test_annotate_sets_language_tokens_and_sentences() -> None:

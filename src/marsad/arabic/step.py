@@ -9,19 +9,25 @@ from marsad.arabic.sentences import split_sentences
 from marsad.arabic.tokenize import tokenize
 from marsad.model import Article
 
-_ARABIC = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
-_LATIN = re.compile("[A-Za-z]")
+_ARABIC_RUN = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]+")
+_LATIN_RUN = re.compile("[A-Za-z]+")
 _ENGLISH = re.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was|on)\b", re.IGNORECASE)
 _SAMPLE = 20_000
 
 
 def detect_language(text: str) -> str:
-    """ "ar" when Arabic letters dominate; "en" for Latin-script English; else "other"."""
+    """ "ar" when Arabic letters dominate; "en" for Latin-script English; else "other".
+
+    Arabic letters are counted only until they reach the Latin ones: in Arabic
+    news that is the first run or two, not every letter of the sample.
+    """
     sample = text[:_SAMPLE]
-    arabic = len(_ARABIC.findall(sample))
-    latin = len(_LATIN.findall(sample))
-    if arabic and arabic >= latin:
-        return "ar"
+    latin = sum(map(len, _LATIN_RUN.findall(sample)))
+    arabic = 0
+    for run in _ARABIC_RUN.finditer(sample):
+        arabic += run.end() - run.start()
+        if arabic >= latin:
+            return "ar"
     if latin and len(_ENGLISH.findall(sample)) * 25 >= latin:
         return "en"  # roughly one common English function word per 25 letters
     return "other"
