@@ -183,3 +183,9 @@ def test_who_received_strikes_in_yemen_was_hit_by_the_coalition() -> None:
     (event,) = code("تلقت ميليشيات الحوثي، الثلاثاء، سلسلة غارات جوية في مدينة الحديدة.")
     assert (event.actor1, event.actor2) == (
         "Operation Restoring Hope", "Military Forces of Yemen (2017-) Supreme Political Council")
+
+
+def test_a_weak_strike_noun_needs_more_than_itself() -> None:
+    assert code("وتمثل السيطرة على مدينة سراقب، الثلاثاء، ضربة قاصمة للمعارضة.") == []
+    (event,) = code("ونفذ الطيران الروسي، الثلاثاء، ضربة موجعة ضد موقع للمعارضة قرب مدينة سراقب.")
+    assert (event.sub_event_type, event.location) == ("Air/drone strike", "Saraqab")

@@ -137,7 +137,12 @@ def supported(clause: Words, hit: TriggerHit) -> bool:
         return count_deaths(clause) is not None  # «السلاح الكيماوي» alone is a topic
     if count_deaths(clause) is not None:
         return True
-    return any(f.startswith(("اطلق", "اطلاق", "سقط", "استهدف", "قصف", "ضرب", "تعرض")) for _, _, w in clause for f in variants(w))
+    others = [w for a, _, w in clause if a != hit.start]  # the cue does not support itself («ضربة قاصمة»)
+    after = [w for a, _, w in clause if a > hit.start]
+    if any(f.startswith(_SITES) for w in after for f in variants(w)):
+        return True  # «ضربة موجعة ضد موقع لقيادات …»: a strike on a site
+    return any(f.startswith(("اطلق", "اطلاق", "سقط", "استهدف", "قصف", "ضرب", "تعرض", "شن", "تشن", "يشن", "نفذ"))
+               for w in others for f in variants(w))  # «شنت الولايات المتحدة ضربات»
 
 
 def percent_after(toks: Words, last: int) -> bool:
