@@ -3,12 +3,16 @@
 
 Runs on ../shared/data/news/ant2018_syria.jsonl by default (4,113 articles), or
 ``--corpus PATH`` (any input ``marsad run`` reads, e.g. ant2018_all.jsonl.gz).
-In one process it times: reading only; reading + tokenising (the floor any
-analysis pays); then the whole pipeline into a fresh temporary SQLite store at
-each worker count of ``--workers`` (e.g. ``1,2``). Prints articles/s per pass,
-the scaling efficiency between the first and last worker counts, the ratio of
-pipeline time to tokenise-only time, and peak memory (max RSS of this process
-and of the largest worker). Last line: ``articles/s: N`` for the last worker count.
+It times reading only and reading + tokenising (the floor any analysis pays) in
+this process; then, each in a fresh process, the whole pipeline into a new
+temporary SQLite store at each worker count of ``--workers`` (e.g. ``1,2``),
+through the local engine as ``marsad run`` and ``watch`` use it. Prints per pass
+articles/s, CPU ms/article of all its processes, and peak memory (max RSS of the
+pass's main process, which reads and writes the store, and of its largest
+worker); then the scaling efficiency between the first and last worker counts
+and the ratio of pipeline time to tokenise-only time. ``--profile`` adds the CPU
+time of each step in one process. Last line: ``articles/s: N`` for the last
+worker count.
 
     .venv/bin/python benchmarks/bench_pipeline.py --limit 500 --workers 1,2
 """
@@ -58,70 +62,86 @@ def timed_tokenise(corpus: str, limit: int | None) -> tuple[int, float]:
 
 def timed_pipeline(
     corpus: str, limit: int | None, workers: int, batch_size: int, skip: list[str]
-) -> tuple[int, int, int, float]:
-    """(articles, events, failed, seconds) for read + analyse + store."""
-    from marsad.engines.local import batches, run_local
+) -> tuple[int, int, int, float, float, float, float]:
+    """Read + analyse + store, in a fresh process (run through :func:`in_child`).
+
+    Returns (articles, events, failed, seconds, CPU seconds of this process and its
+    workers, max RSS MB of this process, of its largest worker).
+    """
+    from marsad.engines.local import upsert_stream
     from marsad.pipeline import Pipeline
     from marsad.store import Store
 
     pipeline = Pipeline.default(skip=skip) if skip else None
-
     n = events = failed = 0
     with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "bench.db")) as store:
         start = time.perf_counter()
-        stream = run_local(
-            read(corpus, limit), workers=workers, batch_size=batch_size, pipeline=pipeline
+        stream = upsert_stream(
+            read(corpus, limit), store, workers=workers, batch_size=batch_size, pipeline=pipeline
         )
-        for batch in batches(stream, batch_size):
-            store.upsert_many(batch)
-            n += len(batch)
-            events += sum(len(a.events) for a in batch)
-            failed += sum(a.error is not None for a in batch)
+        for article, _ in stream:
+            n += 1
+            events += len(article.events)
+            failed += article.error is not None
         seconds = time.perf_counter() - start
-    return n, events, failed, seconds
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    cpu = sum(u.ru_utime + u.ru_stime for u in usage)
+    own, child = (u.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024) for u in usage)
+    return n, events, failed, seconds, cpu, own, child
+
+
+def in_child(
+    corpus: str, limit: int | None, workers: int, batch_size: int, skip: list[str]
+) -> tuple[int, int, int, float, float, float, float]:
+    """:func:`timed_pipeline` in a spawned process: each pass starts cold, with its own peak RSS."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(timed_pipeline, corpus, limit, workers, batch_size, skip).result()
 
 
 def step_profile(corpus: str, limit: int | None, skip: list[str]) -> dict[str, float]:
-    """Seconds spent in each step (and in the store) over the corpus, in this process."""
+    """CPU seconds spent reading, in each step and in the store over the corpus, in this process."""
+    from marsad.engines.local import _finish
     from marsad.pipeline import Pipeline
     from marsad.store import Store
 
     spent: dict[str, float] = {}
     steps = Pipeline.default(skip=skip).steps
+    clock = time.process_time  # CPU time: robust while other jobs share the machine
 
-    def clock(name: str, start: float) -> None:
-        spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+    def add(name: str, start: float) -> None:
+        spent[name] = spent.get(name, 0.0) + clock() - start
 
     with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "p.db")) as store:
         batch: list[Article] = []
-        for article in read(corpus, limit):
+        stream = read(corpus, limit)
+        while True:
+            start = clock()
+            article = next(stream, None)
+            add("read", start)
+            if article is None:
+                break
             for name, step in steps:
                 if article.error is not None:
                     break
-                start = time.perf_counter()
+                start = clock()
                 try:
                     article = step(article)
                 except Exception as exc:  # noqa: BLE001 - as Pipeline.process does
                     article = article.with_error(f"{name}: {exc}")
-                clock(name, start)
-            batch.append(article)
+                add(name, start)
+            batch.append(_finish(article))
             if len(batch) == 64:
-                start = time.perf_counter()
+                start = clock()
                 store.upsert_many(batch)
-                clock("store", start)
+                add("store", start)
                 batch = []
-        start = time.perf_counter()
+        start = clock()
         store.upsert_many(batch)
-        clock("store", start)
+        add("store", start)
     return spent
-
-
-def peak_mb() -> tuple[float, float]:
-    """Max RSS in MB of this process and of the largest finished child (Linux: KB units)."""
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale
-    return own, child
 
 
 def main() -> int:
@@ -150,26 +170,25 @@ def main() -> int:
         spent = step_profile(args.corpus, args.limit, args.skip)
         total = sum(spent.values())
         for name, secs in spent.items():
-            print(
-                f"  step {name:10s} {1000 * secs / n:7.2f} ms/article ({100 * secs / total:4.1f}%)"
-            )
+            share = 100 * secs / total
+            print(f"  step {name:10s} {1000 * secs / n:7.2f} ms/article CPU ({share:4.1f}%)")
+        print(f"  all steps  {1000 * total / n:7.2f} ms/article CPU (one process)")
     rates: list[float] = []
     secs = 0.0
     for workers in counts:
-        n, events, failed, secs = timed_pipeline(
+        n, events, failed, secs, cpu, own, child = in_child(
             args.corpus, args.limit, workers, args.batch_size, args.skip
         )
         rates.append(n / secs)
         print(
             f"pipeline, {workers} worker(s): {n} articles in {secs:.1f} s = {rates[-1]:.1f} "
-            f"articles/s; {events} events; {failed} failed"
+            f"articles/s; {events} events; {failed} failed; CPU {1000 * cpu / n:.1f} ms/article "
+            f"(all processes); peak RSS main {own:.0f} MB, largest worker {child:.0f} MB"
         )
     if len(counts) > 1:
         eff = rates[-1] / rates[0] / (counts[-1] / counts[0])
         print(f"scaling efficiency {counts[0]} -> {counts[-1]} workers: {eff:.2f}")
     print(f"pipeline / tokenise-only time ({counts[-1]} worker(s)): {secs / tok_secs:.1f}x")
-    own, child = peak_mb()
-    print(f"peak memory: main process {own:.0f} MB, largest worker {child:.0f} MB")
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"load average (1, 5, 15 min) at the end: {load} on {os.cpu_count()} CPUs")
     print(f"articles/s: {rates[-1]:.1f}")
