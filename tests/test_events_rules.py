@@ -189,3 +189,8 @@ def test_a_weak_strike_noun_needs_more_than_itself() -> None:
     assert code("وتمثل السيطرة على مدينة سراقب، الثلاثاء، ضربة قاصمة للمعارضة.") == []
     (event,) = code("ونفذ الطيران الروسي، الثلاثاء، ضربة موجعة ضد موقع للمعارضة قرب مدينة سراقب.")
     assert (event.sub_event_type, event.location) == ("Air/drone strike", "Saraqab")
+
+
+def test_a_day_of_the_month_is_no_toll() -> None:
+    assert count_deaths(words("كما قتلت في 25 من الشهر الجاري الناشطة بإطلاق نار")) == 1
+    assert count_deaths(words("قتل خمسة في 7 آذار")) == 5

@@ -108,6 +108,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("explicit", f"(?:{_DAY}\\s*(?:من\\s+)?)?(?:شهر\\s+)?{_B}{_MONTH}{_E}{_MONTH2}{_YEAR_OR_DIR}"),
         ("ordinal", f"{_B}(?P<ord>{_alternation(ORDINALS)})\\s+من\\s+(?:شهر\\s+)?{_MONTH}{_E}{_MONTH2}{_YEAR_OR_DIR}"),
         ("bare_month", f"{_B}[وف]?(?:في|خلال|منذ)\\s+(?P<rel>(?:شهر\\s+)?{_MONTH}{_E}{_MONTH2})(?!\\s*(?:[،,]\\s*)?(?:عام\\s+|سنه\\s+)?\\d|\\s+(?:المقبل|القادم|الماضي|المنصرم|الفايت){_E})"),
+        ("month_day", f"{_B}[وف]?(?:في|يوم)\\s+(?P<rel>(?<!\\d)(?P<day>[0-3]?\\d)\\s+من\\s+(?:هذا\\s+)?الشهر(?:\\s+(?P<mdir>الجاري|الحالي|الماضي|المنصرم|الفايت))?){_E}"),
         ("numeric", r"(?<!\d)(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?!\d)"),
         ("iso", r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),
         ("weekday", f"{_B}{_PRE}(?P<wd>(?:يوم\\s+)?(?:{_alternation(WEEKDAYS)}))(?:\\s+(?P<dir>الماضي|الفايت|المنصرم|المقبل|القادم)ه?)?{_E}"),
@@ -269,6 +270,9 @@ def _resolve(kind: str, match: re.Match[str], pub: date | None) -> tuple[date, i
         return _ordinal(match, pub)
     if kind == "bare_month":
         return _bare_month(match, pub)
+    if kind == "month_day":  # «في 25 من الشهر الجاري/الماضي»
+        year, month = _shift_month(pub, -1 if match.group("mdir") in ("الماضي", "المنصرم", "الفايت") else 0)
+        return date(year, month, int(match.group("day"))), 1
     if kind in ("numeric", "iso"):
         return date(int(match.group("y")), int(match.group("m")), int(match.group("d"))), 1
     return _relative(kind, match, pub)
@@ -283,7 +287,7 @@ def _extent(kind: str, match: re.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
-_RELATIVE = frozenset(("before_yesterday", "yesterday", "today", "week", "month", "bare_month"))
+_RELATIVE = frozenset(("before_yesterday", "yesterday", "today", "week", "month", "bare_month", "month_day"))
 
 
 def find_dates(text: str, published: datetime | date | None) -> list[DateMention]:

@@ -42,11 +42,22 @@ _FILLER = frozenset({"ما", "لا", "يقل", "عن", "اكثر", "من", "نح
                      "خلاله", "خلالها", "فيه", "فيها", "علي", "الاقل"})  # «قتل خلاله على الأقل 26»
 
 
+def _day_of_month(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """«قتلت في 25 من الشهر الجاري»، «في 7 آذار»: the number is a date, not a toll."""
+    from marsad.arabic.dates import MONTHS
+
+    nxt = [w for _, _, w in toks[j + 1 : j + 3]]
+    return bool(nxt) and (nxt[0] in MONTHS or nxt[0] == "من" and len(nxt) > 1 and (
+        nxt[1] in MONTHS or nxt[1].removeprefix("ال").startswith("شهر")))
+
+
 def _number_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
     """«قتل ما لا يقل عن 27»: skip approximators up to the number (value, its index)."""
     j = i + 1
     while j < len(toks) and j <= i + 6:
         value = _value(toks[j][2])
+        if value is not None and _DIGITS.match(toks[j][2]) and _day_of_month(toks, j):
+            return None
         if value is not None:
             return value, j
         if toks[j][2] not in _FILLER:
@@ -159,7 +170,7 @@ def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
         for j in (i + 1, i - 1, i + 2, i - 2, i + 3):
             if 0 <= j < stop:
                 value = _value(toks[j][2])
-                if value is not None and value < 100000:
+                if value is not None and value < 100000 and not _day_of_month(toks, j):
                     return value
         forms = variants(w)
         if _plural_victims(toks, i):
