@@ -194,3 +194,11 @@ def test_a_weak_strike_noun_needs_more_than_itself() -> None:
 def test_a_day_of_the_month_is_no_toll() -> None:
     assert count_deaths(words("كما قتلت في 25 من الشهر الجاري الناشطة بإطلاق نار")) == 1
     assert count_deaths(words("قتل خمسة في 7 آذار")) == 5
+
+
+def test_charges_condemnations_and_past_attacks_are_background() -> None:
+    assert code("وكان بين المفرج عنهم 11 مدانا بجرائم إرهاب، ما بين تفجير سيارات مفخخة في مدينة سراقب.") == []
+    text = "وقع انفجار، الثلاثاء، قرب فندق في مدينة سراقب، كان هدفا لهجمات في السابق شنتها فصائل متطرفة."
+    assert [e.sub_event_type for e in code(text)] == ["Remote explosive/landmine/IED"]
+    kept = code("اغتال مسلحون، الثلاثاء، الرئيس السابق للمجلس المحلي في مدينة سراقب.")
+    assert [e.location for e in kept] == ["Saraqab"]

@@ -34,6 +34,9 @@ _NEGATORS = frozenset(
 _HEDGES = frozenset({"يشتبه", "المشتبه", "مشتبه", "متوقع", "المتوقع", "متوقعه", "المتوقعه", "المزعوم", "مزعوم", "المفترض", "مفترض", "المحتمل", "محتمل", "المرتقب", "مرتقب", "المقبل", "المقبله", "المرتقبه", "المحتمله"})
 _BACKGROUND = frozenset({"منذ", "مسلسل", "غرار", "ردا", "مراكز", "مركز", "سجون", "وتيره", "تشديد", "تكثيف", "قضيه", "بقضيه", "ملابسات", "تداعيات", "تفاصيل", "اعقاب", "خلفيه", "ذكري", "ذكرى", "حول", "بشان", "خصوص", "تحقيق", "تحقيقا", "ملف", "مذكره", "مذكرات", "موجه", "يتعلق", "تتعلق", "المتعلقه", "المتعلق"})
 #: «احتجاجاً على مقتل …»، «تنديداً بالغارات»: what a protest is about (an earlier event, no news).
+#: «أدين بتهمة قتل …»، «مدانين بجرائم تفجير سيارات مفخخة»: what a court charges, not a report.
+_CHARGES = frozenset({"تهمه", "بتهمه", "بتهم", "التهم", "مدان", "مدانا", "مدانين", "المدانين", "ادانه", "بجرايم",
+                      "جرايم", "باتهامات", "اتهامات"})
 GRIEVANCE = frozenset({"احتجاجا", "الاحتجاج", "تنديدا", "رفضا", "تضامنا", "استنكارا"})
 _DURATION_PREFIX = ("يوم", "ساع", "اسبوع", "اسابيع", "شهر", "اشهر", "ايام", "سنه", "سنوات", "عام", "اعوام", "ليل")
 _TREND = frozenset({"مؤخرا", "موخرا", "موخراً", "الاخيره", "الماضيه", "الاونه", "الحالي", "الجاري"})
@@ -188,8 +191,11 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
     if opening and any(f & {"ياتي", "جاء", "تاتي", "وياتي", "وجاء", "اتي", "واتي", "وجاءت", "جاءت"} for f in opening[:2]):
         if any("بعد" in f or "اثر" in f or "عقب" in f or "ردا" in f for f in opening + [variants(w) for _, _, w in toks[lo + 4 : lo + 12]]):
             return True
-    if any(variants(w) & GRIEVANCE for _, _, w in toks[lo:first]):
-        return True  # «تظاهروا احتجاجاً على مقتل 60 في غارات»: the grievance, reported elsewhere if news
+    if any(variants(w) & (GRIEVANCE | _CHARGES) for _, _, w in toks[lo:first]):
+        return True  # «احتجاجاً على مقتل 60»، «بتهمة قتل»: the grievance or the charge, reported elsewhere if news
+    after = [w for _, _, w in toks[first + 1 : first + 4]]
+    if "سابقا" in after or any(a == "في" and b == "السابق" for a, b in zip(after, after[1:], strict=False)):
+        return True  # «كان هدفا لهجمات في السابق»: attacks of the past
     if opening and opening[0] & {"يذكر", "ويذكر", "يشار", "ويشار"}:
         return True  # «ويُذكّر/يذكر أن …»: a reminder of the background
     k0 = max(lo, first - 4)
