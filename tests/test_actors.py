@@ -82,3 +82,10 @@ def test_head_noun_anaphora_refers_to_the_last_group_with_that_head() -> None:
 def test_one_word_aliases_with_hamza_link() -> None:
     assert [a.name for a in link_text("قصفت إسرائيل مواقع قرب دمشق وأصيب أطفال.")] == [
         "Military Forces of Israel", "Civilians (Syria)"]
+
+
+def test_the_bare_coalition_is_the_one_of_the_theatre() -> None:
+    assert [a.name for a in link_text("شنت طائرات التحالف غارات على الحوثيين", "Yemen")][0] == "Operation Restoring Hope"
+    assert [a.name for a in link_text("شنت طائرات التحالف غارات على داعش", "Syria")][0] == \
+        "Global Coalition Against Daesh"
+    assert [a.name for a in link_text("قال التحالف العربي إن طائرات التحالف قصفت")][1] == "Operation Restoring Hope"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from collections.abc import Iterable
 
 from marsad.actors.kb import KBActor, alias_index, by_name, country_name, inter_for, resolve_name
@@ -60,7 +61,23 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
             )
         )
         i += n
-    return _resolve_anaphora(text, toks, found, offset)
+    return _resolve_anaphora(text, toks, _which_coalition(found, country), offset)
+
+
+#: Bare «التحالف» (the coalition) names the coalition of the story's theatre.
+_BARE_COALITION = frozenset({"التحالف", "قوات التحالف", "طيران التحالف", "طائرات التحالف", "مقاتلات التحالف"})
+
+
+def _which_coalition(found: list[Actor], country: str) -> list[Actor]:
+    """«طائرات التحالف» in a Yemen story (or one that names the Arab coalition) is the Saudi-led
+    coalition, not the one against the Islamic State."""
+    arab = country in ("Yemen", "Saudi Arabia") or any(a.name == "Operation Restoring Hope" for a in found)
+    if not arab:
+        return found
+    bare = {norm(t) for t in _BARE_COALITION}
+    return [replace(a, name="Operation Restoring Hope") if a.name == "Global Coalition Against Daesh"
+            and " ".join(norm(w) for w in a.text.split()).removeprefix("و").removeprefix("ل") in bare else a
+            for a in found]
 
 
 _HEDGES = ("يرجح", "يعتقد", "يشتبه", "قيل", "يبدو", "رجح", "يرجح")
