@@ -202,3 +202,16 @@ def test_charges_condemnations_and_past_attacks_are_background() -> None:
     assert [e.sub_event_type for e in code(text)] == ["Remote explosive/landmine/IED"]
     kept = code("اغتال مسلحون، الثلاثاء، الرئيس السابق للمجلس المحلي في مدينة سراقب.")
     assert [e.location for e in kept] == ["Saraqab"]
+
+
+@pytest.mark.parametrize("text", [
+    "استهدفت قوات النظام وروسيا، الثلاثاء، مدينة سراقب بعشرات الصواريخ والغارات الجوية.",
+    "قصفت روسيا والنظام السوري، الثلاثاء، مدينة سراقب بالطائرات.",
+])
+def test_the_state_and_its_conjoined_ally_strike_together(text: str) -> None:
+    assert sorted(e.actor1 for e in code(text)) == ["Military Forces of Russia (2000-)", "Military Forces of Syria (2000-)"]
+
+
+def test_allied_militias_are_no_second_striker() -> None:
+    found = code("قصفت قوات النظام والميليشيات الإيرانية، الثلاثاء، مدينة سراقب.")
+    assert [e.actor1 for e in found] == ["Military Forces of Syria (2000-)"]

@@ -9,14 +9,14 @@ from datetime import date
 from marsad.events import roles
 from marsad.events.draft import Draft, Words
 from marsad.events.subtypes import REMOTE_SUBS
-from marsad.model import Place
+from marsad.model import Article, Place
 
 
 def expand(draft: Draft, toks: Words, seg: tuple[int, int], places: list[Place], days: list[date | None], country: str,
-           dead: bool) -> list[Draft]:
+           dead: bool, article: Article | None = None) -> list[Draft]:
     """The draft's cells; with deaths reported (``dead``) a strike on no named side has civilian
     targets in every cell, whatever its share of the toll."""
-    out = [d for one in joint(draft, toks, seg, country) for d in split(one, places, days)]
+    out = [d for one in joint(draft, toks, seg, country, article) for d in split(one, places, days)]
     if len(out) > 1 and dead and not draft.actor2 and draft.sub_event_type in REMOTE_SUBS:
         out = [replace(d, actor2=f"Civilians ({country})", inter2=7) for d in out]
     return out
@@ -32,12 +32,13 @@ def spread(listed: list[Place]) -> bool:
     return top * 2 < len(listed)
 
 
-def joint(draft: Draft, toks: Words, seg: tuple[int, int], country: str) -> list[Draft]:
-    """«غارات جوية سورية روسية»: one event per state that struck (one actor pair each), the
-    toll split evenly, the remainder to the first named."""
+def joint(draft: Draft, toks: Words, seg: tuple[int, int], country: str, article: Article | None = None) -> list[Draft]:
+    """«غارات جوية سورية روسية»، «قوات النظام وروسيا استهدفت»: one event per state that struck
+    (one actor pair each), the toll split evenly, the remainder to the first named."""
     if draft.sub_event_type not in REMOTE_SUBS:
         return [draft]
-    states = roles.joint_agents(toks, seg[0], seg[1], country)
+    states = roles.joint_agents(toks, seg[0], seg[1], country) or (roles.conjoined_states(
+        article.actors, article.places, toks, seg[0], seg[1], draft.actor1, country) if article is not None else [])
     if draft.actor1 not in {a.name for a in states}:
         return [draft]
     states = [a for a in states if a.name != draft.actor2]

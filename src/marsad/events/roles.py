@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from marsad.actors.kb import country_name
 from marsad.actors.text import variants
 from marsad.events.placing import words_before as _words_before
 from marsad.model import Actor, Place
@@ -315,6 +316,32 @@ def country_agent(places: Sequence[Place], toks: Words, lo: int, hi: int, countr
         if k and toks[k - 1][2] in ("ان", "بان") and k + 1 < len(toks) and toks[k + 1][2].startswith(_ATTACK_VERBS):
             return _state_forces(toks[k], p.country, country)  # «قالت إن إيران أطلقت 20 صاروخا»
     return None
+
+
+def conjoined_states(actors: Sequence[Actor], places: Sequence[Place], toks: Words, lo: int, hi: int,
+                     first: str, country: str) -> list[Actor]:
+    """«قوات النظام وروسيا استهدفت …»، «روسيا والنظام»: the forces of the state where it happens and
+    a state joined to them by و (its forces, or a country standing for its military) strike
+    together; allied militias («والميليشيات الإيرانية») are no second striker."""
+    start, end = toks[lo][0], toks[hi - 1][1]
+    lead = next((a for a in actors if start <= a.start < end and a.name == first and a.name.startswith("Military")), None)
+    if lead is None or lead.country not in ("", country):
+        return []  # the state's own forces and an ally; «الولايات المتحدة وفرنسا وبريطانيا» is the US's strike
+    for tok in toks[lo:hi]:
+        after = 0 < tok[0] - lead.end <= 2 and tok[2].startswith("و")
+        before = 0 < lead.start - tok[1] <= 2 and lead.text.startswith("و")
+        if not (after or before):
+            continue
+        home = next((p.country for p in places if p.feature == "country" and tok[0] <= p.start < tok[1]), None)
+        other = next((a for a in actors if a.start <= tok[0] < a.end and a.name.startswith("Military")
+                      and tok[2].removeprefix("و").startswith(_STATE_HEADS)), None)
+        joined = other or (_state_forces(tok, country_name(home) or "", country) if home else None)
+        if joined is not None and joined.name != first:
+            return [lead, joined] if after else [joined, lead]
+    return []
+
+
+_STATE_HEADS = ("قوات", "الجيش", "جيش", "الطيران", "طيران", "الطايرات", "طايرات", "المقاتلات", "مقاتلات", "النظام")
 
 
 def _state_forces(tok: tuple[int, int, str], home: str, country: str) -> Actor | None:
