@@ -1,4 +1,4 @@
-"""Tagging speed of the shipped NER model (features + CRF) on one core.
+"""Tagging speed of the shipped NER model (features, network or CRF, decoding) on one core.
 
 Two measures, both from an empty feature cache: ANERcorp test.txt (small, many
 distinct words: the pessimistic case) and a stream of real news articles from the
@@ -37,7 +37,7 @@ def news_documents(path: Path, n_articles: int) -> list[list[list[str]]]:
 
 
 def timed(tagger: object, documents: list[list[list[str]]]) -> float:
-    """Tokens per CPU second (features and both passes), from empty feature caches."""
+    """Tokens per CPU second (features and both passes), from empty caches."""
     tagger.clear_cache()  # type: ignore[attr-defined]
     tag = tagger.tag_document  # type: ignore[attr-defined]
     t0 = time.process_time()
@@ -57,9 +57,9 @@ def main() -> int:
         print(f"skipped: {SHARED} data not found", file=sys.stderr)
         return 0
     from marsad.ner.conll import read_conll
-    from marsad.ner.tagger import Tagger, load_tagger
+    from marsad.ner.tagger import load_tagger
 
-    tagger = Tagger(args.model) if args.model else load_tagger()
+    tagger = load_tagger(args.model)
     test_doc = [[words for words, _ in read_conll(test)]]
     print(f"ANERcorp test ({sum(map(len, test_doc[0]))} tokens), cold cache: "
           f"{max(timed(tagger, test_doc) for _ in range(3)):.0f} tokens/s")

@@ -13,32 +13,46 @@ _SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 def register(commands: Commands) -> None:
     p = commands.train.add_parser(
         "ner",
-        help="Rebuild the NER gazetteer, word clusters and CRF from ../shared (fixed seed).",
+        help="Rebuild the NER gazetteer, word clusters, word vectors and network from ../shared (fixed seed).",
     )
     p.add_argument("--shared", default=str(_SHARED), help="the shared data folder (default ../shared)")
     p.add_argument(
         "--out", default=None, help="output folder (default: the package data; with --dev, out/ner-dev)"
     )
-    p.add_argument("--dev", action="store_true", help="train on 90%% of train.txt, score the last 10%%")
+    p.add_argument("--dev", action="store_true", help="(--crf) train on 90%% of train.txt, score the last 10%%")
     p.add_argument("--reuse-lexicon", action="store_true", help="keep the gazetteer and clusters in --out")
+    p.add_argument("--vectors", default=None, help="reuse word vectors saved by an earlier run (gensim .kv)")
+    p.add_argument("--crf", action="store_true", help="train the two-pass CRF tagger instead of the network")
     p.set_defaults(func=_train)
 
     e = commands.eval.add_parser("ner", help="Entity-level P/R/F1 (conlleval) of the tagger on a CoNLL file.")
     e.add_argument("--data", required=True, help="CoNLL file, or a folder of *.txt files (AQMAR)")
     e.add_argument("--data-format", default="auto", choices=("auto", "anercorp", "aqmar"))
-    e.add_argument("--model", default=None, help="a crfsuite model (default: the shipped one)")
+    e.add_argument("--model", default=None, help="a model file, network or CRF (default: the shipped one)")
     e.set_defaults(func=_eval)
 
 
 def _train(args: argparse.Namespace) -> int:
     from marsad.ner.lexicon import DATA_DIR
-    from marsad.ner.train import train
 
     shared = Path(args.shared)
     if not (shared / "data" / "ner" / "anercorp" / "train.txt").exists():
         raise FileNotFoundError(f"ANERcorp train.txt not found under {shared}")
     out = Path(args.out) if args.out else (Path("out/ner-dev") if args.dev else DATA_DIR)
-    model = train(shared, out, dev=args.dev, reuse_lexicon=args.reuse_lexicon)
+    if args.crf:
+        from marsad.ner.train import train
+
+        model = train(shared, out, dev=args.dev, reuse_lexicon=args.reuse_lexicon)
+    else:
+        try:
+            import gensim  # noqa: F401
+            import torch  # noqa: F401
+        except ImportError as exc:
+            raise SystemExit(f"training the NER network needs torch and gensim: pip install 'marsad[train]' ({exc})") from exc
+        from marsad.ner.nntrain import train_neural
+
+        vectors = Path(args.vectors) if args.vectors else None
+        model, _ = train_neural(shared, out, reuse_lexicon=args.reuse_lexicon, vectors=vectors)
     print(f"model: {model} ({model.stat().st_size / 1e6:.2f} MB)")
     return 0
 
@@ -46,11 +60,11 @@ def _train(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from marsad.eval.ner import score
     from marsad.ner.conll import read_conll, sniff_format
-    from marsad.ner.tagger import Tagger, load_tagger
+    from marsad.ner.tagger import load_tagger
 
     fmt = sniff_format(args.data) if args.data_format == "auto" else args.data_format
     sentences = read_conll(args.data, fmt)
-    tagger = Tagger(args.model) if args.model else load_tagger()
+    tagger = load_tagger(args.model)
     # AQMAR's miscellaneous classes are not scored (mapped to O), so neither are ours.
     drop = {"B-MISC", "I-MISC"} if fmt == "aqmar" else set()
 

@@ -83,15 +83,18 @@ class FeatureExtractor:
         index: dict[str, int] | None = None,
         cache_size: int = 50_000,
         shared: FeatureExtractor | None = None,
+        windows: bool = True,
     ) -> None:
         """``index``: a trained model's attribute ids, for :meth:`sentence_ids`;
-        ``shared``: an extractor over the same lexicon whose string cache to reuse."""
+        ``shared``: an extractor over the same lexicon whose string cache to reuse;
+        ``windows=False``: only each word's own features (the network needs no others)."""
         self.lex = lexicon
         self.index = index or {}
         self.pad = len(self.index)
         self._cache: dict[str, WordFeatures] = shared._cache if shared else {}
         self._ids: dict[str, WordIds] = {}
         self._cache_size = cache_size
+        self.windows = windows
 
     def clear_cache(self) -> None:
         """Forget the per-word features (for benchmarks and after a lexicon change)."""
@@ -190,6 +193,8 @@ class FeatureExtractor:
         ]
         if sh == "lat" and word[:1].isupper():
             own.append("cap")
+        if not self.windows:
+            return WordFeatures(own, [], [], [], [], stem=stem, norm=norm)
         near = [f"st={stem}", f"pc={pre}", f"sh={sh}", *(cls[i] for i in _NEAR if i < len(cls)), *gaz]
         far = [f"st={stem}", *cls[1:2], *gaz]
         return WordFeatures(

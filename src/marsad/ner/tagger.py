@@ -12,12 +12,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from marsad.ner.crf import CRFWeights, emissions, marginals, viterbi_batch
 from marsad.ner.features import DocTypes, FeatureExtractor
 from marsad.ner.lexicon import DATA_DIR, Lexicon
+
+if TYPE_CHECKING:
+    from marsad.ner.neural import NeuralTagger
 
 MODEL_PATH = DATA_DIR / "crf.npz"
 FIRST_PASS = "crf1.npz"
@@ -124,6 +128,12 @@ class Tagger:
 
 
 @lru_cache(maxsize=4)
-def load_tagger(model: str | None = None) -> Tagger:
-    """The tagger for ``model`` (default: the packaged one), loaded once."""
-    return Tagger(Path(model) if model else MODEL_PATH)
+def load_tagger(model: str | None = None) -> Tagger | NeuralTagger:
+    """The tagger for a model file, a network (``.npz`` with ``w_inp``) or a CRF, loaded
+    once; by default the packaged network, else the packaged CRF."""
+    from marsad.ner.neural import MODEL_FILE, NeuralTagger, is_network
+
+    path = Path(model) if model else DATA_DIR / MODEL_FILE
+    if not model and not path.exists():
+        path = MODEL_PATH
+    return NeuralTagger(path) if is_network(path) else Tagger(path)

@@ -1,0 +1,215 @@
+"""The shipped entity tagger: a small convolutional network with a CRF output, in numpy.
+
+Why this shape: ANERcorp is small, so the network leans on what was learned without
+labels (word vectors trained on the ANT news corpus, frozen; the word clusters and
+gazetteer of :mod:`marsad.ner.lexicon` through the CRF's per-word features) and adds a
+character CNN for words the vectors lack. Everything that depends on one word only is
+folded into one cached vector per distinct word, so tagging a document costs one
+matmul per convolution layer over all its tokens (sentences laid end to end with zero
+gaps, which equals padding each sentence) and a batched Viterbi.
+
+Weights come from :mod:`marsad.ner.nntrain` (torch, training only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from marsad.ner.crf import marginals, viterbi_batch
+from marsad.ner.features import DocTypes, FeatureExtractor
+from marsad.ner.lexicon import Lexicon
+
+#: The shipped network's file in the package data.
+MODEL_FILE = "cnn.npz"
+#: Characters of a word seen by the character CNN (longer words are cut).
+MAX_CHARS = 20
+#: Entity types of the document features: the word's own, its left and right neighbour's.
+DOC_TYPES = ("LOC", "ORG", "PERS", "MISC")
+DOC_DIM = 3 * len(DOC_TYPES)
+
+
+def doc_matrix(keys: list[tuple[str, str]], doc: DocTypes) -> np.ndarray:
+    """``[n, DOC_DIM]`` 0/1: the types a first pass gave each word (its normalised form
+    or stem, ``keys``), and each neighbour, in the sentences around it
+    (:func:`marsad.ner.stack.doc_windows`)."""
+    n, k = len(keys), len(DOC_TYPES)
+    m = np.zeros((n, DOC_DIM), np.float32)
+    for i, (norm, stem) in enumerate(keys):
+        for kind in doc.get(norm, ()):
+            m[i, DOC_TYPES.index(kind)] = 1.0
+        for kind in doc.get(stem, ()):
+            m[i, DOC_TYPES.index(kind)] = 1.0
+    m[1:, k : 2 * k] = m[:-1, :k]
+    m[:-1, 2 * k :] = m[1:, :k]
+    return m
+
+
+def is_network(path: str | Path) -> bool:
+    """Whether a model file holds a network (else a CRF)."""
+    if not Path(path).is_file():
+        return False
+    with np.load(path, allow_pickle=False) as z:
+        return "w_inp" in z.files
+
+
+class NeuralWeights:
+    """Arrays of a trained network (float32 in memory; the vector table stays float16)."""
+
+    def __init__(self, path: str | Path) -> None:
+        with np.load(path, allow_pickle=False) as z:
+            self.labels = [str(x) for x in z["labels"].tolist()]
+            self.words = {str(w): i + 2 for i, w in enumerate(z["words"].tolist())}
+            self.feats = {str(f): i + 1 for i, f in enumerate(z["feats"].tolist())}
+            self.chars = {str(c): i + 2 for i, c in enumerate(z["chars"].tolist())}
+            # The two large tables stay int8 (a scale per row): rows are read one word at a time.
+            self.vectors = (z["vectors_q"], z["vectors_s"].astype(np.float32).ravel())  # rows 0/1: pad/unknown
+            self.feat = (z["w_feat_q"], z["w_feat_s"].astype(np.float32))
+            a = {k: z[k].astype(np.float32) for k in z.files if k.startswith(("w_", "b_")) and k[-2:] not in ("_q", "_s")}
+            self.dilations = [int(d) for d in z["dilations"].tolist()]
+        self.arrays = a
+        self.trans = a["w_trans"]
+
+
+class NeuralTagger:
+    """BIO tagger over PERS/LOC/ORG/MISC; tags a document (a list of sentences) at once."""
+
+    def __init__(self, model: str | Path, lexicon: Lexicon | None = None, cache_size: int = 50_000) -> None:
+        path = Path(model)
+        if not path.is_file():
+            raise FileNotFoundError(f"NER model not found: {path} (run `marsad train ner`)")
+        self.w = NeuralWeights(path)
+        self.labels = self.w.labels
+        lex = lexicon if lexicon is not None else Lexicon.load(path.parent)
+        # The network was trained without the CRF's self-trained name lexicon.
+        # Feature strings are needed once per word (then its vector is cached): a small cache.
+        self.features = FeatureExtractor(replace(lex, names={}), cache_size=2_000, windows=False)
+        #: word -> (first-layer pre-activation, normalised form, stem)
+        self._cache: dict[str, tuple[np.ndarray, str, str]] = {}
+        self._cache_size = cache_size
+        self.gap = max(self.w.dilations)
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+        self.features.clear_cache()
+
+    def _encode(self, words: list[str]) -> list[tuple[np.ndarray, str, str]]:
+        """First-layer pre-activations ``[n, H]`` of distinct words, all at once: word
+        vectors of the form and the stem, the feature bag, the character CNN."""
+        w, a = self.w, self.w.arrays
+        wfs = [self.features.word(t) for t in words]
+        n, feats, chars, vocab = len(wfs), w.feats, w.chars, w.words
+        flat: list[int] = []
+        offsets: list[int] = []
+        vids: list[int] = []
+        width = min(MAX_CHARS, max(len(wf.norm) for wf in wfs)) + 2
+        cids = np.zeros((n, width), np.intp)
+        for i, wf in enumerate(wfs):
+            offsets.append(len(flat))
+            flat += [feats[f] for f in wf.own if f in feats] or [0]
+            vids += (vocab.get(wf.norm, 1), vocab.get(wf.stem, 1))
+            ids = [chars.get(c, 1) for c in wf.norm[:MAX_CHARS]] or [1]
+            cids[i, 1 : 1 + len(ids)] = ids
+        vq, vs = w.vectors
+        fq, fs = w.feat
+        fids = np.array(flat, np.intp)
+        bag = np.add.reduceat(fq[fids] * fs[fids], offsets, axis=0)
+        emb = a["w_char"][cids]  # padding row 0 is zero, as around each word in training
+        win = np.concatenate([emb[:, :-2], emb[:, 1:-1], emb[:, 2:]], axis=2)
+        conv = np.maximum(win @ a["w_cconv"] + a["b_cconv"], 0.0) * (cids[:, 1:-1, None] > 0)
+        x = np.concatenate([(vq[vids] * vs[vids, None]).reshape(n, -1), bag, conv.max(axis=1)], axis=1)
+        out = x @ a["w_inp"] + a["b_inp"]
+        return [(v, wf.norm, wf.stem) for v, wf in zip(out, wfs, strict=True)]
+
+    def word_vector(self, word: str) -> np.ndarray:
+        """The cached first-layer pre-activation of one word (all that depends on the word
+        alone; the document features are added to it)."""
+        self._fill([word])
+        return self._cache[word][0]
+
+    def _fill(self, words: list[str]) -> None:
+        """Encode and cache the words not yet cached (the cache is bounded)."""
+        distinct = list(dict.fromkeys(words))
+        new = [t for t in distinct if t not in self._cache]
+        if not new:
+            return
+        if len(self._cache) + len(new) > self._cache_size:
+            self._cache.clear()
+            new = distinct
+        self._cache.update(zip(new, self._encode(new), strict=True))
+
+    def _layout(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int], np.ndarray]:
+        """All tokens' first-layer vectors end to end with ``gap`` zero rows between
+        sentences, each sentence's first row, and the 0/1 token mask."""
+        g = self.gap
+        width = self.w.arrays["b_inp"].shape[0]
+        starts = (g + np.cumsum([0] + [len(ws) + g for ws in sentences[:-1]])).tolist()
+        z = np.zeros((starts[-1] + len(sentences[-1]) + g, width), np.float32)
+        mask = np.zeros((len(z), 1), np.float32)
+        self._fill([t for words in sentences for t in words])
+        cache = self._cache
+        for s, words in zip(starts, sentences, strict=True):
+            z[s : s + len(words)] = [cache[t][0] for t in words]
+            mask[s : s + len(words)] = 1.0
+        return z, starts, mask
+
+    def _forward(self, z: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Label scores of every row from first-layer pre-activations."""
+        a = self.w.arrays
+        h = np.maximum(z, 0.0) * mask
+        n = h.shape[1]
+        for k, d in enumerate(self.w.dilations):
+            y = h @ a[f"w_conv{k}"]  # [T, 3H]: the three taps side by side
+            c = y[:, n : 2 * n] + a[f"b_conv{k}"]
+            c[d:] += y[:-d, :n]
+            c[:-d] += y[d:, 2 * n :]
+            h = (h + np.maximum(c, 0.0)) * mask
+        em: np.ndarray = h @ a["w_out"] + a["b_out"]
+        return em
+
+    def _emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        """Label scores of each non-empty sentence, all sentences in one pass; with a
+        document layer, a second pass sees the types the first gave each word nearby."""
+        from marsad.ner.stack import doc_windows, typed_words
+
+        z, starts, mask = self._layout(sentences)
+        em = self._forward(z, mask)
+        ems = [em[s : s + len(ws)] for s, ws in zip(starts, sentences, strict=True)]
+        w_doc = self.w.arrays.get("w_doc")
+        if w_doc is None:
+            return ems
+        fx = self.features
+        typed = [
+            typed_words(fx, ws, [self.labels[i] for i in p])
+            for ws, p in zip(sentences, viterbi_batch(ems, self.w.trans), strict=True)
+        ]
+        cache = self._cache
+        for s, ws, doc in zip(starts, sentences, doc_windows(typed), strict=True):
+            z[s : s + len(ws)] += doc_matrix([cache[t][1:] for t in ws], doc) @ w_doc
+        em = self._forward(z, mask)
+        return [em[s : s + len(ws)] for s, ws in zip(starts, sentences, strict=True)]
+
+    def scored_document(
+        self, sentences: list[list[str]], scores: bool = True
+    ) -> list[tuple[list[str], list[float]]]:
+        """Labels and (with ``scores``) each label's marginal probability, per sentence."""
+        out: list[tuple[list[str], list[float]]] = [([], []) for _ in sentences]
+        keep = [k for k, words in enumerate(sentences) if words]
+        if not keep:
+            return out
+        ems = self._emissions([sentences[k] for k in keep])
+        trans = self.w.trans
+        for k, em, path in zip(keep, ems, viterbi_batch(ems, trans), strict=True):
+            probs = [float(p[i]) for p, i in zip(marginals(em, trans), path, strict=True)] if scores else []
+            out[k] = ([self.labels[i] for i in path], probs)
+        return out
+
+    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO labels for each sentence of one document."""
+        return [tags for tags, _ in self.scored_document(sentences, scores=False)]
+
+    def tag(self, words: list[str]) -> list[str]:
+        """BIO labels for one sentence on its own."""
+        return self.tag_document([words])[0]

@@ -1,0 +1,113 @@
+"""The numpy network tagger on a small random network: export format, forward pass
+against a direct implementation of torch's convolutions, batching, determinism."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from marsad.ner.lexicon import Lexicon
+from marsad.ner.neural import DOC_DIM, NeuralTagger, doc_matrix, is_network
+from marsad.ner.nntrain import LABELS, Settings, Vocab, export
+
+# Written for these tests.
+SENTENCES = [
+    (["قال", "الرئيس", "سمير", "في", "بيروت"], ["O", "O", "B-PERS", "O", "B-LOC"]),
+    (["وزارة", "الصحة", "أعلنت", "أمس"], ["B-ORG", "I-ORG", "O", "O"]),
+]
+WORDS = ["في", "قال", "الرئيس", "بيروت"]
+
+
+def _network(tmp_path: Path, with_doc: bool) -> tuple[Path, dict[str, np.ndarray], Vocab]:
+    """A random network in torch's parameter names and shapes, exported."""
+    s = Settings(hidden=8, dilations=(1, 2), feat_dim=6, char_dim=4, char_filters=5)
+    rng = np.random.default_rng(0)
+    vocab = Vocab(WORDS, rng.normal(size=(len(WORDS), 10)).astype(np.float32), Lexicon(), SENTENCES)
+    h, k = s.hidden, len(LABELS)
+    d_in = 2 * 10 + s.feat_dim + s.char_filters
+
+    def r(*shape: int) -> np.ndarray:
+        return rng.normal(scale=0.5, size=shape).astype(np.float32)
+
+    sd = {
+        "feat.weight": r(len(vocab.feats) + 1, s.feat_dim), "char.weight": r(len(vocab.chars) + 2, s.char_dim),
+        "cconv.weight": r(s.char_filters, s.char_dim, 3), "cconv.bias": r(s.char_filters),
+        "inp.weight": r(h, d_in), "inp.bias": r(h), "doc.weight": r(h, DOC_DIM) * with_doc,
+        "out.weight": r(k, h), "out.bias": r(k), "trans": r(k, k),
+    }
+    sd["feat.weight"][0] = sd["char.weight"][0] = 0.0  # padding rows, as torch keeps them
+    for i in range(len(s.dilations)):
+        sd[f"convs.{i}.weight"], sd[f"convs.{i}.bias"] = r(h, h, 3), r(h)
+    path = tmp_path / "net.npz"
+    export(sd, vocab, s, path, WORDS)
+    return path, sd, vocab
+
+
+def _conv(x: np.ndarray, w: np.ndarray, b: np.ndarray, d: int) -> np.ndarray:
+    """torch ``Conv1d(padding=d, dilation=d)`` over ``[length, channels]``, directly."""
+    n = len(x)
+    out = np.tile(b, (n, 1)).astype(np.float64)
+    for t in range(n):
+        for j, off in enumerate((-d, 0, d)):
+            if 0 <= t + off < n:
+                out[t] += w[:, :, j] @ x[t + off]
+    return out
+
+
+def _reference(tagger: NeuralTagger, sd: dict[str, np.ndarray], words: list[str]) -> np.ndarray:
+    """One sentence's first-pass emissions computed layer by layer from the torch state."""
+    h = np.maximum(np.stack([tagger.word_vector(w) for w in words]), 0.0)
+    for i, d in enumerate(tagger.w.dilations):
+        h = h + np.maximum(_conv(h, sd[f"convs.{i}.weight"], sd[f"convs.{i}.bias"], d), 0.0)
+    result: np.ndarray = h @ sd["out.weight"].T + sd["out.bias"]
+    return result
+
+
+def test_forward_matches_direct_convolutions_and_batching(tmp_path: Path) -> None:
+    path, sd, _ = _network(tmp_path, with_doc=False)
+    assert is_network(path) and not is_network(tmp_path / "missing.npz")
+    tagger = NeuralTagger(path, Lexicon())
+    sents = [w for w, _ in SENTENCES]
+    ems = tagger._emissions(sents)
+    for words, em in zip(sents, ems, strict=True):
+        assert em.shape == (len(words), len(LABELS))
+        # float16 weights in the file: compare at that precision
+        np.testing.assert_allclose(em, _reference(tagger, sd, words), rtol=2e-2, atol=2e-2)
+        np.testing.assert_allclose(em, tagger._emissions([words])[0], rtol=1e-5, atol=1e-5)
+
+
+def test_tags_are_bio_deterministic_and_scored(tmp_path: Path) -> None:
+    path, _, _ = _network(tmp_path, with_doc=True)
+    sents = [w for w, _ in SENTENCES] + [[], ["كلمة", "جديدة", "تماما"]]
+    first = NeuralTagger(path, Lexicon()).scored_document(sents)
+    again = NeuralTagger(path, Lexicon()).scored_document(sents)
+    assert first == again
+    for words, (tags, probs) in zip(sents, first, strict=True):
+        assert len(tags) == len(probs) == len(words)
+        assert set(tags) <= set(LABELS)
+        assert all(0.0 < p <= 1.0 + 1e-9 for p in probs)
+
+
+def test_doc_matrix_marks_own_and_neighbour_types() -> None:
+    m = doc_matrix([("قال", "قال"), ("بسمير", "سمير"), ("امس", "امس")], {"سمير": {"PERS"}})
+    pers = 2  # index of PERS in DOC_TYPES
+    assert m.shape == (3, DOC_DIM)
+    assert m[1, pers] == 1 and m[0, 8 + pers] == 1 and m[2, 4 + pers] == 1
+    assert m.sum() == 3
+
+
+def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="marsad train ner"):
+        NeuralTagger(tmp_path / "none.npz")
+
+
+def test_bounded_cache_gives_the_same_tags(tmp_path: Path) -> None:
+    path, _, _ = _network(tmp_path, with_doc=True)
+    sents = [w for w, _ in SENTENCES]
+    small = NeuralTagger(path, Lexicon(), cache_size=3)
+    big = NeuralTagger(path, Lexicon())
+    for _ in range(2):
+        assert small.tag_document(sents) == big.tag_document(sents)
+    assert len(small._cache) <= len({t for s in sents for t in s})
