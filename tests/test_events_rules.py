@@ -215,3 +215,13 @@ def test_the_state_and_its_conjoined_ally_strike_together(text: str) -> None:
 def test_allied_militias_are_no_second_striker() -> None:
     found = code("قصفت قوات النظام والميليشيات الإيرانية، الثلاثاء، مدينة سراقب.")
     assert [e.actor1 for e in found] == ["Military Forces of Syria (2000-)"]
+
+
+def test_an_interception_names_its_object_after_the_subject() -> None:
+    (event,) = code("أسقطت الدفاعات الجوية السورية، الثلاثاء، طائرة مسيرة قرب مدينة حماة.")
+    assert (event.sub_event_type, event.actor1) == ("Disrupted weapons use", "Military Forces of Syria (2000-)")
+
+
+def test_a_risen_tally_counts_its_new_figure() -> None:
+    assert count_deaths(words("ارتفع عدد القتلى جراء الغارات على مدينة سراقب، الثلاثاء، إلى 12 مدنيا")) == 12
+    assert count_deaths(words("وصل عدد القتلى إلى نحو 40 شخصا وأصيب 3")) == 40

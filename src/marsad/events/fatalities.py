@@ -143,6 +143,17 @@ def _negated(toks: list[tuple[int, int, str]], i: int) -> bool:
     return False
 
 
+def _tally_to(toks: list[tuple[int, int, str]], i: int) -> int | None:
+    """«ارتفع عدد القتلى جراء الغارات على سراقب، الثلاثاء، إلى 12»: the tally's new figure."""
+    if i == 0 or not variants(toks[i - 1][2]) & {"عدد", "حصيله"}:
+        return None
+    for k in range(i + 1, min(_before_injuries(toks, i), i + 16)):
+        if toks[k][2] in ("الي", "إلى", "لي") and k + 1 < len(toks):
+            found = _number_after(toks, k)
+            return found[0] if found is not None else None
+    return None
+
+
 def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
     """Deaths stated in a word span, or None when no killing word is there.
 
@@ -161,6 +172,9 @@ def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
             continue  # «ومن بين الضحايا 11 امرأة»: a part of a toll told elsewhere
         if i + 2 < len(toks) and toks[i + 1][2] in ("واصيب", "وجرح", "واصيبت") and toks[i + 2][2] in _VAGUE:
             return _VAGUE[toks[i + 2][2]]  # «قتل وأصيب عدد من المدنيين»: some were killed
+        risen = _tally_to(toks, i)
+        if risen is not None:
+            return risen
         first = _number_after(toks, i)
         if first is not None and first[0] < 100000:
             return first[0] + _other_side(toks, first[1])

@@ -49,9 +49,11 @@ def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None)
         return None
     objects = nxt3 if hit.definition.verbal else [f for _, _, w in [t for t in seg if t[0] >= hit.end][:1]
                                                   for f in variants(w)]
+    later = [f for _, _, w in [t for t in seg if t[0] >= hit.end][3:8] for f in variants(w)] if sub == \
+        "Disrupted weapons use" else []  # VSO: «أسقطت الدفاعات الجوية السورية، الثلاثاء، طائرة مسيرة»
     if sub == "Disrupted weapons use" and not hit.definition.words[0].startswith("تصدت") and not any(
         f.startswith(("طاير", "مقاتل", "صاروخ", "صواريخ", "مسير", "درون", "سوخوي", "مروحي")) for f in objects
-    ) and not _pronoun_object(hit, seg):
+    ) and not any(f.startswith(("طايره", "مسيره", "درون")) for f in later) and not _pronoun_object(hit, seg):
         return None
     if sub == "Disrupted weapons use" and any(f.startswith(("مروحي", "مقاتله", "سوخوي")) for f in objects):
         return "Armed clash"  # a manned aircraft shot down is a fight between armed actors
