@@ -225,7 +225,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if args.parquet:
         from pathlib import Path
 
-        from marsad.engines.ray_engine import ParquetShards
+        from marsad.engines.parquet import ParquetShards
 
         shards = ParquetShards(Path(args.parquet))
         analysed = shards.tee(analysed)
