@@ -225,3 +225,9 @@ def test_an_interception_names_its_object_after_the_subject() -> None:
 def test_a_risen_tally_counts_its_new_figure() -> None:
     assert count_deaths(words("ارتفع عدد القتلى جراء الغارات على مدينة سراقب، الثلاثاء، إلى 12 مدنيا")) == 12
     assert count_deaths(words("وصل عدد القتلى إلى نحو 40 شخصا وأصيب 3")) == 40
+
+
+def test_a_government_inside_an_actors_name_governs_nothing_after_it() -> None:
+    (event,) = code("اندلعت اشتباكات، الثلاثاء، بين قوات حكومة الوفاق وقوات حفتر في طرابلس.")
+    assert {event.actor1, event.actor2} == {
+        "Military Forces of Libya (2016-) Government of National Accord", "Libyan National Army"}

@@ -23,7 +23,7 @@ def pick_actors(
 ) -> tuple[Actor | None, Actor | None]:
     """(actor1, actor2) inside ``[start, end)``: the agent first, the target second."""
     found = [a for a in actors if start <= a.start and a.end <= end]
-    found = [a for a in found if not _controls_only(a, toks) and not _speaker_civilians(a, toks, anchor)]
+    found = [a for a in found if not _controls_only(a, toks, found) and not _speaker_civilians(a, toks, anchor)]
     sources = [a for a in found if _is_source(a, toks, anchor) or _accuser(a, found, toks, anchor)]
     found = [a for a in found if a not in sources or _own_forces(a, toks, anchor)]
     pair = _between_pair(found, toks)
@@ -200,10 +200,12 @@ def _own_forces(source: Actor, toks: Words, anchor: int) -> bool:
                for w in between)
 
 
-def _controls_only(actor: Actor, toks: Words) -> bool:
+def _controls_only(actor: Actor, toks: Words, others: Sequence[Actor] = ()) -> bool:
     """«المناطق الخاضعة لسيطرة X»، «حكومة X»: X is named for what it holds or governs, not as a
-    side (but «الحكومة السورية» names its own state: the next actor stands apart)."""
-    before = [t for t in toks if t[1] <= actor.start][-4:]
+    side (but «الحكومة السورية» names its own state, and the «حكومة» inside another actor's
+    name, «قوات حكومة الوفاق وقوات حفتر», governs nothing after it)."""
+    inside = [(o.start, o.end) for o in others if o is not actor]
+    before = [t for t in toks if t[1] <= actor.start and not any(a <= t[0] < b for a, b in inside)][-4:]
     for k, (_, _, w) in enumerate(before):
         if variants(w) & _CONTROL:
             nxt = before[k + 1][2].removeprefix("ال") if k + 1 < len(before) else ""
