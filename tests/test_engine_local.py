@@ -98,3 +98,16 @@ def test_analysed_article_pickles_to_an_equal_article() -> None:
     assert (back.tokens, back.sentences) == (article.tokens, article.sentences)
     assert type(back.events[0].evidence[0]) is type(article.events[0].evidence[0])
     assert repr(back) == repr(article)
+
+
+def test_in_process_run_restores_the_callers_gc_thresholds() -> None:
+    import gc
+
+    from marsad.engines.local import GC_THRESHOLD
+
+    before = gc.get_threshold()
+    seen = []
+    for _ in run_local(_articles(3), workers=1, pipeline=TEST_PIPELINE):
+        seen.append(gc.get_threshold())
+    assert seen == [GC_THRESHOLD] * 3
+    assert gc.get_threshold() == before

@@ -6,13 +6,20 @@ the same as one worker's. At most ``2 * workers`` batches are in flight, which
 keeps memory flat however long the stream. Analysed articles are returned
 without their working state (tokens, sentences): nothing downstream needs it
 and it would dominate the cost of sending articles between processes.
+
+While analysing, the cyclic garbage collector runs less often (:data:`GC_THRESHOLD`):
+an article allocates thousands of short-lived objects (tokens, features) that
+reference counting frees anyway, and with the default thresholds the collector
+kept re-scanning the long-lived models and word caches, about 7% of the CPU time.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
@@ -26,6 +33,19 @@ if TYPE_CHECKING:
 
 _WORKER_PIPELINE: Pipeline | None = None
 _WORKER_ERROR: BaseException | None = None
+#: Collector thresholds while analysing (Python's defaults: 700, 10, 10).
+GC_THRESHOLD = (10_000, 20, 20)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the block with :data:`GC_THRESHOLD`, then restore the caller's thresholds."""
+    old = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def _finish(article: Article) -> Article:
@@ -38,6 +58,7 @@ def _init_worker(pipeline: Pipeline | None) -> None:
     # An initializer that raises makes Pool respawn workers forever; keep the
     # error and raise it from the first batch instead, so the caller sees it.
     global _WORKER_PIPELINE, _WORKER_ERROR
+    gc.set_threshold(*GC_THRESHOLD)  # a worker process only ever analyses
     try:
         _WORKER_PIPELINE = pipeline if pipeline is not None else default_pipeline()
     except BaseException as exc:  # noqa: BLE001 - re-raised in _process_batch
@@ -70,8 +91,9 @@ def run_local(
         raise ValueError("batch_size must be >= 1")
     if workers <= 1:
         steps = pipeline if pipeline is not None else default_pipeline()
-        for article in articles:
-            yield _finish(steps.process(article))
+        with fewer_collections():
+            for article in articles:
+                yield _finish(steps.process(article))
         return
     stream = batches(articles, batch_size)
     first = next(stream, [])
