@@ -231,3 +231,9 @@ def test_a_government_inside_an_actors_name_governs_nothing_after_it() -> None:
     (event,) = code("اندلعت اشتباكات، الثلاثاء، بين قوات حكومة الوفاق وقوات حفتر في طرابلس.")
     assert {event.actor1, event.actor2} == {
         "Military Forces of Libya (2016-) Government of National Accord", "Libyan National Army"}
+
+
+def test_martyrdom_words_count_the_dead() -> None:
+    assert count_deaths(words("استشهد ثلاثة فلسطينيين برصاص الجيش")) == 3
+    assert count_deaths(words("سقوط 4 شهداء في القصف")) == 4
+    assert count_deaths(words("بارتفاع عدد القتلى إلى أكثر من 250 شخصا منذ بدء العملية")) == 3  # a period's tally

@@ -11,7 +11,8 @@ import re
 from marsad.actors.text import variants
 
 _KILL = ("قتلي", "قتيل", "قتل", "مقتل", "قتلوا", "قتلت", "مصرع", "حتفه", "حتفهم", "قتيلا", "ضحايا",
-         "ضحيته", "ضحيتها", "ضحيتهم")  # «راح ضحيته 12 شخصا»
+         "ضحيته", "ضحيتها", "ضحيتهم",  # «راح ضحيته 12 شخصا»
+         "استشهد", "استشهدوا", "استشهاد", "شهيد", "شهيدا", "شهداء")  # «استشهد فلسطيني»
 _VAGUE = {"عشرات": 12, "العشرات": 12, "مئات": 100, "المئات": 100, "الاف": 1000, "عده": 3, "عدد": 3}
 _UNITS = {
     "واحد": 1, "اثنين": 2, "اثنان": 2, "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4,
@@ -150,7 +151,8 @@ def _tally_to(toks: list[tuple[int, int, str]], i: int) -> int | None:
     for k in range(i + 1, min(_before_injuries(toks, i), i + 16)):
         if toks[k][2] in ("الي", "إلى", "لي") and k + 1 < len(toks):
             found = _number_after(toks, k)
-            return found[0] if found is not None else None
+            since = any(w == "منذ" for _, _, w in toks[i : (found[1] if found else k) + 4])
+            return found[0] if found is not None and not since else None  # «… منذ بدء العملية»: a period's
     return None
 
 
