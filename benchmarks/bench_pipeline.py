@@ -41,23 +41,25 @@ def read(corpus: str, limit: int | None) -> Iterator[Article]:
     return islice(read_inputs([corpus]), limit)
 
 
-def timed_read(corpus: str, limit: int | None) -> tuple[int, float]:
-    start = time.perf_counter()
+def timed_read(corpus: str, limit: int | None) -> tuple[int, float, float]:
+    """(articles, seconds, CPU seconds) to read the corpus."""
+    start, cpu = time.perf_counter(), time.process_time()
     n = sum(1 for _ in read(corpus, limit))
-    return n, time.perf_counter() - start
+    return n, time.perf_counter() - start, time.process_time() - cpu
 
 
-def timed_tokenise(corpus: str, limit: int | None) -> tuple[int, float]:
+def timed_tokenise(corpus: str, limit: int | None) -> tuple[int, float, float]:
+    """(articles, seconds, CPU seconds) to read and tokenise the corpus."""
     from marsad.arabic.tokenize import tokenize
 
     tokenize("تحميل")  # load lexicons outside the timing
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     n = 0
     for article in read(corpus, limit):
         tokenize(article.title)
         tokenize(article.text)
         n += 1
-    return n, time.perf_counter() - start
+    return n, time.perf_counter() - start, time.process_time() - cpu
 
 
 def timed_pipeline(
@@ -160,11 +162,16 @@ def main() -> int:
         return 2
     counts = [int(w) for w in args.workers.split(",")]
 
-    n, secs = timed_read(args.corpus, args.limit)
+    n, secs, cpu = timed_read(args.corpus, args.limit)
     print(f"corpus: {args.corpus} ({n} articles)")
-    print(f"read only: {n / secs:.1f} articles/s ({secs:.1f} s)")
-    n, tok_secs = timed_tokenise(args.corpus, args.limit)
-    print(f"read + tokenise: {n / tok_secs:.1f} articles/s ({tok_secs:.1f} s)")
+    print(
+        f"read only: {n / secs:.1f} articles/s ({secs:.1f} s; CPU {1000 * cpu / n:.2f} ms/article)"
+    )
+    n, tok_secs, tok_cpu = timed_tokenise(args.corpus, args.limit)
+    print(
+        f"read + tokenise: {n / tok_secs:.1f} articles/s ({tok_secs:.1f} s; "
+        f"CPU {1000 * tok_cpu / n:.2f} ms/article)"
+    )
 
     if args.profile:
         spent = step_profile(args.corpus, args.limit, args.skip)
@@ -188,7 +195,10 @@ def main() -> int:
     if len(counts) > 1:
         eff = rates[-1] / rates[0] / (counts[-1] / counts[0])
         print(f"scaling efficiency {counts[0]} -> {counts[-1]} workers: {eff:.2f}")
-    print(f"pipeline / tokenise-only time ({counts[-1]} worker(s)): {secs / tok_secs:.1f}x")
+    print(
+        f"pipeline / tokenise-only ({counts[-1]} worker(s)): {secs / tok_secs:.1f}x the time, "
+        f"{cpu / tok_cpu:.1f}x the CPU"
+    )
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"load average (1, 5, 15 min) at the end: {load} on {os.cpu_count()} CPUs")
     print(f"articles/s: {rates[-1]:.1f}")
