@@ -238,3 +238,10 @@ def test_martyrdom_words_count_the_dead() -> None:
     assert count_deaths(words("سقوط 4 شهداء في القصف")) == 4
     period = "بارتفاع عدد قتلى المسلحين خلال المعارك إلى أكثر من 250 شخصا منذ بدء العملية"
     assert count_deaths(words(period)) != 250  # a period's tally is no event's toll
+
+
+def test_places_with_their_own_tolls_keep_them() -> None:
+    found = code("وقُتل 6 مدنيين في سراقب و3 في كفرنبل جراء غارات روسية، الثلاثاء.")
+    assert sorted((e.location, e.fatalities) for e in found) == [("Kafr Nobol", 3), ("Saraqab", 6)]
+    found = code("قتل 9 مدنيين، الثلاثاء، في غارات روسية استهدفت سراقب، بينهم 5 في كفرنبل.")
+    assert sorted((e.location, e.fatalities) for e in found) == [("Kafr Nobol", 5), ("Saraqab", 4)]

@@ -3,11 +3,13 @@ strike becomes one event per cell, the toll split evenly with the remainder to t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
 from marsad.events import roles
 from marsad.events.draft import Draft, Words
+from marsad.events.fatalities import number
 from marsad.events.subtypes import REMOTE_SUBS
 from marsad.model import Article, Place
 
@@ -16,10 +18,49 @@ def expand(draft: Draft, toks: Words, seg: tuple[int, int], places: list[Place],
            dead: bool, article: Article | None = None) -> list[Draft]:
     """The draft's cells; with deaths reported (``dead``) a strike on no named side has civilian
     targets in every cell, whatever its share of the toll."""
-    out = [d for one in joint(draft, toks, seg, country, article) for d in split(one, places, days)]
+    own = own_tolls(article.places, toks, seg) if article is not None and dead and len(days) == 1 else []
+    if len(own) == 1 and places and places[0].text != own[0][0].text and 0 < own[0][1] < draft.fatalities \
+            and _a_part(toks, seg, own[0][0]):  # «قتل 9 … في سراقب، بينهم 5 في كفرنبل»: the rest at the place
+        own = [(places[0], draft.fatalities - own[0][1]), own[0]]
+    if len(own) >= 2:  # «قتل 6 مدنيين في سراقب و3 في كفرنبل»: each place with its own toll
+        draft = replace(draft, fatalities=max(draft.fatalities, sum(n for _, n in own)))
+        out = [c for one in joint(draft, toks, seg, country, article) for c in _by_tolls(one, own)]
+    else:
+        out = [d for one in joint(draft, toks, seg, country, article) for d in split(one, places, days)]
     if len(out) > 1 and dead and not draft.actor2 and draft.sub_event_type in REMOTE_SUBS:
         out = [replace(d, actor2=f"Civilians ({country})", inter2=7) for d in out]
     return out
+
+
+def own_tolls(places: Sequence[Place], toks: Words, seg: tuple[int, int]) -> list[tuple[Place, int]]:
+    """Places of the segment each preceded by its own count: «6 مدنيين في سراقب و3 في كفرنبل»."""
+    start, end = toks[seg[0]][0], toks[seg[1] - 1][1]
+    out: list[tuple[Place, int]] = []
+    for p in places:
+        if not start <= p.start < end or any(q.text == p.text for q, _ in out):
+            continue
+        k = next((i for i in range(seg[0], seg[1]) if toks[i][0] <= p.start < toks[i][1] + 1), None)
+        before = [w for _, _, w in toks[max(seg[0], (k or 0) - 3) : k]] if k is not None else []
+        if before[-1:] and before[-1] in ("في", "بمدينه", "ببلده"):
+            value = next((number(w) for w in reversed(before[:-1]) if number(w) is not None), None)
+            if value is not None:
+                out.append((p, value))
+    return out
+
+
+def _a_part(toks: Words, seg: tuple[int, int], place: Place) -> bool:
+    """The count before ``place`` is a part of the toll («بينهم 5 في كفرنبل»)."""
+    k = next((i for i in range(seg[0], seg[1]) if toks[i][0] >= place.start), seg[1])
+    return any(w in ("بينهم", "منهم", "وبينهم", "ومنهم") for _, _, w in toks[max(seg[0], k - 5) : k])
+
+
+def _by_tolls(draft: Draft, own: list[tuple[Place, int]]) -> list[Draft]:
+    """One cell per place, each with its own toll (scaled to the draft's share of a joint strike)."""
+    total = sum(n for _, n in own)
+    share = draft.fatalities if draft.fatalities < total else total
+    tolls = [n * share // total if total else 0 for _, n in own]
+    tolls[0] += share - sum(tolls)
+    return [replace(draft, place=p, fatalities=t) for (p, _), t in zip(own, tolls, strict=True)]
 
 
 def spread(listed: list[Place]) -> bool:

@@ -39,6 +39,11 @@ def _value(word: str) -> int | None:
     return None
 
 
+def number(word: str) -> int | None:
+    """A count written as digits or a number word, with a leading و («و3»، «وخمسة»)."""
+    return _value(word) if _value(word) is not None else _value(word.removeprefix("و"))
+
+
 _FILLER = frozenset({"ما", "لا", "يقل", "عن", "اكثر", "من", "نحو", "حوالي", "قرابه", "زهاء", "يزيد", "اقل", "الي", "ال",
                      "خلاله", "خلالها", "فيه", "فيها", "علي", "الاقل"})  # «قتل خلاله على الأقل 26»
 
