@@ -245,3 +245,9 @@ def test_places_with_their_own_tolls_keep_them() -> None:
     assert sorted((e.location, e.fatalities) for e in found) == [("Kafr Nobol", 3), ("Saraqab", 6)]
     found = code("قتل 9 مدنيين، الثلاثاء، في غارات روسية استهدفت سراقب، بينهم 5 في كفرنبل.")
     assert sorted((e.location, e.fatalities) for e in found) == [("Kafr Nobol", 5), ("Saraqab", 4)]
+
+
+def test_an_advance_is_no_handover_even_in_a_deal_story() -> None:
+    text = ("وتوصلت الفصائل إلى اتفاق تسوية مع الحكومة الأسبوع الماضي. "
+            "وتقدمت القوات الحكومية، الثلاثاء، في مدينة سراقب بعد تراجع مسلحي المعارضة، وسيطرت على عدد من الأحياء.")
+    assert [e.sub_event_type for e in code(text) if e.location == "Saraqab"] == ["Government regains territory"]

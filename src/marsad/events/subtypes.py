@@ -233,7 +233,7 @@ def air_launched(sub: str, actor1: str, country: str, clause: Words) -> str:
 
 
 _DEAL = ("اتفاق", "تسويه", "استسلام", "مصالحه", "تسليم")
-_FIGHT = ("معارك", "معركه", "اشتباك", "هجوم", "قصف", "غارات", "اقتحام", "اقتحم", "قتال")
+_FIGHT = ("معارك", "معركه", "اشتباك", "هجوم", "قصف", "غارات", "اقتحام", "اقتحم", "قتال", "تقدم", "تراجع")
 
 
 def handed_over(article: Article, clause: Words) -> bool:
