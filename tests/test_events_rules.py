@@ -251,3 +251,8 @@ def test_an_advance_is_no_handover_even_in_a_deal_story() -> None:
     text = ("وتوصلت الفصائل إلى اتفاق تسوية مع الحكومة الأسبوع الماضي. "
             "وتقدمت القوات الحكومية، الثلاثاء، في مدينة سراقب بعد تراجع مسلحي المعارضة، وسيطرت على عدد من الأحياء.")
     assert [e.sub_event_type for e in code(text) if e.location == "Saraqab"] == ["Government regains territory"]
+
+
+def test_a_date_of_what_happened_to_the_victims_before_is_not_the_events() -> None:
+    found = code("أعدم تنظيم داعش أحد الرهائن الذين خطفهم من مدينة سراقب الشهر الماضي.")
+    assert [(e.sub_event_type, e.event_date) for e in found] == [("Attack", "2018-03-14")]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 
 from marsad.actors.kb import KBActor, alias_index, by_name, country_name, inter_for, resolve_name
 from marsad.actors.text import norm, variants, words

@@ -229,6 +229,12 @@ def has_trend(toks: Words, lo: int, hi: int) -> bool:
     return False
 
 
+def of_people(toks: Words, after: int, pos: int) -> bool:
+    """«أعدم التنظيم أحد الرهائن الذين خطفهم الشهر الماضي»: a date in a «الذين» clause after the
+    trigger tells what happened to the people before, not when the event happened."""
+    return any(after <= a < pos and w in ("الذين", "اللذين", "اللتين", "اللواتي") for a, _, w in toks)
+
+
 def in_background_phrase(toks: Words, pos: int) -> bool:
     """A date inside «ردا على … الأسبوع الماضي» or «منذ …» belongs to the earlier event."""
     before = [w for a, _, w in toks if a < pos][-6:]

@@ -125,7 +125,7 @@ def _clause(article: Article, toks: Words, hits: list[TriggerHit], k: int, dates
         article.text, toks, lo, hit.first, dated_after
     ):
         return None
-    dates = [d for d in dates if not context.in_background_phrase(toks, d.start)]
+    dates = [d for d in dates if not context.in_background_phrase(toks, d.start) and not context.of_people(toks, hit.end, d.start)]
     clause_dates = [d for d in dates if toks[lo][0] <= d.start < toks[hi - 1][1]]
     seg_lo = max([lo] + [h.last + 1 for h in hits[:k] if h.last < hit.first and h.last + 1 > lo])
     seg_hi = min([hi] + [h.first for h in hits[k + 1 :] if h.first < hi])
