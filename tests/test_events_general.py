@@ -329,3 +329,12 @@ def test_the_town_refers_to_the_town_just_named() -> None:
     chemical = [e for e in code(text) if e.sub_event_type == "Chemical weapon"]
     assert [(e.location, e.event_date) for e in chemical] == [("Duma", "2018-03-07")]
     assert code("وقال إن القصف طال أيضا مقبرة المدينة التي دخلها المفتشون في دوما.") == []
+
+
+def test_the_sentence_gate_never_hides_a_trigger() -> None:
+    """The cheap pre-test passes every sentence where tokenising finds a trigger (clitics, ال, harakat)."""
+    from marsad.events.triggers import find_triggers, might_trigger
+
+    for text in ("وللاشتباكاتِ أثر", "بالقصفِ المدفعي", "وفجّروا أنفسهم", "وإطلاقِ النار", "والغارات الجوية"):
+        assert find_triggers(words(text)) and might_trigger(text), text
+    assert not might_trigger("ناقش الوزير الميزانية مع نظيره في العاصمة")
