@@ -31,8 +31,9 @@ REGIONS: tuple[tuple[str, str, str, float, float], ...] = (
 #: (found from the site's approximate coordinates, Wikipedia/OpenStreetMap, by distance
 #: to the OCHA points). They take that community's OCHA coordinates (hand-picked
 #: nearest community, not the site's own position) and ACLED geo_precision 2.
+#: Bases (feature "base") and border crossings ("crossing") are filed the same way.
 #: Arabic names | English name | community P-code | feature
-SITES: tuple[tuple[str, str, str, str], ...] = (
+_SITES: tuple[tuple[str, str, str, str], ...] = (
     ("مطار التيفور|قاعدة التيفور|التيفور|مطار تياس|قاعدة تياس|مطار التياس|مطار T4|قاعدة T4|T4|قاعدة T-4|مطار T-4|T-4"
      "|مطار تي فور|قاعدة تي فور",
      "Tiyas (T4) airbase", "C2662", "airbase"),  # الصفا_التياس, 5 km
@@ -48,6 +49,64 @@ SITES: tuple[tuple[str, str, str, str], ...] = (
     ("مطار حماة|قاعدة حماة", "Hama airbase", "C2987", "airbase"),
     ("الدشيشة", "Dashisha", "C4450", "locality"),  # تل صفوك, 1 km; علوة الدشيشة is 43 km away
     ("خلصة", "Khalsa", "C1167", "locality"),  # زيتان, its neighbour south of Aleppo
+    ("مطار دمشق الدولي|مطار دمشق", "Damascus International Airport", "C2375", "airbase"),  # غسولة, 3 km
+    ("مطار القامشلي", "Qamishli airport", "C4564", "airbase"),
+    ("مطار الطبقة|قاعدة الطبقة|مطار الطبقة العسكري", "Tabqa airbase", "C5929", "airbase"),
+    ("مطار خلخلة", "Khalkhala airbase", "C6253", "airbase"),
+    ("قاعدة التنف|التنف|معبر التنف", "Al-Tanf base", "C2891", "base"),  # العليانية, 70 km: none nearer
+    ("معبر نصيب|معبر جابر نصيب|معبر جابر", "Nasib border crossing", "C5999", "crossing"),
+    ("معبر باب الهوى|معبر باب الهوا", "Bab al-Hawa border crossing", "C4167", "crossing"),  # راس الحصن, 5 km
+    ("معبر باب السلامة", "Bab al-Salama border crossing", "C1561", "crossing"),  # السلامة, 2 km
+    ("معبر جرابلس", "Jarablus border crossing", "C2227", "crossing"),
+    ("معبر البوكمال|معبر أبو كمال|معبر القائم", "Al-Bukamal border crossing", "C5167", "crossing"),
+    ("معبر جديدة يابوس|معبر المصنع", "Jdeidet Yabous border crossing", "C2436", "crossing"),
+    ("معبر كسب", "Kasab border crossing", "C3557", "crossing"),
+    ("معبر اليعربية|معبر ربيعة", "Al-Yarubiyah border crossing", "C4969", "crossing"),
+    ("معبر سيمالكا|معبر فيش خابور", "Semalka border crossing", "C4862", "crossing"),  # حناوية, 2 km
+    ("معبر القنيطرة", "Quneitra crossing", "C6268", "crossing"),
+)
+
+#: City neighbourhoods and districts the OCHA list lacks, coded (as ACLED does) to
+#: their city with geo_precision 1. They are minor places (rank 0): a bare one-word
+#: name needs evidence (حي X, a list of districts, its city named nearby), and names
+#: that are also words or people (التضامن، تشرين، المالكي) are in COMMON_WORDS. Names
+#: shared by districts of several cities (القصور: Homs, Deir ez-Zor, Idleb) are left out.
+#: (city P-code, city) -> ((Arabic names, English name), ...); the name becomes «City - Name».
+NEIGHBOURHOODS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
+    ("C1001", "Damascus"): (
+        ("برزة|برزة البلد|مساكن برزة", "Barzeh"), ("جوبر", "Jobar"), ("القابون", "Qaboun"),
+        ("تشرين", "Tishreen"), ("التضامن", "Tadamon"), ("القدم", "Qadam"), ("العسالي", "Asali"),
+        ("المزة|المزه", "Mezzeh"), ("كفرسوسة|كفر سوسة", "Kafr Sousa"), ("ركن الدين", "Rukn al-Din"),
+        ("الميدان", "Midan"), ("باب توما", "Bab Touma"), ("المالكي", "Malki"),
+        ("العباسيين", "Abbasiyin"), ("القصاع", "Qassaa"),
+        ("الزبلطاني", "Zablatani"), ("الشاغور", "Shaghour"), ("باب شرقي", "Bab Sharqi"),
+        ("دمر|مشروع دمر", "Dummar"), ("نهر عيشة", "Nahr Aisha"), ("الدويلعة", "Dwela'a"),
+    ),
+    ("C1007", "Aleppo"): (
+        ("الشيخ مقصود", "Sheikh Maqsoud"), ("الأشرفية", "Ashrafiyeh"), ("صلاح الدين", "Salah al-Din"),
+        ("الشيخ سعيد", "Sheikh Saeed"), ("الراموسة", "Ramouseh"), ("حلب الجديدة", "New Aleppo"),
+        ("بستان القصر", "Bustan al-Qasr"), ("السكري", "Sukkari"), ("الكلاسة", "Kalasa"),
+        ("الصاخور", "Sakhour"), ("مساكن هنانو", "Masakin Hanano"), ("الشعار", "Shaar"),
+        ("الأنصاري", "Ansari"), ("الفردوس", "Firdous"), ("بني زيد", "Bani Zaid"),
+        ("الحمدانية", "Hamdaniyeh"), ("بستان الباشا", "Bustan al-Basha"), ("الليرمون", "Layramoun"),
+    ),
+    ("C2528", "Homs"): (
+        ("الوعر", "Waer"), ("بابا عمرو", "Baba Amr"), ("الخالدية", "Khalidiyeh"),
+        ("جورة الشياح", "Jouret al-Shayah"), ("القرابيص", "Qarabis"), ("الإنشاءات", "Inshaat"),
+        ("كرم الزيتون", "Karm al-Zeitoun"), ("دير بعلبة", "Deir Baalbeh"), ("باب السباع", "Bab al-Sebaa"),
+        ("باب هود", "Bab Hud"), ("البياضة", "Bayada"),
+    ),
+    ("C5086", "Deir ez-Zor"): (
+        ("الجورة", "Jora"), ("الحويقة", "Huweiqa"), ("الرشدية", "Rushdiyeh"),
+        ("الحميدية", "Hamidiyeh"), ("العرفي", "Urfi"), ("هرابش", "Harabesh"), ("الجبيلة", "Jbeileh"),
+        ("حويجة صكر", "Huweijet Saqr"),
+    ),
+}
+
+#: All sites for the build: bases, crossings, localities and neighbourhoods.
+SITES: tuple[tuple[str, str, str, str], ...] = _SITES + tuple(
+    (names, f"{city} - {en}", pcode, "neighbourhood")
+    for (pcode, city), rows in NEIGHBOURHOODS.items() for names, en in rows
 )
 
 #: Regions outside Syria coded at precision 3: Arabic names | English | country | ISO | lat | lon
@@ -71,7 +130,6 @@ ALIASES: dict[str, str] = {
     "حمورية": "C2316",  # OCHA: حمورة
     "الشيفونية": "C2334",  # OCHA: الشفونية
     "منغ": "C1569",  # OCHA: منق
-    "حي القدم": "C1001",  # a Damascus city district (not «القدم»: «كرة القدم»)
 }
 
 #: Places outside Syria whose news spelling GeoNames lacks: Arabic name -> GeoNames id.
@@ -90,6 +148,10 @@ COMMON_WORDS: tuple[str, ...] = (
     "الجنوب", "الشمال", "الوسط", "الحياة", "البيت", "الجزيرة", "الفرات", "الحسين",
     "المنار", "العربية", "تدمر", "الميادين", "القصير", "الضمير", "التل", "السلمية", "الهامة",
     "الحولة", "أمان", "لأول", "فلاديمير", "البلاد", "جده", "بهرام", "توماهوك", "أمل", "بأنه", "الصور", "الأسد", "ليل", "السفيرة", "نصر الله", "عدوان", "البيضاء", "خليل", "كروم", "حصار", "طراز", "بشار", "هاميلتون", "ميدان", "الحراك", "السيد", "الطبقة", "لومي", "النور", "الفتح", "الرحمة", "المستقبل", "الهدى", "البعث", "الشيخ", "المركز",
+    # neighbourhood names that are also words or people (see NEIGHBOURHOODS)
+    "التضامن", "القدم", "تشرين", "الميدان", "المالكي", "العباسيين", "دمر", "صلاح الدين",
+    "الشيخ سعيد", "السكري", "الشعار", "الأنصاري", "الفردوس", "الإنشاءات", "الأشرفية",
+    "الحمدانية", "البياضة", "الجورة", "الرشدية",
 )
 
 #: Names never treated as common words although the no-Syria news uses them

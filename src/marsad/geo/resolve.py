@@ -20,6 +20,9 @@ from marsad.geo.gazetteer import Candidate, prominence
 from marsad.geo.matcher import Mention
 
 _PROVINCE_LEVEL = ("country", "admin1", "region")
+#: Features coded at geo_precision 2 whatever the construction: districts, subdistricts, and
+#: sites filed under a community they are not in (bases, crossings, localities).
+_SITE_FEATURES = ("admin2", "admin3", "airbase", "base", "crossing", "locality")
 #: Governorates that news treats as one area.
 _NEIGHBOURS = (("Damascus", "Rural Damascus"), ("Rural Damascus", "Damascus"))
 
@@ -91,7 +94,7 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
     if c.cc == "SY":
         s = 3.0 + 1.5 * c.rank + (3.0 if c.admin1 in ctx.admin1 else 0.0)
         s += (2.0 if c.admin2 in ctx.admin2 else 0.0) + (1.5 if ctx.syria else 0.0)
-        s += _proximity(c, m, ctx)
+        s += _proximity(c, m, ctx) + (0.5 if c.feature == "neighbourhood" else 0.0)  # over a namesake hamlet
         if c.feature in ("admin2", "admin3"):
             s += 5.0 if m.construction == c.feature else -4.0
         return s + hint
@@ -153,7 +156,7 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
         # a common word is a town abroad only when the text says so or the story is set there
         # (an LOC tag alone does not make «طراز» or «حصار» a city)
         return said or (c.rank >= 1_000_000 and bool(m.locative)) or (strong and c.cc in ctx.countries)
-    if c.feature in ("country", "admin1", "region", "capital", "airbase"):
+    if c.feature in ("country", "admin1", "region", "capital", "airbase", "base", "crossing"):
         return True
     if c.feature in ("admin2", "admin3"):
         return strong
@@ -174,6 +177,6 @@ def _precision(c: Candidate, m: Mention) -> int:
     """ACLED geo_precision; «منطقة X» of a town is coded to the town itself (1)."""
     if c.feature in _PROVINCE_LEVEL:
         return 3
-    if m.construction in ("near", "rural", "between") or c.feature in ("admin2", "admin3", "airbase", "locality"):
+    if m.construction in ("near", "rural", "between") or c.feature in _SITE_FEATURES:
         return 2
     return 1
