@@ -178,3 +178,13 @@ def test_common_words_are_not_places_even_when_tagged(text: str, word: str) -> N
 def test_a_name_after_a_water_body_is_not_the_town() -> None:
     assert refs("اقتربت الطائرة من بحيرة طبريا في إسرائيل.") == ["294640"]
     assert refs("وصلت التعزيزات إلى مدينة طبريا في إسرائيل.")[0] != "294640"
+
+
+def test_capital_by_country_code() -> None:
+    from marsad.geo import capital
+
+    baghdad, paris = capital("IQ"), capital("FR")
+    assert baghdad is not None and (baghdad.name_en, baghdad.feature) == ("Baghdad", "capital")
+    assert paris is not None and paris.name_en == "Paris" and paris.latitude is not None
+    assert capital("SY") is None  # Syria's places are OCHA's communities, not GeoNames cities
+    assert capital("XX") is None

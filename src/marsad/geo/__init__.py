@@ -21,6 +21,13 @@ def lookup(name: str) -> list[Candidate]:
     return _lookup(name)
 
 
+def capital(cc: str) -> Candidate | None:
+    """The capital city of the country with ISO code ``cc``, or None."""
+    from marsad.geo.gazetteer import capital as _capital
+
+    return _capital(cc)
+
+
 def geocode_text(text: str, entities: Any = ()) -> list[Place]:
     """Resolved place mentions of a text (see :mod:`marsad.geo.step`)."""
     from marsad.geo.step import geocode_text as _geocode
@@ -28,4 +35,4 @@ def geocode_text(text: str, entities: Any = ()) -> list[Place]:
     return _geocode(text, tuple(entities))
 
 
-__all__ = ["geocode_text", "lookup"]
+__all__ = ["capital", "geocode_text", "lookup"]
