@@ -256,3 +256,10 @@ def test_an_advance_is_no_handover_even_in_a_deal_story() -> None:
 def test_a_date_of_what_happened_to_the_victims_before_is_not_the_events() -> None:
     found = code("أعدم تنظيم داعش أحد الرهائن الذين خطفهم من مدينة سراقب الشهر الماضي.")
     assert [(e.sub_event_type, e.event_date) for e in found] == [("Attack", "2018-03-14")]
+
+
+def test_an_unattributed_abduction_in_a_groups_attack_story_is_that_groups() -> None:
+    text = ("شن تنظيم داعش، الثلاثاء، هجوما انتحاريا على مدينة سراقب أوقع 20 قتيلا. "
+            "وخطف مسلحون، الثلاثاء، 30 مدنيا من قرية كفرنبل.")
+    abductions = [e for e in code(text) if e.sub_event_type == "Abduction/forced disappearance"]
+    assert [(e.actor1, e.actor2) for e in abductions] == [("Islamic State (Syria)", "Civilians (Syria)")]

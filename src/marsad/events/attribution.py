@@ -18,9 +18,32 @@ from __future__ import annotations
 
 from marsad.actors.kb import by_name, inter_for, resolve_name
 from marsad.actors.text import variants, words
+from marsad.events import roles
+from marsad.events.draft import REMOTE, Story, Words
+from marsad.events.triggers import TriggerHit
 from marsad.model import Article
 
-Words = list[tuple[int, int, str]]
+#: Violence by a named armed group the story can lend to an unattributed act of the same kind.
+GROUP_VIOLENCE = frozenset({"Abduction/forced disappearance", "Attack", "Suicide bomb"})
+
+
+def note_agent(article: Article, toks: Words, hit: TriggerHit, seg: tuple[int, int], story: Story) -> None:
+    """Remember the named attacker of a strike even when its sentence cannot be located
+    (strong cues only, and only an actor of the trigger's own segment); and the non-state
+    armed group named as the perpetrator of violence («هجوم تنظيم الدولة على السويداء»)."""
+    sub = hit.definition.sub_event_type
+    strike = sub in REMOTE and (hit.definition.strength == 2 or sub == "Air/drone strike")  # «شنت … ضربات»
+    assault = sub in GROUP_VIOLENCE or sub == "Armed clash" and hit.definition.words[0].startswith(("هج", "هاجم"))
+    if not strike and not assault:
+        return
+    a1, _ = roles.pick_actors(article.actors, toks, toks[seg[0]][0], toks[seg[1] - 1][1], hit.start)
+    if a1 is not None and a1.actor_type != "civilians":
+        if strike:
+            story.agent = a1
+        if assault and a1.inter in (2, 3) and not a1.name.startswith("Unidentified"):
+            story.perpetrator = a1
+
+
 Sides = tuple[str, int, str, int]
 
 _CIVIL_NOUNS = ("مدني", "شخص", "اشخاص", "اطفال", "طفل", "نساء", "امراه", "عائل", "مواطن", "سكان", "اهالي",

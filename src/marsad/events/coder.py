@@ -80,6 +80,10 @@ def _with_story_agent(draft: Draft, story: Story) -> Draft:
         inter = inter_for(kb, country) if kb else story.agent.inter
         if story.agent.name != draft.actor2:
             draft = replace(draft, actor1=story.agent.name, inter1=inter)
+    elif draft.actor1.startswith("Unidentified") and story.perpetrator is not None and (
+            draft.sub_event_type in ("Abduction/forced disappearance", "Attack")) and draft.actor2.startswith("Civilians"):
+        # «36 مدنياً خطفوا الأربعاء» in a story of the Islamic State's attack: that group's
+        draft = replace(draft, actor1=story.perpetrator.name, inter1=story.perpetrator.inter)
     story.last = draft
     return draft
 

@@ -50,6 +50,7 @@ class Story:
     following: Span | None = None  # the next sentence, whatever it says
     group: list[Draft] = field(default_factory=list)  # the drafts of the last coded cue (places × days)
     usable: tuple[Place, ...] | None = None  # the article's places that can locate an event
+    perpetrator: Actor | None = None  # the non-state armed group the story named as attacking
 
     def usable_places(self, article: Article) -> list[Place]:
         """``placing.usable_places`` of the article, computed once (it reads the whole text)."""

@@ -13,7 +13,7 @@ from marsad.actors.kb import by_name, country_name
 from marsad.actors.text import variants
 from marsad.events import cells, context, placing, roles, where
 from marsad.events.abroad import country_of_clause
-from marsad.events.attribution import PENALTY, infer_sides, one_sided_attack
+from marsad.events.attribution import PENALTY, infer_sides, note_agent, one_sided_attack
 from marsad.events.confidence import draft_cues, hedged
 from marsad.events.dates import DateRef, age, dates_outside, pick_date, until
 from marsad.events.draft import MAX_AGE_DAYS, NO_TOLL, REMOTE, RETALIATORS, Draft, Story, Words
@@ -69,7 +69,7 @@ def code_hit(
     cl = _clause(article, toks, hits, k, dates)
     if cl is None or _not_news(article, toks, hit, cl, published, story):
         return []
-    _note_agent(article, toks, hit, cl.seg_lo, cl.seg_hi, story)
+    note_agent(article, toks, hit, (cl.seg_lo, cl.seg_hi), story)
     loc = _locate(article, toks, hit, cl, story)
     if loc is None:  # the toll may belong with the next cue («انفجار عبوة … وسقوط قذيفة في دمشق»)
         story.pending_toll = count_deaths(toks[cl.seg_lo : cl.seg_hi]) or story.pending_toll
@@ -302,17 +302,6 @@ def _draft(
 def _state_in_story(article: Article, country: str) -> bool:
     """Whether the article names the country's own state forces (inter 1) anywhere."""
     return any(a.inter == 1 and a.country == country for a in article.actors)
-
-
-def _note_agent(article: Article, toks: Words, hit: TriggerHit, lo: int, hi: int, story: Story) -> None:
-    """Remember the named attacker of a strike even when its sentence cannot be located
-    (strong cues only, and only an actor of the trigger's own segment)."""
-    if hit.definition.sub_event_type not in REMOTE or hit.definition.strength < 2 and (
-            hit.definition.sub_event_type != "Air/drone strike"):
-        return  # «شنت الولايات المتحدة وبريطانيا وفرنسا ضربات»: a weak strike cue with its named attacker counts too
-    a1, _ = roles.pick_actors(article.actors, toks, toks[lo][0], toks[hi - 1][1], hit.start)
-    if a1 is not None and a1.actor_type != "civilians":
-        story.agent = a1
 
 
 def _other_party(article: Article, toks: Words, lo: int, hi: int, hit: TriggerHit, last: Draft | None) -> bool:
