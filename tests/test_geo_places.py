@@ -49,6 +49,7 @@ def test_a_neighbourhood_that_is_a_word_resolves_with_a_qualifier(text: str, nam
     "حرر صلاح الدين الأيوبي القدس.",
     "انفجرت قنبلة في الأشرفية في بيروت.",
     "على أرض الميدان تقدمت القوات السورية.",
+    "أحرق مستوطنون كرم الزيتون قرب الحدود السورية في سوريا.",
 ])
 def test_common_words_are_not_neighbourhoods(text: str) -> None:
     assert not [p for p in geocode_text(text) if p.feature == "neighbourhood"]
@@ -68,6 +69,10 @@ def test_a_bare_neighbourhood_name_without_its_city_is_left_out() -> None:
 ])
 def test_a_site_is_its_community_at_precision_2(text: str, name: str, pcode: str, feature: str) -> None:
     assert found(text)[name] == (pcode, 2, feature)
+
+
+def test_an_airbase_named_after_a_neighbourhood_stays_the_airbase() -> None:
+    assert found("قصفت إسرائيل مطار المزة العسكري في سوريا.")["مطار المزة"] == (DAMASCUS, 2, "airbase")
 
 
 def test_bab_al_hawa_crossing_is_in_idleb_not_the_homs_hamlet() -> None:

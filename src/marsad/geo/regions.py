@@ -151,7 +151,7 @@ COMMON_WORDS: tuple[str, ...] = (
     # neighbourhood names that are also words or people (see NEIGHBOURHOODS)
     "التضامن", "القدم", "تشرين", "الميدان", "المالكي", "العباسيين", "دمر", "صلاح الدين",
     "الشيخ سعيد", "السكري", "الشعار", "الأنصاري", "الفردوس", "الإنشاءات", "الأشرفية",
-    "الحمدانية", "البياضة", "الجورة", "الرشدية",
+    "الحمدانية", "البياضة", "الجورة", "الرشدية", "كرم الزيتون", "بني زيد", "باب شرقي",
 )
 
 #: Names never treated as common words although the no-Syria news uses them
