@@ -263,3 +263,11 @@ def test_an_unattributed_abduction_in_a_groups_attack_story_is_that_groups() -> 
             "وخطف مسلحون، الثلاثاء، 30 مدنيا من قرية كفرنبل.")
     abductions = [e for e in code(text) if e.sub_event_type == "Abduction/forced disappearance"]
     assert [(e.actor1, e.actor2) for e in abductions] == [("Islamic State (Syria)", "Civilians (Syria)")]
+
+
+def test_a_strike_back_is_its_own_event_in_the_strip() -> None:
+    text = ("أطلق نشطاء من حماس، الثلاثاء، عشرات الصواريخ على جنوب إسرائيل من قطاع غزة. "
+            "فيما قصفت إسرائيل بالمدفعية وجوا أكثر من 50 هدفا في القطاع.")
+    found = {(e.actor1, e.sub_event_type, e.location) for e in code(text)}
+    assert ("Military Forces of Israel", "Air/drone strike", "Gaza Strip") in found  # «في القطاع»، «جوا»
+    assert "Hamas Movement" in {a for a, _, _ in found}  # the rockets are no restatement of the strike

@@ -24,6 +24,8 @@ _HOME_AGENTS = ("سلطات", "الشرطه", "شرطه", "النيابه", "ن�
 #: Adjectives that are also common words («مالي» financial, «عماني» …) are not used.
 _AMBIGUOUS = frozenset({"مالي", "ماليه", "تشادي", "كوبي", "توغولي"})
 _LOCATIVE = frozenset({"في", "داخل", "بانحاء", "انحاء", "اراضي"})
+#: «جنوب إسرائيل»، «شمال العراق»: a part of the country, never its government.
+_SIDES = frozenset({"جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط"})
 
 
 @lru_cache(maxsize=1)
@@ -98,12 +100,13 @@ def country_of_clause(places: Sequence[Place], actors: Sequence[Actor], toks: Wo
     start, end = toks[lo][0], toks[hi - 1][1]
     isos: set[str] = set()
     for p in places:
-        if p.feature != "country" or not start <= p.start < end or any(a.start <= p.start < a.end for a in actors):
+        if p.feature != "country" or not start <= p.start < end:
             continue
         k = next((i for i, t in enumerate(toks) if t[0] <= p.start < t[1] + 1), None)
         word = toks[k][2] if k is not None else ""
         prev = variants(toks[k - 1][2]) if k else frozenset()
-        if prev & _LOCATIVE or (word[:1] == "ب" and not p.text.startswith("ب")):
+        if prev & _SIDES or not any(a.start <= p.start < a.end for a in actors) and (
+                prev & _LOCATIVE or (word[:1] == "ب" and not p.text.startswith("ب"))):  # «على جنوب إسرائيل»
             iso = _iso_of(p)
             if iso:
                 isos.add(iso)

@@ -76,7 +76,8 @@ def _strength(e: Event) -> tuple[int, int, bool, float]:
 
 def _restates(weak: Event, strong: Event) -> bool:
     """``weak`` reports the same event as ``strong`` with less detail (a lead restated)."""
-    unnamed = weak.actor1.startswith("Unidentified") or weak.actor1 in (strong.actor1, strong.actor2)
+    sides = (strong.actor1, strong.actor2) if strong.event_type == "Battles" else (strong.actor1,)
+    unnamed = weak.actor1.startswith("Unidentified") or weak.actor1 in sides  # the target's strike back is news
     return unnamed and _same_event(weak, strong)
 
 

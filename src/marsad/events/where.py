@@ -71,7 +71,8 @@ def _ref(p: Place) -> str:
 
 
 _CAPITAL_NAMES = frozenset({"Damascus", "Baghdad", "Beirut", "Ankara", "Tehran", "Moscow", "Amman", "Cairo", "Sanaa"})
-_TOWN_NOUNS = frozenset({"البلده", "المدينه", "القريه", "بالبلده", "بالمدينه", "بالقريه", "للبلده", "للمدينه"})
+_TOWN_NOUNS = frozenset({"البلده", "المدينه", "القريه", "بالبلده", "بالمدينه", "بالقريه", "للبلده", "للمدينه",
+                         "القطاع", "بالقطاع"})
 
 
 def anaphoric_place(article: Article, places: Sequence[Place], words: list[tuple[int, int, str]],
@@ -83,6 +84,9 @@ def anaphoric_place(article: Article, places: Sequence[Place], words: list[tuple
                for k, (_, _, w) in enumerate(words)):
         return None  # only as the place of the act («على البلدة»، «في المدينة»), not «مقبرة المدينة»
     lo = max(0, sentence_start - 400)
+    if any(w in ("القطاع", "بالقطاع") for _, _, w in words):  # «أكثر من 50 هدفاً في القطاع»: the Gaza Strip
+        strips = [p for p in places if p.start < sentence_start and "قطاع" in p.text]
+        return strips[-1] if strips else None
     before = [p for p in places if lo <= p.start < sentence_start and p.geo_precision == 1
               and p.feature not in _NOT_LOCATIONS and p.feature != "capital" and p.name_en not in _CAPITAL_NAMES]
     return max(before, key=lambda p: p.start) if before else None
