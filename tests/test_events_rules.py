@@ -271,3 +271,7 @@ def test_a_strike_back_is_its_own_event_in_the_strip() -> None:
     found = {(e.actor1, e.sub_event_type, e.location) for e in code(text)}
     assert ("Military Forces of Israel", "Air/drone strike", "Gaza Strip") in found  # «في القطاع»، «جوا»
     assert "Hamas Movement" in {a for a, _, _ in found}  # the rockets are no restatement of the strike
+
+
+def test_died_counts_the_dead() -> None:
+    assert count_deaths(words("قضى 4 مدنيين في قصف مدفعي")) == 4
