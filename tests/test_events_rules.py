@@ -275,3 +275,8 @@ def test_a_strike_back_is_its_own_event_in_the_strip() -> None:
 
 def test_died_counts_the_dead() -> None:
     assert count_deaths(words("قضى 4 مدنيين في قصف مدفعي")) == 4
+
+
+def test_a_manned_aircraft_downed_after_the_subject_is_a_clash() -> None:
+    (event,) = code("أسقط الجيش الإسرائيلي، الثلاثاء، طائرة مقاتلة سورية من نوع سوخوي فوق الجولان.")
+    assert (event.sub_event_type, event.actor1) == ("Armed clash", "Military Forces of Israel")

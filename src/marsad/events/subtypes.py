@@ -55,7 +55,7 @@ def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None)
         f.startswith(("طاير", "مقاتل", "صاروخ", "صواريخ", "مسير", "درون", "سوخوي", "مروحي")) for f in objects
     ) and not any(f.startswith(("طايره", "مسيره", "درون")) for f in later) and not _pronoun_object(hit, seg):
         return None
-    if sub == "Disrupted weapons use" and any(f.startswith(("مروحي", "مقاتله", "سوخوي")) for f in objects):
+    if sub == "Disrupted weapons use" and any(f.startswith(("مروحي", "مقاتله", "سوخوي")) for f in objects + later):
         return "Armed clash"  # a manned aircraft shot down is a fight between armed actors
     if sub == "Shelling/artillery/missile attack" and _aimed_at_aircraft(seg, hit):
         return "Disrupted weapons use"
