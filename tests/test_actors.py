@@ -89,3 +89,9 @@ def test_the_bare_coalition_is_the_one_of_the_theatre() -> None:
     assert [a.name for a in link_text("شنت طائرات التحالف غارات على داعش", "Syria")][0] == \
         "Global Coalition Against Daesh"
     assert [a.name for a in link_text("قال التحالف العربي إن طائرات التحالف قصفت")][1] == "Operation Restoring Hope"
+
+
+def test_bare_rebels_in_a_yemen_story_are_the_houthis() -> None:
+    houthis = "Military Forces of Yemen (2017-) Supreme Political Council"
+    assert [a.name for a in link_text("وشن المتمردون قصفا مدفعيا على قرى الجريبة", "Yemen")] == [houthis]
+    assert [a.name for a in link_text("وشن المتمردون قصفا مدفعيا على قرى", "Syria")] == []

@@ -61,7 +61,26 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
             )
         )
         i += n
-    return _resolve_anaphora(text, toks, _which_coalition(found, country), offset)
+    found = _which_coalition(_bare_rebels(text, toks, found, country, offset), country)
+    return _resolve_anaphora(text, toks, found, offset)
+
+
+_HOUTHIS = "Military Forces of Yemen (2017-) Supreme Political Council"
+
+
+def _bare_rebels(text: str, toks: list[tuple[int, int, str]], found: list[Actor], country: str,
+                 offset: int) -> list[Actor]:
+    """«وشن المتمردون قصفاً» in a Yemen story (or one that names the Houthis): the Houthis."""
+    houthi = next((a for a in found if a.name == _HOUTHIS), None)
+    if houthi is None and country != "Yemen":
+        return found
+    kb = by_name(_HOUTHIS)
+    if kb is None:
+        return found
+    extra = [Actor(a + offset, b + offset, text[a:b], kb.name, kb.actor_type, inter_for(kb, "Yemen"), "Yemen")
+             for a, b, w in toks if variants(w) & {"المتمردون", "المتمردين"}
+             and not any(x.start <= a + offset < x.end for x in found)]
+    return sorted(found + extra, key=lambda x: x.start) if extra else found
 
 
 #: Bare «التحالف» (the coalition) names the coalition of the story's theatre.
