@@ -95,3 +95,9 @@ def test_bare_rebels_in_a_yemen_story_are_the_houthis() -> None:
     houthis = "Military Forces of Yemen (2017-) Supreme Political Council"
     assert [a.name for a in link_text("وشن المتمردون قصفا مدفعيا على قرى الجريبة", "Yemen")] == [houthis]
     assert [a.name for a in link_text("وشن المتمردون قصفا مدفعيا على قرى", "Syria")] == []
+
+
+def test_the_libyan_army_is_haftars_the_accord_government_is_named_by_it() -> None:
+    assert [a.name for a in link_text("سيطرت قوات الجيش الليبي على مدينة درنة", "Libya")] == ["Libyan National Army"]
+    assert [a.name for a in link_text("قصفت قوات حكومة الوفاق مواقع", "Libya")] == [
+        "Military Forces of Libya (2016-) Government of National Accord"]

@@ -62,10 +62,21 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
         )
         i += n
     found = _which_coalition(_bare_rebels(text, toks, found, country, offset), country)
+    found = [_libyan_army(a) for a in found]
     return _resolve_anaphora(text, toks, found, offset)
 
 
 _HOUTHIS = "Military Forces of Yemen (2017-) Supreme Political Council"
+_GNA = "Military Forces of Libya (2016-) Government of National Accord"
+
+
+def _libyan_army(actor: Actor) -> Actor:
+    """«الجيش الليبي»، «قوات الجيش الوطني» in Libya name Haftar's army; the accord government's
+    forces are named by it («قوات حكومة الوفاق»)."""
+    if actor.name != _GNA or "جيش" not in norm(actor.text) or "وفاق" in norm(actor.text):
+        return actor
+    kb = by_name("Libyan National Army")
+    return replace(actor, name=kb.name, actor_type=kb.actor_type, inter=kb.inter) if kb else actor
 
 
 def _bare_rebels(text: str, toks: list[tuple[int, int, str]], found: list[Actor], country: str,
