@@ -183,3 +183,9 @@ def test_extract_seed_report(shared_dir: Path, tmp_path: Path) -> None:
     for event in result["events"]:
         for span in event["evidence"]:
             assert result["text"][span["start"] : span["end"]] == span["text"]
+
+
+def test_serve_refuses_an_in_memory_database(capsys: pytest.CaptureFixture[str]) -> None:
+    # Each server thread would open its own empty :memory: database: posts would vanish.
+    assert main(["serve", "--db", ":memory:"]) != 0
+    assert ":memory:" in capsys.readouterr().err

@@ -10,6 +10,7 @@ docs/extract-contract.md.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict
 from typing import Any
 
@@ -32,10 +33,18 @@ class ContractError(ValueError):
         return Article(id=self.id, text=self.text, error=f"{where}: {self}")
 
 
+def _no_constant(name: str) -> Any:
+    raise ContractError(f"invalid JSON: {name} is not a JSON number")
+
+
 def loads(data: str | bytes) -> Any:
-    """JSON text as Python values; :class:`ContractError` when it is not JSON."""
+    """JSON text as Python values; :class:`ContractError` when it is not JSON.
+
+    NaN and Infinity are refused: as ids they would become "nan"/"inf" and unrelated
+    records would share a key in the store.
+    """
     try:
-        return json.loads(data)
+        return json.loads(data, parse_constant=_no_constant)
     except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8
         raise ContractError(f"invalid JSON: {exc}") from None
 
@@ -45,6 +54,8 @@ def _ident(value: Any) -> str:
         return ""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise ContractError("'id' must be a string or a number")
+    if isinstance(value, float) and not math.isfinite(value):  # 1e400 parses as inf
+        raise ContractError("'id' must be a finite number")
     return str(value)
 
 

@@ -45,6 +45,8 @@ def _serve(args: argparse.Namespace) -> int:
     from marsad.web.app import create_app
 
     token = args.token or os.environ.get("MARSAD_API_TOKEN") or None
+    if args.db == ":memory:":  # each server thread would open its own empty database
+        raise ValueError("serve needs a database file, not :memory:")
     app = create_app(_existing_db(args.db), token=token)
     print(
         f"marsad: dashboard at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr
