@@ -62,13 +62,54 @@ def timed_tokenise(corpus: str, limit: int | None) -> tuple[int, float, float]:
     return n, time.perf_counter() - start, time.process_time() - cpu
 
 
+def peak_mb(pid: int | str = "self") -> float:
+    """A process's peak RSS in MB since it started its program (Linux ``VmHWM``; 0 elsewhere).
+
+    Not ``ru_maxrss``: Linux carries that across ``exec``, so a spawned process
+    would report its parent's peak.
+    """
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+class WorkerPeaks:
+    """Polls the peak RSS of this process's children (the engine's workers) while it runs."""
+
+    def __init__(self, interval: float = 0.5) -> None:
+        import threading
+
+        self.peak = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll, args=(interval,), daemon=True)
+        self._thread.start()
+
+    def _poll(self, interval: float) -> None:
+        import multiprocessing
+
+        while not self._stop.wait(interval):
+            for child in multiprocessing.active_children():
+                if child.pid is not None:
+                    self.peak = max(self.peak, peak_mb(child.pid))
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
 def timed_pipeline(
     corpus: str, limit: int | None, workers: int, batch_size: int, skip: list[str]
 ) -> tuple[int, int, int, float, float, float, float]:
     """Read + analyse + store, in a fresh process (run through :func:`in_child`).
 
     Returns (articles, events, failed, seconds, CPU seconds of this process and its
-    workers, max RSS MB of this process, of its largest worker).
+    workers, peak RSS MB of this process, of its largest worker).
     """
     from marsad.engines.local import upsert_stream
     from marsad.pipeline import Pipeline
@@ -76,6 +117,7 @@ def timed_pipeline(
 
     pipeline = Pipeline.default(skip=skip) if skip else None
     n = events = failed = 0
+    peaks = WorkerPeaks()
     with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "bench.db")) as store:
         start = time.perf_counter()
         stream = upsert_stream(
@@ -88,8 +130,7 @@ def timed_pipeline(
         seconds = time.perf_counter() - start
     usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
     cpu = sum(u.ru_utime + u.ru_stime for u in usage)
-    own, child = (u.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024) for u in usage)
-    return n, events, failed, seconds, cpu, own, child
+    return n, events, failed, seconds, cpu, peak_mb(), peaks.stop()
 
 
 def in_child(
@@ -105,7 +146,7 @@ def in_child(
 
 def step_profile(corpus: str, limit: int | None, skip: list[str]) -> dict[str, float]:
     """CPU seconds spent reading, in each step and in the store over the corpus, in this process."""
-    from marsad.engines.local import _finish
+    from marsad.engines.local import _finish, fewer_collections
     from marsad.pipeline import Pipeline
     from marsad.store import Store
 
@@ -116,7 +157,11 @@ def step_profile(corpus: str, limit: int | None, skip: list[str]) -> dict[str, f
     def add(name: str, start: float) -> None:
         spent[name] = spent.get(name, 0.0) + clock() - start
 
-    with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "p.db")) as store:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        Store(str(Path(tmp) / "p.db")) as store,
+        fewer_collections(),  # as the engine runs the steps
+    ):
         batch: list[Article] = []
         stream = read(corpus, limit)
         while True:
