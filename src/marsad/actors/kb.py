@@ -32,9 +32,17 @@ class KBActor:
     aliases: tuple[str, ...]
 
 
+#: GeoNames' country names that ACLED spells otherwise (actor names and home countries use ACLED's).
+_ACLED_SPELLING = {"Palestinian Territory": "Palestine", "Syrian Arab Republic": "Syria", "Türkiye": "Turkey"}
+#: Where a state's forces are not external: Israel's in the Palestinian territories (ACLED).
+_HOME_TOO = {("Israel", "Palestine")}
+
+
 def country_name(value: str) -> str:
-    """English country name from an ISO code or a name."""
-    return ISO_COUNTRY.get(value.upper(), value) if len(value) == 2 else value
+    """English country name (ACLED's spelling) from an ISO code or a name."""
+    if len(value) == 2:
+        return ISO_COUNTRY.get(value.upper(), value)
+    return _ACLED_SPELLING.get(value, value)
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +98,8 @@ def resolve_name(actor: KBActor, country: str) -> str:
 
 def inter_for(actor: KBActor, country: str) -> int:
     """ACLED inter code in a country: a state's forces abroad are external (8)."""
-    if actor.inter == 1 and actor.country and country and actor.country != country:
+    if actor.inter == 1 and actor.country and country and actor.country != country \
+            and (actor.country, country) not in _HOME_TOO:
         return 8
     return actor.inter
 

@@ -137,6 +137,8 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
     inferred = False
     if not actor2 and sub in _REMOTE and civilian_victims(seg):
         actor2, inter2, inferred = f"Civilians ({country})", 7, True
+    if not actor2 and sub == "Attack":
+        actor2, inter2, inferred = f"Civilians ({country})", 7, True  # violence against civilians has civilian victims
     if not actor2 and sub == "Abduction/forced disappearance" and any(
             any(f.startswith(("مدني", "مواطن", "اطفال", "نساء", "سكان", "اهالي")) for f in variants(w)) for _, _, w in seg):
         actor2, inter2, inferred = f"Civilians ({country})", 7, True  # «20 مدنيا خطفوا»

@@ -72,9 +72,33 @@ def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None)
             f.startswith(("بطاق", "لقب", "الانظار", "الاضواء", "فوز", "نقاط", "الصداره", "قلوب"))
             for _, _, w in [t for t in seg if t[0] >= hit.end][:6] for f in variants(w)):
         return None  # «خطف الفريق بطاقة التأهل»: a sports metaphor
-    if sub == "Attack" and hit.definition.strength == 1 and (a2 is None or a2.actor_type != "civilians"):
-        return None
+    if sub == "Attack" and hit.definition.strength == 1:
+        return _killing(seg, a1, a2)
     return sub
+
+
+#: A shot-dead victim named by a noun the actor base does not hold («قتل جنود … فلسطينياً بالرصاص»).
+_VICTIMS = ("مدني", "فلسطيني", "شاب", "شابا", "طفل", "فتي", "صبي", "امراه", "سيده", "رجل", "مواطن", "صياد",
+            "مزارع", "راعي")
+_SHOT = ("رصاص", "برصاص", "بالرصاص", "بنيران", "النار")
+
+
+def _killing(seg: Words, a1: Actor | None, a2: Actor | None) -> str | None:
+    """A killing cue alone is an event when its victims are named: protesters killed by an armed
+    side (excessive force), civilians, or people shot dead by a named armed actor."""
+    kinds = {a.actor_type for a in (a1, a2) if a is not None}
+    armed = any(a is not None and a.inter in (1, 2, 3, 8) for a in (a1, a2))
+    if "protesters" in kinds and armed:
+        return "Excessive force against protesters"  # «قتل ثلاثة متظاهرين برصاص قوات الأمن»
+    if a2 is not None and a2.actor_type == "civilians":
+        return "Attack"
+    alone = a1 if a2 is None else a2 if a1 is None else None  # «قتلا برصاص الجيش»: the shooter follows
+    if alone is None or alone.inter not in (1, 2, 3, 8):
+        return None
+    forms = [variants(w) for a, _, w in seg if a < alone.start]
+    shot = any(any(f.startswith(_SHOT) for f in g) for g in forms[-2:])  # «برصاص الجيش»، «بنيران القوات»
+    victim = any(any(f.startswith(_VICTIMS) for f in g) for g in forms)
+    return "Attack" if shot and victim else None
 
 
 def _strike_kind(hit: TriggerHit, forms: list[str], actor_text: str) -> str | None:
@@ -202,6 +226,8 @@ def actor_fields(
         n2, i2 = n1, i1
         n1, i1 = f"Police Forces of {country}", 1
     if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters") and i1 not in (5, 6):
+        if sub != "Peaceful protest" and i1 in (1, 2, 3, 8) and (not n2 or i2 == 6):
+            n2, i2 = n1, i1  # the force that dispersed or shot the protesters is their opponent
         n1, i1 = f"Protesters ({country})", 6  # who protests acts; the protest's target is no actor
     if n1 == n2 or sub == "Peaceful protest":
         n2, i2 = "", 0

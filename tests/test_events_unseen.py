@@ -1,0 +1,54 @@
+"""Structure that recurs in any news (round two of issue 6), on sentences written for this file:
+killings by a named armed side, protesters shot, events outside Syria (default pipeline without
+the entity tagger)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+
+from marsad.actors.kb import by_name, country_name, inter_for
+from marsad.model import Article, Event
+from marsad.pipeline import Pipeline
+
+WEDNESDAY = datetime(2018, 3, 14, 10)
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> Pipeline:
+    return Pipeline.default(skip=("entities",))
+
+
+def code(text: str) -> list[Event]:
+    article = _pipeline().process(Article.create(text, id="u", published=WEDNESDAY))
+    assert article.error is None
+    return list(article.events)
+
+
+def test_protesters_killed_by_security_forces_is_excessive_force() -> None:
+    (event,) = code("وقتل ثلاثة متظاهرين برصاص قوات الأمن، الثلاثاء، في مدينة البصرة جنوبي العراق.")
+    assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
+        "Excessive force against protesters", "Protesters (Iraq)", "Police Forces of Iraq", 3)
+
+
+def test_an_army_that_fires_on_protesters_is_their_opponent() -> None:
+    (event,) = code("وأطلق الجيش العراقي، أمس الثلاثاء، النار على متظاهرين في مدينة البصرة فقتل اثنين منهم.")
+    assert (event.sub_event_type, event.actor2, event.country) == (
+        "Excessive force against protesters", "Military Forces of Iraq (2014-)", "Iraq")
+
+
+def test_people_shot_dead_by_a_named_army_are_civilians_attacked() -> None:
+    (event,) = code("وقالت الوزارة إن فلسطينيين اثنين قتلا برصاص الجيش الإسرائيلي، الثلاثاء، شرقي مدينة خان يونس.")
+    assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
+        "Attack", "Military Forces of Israel", "Civilians (Palestine)", 2)
+
+
+def test_a_killed_member_of_an_armed_side_is_not_its_attack() -> None:
+    assert code("وأعلن الجيش العراقي، الثلاثاء، مقتل ضابط رفيع في مدينة الموصل.") == []
+
+
+def test_geonames_country_names_take_acled_spelling() -> None:
+    assert country_name("Palestinian Territory") == "Palestine"
+    assert country_name("PS") == "Palestine"
+    israel = by_name("Military Forces of Israel")
+    assert israel is not None and inter_for(israel, "Palestine") == 1 and inter_for(israel, "Syria") == 8
