@@ -8,9 +8,11 @@ import pytest
 
 from marsad.model import Article
 from marsad.ner.step import tag_article
-from marsad.ner.tagger import MODEL_PATH, load_tagger
+from marsad.ner.lexicon import DATA_DIR
+from marsad.ner.neural import MODEL_FILE, NeuralTagger
+from marsad.ner.tagger import load_tagger
 
-pytestmark = pytest.mark.skipif(not MODEL_PATH.exists(), reason="shipped NER model missing")
+pytestmark = pytest.mark.skipif(not (DATA_DIR / MODEL_FILE).exists(), reason="shipped NER model missing")
 
 # Written for these tests, in news style.
 TEXT = (
@@ -22,7 +24,7 @@ LABELS = {"O"} | {f"{p}-{t}" for p in "BI" for t in ("PERS", "LOC", "ORG", "MISC
 
 def test_load_tagger_is_cached_and_tags_bio() -> None:
     tagger = load_tagger()
-    assert load_tagger() is tagger
+    assert load_tagger() is tagger and isinstance(tagger, NeuralTagger)
     assert tagger.tag([]) == []
     words = TEXT.split()
     tags = tagger.tag(words)
@@ -60,4 +62,4 @@ def test_shipped_model_f1_on_test_slice(shared_dir: Path) -> None:
     sentences = read_conll(shared_dir / "data/ner/anercorp/test.txt", "anercorp")[:300]
     pred = load_tagger().tag_document([words for words, _ in sentences])
     f1 = score((tags, p) for (_, tags), p in zip(sentences, pred, strict=True)).prf()[2]
-    assert f1 >= 69.0, f"F1 on the first 300 test sentences fell to {f1:.2f} (shipped: 71.97)"
+    assert f1 >= 70.0, f"F1 on the first 300 test sentences fell to {f1:.2f} (shipped: 72.40)"

@@ -34,7 +34,7 @@ def _network(tmp_path: Path, with_doc: bool) -> tuple[Path, dict[str, np.ndarray
     sd = {
         "feat.weight": r(len(vocab.feats) + 1, s.feat_dim), "char.weight": r(len(vocab.chars) + 2, s.char_dim),
         "cconv.weight": r(s.char_filters, s.char_dim, 3), "cconv.bias": r(s.char_filters),
-        "inp.weight": r(h, d_in), "inp.bias": r(h), "doc.weight": r(h, DOC_DIM) * with_doc,
+        "inp.weight": r(h, d_in), "inp.bias": r(h), "doc.weight": r(k, DOC_DIM) * with_doc,
         "out.weight": r(k, h), "out.bias": r(k), "trans": r(k, k),
     }
     sd["feat.weight"][0] = sd["char.weight"][0] = 0.0  # padding rows, as torch keeps them

@@ -125,7 +125,7 @@ class NeuralTagger:
 
     def word_vector(self, word: str) -> np.ndarray:
         """The cached first-layer pre-activation of one word (all that depends on the word
-        alone; the document features are added to it)."""
+        alone)."""
         self._fill([word])
         return self._cache[word][0]
 
@@ -171,7 +171,7 @@ class NeuralTagger:
 
     def _emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
         """Label scores of each non-empty sentence, all sentences in one pass; with a
-        document layer, a second pass sees the types the first gave each word nearby."""
+        document layer, the types the first pass gave each word nearby add to its scores."""
         from marsad.ner.stack import doc_windows, typed_words
 
         z, starts, mask = self._layout(sentences)
@@ -186,10 +186,11 @@ class NeuralTagger:
             for ws, p in zip(sentences, viterbi_batch(ems, self.w.trans), strict=True)
         ]
         cache = self._cache
-        for s, ws, doc in zip(starts, sentences, doc_windows(typed), strict=True):
-            z[s : s + len(ws)] += doc_matrix([cache[t][1:] for t in ws], doc) @ w_doc
-        em = self._forward(z, mask)
-        return [em[s : s + len(ws)] for s, ws in zip(starts, sentences, strict=True)]
+        docs = doc_windows(typed)
+        return [
+            em + doc_matrix([cache[t][1:] for t in ws], d) @ w_doc
+            for em, ws, d in zip(ems, sentences, docs, strict=True)
+        ]
 
     def scored_document(
         self, sentences: list[list[str]], scores: bool = True

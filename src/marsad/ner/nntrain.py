@@ -43,8 +43,8 @@ class Settings:
     #: Learning rate at epoch e: lr / (1 + lr_decay * e).
     lr_decay: float = 0.05
     batch: int = 32
-    max_epochs: int = 45
-    patience: int = 10
+    max_epochs: int = 40
+    patience: int = 8
     #: Share of training sentences shown without document features (as in the first pass).
     doc_drop: float = 0.3
     seed: int = 13
@@ -150,7 +150,7 @@ def build_net(vocab: Vocab, s: Settings) -> Any:
             self.cconv = nn.Conv1d(s.char_dim, s.char_filters, 3, padding=1)
             d_in = 2 * vocab.vectors.shape[1] + s.feat_dim + s.char_filters
             self.inp = nn.Linear(d_in, s.hidden)
-            self.doc = nn.Linear(DOC_DIM, s.hidden, bias=False)
+            self.doc = nn.Linear(DOC_DIM, len(LABELS), bias=False)
             self.convs = nn.ModuleList(
                 [nn.Conv1d(s.hidden, s.hidden, 3, padding=d, dilation=d) for d in s.dilations]
             )
@@ -170,10 +170,10 @@ def build_net(vocab: Vocab, s: Settings) -> Any:
             x = torch.cat([self.emb(wid), self.emb(sid), self.feat(b["flat"], b["offs"]).view(n, t, -1),
                            chars.view(n, t, -1)], -1)
             m = mask.unsqueeze(1).float()
-            h = F.relu(self.inp(self.drop(x)) + self.doc(b["doc"])).transpose(1, 2) * m
+            h = F.relu(self.inp(self.drop(x))).transpose(1, 2) * m
             for conv in self.convs:
                 h = (h + F.relu(conv(self.drop(h)))) * m
-            return self.out(self.drop(h.transpose(1, 2)))
+            return self.out(self.drop(h.transpose(1, 2))) + self.doc(b["doc"])
 
         def nll(self, em: Any, y: Any, mask: Any) -> Any:
             """Negative log-likelihood of the gold paths (transitions only, as crf.py decodes)."""
@@ -339,8 +339,10 @@ def train_neural(
     else:
         log(f"gazetteer: {build_gazetteer(shared, out_dir / GAZETTEER_FILE)} names")
         log(f"clusters: {build_clusters(shared, out_dir / CLUSTERS_FILE, seed=s.seed)} words")
-    if vectors is None:
-        vectors = train_vectors(shared / "data/news/ant2018_all.jsonl.gz", out_dir / "w2v.kv", s.seed, log)
+    if vectors is None:  # kept out of the package data (about 40 MB), for --vectors
+        work = Path("out/ner-train")
+        work.mkdir(parents=True, exist_ok=True)
+        vectors = train_vectors(shared / "data/news/ant2018_all.jsonl.gz", work / "w2v.kv", s.seed, log)
     kv = KeyedVectors.load(str(vectors))
     words = list(kv.index_to_key[: s.n_vocab])
     lexicon = Lexicon.load(out_dir)
