@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from marsad.model import Article
-from marsad.ner.step import tag_article
 from marsad.ner.lexicon import DATA_DIR
 from marsad.ner.neural import MODEL_FILE, NeuralTagger
+from marsad.ner.step import tag_article
 from marsad.ner.tagger import load_tagger
 
 pytestmark = pytest.mark.skipif(not (DATA_DIR / MODEL_FILE).exists(), reason="shipped NER model missing")

@@ -6,7 +6,10 @@ gazetteer of :mod:`marsad.ner.lexicon` through the CRF's per-word features) and 
 character CNN for words the vectors lack. Everything that depends on one word only is
 folded into one cached vector per distinct word, so tagging a document costs one
 matmul per convolution layer over all its tokens (sentences laid end to end with zero
-gaps, which equals padding each sentence) and a batched Viterbi.
+gaps, which equals padding each sentence) and a batched Viterbi. A second decoding
+adds learned scores for the entity types the first gave the same word (or its
+neighbours) in the sentences around it (:mod:`marsad.ner.stack`): a name introduced
+in a telling context is then recognised when repeated bare.
 
 Weights come from :mod:`marsad.ner.nntrain` (torch, training only).
 """
@@ -64,7 +67,7 @@ class NeuralWeights:
             self.words = {str(w): i + 2 for i, w in enumerate(z["words"].tolist())}
             self.feats = {str(f): i + 1 for i, f in enumerate(z["feats"].tolist())}
             self.chars = {str(c): i + 2 for i, c in enumerate(z["chars"].tolist())}
-            # The two large tables stay int8 (a scale per row): rows are read one word at a time.
+            # The two large tables stay int8 (a scale per row): only new words' rows are read.
             self.vectors = (z["vectors_q"], z["vectors_s"].astype(np.float32).ravel())  # rows 0/1: pad/unknown
             self.feat = (z["w_feat_q"], z["w_feat_s"].astype(np.float32))
             a = {k: z[k].astype(np.float32) for k in z.files if k.startswith(("w_", "b_")) and k[-2:] not in ("_q", "_s")}
@@ -108,7 +111,7 @@ class NeuralTagger:
         cids = np.zeros((n, width), np.intp)
         for i, wf in enumerate(wfs):
             offsets.append(len(flat))
-            flat += [feats[f] for f in wf.own if f in feats] or [0]
+            flat += [i for i in map(feats.get, wf.own) if i is not None] or [0]
             vids += (vocab.get(wf.norm, 1), vocab.get(wf.stem, 1))
             ids = [chars.get(c, 1) for c in wf.norm[:MAX_CHARS]] or [1]
             cids[i, 1 : 1 + len(ids)] = ids
