@@ -1,11 +1,13 @@
-"""The shipped entity tagger: two linear-chain CRF passes over cached word features.
+"""``load_tagger``, and the two-pass CRF tagger (``marsad train ner --crf``; the shipped
+model is the network of :mod:`marsad.ner.neural`, whose stand-in first pass in
+training is :class:`Pass`). The CRF: two linear-chain passes over cached word features.
 
 The first pass tags each sentence alone; the second also sees which entity types the
 first pass gave each word in the surrounding sentences (:mod:`marsad.ner.stack`).
 Both passes read one per-word feature cache and one attribute index (their weight
 matrices are aligned to it), so a word's features are built once. A document's
 sentences are scored with one gather and decoded together.
-``load_tagger()`` loads the packaged models once per process, on first use.
+``load_tagger()`` loads the packaged model once per process, on first use.
 """
 
 from __future__ import annotations
@@ -130,10 +132,10 @@ class Tagger:
 @lru_cache(maxsize=4)
 def load_tagger(model: str | None = None) -> Tagger | NeuralTagger:
     """The tagger for a model file, a network (``.npz`` with ``w_inp``) or a CRF, loaded
-    once; by default the packaged network, else the packaged CRF."""
+    once; by default the packaged network."""
     from marsad.ner.neural import MODEL_FILE, NeuralTagger, is_network
 
     path = Path(model) if model else DATA_DIR / MODEL_FILE
-    if not model and not path.exists():
-        path = MODEL_PATH
+    if not path.is_file():
+        raise FileNotFoundError(f"NER model not found: {path} (run `marsad train ner`)")
     return NeuralTagger(path) if is_network(path) else Tagger(path)
