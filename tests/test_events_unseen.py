@@ -52,3 +52,26 @@ def test_geonames_country_names_take_acled_spelling() -> None:
     assert country_name("PS") == "Palestine"
     israel = by_name("Military Forces of Israel")
     assert israel is not None and inter_for(israel, "Palestine") == 1 and inter_for(israel, "Syria") == 8
+
+
+def test_a_concluded_evacuation_deal_is_an_agreement_between_both_parties() -> None:
+    (event,) = code("وتوصلت فصائل المعارضة وقوات النظام، الثلاثاء، إلى اتفاق يقضي بإجلاء المقاتلين من مدينة دوما.")
+    assert (event.sub_event_type, event.actor1, event.actor2, event.event_date) == (
+        "Agreement", "Opposition Rebels (Syria)", "Military Forces of Syria (2000-)", "2018-03-13")
+
+
+def test_a_ceasefire_deal_is_one_agreement_not_a_clash() -> None:
+    (event,) = code("وأبرمت فصائل المعارضة، الثلاثاء، اتفاقا لوقف إطلاق النار في مدينة بصرى الشام.")
+    assert (event.sub_event_type, event.location) == ("Agreement", "Busra Esh-Sham")
+
+
+def test_a_deal_mentioned_or_planned_is_no_agreement() -> None:
+    assert code("وقال المتحدث إن الاتفاق يقضي بإجلاء المقاتلين من مدينة دوما.") == []
+    assert code("وتسعى روسيا، الثلاثاء، إلى اتفاق لوقف إطلاق النار في مدينة دوما.") == []
+
+
+def test_the_first_convoy_of_fighters_leaving_is_a_transfer_of_territory() -> None:
+    (event,) = code("وخرجت، الثلاثاء، الدفعة الأولى من مقاتلي فصائل المعارضة من مدينة دوما بموجب اتفاق مع الجانب الروسي.")
+    assert (event.sub_event_type, event.actor1, event.location) == (
+        "Non-violent transfer of territory", "Opposition Rebels (Syria)", "Duma")
+    assert code("ووصلت، الثلاثاء، الدفعة الأولى من المساعدات إلى مدينة دوما.") == []

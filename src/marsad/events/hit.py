@@ -113,6 +113,9 @@ def code_hit(
 
 
 
+_DEAL_TERMS = frozenset({"يقضي", "تقضي", "لوقف", "وقف", "ينص", "يتضمن"})
+
+
 def _clause(article: Article, toks: Words, hits: list[TriggerHit], k: int, dates: list[DateRef]) -> Clause | None:
     """The trigger's clause and segment, or None when the clause is unreal or background."""
     hit = hits[k]
@@ -121,7 +124,10 @@ def _clause(article: Article, toks: Words, hits: list[TriggerHit], k: int, dates
     soon = toks[min(hit.last + 4, len(toks) - 1)][1]
     dated_after = any(hit.end <= d.start <= soon and not d.statement for d in dates)
     own_date = any(hit.end <= d.start < toks[hi - 1][1] and not d.statement for d in dates)
-    if context.is_unreal(toks, lo, hit.first, hit.last, hi, own_date) or context.is_background(
+    last = hit.last
+    if hit.definition.sub_event_type == "Agreement" and last + 1 < hi and toks[last + 1][2] in _DEAL_TERMS:
+        last += 1  # «اتفاق يقضي بإجلاء»، «اتفاقا لوقف إطلاق النار»: the deal's terms, not a plan
+    if context.is_unreal(toks, lo, hit.first, last, hi, own_date) or context.is_background(
         article.text, toks, lo, hit.first, dated_after
     ):
         return None
@@ -235,7 +241,7 @@ def _actors(
         a1 = _antecedent(article, toks, hit) or roles.country_agent(article.places, toks, seg_lo, seg_hi, country)
     if a1 is None and hit.definition.sub_event_type == TERRITORY:
         a1, _ = roles.pick_actors(article.actors, toks, toks[0][0], hit.start, hit.start)
-    if a1 is not None and a2 is not None and hit.definition.sub_event_type != "Armed clash" and \
+    if a1 is not None and a2 is not None and hit.definition.sub_event_type not in ("Armed clash", "Agreement") and \
             roles.conjoined(a1, a2, toks):
         a2 = None  # «حررت قوات الجيش التركي والجيش السوري الحر …»: an ally joined to the agent is no target
     return roles.loyalists(a1, toks), roles.loyalists(a2, toks)

@@ -77,6 +77,21 @@ def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None)
     return sub
 
 
+#: Verbs that conclude a deal, and what makes it one of the conflict («اتفاق تجاري» is none).
+_CONCLUDE = ("توصل", "وتوصل", "ابرم", "وابرم", "وقع", "ووقع", "عقد", "وعقد")
+_DEAL_KIND = ("يقضي", "لوقف", "وقف", "هدن", "اجلاء", "لاجلاء", "استسلام", "تسويه", "مصالحه", "لخروج", "خروج",
+              "تهدي", "بوقف")
+
+
+def _concluded(seg: Words, hit: TriggerHit) -> bool:
+    """A bare «اتفاق» is an event only when a verb of the clause concludes it («توصلت الفصائل
+    وقوات النظام، الثلاثاء، إلى اتفاق يقضي بإجلاء …»، «أبرمت … اتفاقاً لوقف إطلاق النار»)."""
+    before = [variants(w) for a, _, w in seg if a < hit.start][-8:]
+    after = [variants(w) for a, _, w in seg if a >= hit.end][:2]
+    return any(any(f.startswith(_CONCLUDE) for f in g) for g in before) and (len(hit.definition.words) > 1 or any(
+        any(f.startswith(_DEAL_KIND) for f in g) for g in after))  # «اتفاق لوقف إطلاق النار» names its kind
+
+
 #: A shot-dead victim named by a noun the actor base does not hold («قتل جنود … فلسطينياً بالرصاص»).
 _VICTIMS = ("مدني", "فلسطيني", "شاب", "شابا", "طفل", "فتي", "صبي", "امراه", "سيده", "رجل", "مواطن", "صياد",
             "مزارع", "راعي")
@@ -161,6 +176,8 @@ def supported(clause: Words, hit: TriggerHit) -> bool:
         return any(f.startswith(("مقاتل", "مسلح")) for _, _, w in clause for f in variants(w))
     if hit.definition.sub_event_type == "Chemical weapon":
         return count_deaths(clause) is not None  # «السلاح الكيماوي» alone is a topic
+    if hit.definition.sub_event_type == "Agreement":
+        return _concluded(clause, hit)
     if count_deaths(clause) is not None:
         return True
     others = [w for a, _, w in clause if a != hit.start]  # the cue does not support itself («ضربة قاصمة»)

@@ -184,6 +184,13 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("التوصل لاتفاق", "Agreement", 2, False),
     ("اتفاق تسويه", "Agreement", 2, False),
     ("اتفاق مصالحه", "Agreement", 2, False),
+    ("اتفاق", "Agreement", 1, False),  # only with a verb that concludes it (subtypes)
+    ("اتفاقا", "Agreement", 1, False),
+    ("اتفاق* لوقف اطلاق النار", "Agreement", 1, False),  # one cue: the ceasefire is the deal's term
+    ("اتفاق* وقف اطلاق النار", "Agreement", 1, False),
+    ("الدفعه الاولي", "Non-violent transfer of territory", 1, False),  # «خرجت الدفعة الأولى من مقاتلي …»
+    ("الدفعه الثانيه", "Non-violent transfer of territory", 1, False),
+    ("دفعه جديده", "Non-violent transfer of territory", 1, False),
     ("خروج اخر", "Non-violent transfer of territory", 2, False),
     ("خروج مسلح*", "Non-violent transfer of territory", 2, False),
     ("خروج مقاتل*", "Non-violent transfer of territory", 2, False),
