@@ -1,8 +1,10 @@
-"""Neighbourhoods, bases and crossings the OCHA list lacks, on sentences written for these tests.
+"""Places the sources lack or confuse, on sentences written for these tests.
 
 A neighbourhood is coded to its city (precision 1); a base or crossing to the community
 it is filed under (precision 2). Neighbourhood names that are everyday words need a
-qualifier («حي X») or a list of districts: precision beats recall.
+qualifier («حي X») or a list of districts: precision beats recall. Further down: homonyms
+(a region against a hamlet, a capital against a village abroad), Arabic words that are
+also towns abroad («مشهد», «باكرا»), and provinces abroad («ديالى», «صعدة»).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.geo import geocode_text
+from marsad.model import Entity
 
 DAMASCUS, ALEPPO, HOMS, DEIR_EZ_ZOR = "C1001", "C1007", "C2528", "C5086"
 
@@ -99,3 +102,79 @@ def test_regions_and_directions(text: str, name: str, admin1: str, precision: in
 def test_damascus_as_a_place_of_fighting_is_not_a_metonym(text: str) -> None:
     (place,) = geocode_text(text)
     assert (place.feature, place.pcode, place.geo_precision) == ("community", DAMASCUS, 1)
+
+
+# --- homonyms, words read as places, names the gazetteer lacked (sentences written for these tests)
+
+def places(text: str, entities: tuple[Entity, ...] = ()) -> dict[str, tuple[str, str, str, int]]:
+    """Mention text -> (English name, country, feature, geo_precision)."""
+    return {p.text: (p.name_en, p.country, p.feature, p.geo_precision) for p in geocode_text(text, entities)}
+
+
+@pytest.mark.parametrize("text", [
+    "وأفاد مركز الغوطة الإعلامي بمقتل خمسة مدنيين.",
+    "قصفت الطائرات مدن وبلدات الغوطة بعشرات الغارات.",
+])
+def test_a_region_after_a_town_word_is_still_the_region(text: str) -> None:
+    # the only town named «الغوطة» is a hamlet of Ar-Raqqa: «بلدات/مركز» do not make the region that hamlet
+    assert places(text)["الغوطة"] == ("Eastern Ghouta", "Syria", "region", 3)
+
+
+def test_a_name_a_person_tag_only_straddles_is_still_a_place() -> None:
+    text = "سيطرت القوات على بلدات طفس والشيخ سعد وبصرى الشام في ريف درعا."
+    start = text.index("سعد")
+    slip = Entity(start=start, end=start + len("سعد وبصرى"), text="سعد وبصرى", label="PERS", score=0.7)
+    found = places(text, (slip,))
+    assert found["الشيخ سعد"][:2] == ("Sheikh Saed", "Syria") and found["بصرى الشام"][0] == "Busra Esh-Sham"
+    # a person tag that holds the name still vetoes it
+    whole = Entity(start=start - 6, end=start + 3, text="الشيخ سعد", label="PERS", score=0.9)
+    assert "الشيخ سعد" not in places(text, (whole,))
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("قتل عشرة أشخاص في الحمورية بالغوطة الشرقية.", "الحمورية", ("Hammura", "Syria", "community", 1)),
+    ("قتل جنود في كمين بمنطقة تلول الصفا في بادية السويداء.", "تلول الصفا",
+     ("Tulul al-Safa", "Syria", "region", 3)),
+    ("انفجرت سيارة مفخخة قرب مطار كابول.", "كابول", ("Kabul", "Afghanistan", "capital", 2)),
+])
+def test_news_spellings_the_sources_lack(text: str, name: str, expected: tuple[str, str, str, int]) -> None:
+    assert places(text)[name] == expected
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("هذا مشهد مروع في شوارع المدينة السورية.", "مشهد"),  # "scene", not Mashhad
+    ("بدأ القصف باكرا صباح الاثنين على ريف إدلب.", "اكرا"),  # "early", not Accra
+    ("قال إن المرصد وثق في مشهد مأساوي مقتل عشرة.", "مشهد"),
+])
+def test_an_arabic_word_is_not_a_town_abroad(text: str, word: str) -> None:
+    assert not [p for p in geocode_text(text) if word in p.text and p.country != "Syria"]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("قتل خمسة في مدينة مشهد الإيرانية.", "مشهد", "Iran"),
+    ("تظاهر الآلاف في طهران ومشهد وأصفهان في إيران.", "مشهد", "Iran"),
+    ("وصل الوزير إلى جدة في السعودية.", "جدة", "Saudi Arabia"),
+])
+def test_the_same_word_is_a_town_when_the_text_says_so(text: str, name: str, country: str) -> None:
+    assert places(text)[name][1] == country
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("قتل جنود في هجوم في ديالى شرقي العراق.", "ديالى", ("Diyala", "Iraq")),
+    ("شنت طائرات التحالف غارات على صعدة في اليمن.", "صعدة", ("Saada", "Yemen")),
+    ("سيطرت القوات اليمنية على محافظة الحديدة في اليمن.", "الحديدة", ("Al Hudaydah", "Yemen")),
+    ("تقدم الجيش العراقي في محافظة الأنبار.", "الأنبار", ("Anbar", "Iraq")),
+    ("سقطت قذائف على بلدات في ولاية هاتاي التركية.", "هاتاي", ("Hatay", "Turkey")),
+])
+def test_a_province_abroad_is_an_admin1_entry(text: str, name: str, expected: tuple[str, str]) -> None:
+    assert places(text)[name] == (*expected, "admin1", 3)
+
+
+def test_a_province_named_like_its_seat_is_the_city_when_said_bare() -> None:
+    assert places("قصفت الطائرات الحديدة في اليمن.")["الحديدة"][2] == "city"
+
+
+def test_a_province_abroad_needs_its_country_in_the_story() -> None:
+    # «ديالى» in a story that names no Iraq, and «حجة» ("argument") as a word
+    assert "ديالى" not in places("قال المتحدث إن ديالى ستشهد انتخابات.")
+    assert "حجة" not in places("هذه حجة واهية قدمها المسؤول في اليمن.")

@@ -25,6 +25,7 @@ from marsad.geo.regions import (
     ALIASES,
     COMMON_WORDS,
     NEVER_COMMON,
+    PROVINCES,
     REGIONS,
     SITES,
     WORLD_ALIASES,
@@ -47,6 +48,14 @@ HAMLET_WORD_MIN = 50
 FUNCTION_WORD_MIN = 300
 #: A spelling variant seen this often as a word needs evidence («الهجين» is also "hybrid").
 VARIANT_WORD_MIN = 30
+#: A name abroad is an Arabic word when, in all ANT news, its form with the article is this
+#: frequent («المشهد» for Mashhad) or a form with a proclitic is, and more than the name
+#: alone («باكرا» "early" for Accra): it needs evidence like the other common words.
+ARABIC_WORD_MIN = 20
+#: GeoNames cities this populous (a million) also keep their Persian-script alternate names, with
+#: ک and ی read as Arabic ك and ي («کابول», «سالزبری»): often the Arabic news spelling.
+PERSIAN_SPELLING_MIN = 1_000_000
+_PERSIAN_LETTERS = str.maketrans("کی", "كي")
 _GENERIC_PREFIXES = ("مدينة ", "محافظة ", "ولاية ", "منطقة ")
 _NON_ARABIC = re.compile("[پچژگکیڈڑںۀھےٹۋګڭۆۇێە]")
 _ARABIC = re.compile("^[\u0621-\u064a\u0670\u0671\\s\\-]+$")
@@ -154,8 +163,7 @@ def _world() -> tuple[list[list[Any]], list[list[str]]]:
         names.append(list(arabic))
     capitals = _capital_ids(gc.get_cities().values(), countries)
     for city in gc.get_cities().values():
-        alternates = sorted({n for n in city["alternatenames"] if _ARABIC.match(n) and not _NON_ARABIC.search(n)
-                             and not n.startswith(_GENERIC_PREFIXES)})  # «مدينة لندن» is the City of London
+        alternates = _arabic_names(city)
         alternates += [ar for ar, gid in WORLD_ALIASES.items() if gid == city["geonameid"]]
         if not alternates or city["countrycode"] == "SY" or city["countrycode"] not in countries:
             continue
@@ -168,7 +176,31 @@ def _world() -> tuple[list[list[Any]], list[list[str]]]:
             rank=int(city["population"]), cc=cc,
         ))
         names.append(alternates)
-    return entries, names
+    provinces = _provinces(gc.get_cities(), countries)
+    return entries + provinces[0], names + provinces[1]
+
+
+def _arabic_names(city: dict[str, Any]) -> list[str]:
+    """A city's Arabic-script alternate names; Persian spellings too for larger cities."""
+    persian = city["population"] >= PERSIAN_SPELLING_MIN
+    found = set()
+    for n in city["alternatenames"]:
+        n = n.translate(_PERSIAN_LETTERS) if persian else n
+        if _ARABIC.match(n) and not _NON_ARABIC.search(n) and not n.startswith(_GENERIC_PREFIXES):
+            found.add(n)  # «مدينة لندن» is the City of London
+    return sorted(found)
+
+
+def _provinces(cities: dict[str, Any], countries: dict[str, Any]) -> tuple[list[list[Any]], list[list[str]]]:
+    """Provinces abroad (:data:`PROVINCES`), placed at their seat city."""
+    entries: list[list[Any]] = []
+    for ar, en, cc, seat in PROVINCES:
+        city = cities[str(seat)]
+        entries.append(_entry(
+            name_ar=ar.split("|")[0], name_en=en, feature="admin1", country=countries[cc]["name"], admin1=en,
+            latitude=round(city["latitude"], 5), longitude=round(city["longitude"], 5), rank=1, cc=cc,
+        ))
+    return entries, [ar.split("|") for ar, *_ in PROVINCES]
 
 
 def _capital_ids(cities: Any, countries: dict[str, Any]) -> set[int]:
@@ -196,13 +228,14 @@ def common_keys(index: dict[str, list[int]], entries: list[list[Any]], corpus: P
             counts.update(a + b for a, b in zip(ws, ws[1:], strict=False))
     safe = ("country", "admin1", "region", "capital", "airbase")
     def threshold(ids: list[int]) -> float:
-        if any(entries[i][2] in safe for i in ids):
+        if any(entries[i][2] in safe for i in ids):  # provinces abroad too: «صعدة» is no word
             return float("inf")
         big = any(entries[i][2] == "city" and entries[i][11] >= 100_000 for i in ids)
         return COMMON_MIN_BIG if big else COMMON_MIN
 
     found = {k for k, ids in index.items() if counts[k] >= threshold(ids)}
-    found |= _frequent_hamlets(index, entries, _word_counts())
+    word_counts = _word_counts()
+    found |= _frequent_hamlets(index, entries, word_counts) | arabic_word_names(index, entries, word_counts)
     found |= {key(w) for w in (*COMMON_WORDS, *TRIGGERS)}
     return sorted(found - {key(w) for w in NEVER_COMMON})
 
@@ -235,6 +268,24 @@ def _frequent_hamlets(index: dict[str, list[int]], entries: list[list[Any]], cou
         if counts[k] >= HAMLET_WORD_MIN
         and all(entries[i][2] == "community" and entries[i][11] == 0 for i in ids)
     }
+
+
+def arabic_word_names(index: dict[str, list[int]], entries: list[list[Any]], counts: Counter[str]) -> set[str]:
+    """Keys of towns abroad (and Syrian hamlets) that read as Arabic words (:data:`ARABIC_WORD_MIN`)."""
+    def minor(i: int) -> bool:
+        feature, rank, cc = entries[i][2], entries[i][11], entries[i][12]
+        abroad = feature in ("city", "capital") or (feature == "admin1" and cc != "SY")
+        return abroad or (feature == "community" and rank == 0)
+
+    abroad = {k for k, ids in index.items() if all(map(minor, ids)) and any(entries[i][12] != "SY" for i in ids)}
+    # both forms in use, and the article form names no such town («الرياض» is Riyadh too;
+    # «الخرطوم» is all the news says, so «خرطوم» alone is no word)
+    found = {k for k in abroad if not k.startswith("ال") and min(counts["ال" + k], counts[k]) >= ARABIC_WORD_MIN
+             and not set(index.get("ال" + k, ())) & set(index[k])}
+    for form, n in counts.items():
+        if n >= ARABIC_WORD_MIN:
+            found |= {rest for cut, rest in strip_variants(form) if cut and rest in abroad and n > counts[rest]}
+    return found
 
 
 def _add_spelling_variants(index: dict[str, list[int]], entries: list[list[Any]],

@@ -24,6 +24,7 @@ REGIONS: tuple[tuple[str, str, str, float, float], ...] = (
     ("حوض اليرموك|وادي اليرموك", "Yarmouk Basin", "SY12", 32.75, 35.90),
     ("شرق الفرات", "East of the Euphrates", "SY09", 35.30, 40.30),
     ("جبل الشيخ", "Mount Hermon", "SY03", 33.40, 35.85),
+    ("تلول الصفا|الصفا البركانية", "Tulul al-Safa", "SY13", 33.12, 37.07),  # lava field, 33 km from any community
 )
 
 #: Military airbases and airports, and a few news places the OCHA list lacks, filed
@@ -130,6 +131,7 @@ ALIASES: dict[str, str] = {
     "حمورية": "C2316",  # OCHA: حمورة
     "الشيفونية": "C2334",  # OCHA: الشفونية
     "منغ": "C1569",  # OCHA: منق
+    "الحمورية": "C2316",  # OCHA: حمورة
 }
 
 #: Places outside Syria whose news spelling GeoNames lacks: Arabic name -> GeoNames id.
@@ -139,7 +141,37 @@ WORLD_ALIASES: dict[str, int] = {
     "أستانة": 1526273,
     "برمنغهام": 2655603,
     "كوي سنجق": 94220,  # Koysinjaq, Erbil («كوي» alone is a Syrian hamlet)
+    "كابول": 1138958,  # Kabul (GeoNames: كابل); without it «كابول» is a village in Israel
+    "سالزبري": 2638664,  # Salisbury
+    "سالزبيري": 2638664,
+    "جنوى": 3176219,  # Genoa
 }
+
+#: Provinces abroad (governorates of Iraq, Yemen, Lebanon; a few of Libya and Turkey):
+#: ``feature: "admin1"`` at the coordinates of their seat (a GeoNames city), precision 3.
+#: A province that shares its name with its seat («الحديدة») is the city unless the text
+#: says «محافظة X»; one without a namesake city («ديالى») resolves in a story set in its
+#: country. Arabic names | English name | ISO code | GeoNames id of the seat
+PROVINCES: tuple[tuple[str, str, str, int], ...] = (
+    ("بغداد", "Baghdad", "IQ", 98182), ("البصرة", "Basra", "IQ", 99532),
+    ("نينوى", "Nineveh", "IQ", 99072), ("الأنبار", "Anbar", "IQ", 98717),
+    ("ديالى", "Diyala", "IQ", 97990), ("صلاح الدين", "Salah ad Din", "IQ", 90150),
+    ("كركوك", "Kirkuk", "IQ", 94787), ("أربيل", "Erbil", "IQ", 95446), ("دهوك", "Dohuk", "IQ", 96994),
+    ("السليمانية", "Sulaymaniyah", "IQ", 98463), ("ذي قار", "Dhi Qar", "IQ", 98854),
+    ("المثنى", "Muthanna", "IQ", 98530), ("واسط", "Wasit", "IQ", 99131), ("بابل", "Babil", "IQ", 99347),
+    ("ميسان", "Maysan", "IQ", 99608), ("النجف", "Najaf", "IQ", 98860), ("كربلاء", "Karbala", "IQ", 94824),
+    ("صنعاء|أمانة العاصمة", "Sanaa", "YE", 71137), ("عدن", "Aden", "YE", 415189), ("تعز", "Taiz", "YE", 70225),
+    ("الحديدة", "Al Hudaydah", "YE", 79415), ("صعدة", "Saada", "YE", 71334), ("حجة", "Hajjah", "YE", 75337),
+    ("عمران", "Amran", "YE", 78428), ("ذمار", "Dhamar", "YE", 76184), ("المحويت", "Al Mahwit", "YE", 78977),
+    ("مأرب", "Marib", "YE", 72968), ("الجوف", "Al Jawf", "YE", 79455), ("شبوة", "Shabwah", "YE", 77726),
+    ("أبين", "Abyan", "YE", 69426), ("لحج", "Lahij", "YE", 73560), ("الضالع", "Ad Dali", "YE", 80384),
+    ("البيضاء", "Al Bayda", "YE", 79836), ("حضرموت", "Hadramawt", "YE", 78754),
+    ("المهرة", "Al Mahrah", "YE", 79700), ("سقطرى|أرخبيل سقطرى", "Socotra", "YE", 75427),
+    ("جبل لبنان", "Mount Lebanon", "LB", 277226), ("البقاع", "Beqaa", "LB", 266045),
+    ("النبطية", "Nabatieh", "LB", 278913), ("عكار", "Akkar", "LB", 274723),
+    ("بعلبك الهرمل|بعلبك - الهرمل", "Baalbek-Hermel", "LB", 277130),
+    ("هاتاي|لواء إسكندرون", "Hatay", "TR", 323779),
+)
 
 #: Place names that are also everyday words: a place only with evidence.
 COMMON_WORDS: tuple[str, ...] = (

@@ -32,6 +32,7 @@ class Spans:
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
         ordered = sorted(spans)
+        self.spans = ordered
         self.starts = [s for s, _ in ordered]
         self.reach = list(accumulate((e for _, e in ordered), max))  # furthest end so far
 
@@ -39,6 +40,13 @@ class Spans:
         """Whether some span has ``start < m.end`` and ``m.start < end``."""
         j = bisect_left(self.starts, m.end)
         return j > 0 and self.reach[j - 1] > m.start
+
+    def nests(self, m: Mention) -> bool:
+        """Whether some span holds the mention or lies within it. A span across its edge
+        («سعد وبصرى» tagged PERS over «الشيخ سعد وبصرى الشام») is a tagger's slip, not a name."""
+        return self.overlaps(m) and any(
+            s <= m.start and m.end <= e or m.start <= s and e <= m.end for s, e in self.spans if s < m.end and m.start < e
+        )
 
 
 @dataclass
@@ -64,7 +72,8 @@ def build_context(mentions: Sequence[Mention], loc: Sequence[tuple[int, int]] = 
         if m.key in common:
             continue
         top = max(m.candidates, key=prominence)
-        if top.feature in ("admin1", "country") or (top.cc == "SY" and top.rank >= 1):
+        # a province abroad says little: «حجة» and «عمران» are also words and names
+        if top.feature == "country" or (top.cc == "SY" and (top.feature == "admin1" or top.rank >= 1)):
             ctx.countries.add(top.cc)
             if top.feature == "region" and top.latitude is not None and top.longitude is not None:
                 ctx.points.append((m.start, top.latitude, top.longitude))
@@ -84,6 +93,9 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
     """Plausibility of one candidate for one mention (higher is better)."""
     if c.feature == "country":
         return 20.0
+    if c.feature == "admin1" and c.cc != "SY":
+        # «محافظة الحديدة» is the province; said bare, a namesake city (its seat) comes first
+        return 16.0 if m.construction == "province" else 4.0 + (4.0 if c.cc in ctx.countries else 0.0)
     if c.feature == "admin1":
         if c.pcode == "SY01" and m.construction != "province":
             return 2.0  # Damascus governorate is the city itself: resolve to the city
@@ -123,14 +135,16 @@ def _nearby(admin1: str, m: Mention, ctx: Context, window: int = 400) -> bool:
 
 def choose(m: Mention, ctx: Context, common: bool) -> tuple[Candidate, int] | None:
     """The best candidate and its geo_precision, or None when the evidence is too weak."""
-    if ctx.other_spans.overlaps(m):
+    if ctx.other_spans.nests(m):
         return None
     cands = list(m.candidates)
     if m.construction in ("town", "admin2", "admin3"):
-        local = [c for c in cands if c.feature not in _PROVINCE_LEVEL]
+        # a region keeps its towns: «بلدات الغوطة», «مركز الغوطة» are not a hamlet of Ar-Raqqa
+        kinds = ("country", "admin1") if m.construction == "town" else _PROVINCE_LEVEL
+        local = [c for c in cands if c.feature not in kinds]
         cands = local or cands
     if m.construction in ("province", "rural"):
-        province = [c for c in cands if c.feature == "admin1"]
+        province = [c for c in cands if c.feature == "admin1" and (c.cc == "SY" or m.construction == "province")]
         if m.construction == "province" and not province:
             return None  # a province outside Syria: not annotated
         cands = province or cands
@@ -147,6 +161,8 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
     said = m.construction not in ("", "between") and not m.inherited
     said = said or (bool(m.country_hint) and c.cc == m.country_hint)
     strong = said or ctx.loc_spans.overlaps(m)
+    if c.feature == "admin1" and c.cc != "SY":  # «ديالى», «صعدة»: in a story set in Iraq, Yemen
+        return said or c.cc in ctx.countries and (not common or strong or m.listed and m.conjoined or bool(m.locative))
     if common:
         if c.cc == "SY":
             near = bool(m.locative) or m.listed
@@ -154,8 +170,10 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
             # an LOC tag alone does not make a hamlet of a common word («مدرسة», «الأسد») a place
             return said or c.rank >= 1 and strong or ((c.rank >= 1 and near or in_list) and c.admin1 in ctx.admin1)
         # a common word is a town abroad only when the text says so or the story is set there
-        # (an LOC tag alone does not make «طراز» or «حصار» a city)
-        return said or (c.rank >= 1_000_000 and bool(m.locative)) or (strong and c.cc in ctx.countries)
+        # (an LOC tag alone does not make «طراز» or «حصار» a city, nor «في مشهد» Mashhad)
+        listed = m.listed and m.conjoined  # «طهران ومشهد»
+        big = c.rank >= 1_000_000 and m.locative not in ("", "ب")  # «في جدة», not «باكرا»
+        return said or (c.cc in ctx.countries and (strong or listed or big))
     if c.feature in ("country", "admin1", "region", "capital", "airbase", "base", "crossing"):
         return True
     if c.feature in ("admin2", "admin3"):
