@@ -32,7 +32,8 @@ def _normalizer() -> Callable[[str], str]:
 @lru_cache(maxsize=65536)
 def norm(word: str) -> str:
     """The matching form of one word (no diacritics, unified alef/yeh/teh marbuta)."""
-    return _normalizer()(word)
+    form = _normalizer()(word)
+    return word if form == word else form  # cached: an unchanged word is not stored twice
 
 
 def words(text: str) -> list[tuple[int, int, str]]:

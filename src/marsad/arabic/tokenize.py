@@ -84,7 +84,9 @@ def _analyse_word(surface: str) -> tuple[str, str, int, int]:
 
     pieces = char_map(surface)
     norm = "".join(pieces)
+    norm = surface if norm == surface else norm  # cached: share equal strings (~8 MB when full)
     stem, prefix_len, suffix_len = segment(surface, norm)
+    stem = norm if stem == norm else stem
     # Map the counts of normalised characters removed back to original characters.
     start, seen = 0, 0
     while prefix_len and start < len(pieces) and seen + len(pieces[start]) <= prefix_len:

@@ -43,7 +43,8 @@ def _normalizer() -> Callable[[str], str]:
 @lru_cache(maxsize=1 << 15)  # news reuses few words; bounded memory
 def norm(text: str) -> str:
     """Matching form of ``text`` (the project's Arabic normaliser)."""
-    return _normalizer()(text)
+    form = _normalizer()(text)
+    return text if form == text else form  # cached: an unchanged word is not stored twice
 
 
 def key(name: str) -> str:
