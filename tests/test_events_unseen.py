@@ -75,3 +75,16 @@ def test_the_first_convoy_of_fighters_leaving_is_a_transfer_of_territory() -> No
     assert (event.sub_event_type, event.actor1, event.location) == (
         "Non-violent transfer of territory", "Opposition Rebels (Syria)", "Duma")
     assert code("ووصلت، الثلاثاء، الدفعة الأولى من المساعدات إلى مدينة دوما.") == []
+
+
+def test_plural_and_dual_nationality_adjectives_name_the_target_state() -> None:
+    (event,) = code("وقتل 4 جنود عراقيين، الثلاثاء، في هجوم لتنظيم داعش على نقطة تفتيش في كركوك.")
+    assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State (Iraq)", "Military Forces of Iraq (2014-)", 4)
+
+
+def test_an_army_named_by_a_nationality_outside_the_base_is_that_state_s() -> None:
+    from marsad.actors.linker import link_text
+
+    assert [a.name for a in link_text("هاجم مسلحو حركة طالبان نقطة تفتيش للجيش الأفغاني")] == [
+        "Taliban", "Military Forces of Afghanistan"]
+    assert [a.name for a in link_text("واعتقلت الشرطة السعودية رجلين")] == ["Police Forces of Saudi Arabia"]

@@ -46,7 +46,16 @@ def _adjectives() -> dict[str, str]:
             for adj in forms:
                 if adj not in _AMBIGUOUS:
                     out.setdefault(adj, iso)
+    for adj, iso in _IRREGULAR.items():  # not derivable from the country's name
+        for form in (norm(adj), norm(adj) + "ه"):
+            out.setdefault(form, iso)
     return out
+
+
+#: Nationality adjectives whose country name does not yield them (أفغانستان، السعودية، الجزائر).
+_IRREGULAR = {"أفغاني": "AF", "سعودي": "SA", "جزائري": "DZ", "إسرائيلي": "IL", "باكستاني": "PK"}
+#: Plural and dual endings of a masculine adjective («جنود عراقيين»، «جنديان تركيان»).
+_PLURAL_ENDINGS = ("يين", "يون", "يان")
 
 
 @lru_cache(maxsize=256)
@@ -82,6 +91,8 @@ def adjective_country(word: str) -> str | None:
     w = word.removeprefix("و").removeprefix("ال")
     w = w[:-3] + "ه" if w.endswith(("تان", "تين")) else w
     iso = _adjectives().get(w)
+    if iso is None and w.endswith(_PLURAL_ENDINGS):
+        iso = _adjectives().get(w[:-2])
     if iso is None:
         return None
     found = [c for c in lookup(COUNTRY_NAMES_AR[iso][0]) if c.feature == "country"]
