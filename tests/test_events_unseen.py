@@ -88,3 +88,17 @@ def test_an_army_named_by_a_nationality_outside_the_base_is_that_state_s() -> No
     assert [a.name for a in link_text("هاجم مسلحو حركة طالبان نقطة تفتيش للجيش الأفغاني")] == [
         "Taliban", "Military Forces of Afghanistan"]
     assert [a.name for a in link_text("واعتقلت الشرطة السعودية رجلين")] == ["Police Forces of Saudi Arabia"]
+
+
+def test_positions_held_by_a_group_make_it_the_target() -> None:
+    (event,) = code("وشن الطيران الحربي، الثلاثاء، غارات على مواقع تسيطر عليها الفصائل في بلدة كفرنبل.")
+    assert event.actor2 == "Opposition Rebels (Syria)"
+    (event,) = code("وشن الطيران الحربي، الثلاثاء، غارات على مناطق تسيطر عليها الفصائل في بلدة كفرنبل.")
+    assert event.actor2 == ""  # the areas it holds are no side
+
+
+def test_outside_syria_a_clash_takes_the_local_state_named_before() -> None:
+    text = ("أعلن الجيش التركي، الثلاثاء، مقتل جنديين. وقالت مصادر إن اشتباكات اندلعت، الثلاثاء، "
+            "مع مسلحي حزب العمال الكردستاني في مدينة ديار بكر.")
+    (event,) = code(text)
+    assert (event.actor1, event.actor2) == ("PKK: Kurdistan Workers Party", "Military Forces of Turkey (2016-)")

@@ -48,7 +48,8 @@ Sides = tuple[str, int, str, int]
 
 _CIVIL_NOUNS = ("مدني", "شخص", "اشخاص", "اطفال", "طفل", "نساء", "امراه", "عائل", "مواطن", "سكان", "اهالي",
                 "نازح", "مسعف", "صحفي")
-_CIVIL_SITES = ("منازل", "منزل", "الاحياء", "احياء", "سوق", "مدرسه", "مستشفي", "مشفي", "مخيم")
+_CIVIL_SITES = ("منازل", "منزل", "الاحياء", "احياء", "سوق", "مدرسه", "مستشفي", "مشفي", "مخيم", "كنيسه", "مسجد",
+                "جامع", "حسينيه")
 _KILLED = ("قتل", "مقتل", "قتلت", "قتلي", "مصرع", "ضحي", "حتف", "سقوط")
 #: Approximators, numbers' companions and conjoined injuries between a killing word and its victims.
 _FILLER = frozenset({"ما", "لا", "يقل", "عن", "علي", "الاقل", "اكثر", "من", "نحو", "حوالي", "عدد", "اصيب", "جرح",
@@ -71,7 +72,8 @@ def civilian_victims(seg: Words) -> bool:
             after = [g for g in forms[k + 1 : k + 9] if not g & _FILLER][:3]  # «قتل ما لا يقل عن 14 مدنيا»
             if any(any(x.startswith(_CIVIL_NOUNS) for x in g) for g in after):
                 return True
-        if any(x.startswith(_CIVIL_SITES) for x in f) and k > 0 and forms[k - 1] & {"علي", "استهدف", "استهدفت"}:
+        if any(x.startswith(_CIVIL_SITES) for x in f) and k > 0 and forms[k - 1] & {"علي", "استهدف", "استهدفت", "هاجم",
+                                                                                  "هاجموا", "هاجمت"}:
             return True
     return False
 
@@ -197,6 +199,9 @@ def _opponent(article: Article, actor1: str, inter1: int, anchor: int, country: 
         name, inter = resolve_name(kb, country), inter_for(kb, country)
         if name == actor1 or inter not in (1, 2, 3, 8):
             continue
+        if country != "Syria" and (inter == 1) != (inter1 == 1) and {inter, inter1} <= {1, 2, 3} and (
+                kb.country == country or inter == 1):
+            return name, inter  # outside Syria's camps: the local state's forces and a local armed group fight
         if _camp(name) is None or _camp(actor1) is None or _camp(name) == _camp(actor1):
             continue  # allies, or a side whose camp is unknown
         return name, inter

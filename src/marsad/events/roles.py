@@ -209,9 +209,19 @@ def _controls_only(actor: Actor, toks: Words, others: Sequence[Actor] = ()) -> b
     for k, (_, _, w) in enumerate(before):
         if variants(w) & _CONTROL:
             nxt = before[k + 1][2].removeprefix("ال") if k + 1 < len(before) else ""
-            if nxt not in _NATIONALITY:
+            if nxt not in _NATIONALITY and not _held_positions(toks, before[k]):
                 return True
     return False
+
+
+_POSITIONS = ("مواقع", "موقع", "نقاط", "مقرات", "مقر", "ثكن", "تحصينات", "تجمعات", "معاقل", "خطوط")
+
+
+def _held_positions(toks: Words, control: tuple[int, int, str]) -> bool:
+    """«قصف مواقع تسيطر عليها الفصائل»: military positions held by X are X's own (X is the
+    target), unlike the areas or towns X controls."""
+    k = next((i for i, t in enumerate(toks) if t[0] == control[0]), 0)
+    return k > 0 and any(f.startswith(_POSITIONS) for f in variants(toks[k - 1][2]))
 
 
 _NATIONALITY = {
