@@ -102,3 +102,26 @@ def test_outside_syria_a_clash_takes_the_local_state_named_before() -> None:
             "مع مسلحي حزب العمال الكردستاني في مدينة ديار بكر.")
     (event,) = code(text)
     assert (event.actor1, event.actor2) == ("PKK: Kurdistan Workers Party", "Military Forces of Turkey (2016-)")
+
+
+def test_yemen_government_forces_and_a_backing_coalition() -> None:
+    (event,) = code("وشن الجيش اليمني، الثلاثاء، مسنودا بالتحالف العربي هجوما واسعا على مواقع الحوثيين في مدينة الحديدة.")
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Yemen (2016-) Hadi Government", "Military Forces of Yemen (2017-) Supreme Political Council")
+    (event,) = code("واستعادت القوات الحكومية، الثلاثاء، السيطرة على مدينة الحديدة.")
+    assert event.actor1 == "Military Forces of Yemen (2016-) Hadi Government"
+
+
+def test_a_nationality_dual_counts_two_dead() -> None:
+    from marsad.actors.text import words
+    from marsad.events.fatalities import count_deaths
+
+    assert count_deaths(words("قتل فلسطينيان وأصيب مئات آخرون")) == 2
+
+
+def test_a_strike_named_by_its_genitive_attacker_never_hits_an_ally() -> None:
+    events = code("وقتل أكثر من 30 مسلحا في معارك مع القوات الحكومية وغارات لمقاتلات التحالف استهدفت تعزيزات لهم، "
+                  "الثلاثاء، في مدينة الحديدة.")
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert strike.actor1 == "Operation Restoring Hope"
+    assert strike.actor2 != "Military Forces of Yemen (2016-) Hadi Government"

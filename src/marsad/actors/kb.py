@@ -77,7 +77,11 @@ _THEATRE_NAMES = {
     ("Islamic State (Syria)", "Libya"): "Islamic State (Libya)",
     ("Islamic State (Syria)", "Egypt"): "Islamic State (Egypt)",
     ("Islamic State (Syria)", "Afghanistan"): "Islamic State (Afghanistan)",
+    ("Syrian National Army", "Yemen"): "Military Forces of Yemen (2016-) Hadi Government",  # «الجيش الوطني»
+    ("Syrian National Army", "Libya"): "Libyan National Army",
 }
+#: The government's forces where a country has two claimants («القوات الحكومية» in Yemen are Hadi's).
+_GOVERNMENT = {"Yemen": "Military Forces of Yemen (2016-) Hadi Government"}
 
 
 def resolve_name(actor: KBActor, country: str) -> str:
@@ -90,6 +94,8 @@ def resolve_name(actor: KBActor, country: str) -> str:
     if country.startswith("The "):
         country = country[4:] if actor.name.startswith(("Civilians", "Protesters", "Rioters", "Unidentified")) else country
     if actor.name == "Military Forces of {country}":
+        if country in _GOVERNMENT:
+            return _GOVERNMENT[country]
         for other in load_kb():
             if other.country == country and other.name.startswith("Military Forces of"):
                 return other.name

@@ -31,6 +31,8 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
             i += 1
             continue
         n, actor = match
+        if "{country}" not in actor.name and resolve_name(actor, country) != actor.name:
+            actor = by_name(resolve_name(actor, country)) or actor  # the theatre's own actor («الجيش الوطني» in Yemen)
         start, end = toks[i][0], toks[i + n - 1][1]
         home = actor.country or country
         if "{country}" in actor.name and actor.inter == 1 and i + n < len(toks):

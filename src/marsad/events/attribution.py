@@ -78,6 +78,7 @@ def civilian_victims(seg: Words) -> bool:
     return False
 
 
+_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})
 _STATE_WEAPONS = frozenset({"Air/drone strike", "Chemical weapon", "Shelling/artillery/missile attack"})
 
 
@@ -137,6 +138,8 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
     ``story_agent``: the story already named the attacker of its strikes (that one is used)."""
     actor1, inter1, actor2, inter2 = sides
     inferred = False
+    if sub in _STRIKES and _camp(actor1) is not None and _camp(actor1) == _camp(actor2):
+        actor2, inter2 = "", 0  # «معارك مع القوات الحكومية وغارات لمقاتلات التحالف»: allies do not strike each other
     if not actor2 and sub in _REMOTE and civilian_victims(seg):
         actor2, inter2, inferred = f"Civilians ({country})", 7, True
     if not actor2 and sub == "Attack":
@@ -176,6 +179,9 @@ _CAMPS = {
     "Islamic State (Syria)": "islamic state",
     "Hayat Tahrir al-Sham": "jihadist",
     "Hurras al-Din": "jihadist",
+    "Operation Restoring Hope": "yemeni government",
+    "Military Forces of Yemen (2016-) Hadi Government": "yemeni government",
+    "Military Forces of Yemen (2017-) Supreme Political Council": "houthis",
 }
 
 

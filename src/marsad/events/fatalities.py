@@ -114,7 +114,11 @@ def is_dual(word: str) -> bool:
         return False
     base = w[:-2]
     base = base[:-1] + "ه" if base.endswith("ت") else base
-    return base in _BROKEN_PLURAL or (w.endswith("ان") and base in _SOUND_PLURAL)
+    if base in _BROKEN_PLURAL or (w.endswith("ان") and base in _SOUND_PLURAL):
+        return True
+    from marsad.events.abroad import adjective_country
+
+    return w.endswith("يان") and len(base) > 3 and adjective_country(base) is not None  # «فلسطينيان»، «عراقيان»
 
 
 def _before_injuries(toks: list[tuple[int, int, str]], i: int) -> int:

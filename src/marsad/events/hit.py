@@ -244,6 +244,9 @@ def _actors(
     if a1 is not None and a2 is not None and hit.definition.sub_event_type not in ("Armed clash", "Agreement") and \
             roles.conjoined(a1, a2, toks):
         a2 = None  # «حررت قوات الجيش التركي والجيش السوري الحر …»: an ally joined to the agent is no target
+    if a1 is not None and a2 is not None and roles.supports(a1, a2, toks):  # the ally is no side; the next one is
+        a2 = next((a for a in article.actors if toks[seg_lo][0] <= a.start < toks[seg_hi - 1][1]
+                   and a.name not in (a1.name, a2.name) and a.actor_type not in ("civilians", "protesters")), None)
     return roles.loyalists(a1, toks), roles.loyalists(a2, toks)
 
 

@@ -34,6 +34,7 @@ def pick_actors(
     for a in found:
         joined = bool(targets) and conjoined(targets[-1], a, toks)
         (targets if joined or _is_target(a, toks) else agents).append(a)
+    agents.sort(key=lambda a: not _genitive_agent(a, toks, anchor))
     ordered = _dedupe(agents + targets)
     if not ordered:
         return None, None
@@ -42,6 +43,18 @@ def pick_actors(
     if not targets and len(ordered) > 1 and _armed(ordered[1]):
         return ordered[0], None  # «غارات شنتها طائرات روسية وبراميل ألقتها مروحيات سورية»: both strike
     return ordered[0], (ordered[1] if len(ordered) > 1 else None)
+
+
+def _genitive_agent(actor: Actor, toks: Words, anchor: int) -> bool:
+    """«وغارات لمقاتلات التحالف»: the actor right after the event's own cue carries it out, even
+    when another armed actor is named before the cue («معارك مع القوات الحكومية وغارات …»)."""
+    before = [t for t in toks if t[1] <= actor.start and variants(t[2]).isdisjoint(_ADJ_SKIP)][-2:]
+    if anchor < 0 or not before:
+        return False
+    if before[-1][0] == anchor:
+        return actor.text.startswith("ل")
+    return len(before) == 2 and before[0][0] == anchor and before[1][2].startswith("ل") and any(
+        f.startswith(_ARMS) for f in variants(before[1][2]))  # «غارات لمقاتلات التحالف»
 
 
 _ARMS = ("طايرات", "طايره", "مروحيات", "مروحيه", "مقاتلات", "طيران", "مدفعيه", "بوارج", "قاذفات", "راجمات")
@@ -72,6 +85,17 @@ def _in_relative_clause(actor: Actor, toks: Words) -> bool:
         if any(f.startswith("و") and len(f) > 3 and f[1:] in forms for f in forms):
             return False
     return False
+
+
+_SUPPORT = ("مسنود", "بدعم", "بمسانده", "باسناد", "ساند", "وساند", "يساند", "تساند", "بغطاء", "مدعوم", "مدعوما", "المدعوم")
+
+
+def supports(first: Actor, second: Actor, toks: Words) -> bool:
+    """«شن الجيش اليمني مسنوداً بالتحالف هجوماً»، «ساندت مقاتلات التحالف الجيش الوطني في معارك»:
+    one side backs the other (allies of one event, not its two sides)."""
+    lo, hi = min(first.start, second.start), max(first.start, second.start)
+    near = [w for a, _, w in toks if a < hi and (a >= lo or lo - a <= 20)]
+    return any(w.startswith(_SUPPORT) for w in near[-6:])
 
 
 def conjoined(first: Actor, second: Actor, toks: Words) -> bool:
