@@ -152,11 +152,18 @@ def test_an_arabic_word_is_not_a_town_abroad(text: str, word: str) -> None:
 
 @pytest.mark.parametrize(("text", "name", "country"), [
     ("قتل خمسة في مدينة مشهد الإيرانية.", "مشهد", "Iran"),
-    ("تظاهر الآلاف في طهران ومشهد وأصفهان في إيران.", "مشهد", "Iran"),
     ("وصل الوزير إلى جدة في السعودية.", "جدة", "Saudi Arabia"),
 ])
 def test_the_same_word_is_a_town_when_the_text_says_so(text: str, name: str, country: str) -> None:
     assert places(text)[name][1] == country
+
+
+def test_a_word_tagged_as_a_place_is_a_town_in_a_story_set_in_its_country() -> None:
+    text = "تظاهر الآلاف في طهران ومشهد وأصفهان في إيران."
+    start = text.index("ومشهد") + 1
+    tag = Entity(start=start, end=start + 4, text="مشهد", label="LOC", score=0.9)
+    assert places(text, (tag,))["مشهد"][1] == "Iran"
+    assert "مشهد" not in places(text.replace("في إيران", "في سوريا"), (tag,))
 
 
 @pytest.mark.parametrize(("text", "name", "expected"), [

@@ -52,10 +52,6 @@ VARIANT_WORD_MIN = 30
 #: frequent («المشهد» for Mashhad) or a form with a proclitic is, and more than the name
 #: alone («باكرا» "early" for Accra): it needs evidence like the other common words.
 ARABIC_WORD_MIN = 20
-#: GeoNames cities this populous (a million) also keep their Persian-script alternate names, with
-#: ک and ی read as Arabic ك and ي («کابول», «سالزبری»): often the Arabic news spelling.
-PERSIAN_SPELLING_MIN = 1_000_000
-_PERSIAN_LETTERS = str.maketrans("کی", "كي")
 _GENERIC_PREFIXES = ("مدينة ", "محافظة ", "ولاية ", "منطقة ")
 _NON_ARABIC = re.compile("[پچژگکیڈڑںۀھےٹۋګڭۆۇێە]")
 _ARABIC = re.compile("^[\u0621-\u064a\u0670\u0671\\s\\-]+$")
@@ -181,14 +177,11 @@ def _world() -> tuple[list[list[Any]], list[list[str]]]:
 
 
 def _arabic_names(city: dict[str, Any]) -> list[str]:
-    """A city's Arabic-script alternate names; Persian spellings too for larger cities."""
-    persian = city["population"] >= PERSIAN_SPELLING_MIN
-    found = set()
-    for n in city["alternatenames"]:
-        n = n.translate(_PERSIAN_LETTERS) if persian else n
-        if _ARABIC.match(n) and not _NON_ARABIC.search(n) and not n.startswith(_GENERIC_PREFIXES):
-            found.add(n)  # «مدينة لندن» is the City of London
-    return sorted(found)
+    """A city's Arabic alternate names. Persian and Urdu spellings stay out: read as Arabic
+    they are often words («کیف» of Kyiv is «كيف» "how», «وین» of Vienna «وين» "where»);
+    the news spellings they would give are aliases (:data:`WORLD_ALIASES`: كابول)."""
+    return sorted({n for n in city["alternatenames"] if _ARABIC.match(n) and not _NON_ARABIC.search(n)
+                   and not n.startswith(_GENERIC_PREFIXES)})  # «مدينة لندن» is the City of London
 
 
 def _provinces(cities: dict[str, Any], countries: dict[str, Any]) -> tuple[list[list[Any]], list[list[str]]]:

@@ -184,6 +184,8 @@ COMMON_WORDS: tuple[str, ...] = (
     "التضامن", "القدم", "تشرين", "الميدان", "المالكي", "العباسيين", "دمر", "صلاح الدين",
     "الشيخ سعيد", "السكري", "الشعار", "الأنصاري", "الفردوس", "الإنشاءات", "الأشرفية",
     "الحمدانية", "البياضة", "الجورة", "الرشدية", "كرم الزيتون", "بني زيد", "باب شرقي",
+    # provinces abroad (PROVINCES) that are also given names
+    "عمران", "المثنى",
 )
 
 #: Names never treated as common words although the no-Syria news uses them

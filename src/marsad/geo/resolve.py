@@ -72,8 +72,9 @@ def build_context(mentions: Sequence[Mention], loc: Sequence[tuple[int, int]] = 
         if m.key in common:
             continue
         top = max(m.candidates, key=prominence)
-        # a province abroad says little: «حجة» and «عمران» are also words and names
-        if top.feature == "country" or (top.cc == "SY" and (top.feature == "admin1" or top.rank >= 1)):
+        if top.feature == "admin1" and top.cc != "SY" and m.first == m.last:
+            continue  # a one-word province abroad («ديالى») does not set the story in its country
+        if top.feature in ("admin1", "country") or (top.cc == "SY" and top.rank >= 1):
             ctx.countries.add(top.cc)
             if top.feature == "region" and top.latitude is not None and top.longitude is not None:
                 ctx.points.append((m.start, top.latitude, top.longitude))
@@ -162,7 +163,7 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
     said = said or (bool(m.country_hint) and c.cc == m.country_hint)
     strong = said or ctx.loc_spans.overlaps(m)
     if c.feature == "admin1" and c.cc != "SY":  # «ديالى», «صعدة»: in a story set in Iraq, Yemen
-        return said or c.cc in ctx.countries and (not common or strong or m.listed and m.conjoined or bool(m.locative))
+        return said or c.cc in ctx.countries and (not common or strong or bool(m.locative))
     if common:
         if c.cc == "SY":
             near = bool(m.locative) or m.listed
@@ -171,9 +172,10 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
             return said or c.rank >= 1 and strong or ((c.rank >= 1 and near or in_list) and c.admin1 in ctx.admin1)
         # a common word is a town abroad only when the text says so or the story is set there
         # (an LOC tag alone does not make «طراز» or «حصار» a city, nor «في مشهد» Mashhad)
-        listed = m.listed and m.conjoined  # «طهران ومشهد»
+        # («مدينة الفحيص» is a town; «منطقة حربية», «مناطق فقيرة», «شمال سوري» are not)
         big = c.rank >= 1_000_000 and m.locative not in ("", "ب")  # «في جدة», not «باكرا»
-        return said or (c.cc in ctx.countries and (strong or listed or big))
+        there = c.cc in ctx.countries
+        return said and (there or c.rank >= 100_000 or m.construction == "town") or there and (strong or big)
     if c.feature in ("country", "admin1", "region", "capital", "airbase", "base", "crossing"):
         return True
     if c.feature in ("admin2", "admin3"):
