@@ -125,3 +125,9 @@ def test_a_strike_named_by_its_genitive_attacker_never_hits_an_ally() -> None:
     strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
     assert strike.actor1 == "Operation Restoring Hope"
     assert strike.actor2 != "Military Forces of Yemen (2016-) Hadi Government"
+
+
+def test_an_armed_force_after_an_active_kill_verb_acts_and_its_count_follows_the_day() -> None:
+    (event,) = code("وقتلت الشرطة السعودية، الثلاثاء، ثلاثة مسلحين في اشتباك في مدينة القطيف.")
+    assert (event.actor1, event.actor2, event.fatalities) == (
+        "Police Forces of Saudi Arabia", "Unidentified Armed Group (Saudi Arabia)", 3)

@@ -145,6 +145,17 @@ _NEGATIONS = frozenset({"دون", "بدون", "لم", "ولم", "لا", "ولا"
 _NOT_NEGATING = frozenset({"يقل", "تقل", "يزيد", "تزيد", "يزال", "تزال", "سيما"})  # «لا يقل عدد القتلى عن»
 
 
+def _counted_people(toks: list[tuple[int, int, str]], lo: int, hi: int) -> int | None:
+    """A count right before a people noun in ``[lo, hi)`` («ثلاثة مسلحين»), not a day of the month."""
+    for j in range(lo, hi - 1):
+        value = _value(toks[j][2])
+        nxt = toks[j + 1][2]
+        if value is not None and value < 100000 and not _day_of_month(toks, j) and (
+                nxt.startswith(_PEOPLE) or nxt.removesuffix("ا").removesuffix("ين").removesuffix("ان") in _BROKEN_PLURAL):
+            return value
+    return None
+
+
 def _negated(toks: list[tuple[int, int, str]], i: int) -> bool:
     """A negation up to five words before the killing word, not «لا يقل/لا يزال»."""
     for k in range(max(0, i - 5), i):
@@ -197,6 +208,9 @@ def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
                 value = _value(toks[j][2])
                 if value is not None and value < 100000 and not _day_of_month(toks, j):
                     return value
+        later = _counted_people(toks, i + 4, min(stop, i + 8))
+        if later is not None:
+            return later  # «قتلت الشرطة السعودية، الثلاثاء، ثلاثة مسلحين»: the subject and day come first
         forms = variants(w)
         if _plural_victims(toks, i):
             return 3

@@ -119,6 +119,9 @@ _TRIGGER_HEADS = ("غار", "قصف", "ضرب", "هجوم", "هجمات", "قذ�
 
 
 def _is_target(actor: Actor, toks: Words) -> bool:
+    near = _words_before(toks, actor.start, 1)
+    if near and near[-1] & {"قتلت", "وقتلت"} and actor.actor_type in ("state", "rebel", "political militia", "external"):
+        return False  # «قتلت الشرطة السعودية ثلاثة مسلحين»: an armed force after the active verb kills
     if any(f & {"تصدي", "لتصدي", "بتصدي"} for f in _words_before(toks, actor.start, 2)):
         return True  # «تصدي الدفاعات الجوية السورية لصواريخ»: the defender
     if any(any(f.startswith(("تلقت", "تلقي", "تلقوا", "تعرضت", "تعرض")) for f in forms)
