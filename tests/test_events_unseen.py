@@ -131,3 +131,12 @@ def test_an_armed_force_after_an_active_kill_verb_acts_and_its_count_follows_the
     (event,) = code("وقتلت الشرطة السعودية، الثلاثاء، ثلاثة مسلحين في اشتباك في مدينة القطيف.")
     assert (event.actor1, event.actor2, event.fatalities) == (
         "Police Forces of Saudi Arabia", "Unidentified Armed Group (Saudi Arabia)", 3)
+
+
+def test_a_town_handed_over_is_a_transfer_from_who_hands_it() -> None:
+    for text in ("وسلمت وحدات حماية الشعب، الثلاثاء، مدينة منبج لقوات النظام.",
+                 "وتسلمت قوات النظام، الثلاثاء، مدينة منبج من وحدات حماية الشعب."):
+        (event,) = code(text)
+        assert (event.sub_event_type, event.actor1, event.actor2) == (
+            "Non-violent transfer of territory", "YPG: Kurdish People's Protection Units", "Military Forces of Syria (2000-)")
+    assert code("وسلمت الوزارة، الثلاثاء، رسالة إلى السفير في مدينة منبج.") == []

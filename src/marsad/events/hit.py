@@ -109,10 +109,6 @@ def code_hit(
     return cells.expand(draft, toks, (cl.seg_lo, cl.seg_hi), listed or [loc.place], days, country, dead, article)
 
 
-
-
-
-
 _DEAL_TERMS = frozenset({"يقضي", "تقضي", "لوقف", "وقف", "ينص", "يتضمن"})
 
 
@@ -257,6 +253,8 @@ def _sub_type(
     sub = resolve_sub(hit, toks[cl.seg_lo : cl.seg_hi], a1, a2)
     if a1 is None and a2 is not None and sub in ("Non-violent transfer of territory", "Change to group/activity"):
         a1, a2 = a2, None  # «خروج مسلحين معارضين»: who withdraws / hands over acts
+    elif hit.definition.words[0] == "تسلمت" and sub == "Non-violent transfer of territory":
+        a1, a2 = a2, a1  # «تسلمت قوات النظام مدينة X من الفصائل»: who hands over acts, the taker is actor 2
     if sub is None:
         return None
     if a1 is None and a2 is not None and sub == "Attack" and a2.actor_type != "civilians":
@@ -304,10 +302,6 @@ def _draft(
     seg = Span(toks[seg_lo][0], toks[seg_hi - 1][1])
     return Draft(sub, when, precision, loc.place, actor1, inter1, actor2, inter2, toll, seg,
                  round(min(confidence, 0.95), 2), cues)
-
-
-
-
 
 
 def _state_in_story(article: Article, country: str) -> bool:
@@ -391,8 +385,6 @@ def _add_toll(story: Story, hit: TriggerHit, toll: int) -> None:
         story.tolls.append((d, new))
         if d is last:
             story.last = new
-
-
 
 
 def _after_ba3d(toks: Words, lo: int, first: int) -> bool:

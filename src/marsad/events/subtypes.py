@@ -72,11 +72,16 @@ def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None)
             f.startswith(("بطاق", "لقب", "الانظار", "الاضواء", "فوز", "نقاط", "الصداره", "قلوب"))
             for _, _, w in [t for t in seg if t[0] >= hit.end][:6] for f in variants(w)):
         return None  # «خطف الفريق بطاقة التأهل»: a sports metaphor
+    if sub == "Non-violent transfer of territory" and hit.definition.words[0] in ("سلمت", "سلموا", "تسلمت") and not any(
+            f in _TOWN_NOUNS for _, _, w in [t for t in seg if t[0] >= hit.end][:6] for f in variants(w)):
+        return None  # «سلمت الوزارة رسالة»: only a town or positions handed over
     if sub == "Attack" and hit.definition.strength == 1:
         return _killing(seg, a1, a2)
     return sub
 
 
+_TOWN_NOUNS = frozenset({"مدينه", "المدينه", "بلده", "البلده", "قريه", "القريه", "حي", "مواقع", "مواقعها", "مواقعهم",
+                         "مناطق", "المناطق", "مدن", "بلدات", "قري", "احياء", "معبر", "مطار", "قاعده", "نقاط"})
 #: Verbs that conclude a deal, and what makes it one of the conflict («اتفاق تجاري» is none).
 _CONCLUDE = ("توصل", "وتوصل", "ابرم", "وابرم", "وقع", "ووقع", "عقد", "وعقد")
 _DEAL_KIND = ("يقضي", "لوقف", "وقف", "هدن", "اجلاء", "لاجلاء", "استسلام", "تسويه", "مصالحه", "لخروج", "خروج",

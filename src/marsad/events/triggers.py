@@ -188,6 +188,9 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("اتفاقا", "Agreement", 1, False),
     ("اتفاق* لوقف اطلاق النار", "Agreement", 1, False),  # one cue: the ceasefire is the deal's term
     ("اتفاق* وقف اطلاق النار", "Agreement", 1, False),
+    ("سلمت", "Non-violent transfer of territory", 1, True),  # only with a town as its object (subtypes)
+    ("سلموا", "Non-violent transfer of territory", 1, True),
+    ("تسلمت", "Non-violent transfer of territory", 1, True),  # «تسلمت قوات النظام مدينة …»: the taker
     ("الدفعه الاولي", "Non-violent transfer of territory", 1, False),  # «خرجت الدفعة الأولى من مقاتلي …»
     ("الدفعه الثانيه", "Non-violent transfer of territory", 1, False),
     ("دفعه جديده", "Non-violent transfer of territory", 1, False),
