@@ -136,6 +136,8 @@ def test_a_name_a_person_tag_only_straddles_is_still_a_place() -> None:
     ("قتل جنود في كمين بمنطقة تلول الصفا في بادية السويداء.", "تلول الصفا",
      ("Tulul al-Safa", "Syria", "region", 3)),
     ("انفجرت سيارة مفخخة قرب مطار كابول.", "كابول", ("Kabul", "Afghanistan", "capital", 2)),
+    ("سقطت صواريخ على مدينة سديروت جنوب إسرائيل.", "سديروت", ("Sderot", "Israel", "city", 1)),
+    ("قتل أربعة في هجوم في كاركاسون في فرنسا.", "كاركاسون", ("Carcassonne", "France", "city", 1)),
 ])
 def test_news_spellings_the_sources_lack(text: str, name: str, expected: tuple[str, str, str, int]) -> None:
     assert places(text)[name] == expected

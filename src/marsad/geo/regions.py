@@ -145,6 +145,16 @@ WORLD_ALIASES: dict[str, int] = {
     "سالزبري": 2638664,  # Salisbury
     "سالزبيري": 2638664,
     "جنوى": 3176219,  # Genoa
+    # news spellings of towns abroad whose GeoNames entry has no Arabic name (or another one)
+    "سديروت": 293619,  # Sderot
+    "كاركاسون": 3028641,  # Carcassonne (GeoNames: قرقشونة)
+    "سيدوارجو": 1627253,  # Sidoarjo
+    "دابتشي": 2345172,  # Dapchi
+    "مبانداكا": 2312895,  # Mbandaka
+    "أغاديز": 2448085,  # Agadez
+    "كينغداو": 1797929,  # Qingdao
+    "كوبرتينو": 5341145,  # Cupertino
+    "زيوريخ": 2657896,  # Zurich (GeoNames: زيورخ)
 }
 
 #: Provinces abroad (governorates of Iraq, Yemen, Lebanon; a few of Libya and Turkey):
