@@ -140,3 +140,9 @@ def test_a_town_handed_over_is_a_transfer_from_who_hands_it() -> None:
         assert (event.sub_event_type, event.actor1, event.actor2) == (
             "Non-violent transfer of territory", "YPG: Kurdish People's Protection Units", "Military Forces of Syria (2000-)")
     assert code("وسلمت الوزارة، الثلاثاء، رسالة إلى السفير في مدينة منبج.") == []
+
+
+def test_a_reported_arrest_noun_is_an_arrest_but_an_order_to_arrest_is_not() -> None:
+    (event,) = code("ووفق الوكالة فإنه تم، الثلاثاء، القبض على اثنين من المتورطين في الهجوم في مدينة أبها.")
+    assert (event.sub_event_type, event.actor1) == ("Arrests", "Police Forces of Saudi Arabia")
+    assert code("وأمرت المحكمة، الثلاثاء، بالقبض على اثنين من المتورطين في مدينة أبها.") == []

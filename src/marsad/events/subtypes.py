@@ -75,6 +75,8 @@ def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None)
     if sub == "Non-violent transfer of territory" and hit.definition.words[0] in ("سلمت", "سلموا", "تسلمت") and not any(
             f in _TOWN_NOUNS for _, _, w in [t for t in seg if t[0] >= hit.end][:6] for f in variants(w)):
         return None  # «سلمت الوزارة رسالة»: only a town or positions handed over
+    if sub == "Arrests" and hit.definition.words[0] == "القبض" and _warrant(seg, hit):
+        return None
     if sub == "Attack" and hit.definition.strength == 1:
         return _killing(seg, a1, a2)
     return sub
@@ -82,6 +84,14 @@ def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None)
 
 _TOWN_NOUNS = frozenset({"مدينه", "المدينه", "بلده", "البلده", "قريه", "القريه", "حي", "مواقع", "مواقعها", "مواقعهم",
                          "مناطق", "المناطق", "مدن", "بلدات", "قري", "احياء", "معبر", "مطار", "قاعده", "نقاط"})
+def _warrant(seg: Words, hit: TriggerHit) -> bool:
+    """«أمرت المحكمة بالقبض على …»، «مذكرة للقبض على»: an order to arrest, not an arrest."""
+    word = next((w for a, _, w in seg if a == hit.start), "")
+    before = [f for _, _, w in [t for t in seg if t[0] < hit.start][-2:] for f in variants(w)]
+    return word.startswith(("بالقبض", "للقبض", "لالقاء")) or any(
+        f.startswith(("امر", "مذكر", "طلب", "مطالب", "يطالب", "تطالب", "محاول")) for f in before)
+
+
 #: Verbs that conclude a deal, and what makes it one of the conflict («اتفاق تجاري» is none).
 _CONCLUDE = ("توصل", "وتوصل", "ابرم", "وابرم", "وقع", "ووقع", "عقد", "وعقد")
 _DEAL_KIND = ("يقضي", "لوقف", "وقف", "هدن", "اجلاء", "لاجلاء", "استسلام", "تسويه", "مصالحه", "لخروج", "خروج",

@@ -151,6 +151,7 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("اعتقال", "Arrests", 2, False),
     ("حمله اعتقالات", "Arrests", 2, False),
     ("القت القبض", "Arrests", 2, True),
+    ("القبض علي", "Arrests", 2, False),  # «تم القبض على اثنين»، «والقبض على …» (not a warrant: subtypes)
     ("القي القبض", "Arrests", 2, True),
     ("احتجز*", "Arrests", 2, True),
     ("توقيف", "Arrests", 2, False),
