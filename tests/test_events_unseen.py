@@ -146,3 +146,10 @@ def test_a_reported_arrest_noun_is_an_arrest_but_an_order_to_arrest_is_not() -> 
     (event,) = code("ووفق الوكالة فإنه تم، الثلاثاء، القبض على اثنين من المتورطين في الهجوم في مدينة أبها.")
     assert (event.sub_event_type, event.actor1) == ("Arrests", "Police Forces of Saudi Arabia")
     assert code("وأمرت المحكمة، الثلاثاء، بالقبض على اثنين من المتورطين في مدينة أبها.") == []
+
+
+def test_a_truce_with_a_state_named_as_a_country_is_their_agreement() -> None:
+    (event,) = code("ومع الضغط العسكري، أبرمت روسيا وفصائل معارضة، الثلاثاء، اتفاق هدنة ينص على تسليم "
+                    "الفصائل لسلاحها الثقيل في مدينة درعا.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Agreement", "Opposition Rebels (Syria)", "Military Forces of Russia (2000-)")

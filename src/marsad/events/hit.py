@@ -121,8 +121,9 @@ def _clause(article: Article, toks: Words, hits: list[TriggerHit], k: int, dates
     dated_after = any(hit.end <= d.start <= soon and not d.statement for d in dates)
     own_date = any(hit.end <= d.start < toks[hi - 1][1] and not d.statement for d in dates)
     last = hit.last
-    if hit.definition.sub_event_type == "Agreement" and last + 1 < hi and toks[last + 1][2] in _DEAL_TERMS:
-        last += 1  # «اتفاق يقضي بإجلاء»، «اتفاقا لوقف إطلاق النار»: the deal's terms, not a plan
+    while hit.definition.sub_event_type == "Agreement" and last + 1 < min(hi, hit.last + 3) and (
+            toks[last + 1][2] in _DEAL_TERMS or toks[last + 1][2].startswith(("هدن", "تسوي", "مصالح", "استسلام"))):
+        last += 1  # «اتفاق هدنة ينص على»، «اتفاقا لوقف إطلاق النار»: the deal's terms, not a plan
     if context.is_unreal(toks, lo, hit.first, last, hi, own_date) or context.is_background(
         article.text, toks, lo, hit.first, dated_after
     ):
@@ -182,6 +183,9 @@ def _locate(article: Article, toks: Words, hit: TriggerHit, cl: Clause, story: S
     quoted = placing.quote_around(article.text, toks[0][0], toks[-1][1], hit.start)
     if quoted is not None:  # a trigger inside a quotation happened where the quotation says
         places = [p for p in places if quoted[0] <= p.start < quoted[1]]
+    terms = next((a for a, _, w in toks[hit.last + 1 : hi] if w in _DEAL_TERMS), None)
+    if hit.definition.sub_event_type == "Agreement" and terms is not None:  # «ينص على … إجلاء … في محافظة إدلب»
+        places = [p for p in places if p.start < terms or p.geo_precision < 3]  # a province in its terms is no place
     place = placing.pick_place(places, article.actors, toks, seg_lo, seg_hi, hit.start, skip)
     place = place or placing.pick_place(places, article.actors, toks, lo, seg_hi, hit.start, skip)
     if (place is None or place.start < hit.start) and seg_hi < hi and hit.definition.sub_event_type in REMOTE \
@@ -235,6 +239,8 @@ def _actors(
         a1, a2 = where.elaboration_actors(article, story.next_span)
     if a1 is None:
         a1 = _antecedent(article, toks, hit) or roles.country_agent(article.places, toks, seg_lo, seg_hi, country)
+    if a2 is None and hit.definition.sub_event_type == "Agreement":  # «أبرمت روسيا وفصائل معارضة اتفاق هدنة»
+        a2 = roles.country_agent(article.places, toks, lo, hi, country, ("ابرم", "توصل", "وقع"))
     if a1 is None and hit.definition.sub_event_type == TERRITORY:
         a1, _ = roles.pick_actors(article.actors, toks, toks[0][0], hit.start, hit.start)
     if a1 is not None and a2 is not None and hit.definition.sub_event_type not in ("Armed clash", "Agreement") and \

@@ -344,7 +344,8 @@ def joint_agents(toks: Words, lo: int, hi: int, country: str) -> list[Actor]:
 _ATTACK_VERBS = ("نفذ", "شن", "اطلق", "قصف", "هاجم")
 
 
-def country_agent(places: Sequence[Place], toks: Words, lo: int, hi: int, country: str) -> Actor | None:
+def country_agent(places: Sequence[Place], toks: Words, lo: int, hi: int, country: str,
+                  verbs: tuple[str, ...] = _ATTACK_VERBS) -> Actor | None:
     """«الهجوم الصاروخي الذي نفذته إيران»، «شنت تركيا غارات»: a country as the subject of an
     attack verb is its military."""
     start, end = toks[lo][0], toks[hi - 1][1]
@@ -352,9 +353,9 @@ def country_agent(places: Sequence[Place], toks: Words, lo: int, hi: int, countr
         if p.feature != "country" or not start <= p.start < end:
             continue
         k = next((i for i, t in enumerate(toks) if t[0] <= p.start < t[1] + 1), None)
-        if k and toks[k - 1][2].removeprefix("و").startswith(_ATTACK_VERBS):
+        if k and toks[k - 1][2].removeprefix("و").startswith(verbs):
             return _state_forces(toks[k], p.country, country)
-        if k and toks[k - 1][2] in ("ان", "بان") and k + 1 < len(toks) and toks[k + 1][2].startswith(_ATTACK_VERBS):
+        if k and toks[k - 1][2] in ("ان", "بان") and k + 1 < len(toks) and toks[k + 1][2].startswith(verbs):
             return _state_forces(toks[k], p.country, country)  # «قالت إن إيران أطلقت 20 صاروخا»
     return None
 

@@ -101,7 +101,7 @@ _DEAL_KIND = ("يقضي", "لوقف", "وقف", "هدن", "اجلاء", "لاج�
 def _concluded(seg: Words, hit: TriggerHit) -> bool:
     """A bare «اتفاق» is an event only when a verb of the clause concludes it («توصلت الفصائل
     وقوات النظام، الثلاثاء، إلى اتفاق يقضي بإجلاء …»، «أبرمت … اتفاقاً لوقف إطلاق النار»)."""
-    before = [variants(w) for a, _, w in seg if a < hit.start][-8:]
+    before = [variants(w) for a, _, w in seg if a < hit.start][-12:]
     after = [variants(w) for a, _, w in seg if a >= hit.end][:2]
     return any(any(f.startswith(_CONCLUDE) for f in g) for g in before) and (len(hit.definition.words) > 1 or any(
         any(f.startswith(_DEAL_KIND) for f in g) for g in after))  # «اتفاق لوقف إطلاق النار» names its kind
