@@ -50,3 +50,14 @@ def test_batched_viterbi_matches_one_by_one() -> None:
     ems = [rng.normal(size=(n, 9)).astype(np.float32) for n in (1, 5, 3, 17, 2, 17)]
     trans = rng.normal(size=(9, 9)).astype(np.float32)
     assert viterbi_batch(ems, trans) == [viterbi(e, trans) for e in ems]
+
+
+def test_marginals_batch_matches_one_by_one() -> None:
+    from marsad.ner.crf import marginals_batch
+
+    rng = np.random.default_rng(1)
+    trans = rng.normal(size=(4, 4))
+    ems = [rng.normal(size=(n, 4)) for n in (3, 1, 7, 5, 7)]
+    for em, got in zip(ems, marginals_batch(ems, trans), strict=True):
+        np.testing.assert_allclose(got, marginals(em, trans), rtol=1e-9, atol=1e-12)
+    assert marginals_batch([], trans) == []

@@ -136,3 +136,33 @@ def viterbi_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[list[int]]:
     for row, b in enumerate(order):
         out[b] = paths[row, : lengths[row]].tolist()
     return out
+
+
+def marginals_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[np.ndarray]:
+    """:func:`marginals` for many sentences at once (one numpy step per position, the
+    running sentences a prefix of the batch, as in :func:`viterbi_batch`): the
+    per-position loop in Python is what costs, not the arithmetic."""
+    if not ems:
+        return []
+    order = sorted(range(len(ems)), key=lambda b: -len(ems[b]))
+    lengths = np.array([len(ems[b]) for b in order])
+    n, k, rows = int(lengths[0]), trans.shape[0], np.arange(len(ems))
+    em = np.zeros((len(ems), n, k))
+    for row, b in enumerate(order):
+        em[row, : len(ems[b])] = ems[b]
+    live = [int(np.count_nonzero(lengths > i)) for i in range(n)]
+    alpha = np.zeros((len(ems), n, k))
+    beta = np.zeros((len(ems), n, k))
+    alpha[:, 0] = em[:, 0]
+    for i in range(1, n):
+        m = live[i]
+        alpha[:m, i] = np.logaddexp.reduce(alpha[:m, i - 1, :, None] + trans, axis=1) + em[:m, i]
+    for i in range(n - 2, -1, -1):
+        m = live[i + 1]
+        beta[:m, i] = np.logaddexp.reduce(trans + (em[:m, i + 1] + beta[:m, i + 1])[:, None, :], axis=2)
+    logz = np.logaddexp.reduce(alpha[rows, lengths - 1], axis=1)
+    probs = np.exp(alpha + beta - logz[:, None, None])
+    out: list[np.ndarray] = [probs[0, :0]] * len(ems)
+    for row, b in enumerate(order):
+        out[b] = probs[row, : lengths[row]]
+    return out

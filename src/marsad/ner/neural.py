@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.ner.crf import marginals, viterbi_batch
+from marsad.ner.crf import marginals_batch, viterbi_batch
 from marsad.ner.features import DocTypes, FeatureExtractor
 from marsad.ner.lexicon import Lexicon
 
@@ -205,8 +205,9 @@ class NeuralTagger:
             return out
         ems = self._emissions([sentences[k] for k in keep])
         trans = self.w.trans
-        for k, em, path in zip(keep, ems, viterbi_batch(ems, trans), strict=True):
-            probs = [float(p[i]) for p, i in zip(marginals(em, trans), path, strict=True)] if scores else []
+        margs = marginals_batch(ems, trans) if scores else []
+        for n, (k, path) in enumerate(zip(keep, viterbi_batch(ems, trans), strict=True)):
+            probs = margs[n][np.arange(len(path)), path].tolist() if scores else []
             out[k] = ([self.labels[i] for i in path], probs)
         return out
 

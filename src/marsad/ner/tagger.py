@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from marsad.ner.crf import CRFWeights, emissions, marginals, viterbi_batch
+from marsad.ner.crf import CRFWeights, emissions, marginals_batch, viterbi_batch
 from marsad.ner.features import DocTypes, FeatureExtractor
 from marsad.ner.lexicon import DATA_DIR, Lexicon
 
@@ -115,8 +115,9 @@ class Tagger:
         if not keep:
             return out
         ems = self._emissions([sentences[k] for k in keep])
-        for k, em, path in zip(keep, ems, viterbi_batch(ems, self.trans2), strict=True):
-            probs = [float(p[i]) for p, i in zip(marginals(em, self.trans2), path, strict=True)] if scores else []
+        margs = marginals_batch(ems, self.trans2) if scores else []
+        for n, (k, path) in enumerate(zip(keep, viterbi_batch(ems, self.trans2), strict=True)):
+            probs = margs[n][np.arange(len(path)), path].tolist() if scores else []
             out[k] = ([self.labels[i] for i in path], probs)
         return out
 
