@@ -174,6 +174,8 @@ def test_a_word_tagged_as_a_place_is_a_town_in_a_story_set_in_its_country() -> N
     ("سيطرت القوات اليمنية على محافظة الحديدة في اليمن.", "الحديدة", ("Al Hudaydah", "Yemen")),
     ("تقدم الجيش العراقي في محافظة الأنبار.", "الأنبار", ("Anbar", "Iraq")),
     ("سقطت قذائف على بلدات في ولاية هاتاي التركية.", "هاتاي", ("Hatay", "Turkey")),
+    ("سقطت قذائف على ولاية كلس جنوب تركيا.", "كلس", ("Kilis", "Turkey")),
+    ("اعتقلت القوات شبانا في محافظة جنين.", "جنين", ("Jenin", "Palestinian Territory")),
 ])
 def test_a_province_abroad_is_an_admin1_entry(text: str, name: str, expected: tuple[str, str]) -> None:
     assert places(text)[name] == (*expected, "admin1", 3)
@@ -181,6 +183,13 @@ def test_a_province_abroad_is_an_admin1_entry(text: str, name: str, expected: tu
 
 def test_a_province_named_like_its_seat_is_the_city_when_said_bare() -> None:
     assert places("قصفت الطائرات الحديدة في اليمن.")["الحديدة"][2] == "city"
+    assert places("قتل جنود في كمين قرب صعدة في اليمن.")["صعدة"][2:] == ("city", 2)
+
+
+def test_a_syrian_area_is_not_a_province_abroad() -> None:
+    # «المرج» of Eastern Ghouta shares its name with a district of Libya
+    found = geocode_text("قصفت الطائرات بلدة الشيفونية ومنطقة المرج في الغوطة الشرقية.")
+    assert not [p for p in found if p.country != "Syria"]
 
 
 def test_a_province_abroad_needs_its_country_in_the_story() -> None:

@@ -157,7 +157,8 @@ WORLD_ALIASES: dict[str, int] = {
     "زيوريخ": 2657896,  # Zurich (GeoNames: زيورخ)
 }
 
-#: Provinces abroad (governorates of Iraq, Yemen, Lebanon; a few of Libya and Turkey):
+#: Provinces abroad (governorates of Iraq, Yemen, Lebanon, Palestine; districts of Libya;
+#: Turkish provinces on the Syrian border and a few more):
 #: ``feature: "admin1"`` at the coordinates of their seat (a GeoNames city), precision 3.
 #: A province that shares its name with its seat («الحديدة») is the city unless the text
 #: says «محافظة X»; one without a namesake city («ديالى») resolves in a story set in its
@@ -180,7 +181,21 @@ PROVINCES: tuple[tuple[str, str, str, int], ...] = (
     ("جبل لبنان", "Mount Lebanon", "LB", 277226), ("البقاع", "Beqaa", "LB", 266045),
     ("النبطية", "Nabatieh", "LB", 278913), ("عكار", "Akkar", "LB", 274723),
     ("بعلبك الهرمل|بعلبك - الهرمل", "Baalbek-Hermel", "LB", 277130),
-    ("هاتاي|لواء إسكندرون", "Hatay", "TR", 323779),
+    ("طرابلس", "Tripoli", "LY", 2210247), ("بنغازي", "Benghazi", "LY", 88319),
+    ("مصراتة", "Misrata", "LY", 2214846), ("درنة", "Derna", "LY", 87205), ("سرت", "Sirte", "LY", 2210554),
+    ("سبها", "Sabha", "LY", 2212775), ("الزاوية", "Zawiya", "LY", 2218970), ("المرج", "Marj", "LY", 88903),
+    ("البطنان", "Butnan", "LY", 81302), ("الجبل الأخضر", "Jabal al Akhdar", "LY", 89055),
+    ("الجفرة", "Jufra", "LY", 2216645), ("الجبل الغربي", "Jabal al Gharbi", "LY", 2217362),
+    ("غزة", "Gaza", "PS", 281133), ("شمال غزة", "North Gaza", "PS", 281129),
+    ("خان يونس", "Khan Yunis", "PS", 281124), ("رفح", "Rafah", "PS", 281102),
+    ("دير البلح", "Deir al-Balah", "PS", 281141), ("جنين", "Jenin", "PS", 283506),
+    ("طوباس", "Tubas", "PS", 281581), ("طولكرم", "Tulkarm", "PS", 281577), ("نابلس", "Nablus", "PS", 282615),
+    ("قلقيلية", "Qalqilya", "PS", 282457), ("سلفيت", "Salfit", "PS", 282039),
+    ("رام الله والبيرة", "Ramallah and al-Bireh", "PS", 282239), ("أريحا", "Jericho", "PS", 284899),
+    ("بيت لحم", "Bethlehem", "PS", 284315), ("الخليل", "Hebron", "PS", 285066),
+    ("هاتاي|لواء إسكندرون", "Hatay", "TR", 323779), ("غازي عنتاب", "Gaziantep", "TR", 314830),
+    ("كلس", "Kilis", "TR", 307864), ("شانلي أورفة|أورفة", "Sanliurfa", "TR", 298333),
+    ("ماردين", "Mardin", "TR", 304797), ("ديار بكر", "Diyarbakir", "TR", 316541), ("أضنة", "Adana", "TR", 325363),
 )
 
 #: Place names that are also everyday words: a place only with evidence.

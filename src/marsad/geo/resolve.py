@@ -96,7 +96,10 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
         return 20.0
     if c.feature == "admin1" and c.cc != "SY":
         # «محافظة الحديدة» is the province; said bare, a namesake city (its seat) comes first
-        return 16.0 if m.construction == "province" else 4.0 + (4.0 if c.cc in ctx.countries else 0.0)
+        if m.construction == "province":
+            return 16.0
+        seat = any(o.feature in ("city", "capital") and o.cc == c.cc for o in m.candidates)
+        return -5.0 if seat else 4.0 + (4.0 if c.cc in ctx.countries else 0.0)
     if c.feature == "admin1":
         if c.pcode == "SY01" and m.construction != "province":
             return 2.0  # Damascus governorate is the city itself: resolve to the city
@@ -107,7 +110,9 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
     if c.cc == "SY":
         s = 3.0 + 1.5 * c.rank + (3.0 if c.admin1 in ctx.admin1 else 0.0)
         s += (2.0 if c.admin2 in ctx.admin2 else 0.0) + (1.5 if ctx.syria else 0.0)
-        s += _proximity(c, m, ctx) + (0.5 if c.feature == "neighbourhood" else 0.0)  # over a namesake hamlet
+        # a district of a city of millions is better known than a namesake hamlet, even one in a
+        # governorate the story names («مركز البحوث في برزة» in a story about strikes near Homs)
+        s += _proximity(c, m, ctx) + (3.5 if c.feature == "neighbourhood" else 0.0)
         if c.feature in ("admin2", "admin3"):
             s += 5.0 if m.construction == c.feature else -4.0
         return s + hint
@@ -163,7 +168,8 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
     said = said or (bool(m.country_hint) and c.cc == m.country_hint)
     strong = said or ctx.loc_spans.overlaps(m)
     if c.feature == "admin1" and c.cc != "SY":  # «ديالى», «صعدة»: in a story set in Iraq, Yemen
-        return said or c.cc in ctx.countries and (not common or strong or bool(m.locative))
+        named = m.construction == "province" or c.cc == m.country_hint  # not «منطقة المرج» (Ghouta)
+        return named or c.cc in ctx.countries and (not common or strong)  # no easier than its seat
     if common:
         if c.cc == "SY":
             near = bool(m.locative) or m.listed
