@@ -153,3 +153,18 @@ def test_a_truce_with_a_state_named_as_a_country_is_their_agreement() -> None:
                     "الفصائل لسلاحها الثقيل في مدينة درعا.")
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Agreement", "Opposition Rebels (Syria)", "Military Forces of Russia (2000-)")
+
+
+def test_definite_victims_are_those_the_previous_sentence_counted() -> None:
+    text = ("قالت مصادر طبية إن ما لا يقل عن 15 مدنياً، قتلوا بغارات جوية على مدن وبلدات الغوطة الشرقية المحاصرة. "
+            "وقال الدفاع المدني، الثلاثاء، إن المدنيين قتلوا بقصف بالبراميل المتفجرة على بلدات مسرابا وجسرين ودوما.")
+    towns = {e.location: e.fatalities for e in code(text) if e.location in ("Misraba", "Jisrein")}
+    assert towns == {"Misraba": 5, "Jisrein": 5}
+
+
+def test_among_the_dead_is_no_reference_to_an_earlier_toll() -> None:
+    from marsad.actors.text import words
+    from marsad.events.fatalities import told_before
+
+    assert told_before(words("وقال المرصد إن من بين القتلى الذين سقطوا بغارات نساء وأطفال"), 60) is None
+    assert told_before(words("وقال المرصد إن المدنيين قتلوا بغارات على البلدة"), 60) == 60

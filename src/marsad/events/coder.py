@@ -15,6 +15,7 @@ from marsad.actors.text import variants, words
 from marsad.events import roles, where
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.draft import NO_TOLL, REMOTE, Draft, Story, Words
+from marsad.events.fatalities import count_deaths
 from marsad.events.hit import code_hit
 from marsad.events.triggers import SHELL_OR_AIR, TriggerHit, find_triggers, might_trigger
 from marsad.model import Article, Span
@@ -63,6 +64,7 @@ def draft_events(article: Article) -> list[Draft]:
         if not coded:  # a weak cue counts when no strong one in the sentence held up
             coded = _code_hits(article, toks, weak, dates, published, story)
         drafts.extend(coded)
+        story.told_toll = count_deaths(toks) or 0
     for old, new in story.tolls:
         drafts = [new if d is old else d for d in drafts]
     return drafts

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from marsad.events.triggers import SHELL_OR_AIR
@@ -51,6 +51,13 @@ class Story:
     group: list[Draft] = field(default_factory=list)  # the drafts of the last coded cue (places × days)
     usable: tuple[Place, ...] | None = None  # the article's places that can locate an event
     perpetrator: Actor | None = None  # the non-state armed group the story named as attacking
+    told_toll: int = 0  # the deaths the previous sentence with a cue counted («15 مدنياً قتلوا …»)
+
+    def retold(self) -> None:
+        """A later sentence tells the deaths the last cue counted again («المدنيين قتلوا بقصف … في X وY»):
+        its events carry them, so the earlier events no longer do (the victims are counted once)."""
+        self.told_toll = 0
+        self.tolls.extend((d, replace(d, fatalities=0)) for d in self.group if d.fatalities)
 
     def usable_places(self, article: Article) -> list[Place]:
         """``placing.usable_places`` of the article, computed once (it reads the whole text)."""

@@ -224,3 +224,20 @@ def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
             return 3
         return 1
     return None
+
+
+_DEFINITE_VICTIMS = frozenset({"المدنيين", "المدنيون", "الضحايا", "القتلي", "الاشخاص"})
+
+
+def told_before(seg: list[tuple[int, int, str]], told: int) -> int | None:
+    """«وقال الدفاع المدني إن المدنيين قتلوا بقصف … في مسرابا وجسرين»: definite victims with no count
+    of their own are those the previous sentence counted (``told``), when it counted more."""
+    if told <= 3 or any(_value(w) is not None or w in _VAGUE for _, _, w in seg):
+        return None
+    forms = [variants(w) for _, _, w in seg]
+    for k, f in enumerate(forms):
+        part = k > 0 and seg[k - 1][2].removeprefix("و").removeprefix("م") in ("بين", "ن بين")  # «من بين القتلى»
+        if f & _DEFINITE_VICTIMS and not part and any(_is_kill(w) for _, _, w in seg[max(0, k - 1) : k + 2]):
+            return told
+    return None
+

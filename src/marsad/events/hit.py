@@ -17,12 +17,14 @@ from marsad.events.attribution import PENALTY, infer_sides, note_agent, one_side
 from marsad.events.confidence import draft_cues, hedged
 from marsad.events.dates import DateRef, age, dates_outside, pick_date, until
 from marsad.events.draft import MAX_AGE_DAYS, NO_TOLL, REMOTE, RETALIATORS, Draft, Story, Words
-from marsad.events.fatalities import count_deaths
+from marsad.events.fatalities import count_deaths, told_before
 from marsad.events.ontology import event_type_of
 from marsad.events.subtypes import (
+    DEAL_TERMS,
     REMOTE_SUBS,
     actor_fields,
     air_launched,
+    deal_named,
     handed_over,
     military_target,
     own_part,
@@ -109,9 +111,6 @@ def code_hit(
     return cells.expand(draft, toks, (cl.seg_lo, cl.seg_hi), listed or [loc.place], days, country, dead, article)
 
 
-_DEAL_TERMS = frozenset({"يقضي", "تقضي", "لوقف", "وقف", "ينص", "يتضمن"})
-
-
 def _clause(article: Article, toks: Words, hits: list[TriggerHit], k: int, dates: list[DateRef]) -> Clause | None:
     """The trigger's clause and segment, or None when the clause is unreal or background."""
     hit = hits[k]
@@ -120,10 +119,7 @@ def _clause(article: Article, toks: Words, hits: list[TriggerHit], k: int, dates
     soon = toks[min(hit.last + 4, len(toks) - 1)][1]
     dated_after = any(hit.end <= d.start <= soon and not d.statement for d in dates)
     own_date = any(hit.end <= d.start < toks[hi - 1][1] and not d.statement for d in dates)
-    last = hit.last
-    while hit.definition.sub_event_type == "Agreement" and last + 1 < min(hi, hit.last + 3) and (
-            toks[last + 1][2] in _DEAL_TERMS or toks[last + 1][2].startswith(("هدن", "تسوي", "مصالح", "استسلام"))):
-        last += 1  # «اتفاق هدنة ينص على»، «اتفاقا لوقف إطلاق النار»: the deal's terms, not a plan
+    last = deal_named(toks, hit, hi)  # «اتفاق هدنة ينص على»: the deal's terms, not a plan
     if context.is_unreal(toks, lo, hit.first, last, hi, own_date) or context.is_background(
         article.text, toks, lo, hit.first, dated_after
     ):
@@ -183,7 +179,7 @@ def _locate(article: Article, toks: Words, hit: TriggerHit, cl: Clause, story: S
     quoted = placing.quote_around(article.text, toks[0][0], toks[-1][1], hit.start)
     if quoted is not None:  # a trigger inside a quotation happened where the quotation says
         places = [p for p in places if quoted[0] <= p.start < quoted[1]]
-    terms = next((a for a, _, w in toks[hit.last + 1 : hi] if w in _DEAL_TERMS), None)
+    terms = next((a for a, _, w in toks[hit.last + 1 : hi] if w in DEAL_TERMS), None)
     if hit.definition.sub_event_type == "Agreement" and terms is not None:  # «ينص على … إجلاء … في محافظة إدلب»
         places = [p for p in places if p.start < terms or p.geo_precision < 3]  # a province in its terms is no place
     place = placing.pick_place(places, article.actors, toks, seg_lo, seg_hi, hit.start, skip)
@@ -279,7 +275,10 @@ def _draft(
     lo, hi, seg_lo, seg_hi = cl.lo, cl.hi, cl.seg_lo, cl.seg_hi
     a1, a2 = pair
     when, precision, date_conf = dated
-    toll = 0 if sub in NO_TOLL else (count_deaths(own_part(sub, toks[seg_lo:seg_hi])) or 0)
+    told = None if sub in NO_TOLL else told_before(toks[seg_lo:seg_hi], story.told_toll)
+    if told:  # counted once, by the events of the sentence that tells them again
+        story.retold()
+    toll = 0 if sub in NO_TOLL else (told or count_deaths(own_part(sub, toks[seg_lo:seg_hi])) or 0)
     names = actor_fields(sub, a1, a2, country)
     if names is None:
         return None

@@ -98,6 +98,19 @@ _DEAL_KIND = ("يقضي", "لوقف", "وقف", "هدن", "اجلاء", "لاج�
               "تهدي", "بوقف")
 
 
+DEAL_TERMS = frozenset({"يقضي", "تقضي", "لوقف", "وقف", "ينص", "يتضمن"})
+
+
+def deal_named(toks: Words, hit: TriggerHit, hi: int) -> int:
+    """The last word of an agreement cue with its kind and terms («اتفاق هدنة ينص»، «اتفاقاً لوقف
+    إطلاق النار»): what follows states the deal, not a plan or a denial."""
+    last = hit.last
+    while hit.definition.sub_event_type == "Agreement" and last + 1 < min(hi, hit.last + 3) and (
+            toks[last + 1][2] in DEAL_TERMS or toks[last + 1][2].startswith(("هدن", "تسوي", "مصالح", "استسلام"))):
+        last += 1
+    return last
+
+
 def _concluded(seg: Words, hit: TriggerHit) -> bool:
     """A bare «اتفاق» is an event only when a verb of the clause concludes it («توصلت الفصائل
     وقوات النظام، الثلاثاء، إلى اتفاق يقضي بإجلاء …»، «أبرمت … اتفاقاً لوقف إطلاق النار»)."""
