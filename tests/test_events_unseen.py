@@ -168,3 +168,13 @@ def test_among_the_dead_is_no_reference_to_an_earlier_toll() -> None:
 
     assert told_before(words("وقال المرصد إن من بين القتلى الذين سقطوا بغارات نساء وأطفال"), 60) is None
     assert told_before(words("وقال المرصد إن المدنيين قتلوا بغارات على البلدة"), 60) == 60
+
+
+def test_an_arrest_verb_and_its_object_noun_are_one_verbal_cue() -> None:
+    from marsad.actors.text import words
+    from marsad.events.coder import _kept_hits
+    from marsad.events.triggers import find_triggers
+
+    toks = words("وألقت السلطات القبض على رجلين في مدينة إسطنبول")
+    (hit,) = _kept_hits(find_triggers(toks), toks)
+    assert hit.definition.sub_event_type == "Arrests" and hit.definition.verbal

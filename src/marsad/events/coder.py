@@ -116,7 +116,8 @@ def _kept_hits(hits: list[TriggerHit], toks: Words) -> list[TriggerHit]:
     for h in hits:
         if out and h.first - out[-1].last <= 2 and _joinable(out[-1], h) and not _own_states(out[-1], h, toks):
             prev = out[-1]
-            best = h if prev.definition.sub_event_type in (SHELL_OR_AIR,) or prev.definition.verbal or (
+            best = h if prev.definition.sub_event_type in (SHELL_OR_AIR,) or prev.definition.verbal and (
+                h.definition.words[0] != "القبض") or (  # «ألقت السلطات القبض على»: the verb keeps the cue
                 prev.definition.sub_event_type == "Armed clash" and h.definition.sub_event_type == SHELL_OR_AIR) else prev
             out[-1] = TriggerHit(prev.first, h.last, prev.start, h.end, best.definition, prev.definite and h.definite)
         else:
