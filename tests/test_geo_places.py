@@ -196,3 +196,12 @@ def test_a_province_abroad_needs_its_country_in_the_story() -> None:
     # «ديالى» in a story that names no Iraq, and «حجة» ("argument") as a word
     assert "ديالى" not in places("قال المتحدث إن ديالى ستشهد انتخابات.")
     assert "حجة" not in places("هذه حجة واهية قدمها المسؤول في اليمن.")
+
+
+def test_a_tag_alone_does_not_send_a_hamlet_to_a_governorate_the_story_never_names() -> None:
+    # the hamlets named «الصفا» are in Al-Hasakeh and Homs; the story is about As-Sweida
+    text = "قتل جنود في كمين في الصفا بريف السويداء الشرقي."
+    start = text.index("الصفا")
+    tag = Entity(start=start, end=start + 5, text="الصفا", label="LOC", score=0.9)
+    assert "الصفا" not in places(text, (tag,))
+    assert "الصفا" in places(text.replace("السويداء", "الحسكة"), (tag,))

@@ -190,6 +190,10 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
         if not ctx.syria and (c.rank == 0 or c.rank < 3 and ctx.countries):
             return False  # a Syrian village in a story set elsewhere
         major = c.rank >= 1 or len(c.name_ar.split()) > 1
+        # an LOC tag alone does not send a hamlet to a governorate the story never names
+        # («تلول الصفا» of As-Sweida tagged LOC is not «الصفا» of Al-Hasakeh)
+        elsewhere = bool(ctx.admin1 - {""}) and c.admin1 not in ctx.admin1
+        strong = said or strong and not elsewhere
         return major or strong or _nearby(c.admin1, m, ctx) or (m.inherited and m.listed)
     # a city abroad: named as a place, or in a country the story names
     if c.rank < 100_000:
