@@ -178,3 +178,13 @@ def test_an_arrest_verb_and_its_object_noun_are_one_verbal_cue() -> None:
     toks = words("وألقت السلطات القبض على رجلين في مدينة إسطنبول")
     (hit,) = _kept_hits(find_triggers(toks), toks)
     assert hit.definition.sub_event_type == "Arrests" and hit.definition.verbal
+
+
+def test_firing_at_people_at_protesters_or_at_forces() -> None:
+    (event,) = code("وأطلق مسلحون، الثلاثاء، النار على حافلة تقل مدنيين في مدينة العريش، ما أدى إلى مقتل 7 أشخاص.")
+    assert (event.sub_event_type, event.actor2, event.fatalities) == ("Attack", "Civilians (Egypt)", 7)
+    (event,) = code("وأطلق مسلحون النار على دورية للشرطة المصرية، الثلاثاء، في مدينة العريش.")
+    assert (event.sub_event_type, event.actor2) == ("Armed clash", "Police Forces of Egypt")
+    (event,) = code("وأطلقت قوات الأمن، الثلاثاء، النار على متظاهرين في مدينة البصرة.")
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert code("وأطلق الجيش النار على الحدود، الثلاثاء، في مدينة العريش.") == []

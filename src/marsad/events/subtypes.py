@@ -77,6 +77,8 @@ def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None)
         return None  # «سلمت الوزارة رسالة»: only a town or positions handed over
     if sub == "Arrests" and hit.definition.words[0] == "القبض" and _warrant(seg, hit):
         return None
+    if sub == "Attack" and hit.definition.words[0] == "النار":
+        return _fired_at(seg, a1, a2)
     if sub == "Attack" and hit.definition.strength == 1:
         return _killing(seg, a1, a2)
     return sub
@@ -124,6 +126,20 @@ def _concluded(seg: Words, hit: TriggerHit) -> bool:
 _VICTIMS = ("مدني", "فلسطيني", "شاب", "شابا", "طفل", "فتي", "صبي", "امراه", "سيده", "رجل", "مواطن", "صياد",
             "مزارع", "راعي")
 _SHOT = ("رصاص", "برصاص", "بالرصاص", "بنيران", "النار")
+
+
+def _fired_at(seg: Words, a1: Actor | None, a2: Actor | None) -> str | None:
+    """«أطلق مسلحون النار على حافلة … مقتل 7 أشخاص»: fire at people is an attack on civilians, at
+    protesters excessive force, at an armed side a clash; at nothing named, no event."""
+    from marsad.events.attribution import civilian_victims
+
+    if any(a is not None and a.actor_type == "protesters" for a in (a1, a2)):
+        return "Excessive force against protesters"
+    armed = [a for a in (a1, a2) if a is not None and a.inter in (1, 2, 3, 8)]
+    if len(armed) == 2:
+        return "Armed clash"
+    civilians = a2 is not None and a2.actor_type == "civilians" or civilian_victims(seg)
+    return "Attack" if armed and civilians else None  # «مسلحين أطلقوا النار على المصلين … فقتلوا 5 أشخاص»
 
 
 def _killing(seg: Words, a1: Actor | None, a2: Actor | None) -> str | None:

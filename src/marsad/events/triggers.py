@@ -53,6 +53,7 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("حرر", TERRITORY, 2, True),
     ("حرروا", TERRITORY, 2, True),
 
+    ("النار علي", "Attack", 2, True),  # «أطلق مسلحون النار على حافلة»: fire at (subtypes: who is hit)
     ("اطلاق النار", "Armed clash", 1, False),
     ("اطلاق نار", "Armed clash", 1, False),
     ("هجوم كيماوي", "Chemical weapon", 2, False),
