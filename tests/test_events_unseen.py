@@ -188,3 +188,11 @@ def test_firing_at_people_at_protesters_or_at_forces() -> None:
     (event,) = code("وأطلقت قوات الأمن، الثلاثاء، النار على متظاهرين في مدينة البصرة.")
     assert event.sub_event_type == "Excessive force against protesters"
     assert code("وأطلق الجيش النار على الحدود، الثلاثاء، في مدينة العريش.") == []
+
+
+def test_a_protest_and_the_force_used_against_it_are_one_event() -> None:
+    text = ("قتل ثلاثة فلسطينيين وأصيب أكثر من 400 آخرين، برصاص الجيش الإسرائيلي، خلال تظاهرات قرب مدينة غزة. "
+            "وتظاهر آلاف الفلسطينيين في مدينة غزة الثلاثاء.")
+    (event,) = code(text)
+    assert (event.sub_event_type, event.actor2, event.fatalities) == (
+        "Excessive force against protesters", "Military Forces of Israel", 3)

@@ -25,7 +25,10 @@ def place_key(place: Place) -> str:
 
 
 def _key(d: Draft) -> tuple[str, str, str, str]:
-    pair = sorted((d.actor1, d.actor2)) if event_type_of(d.sub_event_type) == "Battles" else (d.actor1, d.actor2)
+    kind = event_type_of(d.sub_event_type)
+    pair = sorted((d.actor1, d.actor2)) if kind == "Battles" else (d.actor1, d.actor2)
+    if kind == "Protests":  # the force that dispersed or shot them is part of the same protest
+        pair = [d.actor1, ""]
     return _iso(d.event_date), place_key(d.place), pair[0], pair[1]
 
 
@@ -117,11 +120,23 @@ def _drop_restatements(events: list[Event], cues: dict[str, list[frozenset[str]]
             cues[guess.event_id] = cues.get(guess.event_id, []) + cues.get(e.event_id, [])
         elif twin is None:
             kept.append(e)
+        elif twin.event_type == "Protests" and RANK.get(e.sub_event_type, 99) < RANK.get(twin.sub_event_type, 99):
+            kept[kept.index(twin)] = _escalated(twin, e)
         elif e.fatalities > twin.fatalities:
             kept[kept.index(twin)] = replace(twin, fatalities=e.fatalities, notes="")
     kept = [k if k.notes else replace(k, notes=summary(k)) for k in kept]
     kept.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0))
     return kept
+
+
+def _escalated(protest: Event, force: Event) -> Event:
+    """A protest restated as one met with force («قتل ثلاثة … برصاص الجيش خلال تظاهرات»): the
+    force used (sub-type, opponent, toll) is coded on the protest."""
+    ptype, mode = plover_of(force.sub_event_type)
+    inter2 = force.inter2 if force.actor2 else protest.inter2
+    return replace(protest, sub_event_type=force.sub_event_type, actor2=force.actor2 or protest.actor2, inter2=inter2,
+                   interaction=interaction(protest.inter1, inter2), plover_type=ptype, plover_mode=mode,
+                   fatalities=max(protest.fatalities, force.fatalities), notes="")
 
 
 def _event(group: list[Draft], article_id: str) -> Event:
