@@ -205,3 +205,11 @@ def test_a_tag_alone_does_not_send_a_hamlet_to_a_governorate_the_story_never_nam
     tag = Entity(start=start, end=start + 5, text="الصفا", label="LOC", score=0.9)
     assert "الصفا" not in places(text, (tag,))
     assert "الصفا" in places(text.replace("السويداء", "الحسكة"), (tag,))
+
+
+@pytest.mark.parametrize("name", ["معبر المصنع", "معبر القائم", "معبر جابر", "معبر فيش خابور"])
+def test_the_other_countrys_side_of_a_crossing_is_not_syria(name: str) -> None:
+    # Each names the Lebanese, Iraqi or Jordanian side of a border crossing (Rabia is left
+    # out: ربيعة is also a Latakia village, and a bare name may honestly go there).
+    places = geocode_text(f"أغلقت السلطات {name} الحدودي أمام المسافرين أمس.")
+    assert all(p.country != "Syria" for p in places), places

@@ -55,15 +55,15 @@ _SITES: tuple[tuple[str, str, str, str], ...] = (
     ("مطار الطبقة|قاعدة الطبقة|مطار الطبقة العسكري", "Tabqa airbase", "C5929", "airbase"),
     ("مطار خلخلة", "Khalkhala airbase", "C6253", "airbase"),
     ("قاعدة التنف|التنف|معبر التنف", "Al-Tanf base", "C2891", "base"),  # العليانية, 70 km: none nearer
-    ("معبر نصيب|معبر جابر نصيب|معبر جابر", "Nasib border crossing", "C5999", "crossing"),
+    ("معبر نصيب|معبر جابر نصيب", "Nasib border crossing", "C5999", "crossing"),  # not Jaber: the Jordanian side
     ("معبر باب الهوى|معبر باب الهوا", "Bab al-Hawa border crossing", "C4167", "crossing"),  # راس الحصن, 5 km
     ("معبر باب السلامة", "Bab al-Salama border crossing", "C1561", "crossing"),  # السلامة, 2 km
     ("معبر جرابلس", "Jarablus border crossing", "C2227", "crossing"),
-    ("معبر البوكمال|معبر أبو كمال|معبر القائم", "Al-Bukamal border crossing", "C5167", "crossing"),
-    ("معبر جديدة يابوس|معبر المصنع", "Jdeidet Yabous border crossing", "C2436", "crossing"),
+    ("معبر البوكمال|معبر أبو كمال", "Al-Bukamal border crossing", "C5167", "crossing"),  # al-Qaim is Iraq's side
+    ("معبر جديدة يابوس", "Jdeidet Yabous border crossing", "C2436", "crossing"),  # al-Masnaa is Lebanon's side
     ("معبر كسب", "Kasab border crossing", "C3557", "crossing"),
-    ("معبر اليعربية|معبر ربيعة", "Al-Yarubiyah border crossing", "C4969", "crossing"),
-    ("معبر سيمالكا|معبر فيش خابور", "Semalka border crossing", "C4862", "crossing"),  # حناوية, 2 km
+    ("معبر اليعربية", "Al-Yarubiyah border crossing", "C4969", "crossing"),  # Rabia is Iraq's side
+    ("معبر سيمالكا", "Semalka border crossing", "C4862", "crossing"),  # Fish Khabur is Iraq's side  # حناوية, 2 km
     ("معبر القنيطرة", "Quneitra crossing", "C6268", "crossing"),
 )
 
