@@ -39,22 +39,30 @@ def _train(args: argparse.Namespace) -> int:
     if not (shared / "data" / "ner" / "anercorp" / "train.txt").exists():
         raise FileNotFoundError(f"ANERcorp train.txt not found under {shared}")
     out = Path(args.out) if args.out else (Path("out/ner-dev") if args.dev else DATA_DIR)
+    _require_training_extra(crf_only=args.crf)
     if args.crf:
         from marsad.ner.train import train
 
         model = train(shared, out, dev=args.dev, reuse_lexicon=args.reuse_lexicon)
     else:
-        try:
-            import gensim  # noqa: F401
-            import torch  # noqa: F401
-        except ImportError as exc:
-            raise SystemExit(f"training the NER network needs torch and gensim: pip install 'marsad[train]' ({exc})") from exc
         from marsad.ner.nntrain import train_neural
 
         vectors = Path(args.vectors) if args.vectors else None
         model, _ = train_neural(shared, out, reuse_lexicon=args.reuse_lexicon, vectors=vectors)
     print(f"model: {model} ({model.stat().st_size / 1e6:.2f} MB)")
     return 0
+
+
+def _require_training_extra(crf_only: bool) -> None:
+    """Training needs the ``train`` extra (never the run-time install): say so plainly."""
+    try:
+        import pycrfsuite  # noqa: F401  (the stand-in CRFs, and --crf)
+
+        if not crf_only:
+            import gensim  # noqa: F401
+            import torch  # noqa: F401
+    except ImportError as exc:
+        raise SystemExit(f"training the entity tagger needs the train extra: pip install 'marsad[train]' ({exc})") from exc
 
 
 def _eval(args: argparse.Namespace) -> int:
