@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import count, islice
 
+import pytest
+
 from marsad.engines.local import batches, run_local
 from marsad.model import Article, Entity
 from marsad.pipeline import Pipeline
@@ -33,6 +35,13 @@ def _fail_on_odd(article: Article) -> Article:
 
 
 TEST_PIPELINE = Pipeline((("first", _first_word), ("fail", _fail_on_odd)))
+
+
+def _threads_in_title(article: Article) -> Article:
+    """A test step: the BLAS thread setting of the process that analysed the article."""
+    import os
+
+    return replace(article, title=str(os.environ.get("OPENBLAS_NUM_THREADS")))
 
 
 def _articles(n: int) -> list[Article]:
@@ -111,3 +120,13 @@ def test_in_process_run_restores_the_callers_gc_thresholds() -> None:
         seen.append(gc.get_threshold())
     assert seen == [GC_THRESHOLD] * 3
     assert gc.get_threshold() == before
+
+
+def test_workers_run_numeric_libraries_on_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    pipeline = Pipeline((("threads", _threads_in_title),))
+    out = list(run_local(_articles(6), workers=2, batch_size=2, pipeline=pipeline))
+    assert {a.title for a in out} == {"1"}
+    assert "OPENBLAS_NUM_THREADS" not in os.environ  # the caller's environment is left as it was
