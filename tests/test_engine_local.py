@@ -130,3 +130,35 @@ def test_workers_run_numeric_libraries_on_one_thread(monkeypatch: pytest.MonkeyP
     out = list(run_local(_articles(6), workers=2, batch_size=2, pipeline=pipeline))
     assert {a.title for a in out} == {"1"}
     assert "OPENBLAS_NUM_THREADS" not in os.environ  # the caller's environment is left as it was
+
+
+def test_parquet_shards_of_an_earlier_run_are_cleared(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pyarrow.parquet as pq
+
+    from marsad.engines.parquet import ParquetShards
+    from marsad.model import Event
+
+    def articles(n: int) -> list[Article]:
+        event = Event(event_id="e", event_date="2019-01-23", time_precision=1, event_type="Battles",
+                      sub_event_type="Armed clash", actor1="Military Forces of Syria (2000-)")
+        return [Article(id=f"a{i}", text=SENTENCES[0], events=(event,)) for i in range(n)]
+
+    out = tmp_path / "shards"
+    list(ParquetShards(out, chunk_size=1).tee(articles(3)))  # 3 shards
+    list(ParquetShards(out, chunk_size=1).tee(articles(1)))  # a smaller re-run: 1 shard
+    rows = [r for p in sorted(out.glob("events-*.parquet")) for r in pq.read_table(p).to_pylist()]
+    assert [r["article_id"] for r in rows] == ["a0"]
+
+
+def test_interleaved_runs_leave_the_gc_thresholds_as_they_found_them() -> None:
+    import gc
+
+    from marsad.engines.local import fewer_collections
+
+    before = gc.get_threshold()
+    a, b = fewer_collections(), fewer_collections()
+    a.__enter__()
+    b.__enter__()
+    a.__exit__(None, None, None)  # the first run ends while the second is still going
+    b.__exit__(None, None, None)
+    assert gc.get_threshold() == before

@@ -57,13 +57,18 @@ def _worker_environment() -> Iterator[None]:
 
 @contextmanager
 def fewer_collections() -> Iterator[None]:
-    """Run the block with :data:`GC_THRESHOLD`, then restore the caller's thresholds."""
+    """Run the block with :data:`GC_THRESHOLD`, then restore the caller's thresholds.
+
+    Used inside generators, so two runs may interleave: a run restores only what it set,
+    and only when nobody has changed the thresholds since.
+    """
     old = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLD)
     try:
         yield
     finally:
-        gc.set_threshold(*old)
+        if gc.get_threshold() == GC_THRESHOLD and old != GC_THRESHOLD:
+            gc.set_threshold(*old)
 
 
 def _finish(article: Article) -> Article:

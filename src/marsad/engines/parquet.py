@@ -22,7 +22,9 @@ class ParquetShards:
     """Events of every ``chunk_size`` articles to ``DIR/events-NNNNN.parquet`` (export schema).
 
     Used as a pass-through over the analysed stream: ``for a in shards.tee(stream)``.
-    A chunk without events writes no file; :meth:`close` writes the last one.
+    A chunk without events writes no file; the last :meth:`flush` writes the last one.
+    The first shard written clears the shards of an earlier run from ``directory``, so a
+    re-run never leaves stale or duplicated events beside the new ones.
     """
 
     directory: Path
@@ -47,6 +49,9 @@ class ParquetShards:
 
         if self._events:
             self.directory.mkdir(parents=True, exist_ok=True)
+            if not self.shards:
+                for stale in self.directory.glob("events-*.parquet"):
+                    stale.unlink()
             path = self.directory / f"events-{len(self.shards):05d}.parquet"
             write_export(self._events, "parquet", path)
             self.shards.append(path)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from marsad.engines.parquet import ParquetShards  # noqa: F401 - moved; old import path
 from marsad.model import Article
 
 
