@@ -9,6 +9,7 @@ labels.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -166,3 +167,42 @@ def marginals_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[np.ndarray
     for row, b in enumerate(order):
         out[b] = probs[row, : lengths[row]]
     return out
+
+
+Scored = list[tuple[list[str], list[float]]]
+
+
+def decode_document(
+    sentences: list[list[str]],
+    emissions_of: Callable[[list[list[str]]], list[np.ndarray]],
+    trans: np.ndarray,
+    labels: list[str],
+    scores: bool,
+) -> Scored:
+    """Labels and (with ``scores``) each label's marginal probability, per sentence, from
+    a tagger's emission scores: the decoding every tagger here shares."""
+    out: Scored = [([], []) for _ in sentences]
+    keep = [k for k, words in enumerate(sentences) if words]
+    if not keep:
+        return out
+    ems = emissions_of([sentences[k] for k in keep])
+    margs = marginals_batch(ems, trans) if scores else []
+    for n, (k, path) in enumerate(zip(keep, viterbi_batch(ems, trans), strict=True)):
+        probs = margs[n][np.arange(len(path)), path].tolist() if scores else []
+        out[k] = ([labels[i] for i in path], probs)
+    return out
+
+
+class DocumentTagging:
+    """``tag_document`` and ``tag`` for a tagger that defines ``scored_document``."""
+
+    def scored_document(self, sentences: list[list[str]], scores: bool = True) -> Scored:
+        raise NotImplementedError
+
+    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO labels for each sentence of one document."""
+        return [tags for tags, _ in self.scored_document(sentences, scores=False)]
+
+    def tag(self, words: list[str]) -> list[str]:
+        """BIO labels for one sentence on its own."""
+        return self.tag_document([words])[0]

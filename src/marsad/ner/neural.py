@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.ner.crf import marginals_batch, viterbi_batch
+from marsad.ner.crf import DocumentTagging, Scored, decode_document, viterbi_batch
 from marsad.ner.features import DocTypes, FeatureExtractor
 from marsad.ner.lexicon import Lexicon
 
@@ -76,7 +76,7 @@ class NeuralWeights:
         self.trans = a["w_trans"]
 
 
-class NeuralTagger:
+class NeuralTagger(DocumentTagging):
     """BIO tagger over PERS/LOC/ORG/MISC; tags a document (a list of sentences) at once."""
 
     def __init__(self, model: str | Path, lexicon: Lexicon | None = None, cache_size: int = 50_000) -> None:
@@ -195,26 +195,6 @@ class NeuralTagger:
             for em, ws, d in zip(ems, sentences, docs, strict=True)
         ]
 
-    def scored_document(
-        self, sentences: list[list[str]], scores: bool = True
-    ) -> list[tuple[list[str], list[float]]]:
+    def scored_document(self, sentences: list[list[str]], scores: bool = True) -> Scored:
         """Labels and (with ``scores``) each label's marginal probability, per sentence."""
-        out: list[tuple[list[str], list[float]]] = [([], []) for _ in sentences]
-        keep = [k for k, words in enumerate(sentences) if words]
-        if not keep:
-            return out
-        ems = self._emissions([sentences[k] for k in keep])
-        trans = self.w.trans
-        margs = marginals_batch(ems, trans) if scores else []
-        for n, (k, path) in enumerate(zip(keep, viterbi_batch(ems, trans), strict=True)):
-            probs = margs[n][np.arange(len(path)), path].tolist() if scores else []
-            out[k] = ([self.labels[i] for i in path], probs)
-        return out
-
-    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
-        """BIO labels for each sentence of one document."""
-        return [tags for tags, _ in self.scored_document(sentences, scores=False)]
-
-    def tag(self, words: list[str]) -> list[str]:
-        """BIO labels for one sentence on its own."""
-        return self.tag_document([words])[0]
+        return decode_document(sentences, self._emissions, self.w.trans, self.labels, scores)

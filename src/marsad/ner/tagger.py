@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from marsad.ner.crf import CRFWeights, emissions, marginals_batch, viterbi_batch
+from marsad.ner.crf import (
+    CRFWeights,
+    DocumentTagging,
+    Scored,
+    decode_document,
+    emissions,
+    viterbi_batch,
+)
 from marsad.ner.features import DocTypes, FeatureExtractor
 from marsad.ner.lexicon import DATA_DIR, Lexicon
 
@@ -67,7 +74,7 @@ class Pass:
         return [[self.labels[i] for i in p] for p in viterbi_batch(ems, self.trans)]
 
 
-class Tagger:
+class Tagger(DocumentTagging):
     """BIO tagger over PERS/LOC/ORG/MISC; tags a document (a list of sentences) at once."""
 
     def __init__(self, model: str | Path = MODEL_PATH, lexicon: Lexicon | None = None) -> None:
@@ -106,28 +113,9 @@ class Tagger:
         em = emissions(self.state2, ids, offs) + emissions(self.state2, d_ids, d_offs)
         return np.split(em, cuts)
 
-    def scored_document(
-        self, sentences: list[list[str]], scores: bool = True
-    ) -> list[tuple[list[str], list[float]]]:
+    def scored_document(self, sentences: list[list[str]], scores: bool = True) -> Scored:
         """Labels and (with ``scores``) each label's marginal probability, per sentence."""
-        out: list[tuple[list[str], list[float]]] = [([], []) for _ in sentences]
-        keep = [k for k, words in enumerate(sentences) if words]
-        if not keep:
-            return out
-        ems = self._emissions([sentences[k] for k in keep])
-        margs = marginals_batch(ems, self.trans2) if scores else []
-        for n, (k, path) in enumerate(zip(keep, viterbi_batch(ems, self.trans2), strict=True)):
-            probs = margs[n][np.arange(len(path)), path].tolist() if scores else []
-            out[k] = ([self.labels[i] for i in path], probs)
-        return out
-
-    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
-        """BIO labels for each sentence of one document."""
-        return [tags for tags, _ in self.scored_document(sentences, scores=False)]
-
-    def tag(self, words: list[str]) -> list[str]:
-        """BIO labels for one sentence on its own."""
-        return self.tag_document([words])[0]
+        return decode_document(sentences, self._emissions, self.trans2, self.labels, scores)
 
 
 @lru_cache(maxsize=4)
