@@ -216,7 +216,7 @@ def _analysed(args: argparse.Namespace) -> Any:
 def _cmd_run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from marsad.engines.local import batches
+    from marsad.engines.local import store_stream
     from marsad.store import Store
 
     summary = RunSummary()
@@ -235,9 +235,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
             mininterval=0.5, dynamic_ncols=True, desc="marsad run",
         )  # fmt: skip
         with bar:
-            for batch in batches(bar, args.batch_size):
-                for article, status in zip(batch, store.upsert_many(batch), strict=True):
-                    summary.add(article, status)
+            for article, status in store_stream(bar, store, args.batch_size):
+                summary.add(article, status)
     summary.seconds = time.perf_counter() - start
     print("\n".join(summary.lines(args.db)))
     if args.parquet:

@@ -135,12 +135,22 @@ def upsert_stream(
     batch_size: int = 64,
     pipeline: Pipeline | None = None,
 ) -> Iterator[tuple[Article, str]]:
-    """Analyse ``articles`` with :func:`run_local` and upsert them, one transaction per batch.
+    """Analyse ``articles`` with :func:`run_local` and upsert them (:func:`store_stream`).
 
-    Yields each analysed article with its store status ("inserted", "unchanged",
-    "replaced"). The one path from input to store for ``watch`` and the benchmarks.
+    The path from input to store for ``watch`` and the benchmarks.
     """
     analysed = run_local(articles, workers=workers, batch_size=batch_size, pipeline=pipeline)
+    yield from store_stream(analysed, store, batch_size)
+
+
+def store_stream(
+    analysed: Iterable[Article], store: Store, batch_size: int = 64
+) -> Iterator[tuple[Article, str]]:
+    """Upsert already analysed articles, one transaction per batch, whatever engine made them.
+
+    Yields each article with its store status ("inserted", "unchanged", "replaced").
+    The one way articles reach the store: ``run`` (local or Ray), ``watch``, the API.
+    """
     for batch in batches(analysed, batch_size):
         yield from zip(batch, store.upsert_many(batch), strict=True)
 

@@ -7,7 +7,6 @@ methods where they exist.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from marsad.model import Article, event_to_dict
@@ -18,17 +17,15 @@ if TYPE_CHECKING:
 
 
 def analyse_and_store(stores: Stores, articles: list[Article]) -> list[dict[str, Any]]:
-    """Run the default pipeline on each article, store it, return the analysis."""
+    """Run the default pipeline on each article, store it, return the analysis.
+
+    The same path as ``marsad run`` with one worker (:func:`run_local`, :func:`store_stream`).
+    """
+    from marsad.engines.local import run_local, store_stream
     from marsad.pipeline import default_pipeline
 
-    pipeline = default_pipeline()
-    store = stores.get()
-    results = []
-    for article in articles:
-        analysed = replace(pipeline.process(article), tokens=(), sentences=())
-        status = store.upsert(analysed)
-        results.append({"status": status, **analysed.to_dict()})
-    return results
+    analysed = run_local(articles, workers=1, pipeline=default_pipeline())
+    return [{"status": status, **a.to_dict()} for a, status in store_stream(analysed, stores.get())]
 
 
 def find_event(store: Store, event_id: str) -> tuple[dict[str, Any], Article] | None:
