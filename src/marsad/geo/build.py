@@ -161,12 +161,14 @@ def _world() -> tuple[list[list[Any]], list[list[str]]]:
     for city in gc.get_cities().values():
         alternates = _arabic_names(city)
         alternates += [ar for ar, gid in WORLD_ALIASES.items() if gid == city["geonameid"]]
-        if not alternates or city["countrycode"] == "SY" or city["countrycode"] not in countries:
+        is_capital = city["geonameid"] in capitals
+        # A capital without an Arabic name is kept, unindexed, for marsad.geo.capital().
+        if not (alternates or is_capital) or city["countrycode"] == "SY" or city["countrycode"] not in countries:
             continue
         cc = city["countrycode"]
-        is_capital = city["geonameid"] in capitals
         entries.append(_entry(
-            name_ar=alternates[0], name_en=city["name"], feature="capital" if is_capital else "city",
+            name_ar=alternates[0] if alternates else "", name_en=city["name"],
+            feature="capital" if is_capital else "city",
             country=countries[cc]["name"], geonames_id=city["geonameid"],
             latitude=round(city["latitude"], 5), longitude=round(city["longitude"], 5),
             rank=int(city["population"]), cc=cc,
