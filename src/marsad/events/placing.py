@@ -62,7 +62,9 @@ _LOCATIVE = frozenset({"في", "قرب", "الي", "من", "علي", "داخل",
 def _usable(place: Place, actors: Sequence[Actor], toks: Words) -> bool:
     if place.feature in _SKIP_FEATURES:
         return False
-    district = place.text.startswith(("حي ", "حى "))  # «حي القدم»: a district of the capital is a location
+    # «حي القدم»: a district of the capital is a location (the gazetteer's neighbourhoods
+    # cover the name only, so their feature says it)
+    district = place.feature == "neighbourhood" or place.text.startswith(("حي ", "حى "))
     if (place.feature == "capital" or place.name_en in _CAPITALS) and not district and not _locative(place, toks):
         return False
     if any(a.start <= place.start < a.end for a in actors):
