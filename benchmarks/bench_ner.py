@@ -14,14 +14,14 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
+from marsad.engines.local import one_blas_thread
+
 # One core, as the issue measures it: BLAS threads would add their spinning to the CPU time.
-for _key in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_key, "1")
+one_blas_thread()
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 

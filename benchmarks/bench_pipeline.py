@@ -29,13 +29,12 @@ from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
-from marsad.engines.local import WORKER_THREADS
+from marsad.engines.local import one_blas_thread
 from marsad.model import Article
 
-# As `marsad run` does (marsad.cli): one BLAS thread per process, inherited by each
-# spawned pass, so the in-process 1-worker pass does not spin on the other core.
-for _key, _value in WORKER_THREADS.items():
-    os.environ.setdefault(_key, _value)
+# As `marsad run` does: one BLAS thread per process, inherited by each spawned pass,
+# so the in-process 1-worker pass does not spin on the other core.
+one_blas_thread()
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "news" / "ant2018_syria.jsonl"

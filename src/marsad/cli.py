@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -69,20 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _one_blas_thread() -> None:
-    """Numeric libraries to one thread each, unless the user chose otherwise.
-
-    The tagger's matrices are small: extra BLAS threads only spin, and a 1-worker run
-    burnt twice its CPU time on the other core. Must happen before numpy is imported.
-    """
-    from marsad.engines.local import WORKER_THREADS
-
-    for key, value in WORKER_THREADS.items():
-        os.environ.setdefault(key, value)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    _one_blas_thread()
+    from marsad.engines.local import one_blas_thread
+
+    one_blas_thread()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -43,6 +43,17 @@ GC_THRESHOLD = (10_000, 20, 20)
 WORKER_THREADS = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
+def one_blas_thread() -> None:
+    """:data:`WORKER_THREADS` for this process too, unless the user chose otherwise.
+
+    The tagger's matrices are small: a second BLAS thread only spins (a 1-worker run
+    burnt twice its CPU time on the other core). Must run before numpy is imported;
+    the ``marsad`` command and the benchmarks call it first thing.
+    """
+    for key, value in WORKER_THREADS.items():
+        os.environ.setdefault(key, value)
+
+
 @contextmanager
 def _worker_environment() -> Iterator[None]:
     """:data:`WORKER_THREADS` in the environment that spawned workers copy, then restored."""
