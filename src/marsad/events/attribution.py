@@ -50,10 +50,11 @@ _CIVIL_NOUNS = ("مدني", "شخص", "اشخاص", "اطفال", "طفل", "ن�
                 "نازح", "مسعف", "صحفي")
 _CIVIL_SITES = ("منازل", "منزل", "الاحياء", "احياء", "سوق", "مدرسه", "مستشفي", "مشفي", "مخيم", "كنيسه", "مسجد",
                 "جامع", "حسينيه")
-_KILLED = ("قتل", "مقتل", "قتلت", "قتلي", "مصرع", "ضحي", "حتف", "سقوط")
+#: Killed, or harmed: the wounded and the gassed are victims too («إصابة 20 مدنياً»، «حالات اختناق بين المدنيين»).
+_KILLED = ("قتل", "مقتل", "قتلت", "قتلي", "مصرع", "ضحي", "حتف", "سقوط", "اصابه", "اصابات", "اصيب", "جرح", "اختناق")
 #: Approximators, numbers' companions and conjoined injuries between a killing word and its victims.
 _FILLER = frozenset({"ما", "لا", "يقل", "عن", "علي", "الاقل", "اكثر", "من", "نحو", "حوالي", "عدد", "اصيب", "جرح",
-                     "واصيب"})
+                     "واصيب", "بين", "بينهم", "اخرون", "اخرين", "حالات", "حاله"})
 _REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",
                      "Remote explosive/landmine/IED", "Suicide bomb", "Attack"})
 _BATTLES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})

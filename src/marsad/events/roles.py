@@ -15,7 +15,7 @@ _TARGET_BEFORE = frozenset(
     {"علي", "ضد", "صفوف", "مواقع", "موقع", "تابعه", "نقاط", "نقطه", "مقرات", "مقر", "رتل", "رتلا",
      "تجمع", "تجمعات", "من", "معاقل", "مناطق", "اهداف", "عناصر", "مسلحي", "مقاتلي"}
 )
-_CONTROL = frozenset({"حكومه", "لحكومه", "وزاره", "ائتلاف", "الائتلاف", "مجلس", "لمجلس", "تسيطر", "يسيطر", "سيطره", "الخاضعه", "خاضعه", "تحت", "المدعومه", "المدعوم", "الموالیه", "الموالية", "بقياده", "تقوده"})
+_CONTROL = frozenset({"جيب", "حكومه", "لحكومه", "وزاره", "ائتلاف", "الائتلاف", "مجلس", "لمجلس", "تسيطر", "يسيطر", "سيطره", "الخاضعه", "خاضعه", "تحت", "المدعومه", "المدعوم", "الموالیه", "الموالية", "بقياده", "تقوده"})
 
 
 def pick_actors(
@@ -201,6 +201,8 @@ def _is_source(actor: Actor, toks: Words, anchor: int) -> bool:
     if anchor < 0 or actor.start >= anchor:
         return False
     before = _words_before(toks, actor.start, 2)
+    if before and any(f.startswith(_TITLES) for f in before[-1]):
+        before = _words_before(toks, actor.start, 7)  # «وذكر فلان، رئيس الشرطة في المدينة، أن …»: a speaker's title
     next2 = [variants(w) for a, _, w in toks if a >= actor.end][:2]  # «وكانت إسرائيل قالت إن إيران أطلقت»
     if not any(f.startswith(_SPEECH) for forms in before + next2 for f in forms):
         return False
@@ -209,18 +211,27 @@ def _is_source(actor: Actor, toks: Words, anchor: int) -> bool:
 
 
 _ACCUSE = frozenset({"اتهم", "اتهمت", "يتهم", "تتهم", "اتهموا"})
+#: Titles of a person named as a speaker: the actor after one is the speaker's office.
+_TITLES = ("رييس", "قايد", "متحدث", "المتحدث", "ناطق", "الناطق", "مدير", "وزير", "مسوول", "باسم", "قاده")
 
 
 def _accuser(actor: Actor, found: list[Actor], toks: Words, anchor: int) -> bool:
-    """«اتهمت الحكومة السورية إسرائيل بقصف …»: who accuses is no side; the accused named next is."""
-    if anchor < 0 or actor.start >= anchor or not any(f & _ACCUSE for f in _words_before(toks, actor.start, 2)):
+    """«اتهمت الحكومة السورية إسرائيل بقصف …»، «اتهم كل من جيش الإسلام والدفاع المدني قوات
+    النظام بشن هجوم»: who accuses is no side; the accused, the last named before the cue, is."""
+    if anchor < 0 or actor.start >= anchor:
         return False
+    before = [t for t in toks if t[1] <= actor.start][-24:]
+    k = next((i for i in range(len(before) - 1, -1, -1) if variants(before[i][2]) & _ACCUSE), None)
+    if k is None or (len(before) - k > 3 and not any(w == "كل" for _, _, w in before[k + 1 : k + 3])):
+        return False  # the accusation verb right before, or «اتهم كل من» a list of accusers
     return any(actor.end <= b.start < anchor and b.name != actor.name for b in found)
 
 
 def _own_forces(source: Actor, toks: Words, anchor: int) -> bool:
     """«أعلن الجيش الإسرائيلي أن قواته أطلقت»، «قالت إسرائيل إنها أسقطت»: the source's own forces act."""
     between = [w for a, _, w in toks if source.end <= a < anchor]
+    if len(between) > 1 and _nationality_word(between[1]) is not None:
+        return False  # «الغارة التي قال حزب الله إنها إسرائيلية»: it names whose the strike was
     if between[:1] in (["انها"], ["انهم"], ["انها", "قد"]) and len(between) <= 2:
         return True  # the source says it did it (not «إنه»: often the pronoun of the matter)
     return any(w.startswith(("قوات", "طايرات", "طاير", "جيش", "مقاتلات", "وحدات")) and w.endswith(("ه", "ها"))
@@ -259,6 +270,24 @@ _NATIONALITY = {
     "فرنسيه": "France", "بريطاني": "United Kingdom", "بريطانيه": "United Kingdom",
     "سعودي": "Saudi Arabia", "سعوديه": "Saudi Arabia",
 }
+#: Nationality nouns for a state's soldiers («ضربة جوية للروس»), with or without a clitic.
+_NATIONALS = {"روس": "Russia", "اتراك": "Turkey", "امريكان": "United States", "امركان": "United States"}
+
+
+def _nationality_word(word: str) -> str | None:
+    """The state a normalised word names as a nationality: an adjective, also dual or plural
+    («مقاتلتان أمريكيتان»، «جنود عراقيين»), or a nationality noun («للروس»)."""
+    w = word.removeprefix("ال")
+    if w.endswith(("تان", "تين")) and w[:-3] + "ه" in _NATIONALITY:
+        return _NATIONALITY[w[:-3] + "ه"]
+    if w.endswith(("يين", "يون", "يان")) and w[:-2] in _NATIONALITY:
+        return _NATIONALITY[w[:-2]]
+    if w in _NATIONALITY:
+        return _NATIONALITY[w]
+    noun = next((v.removeprefix("ال") for v in variants(word) if v.removeprefix("ال") in _NATIONALS), None)
+    return _NATIONALS[noun] if noun else None
+
+
 _ADJ_SKIP = frozenset({"جويه", "جوي", "صاروخيه", "صاروخي", "مدفعي", "مدفعيه", "عنيفه", "عنيف", "مكثفه", "مكثف",
                        "حربيه", "حربي", "جديده", "عسكريا", "عسكريه", "عسكري", "جويا", "صاروخيا", "ذكيه", "بالستيه", "باليستيه"})
 
@@ -292,13 +321,10 @@ def nationality_actors(toks: Words, lo: int, hi: int, country: str) -> tuple[Act
     agent = target = None
     for k in range(lo, hi):
         word = toks[k][2].removeprefix("ال")
-        if word.endswith(("تان", "تين")) and word[:-3] + "ه" in _NATIONALITY:
-            word = word[:-3] + "ه"  # dual: «مقاتلتان أمريكيتان»
-        elif word.endswith(("يين", "يون", "يان")) and word[:-2] in _NATIONALITY:
-            word = word[:-2]  # plural or dual: «جنود عراقيين»، «جنديان تركيان»
-        if word in ("حكومي", "حكوميه", "حكوميا") and country:
-            word = next((k for k, v in _NATIONALITY.items() if v == country), word)  # «قصفا حكوميا»
-        if word not in _NATIONALITY:
+        home = _nationality_word(toks[k][2])
+        if word in ("حكومي", "حكوميه", "حكوميا") and country in _NATIONALITY.values():
+            home = country  # «قصفا حكوميا»
+        if home is None:
             continue
         heads = [toks[j][2] for j in range(max(lo, k - 3), k)]
         heads = [h for h in heads if h.removeprefix("ال") not in _ADJ_SKIP]
@@ -307,7 +333,7 @@ def nationality_actors(toks: Words, lo: int, hi: int, country: str) -> tuple[Act
         head = heads[-1].removeprefix("و").removeprefix("ب").removeprefix("ل").removeprefix("ال")
         if head.endswith(("تان", "تين")):
             head = head[:-3] + "ات"
-        actor = _state_forces(toks[k], _NATIONALITY[word], country)
+        actor = _state_forces(toks[k], home, country)
         downed = any(w.removeprefix("و").startswith(("اسقط", "اسقاط")) for _, _, w in toks[max(lo, k - 5) : k])
         if downed and head.startswith(("طاير", "مقاتله", "مروحيه", "مسيره")) and target is None:
             target = actor  # «أسقطت طائرة مقاتلة سورية»: the downed aircraft's state is the target

@@ -1,0 +1,68 @@
+"""Who did what to whom: actor constructions on sentences written for this file
+(default pipeline without the entity tagger)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+
+from marsad.actors import link_text
+from marsad.actors.text import words
+from marsad.events import roles
+from marsad.model import Article, Event
+from marsad.pipeline import Pipeline
+
+WEDNESDAY = datetime(2018, 3, 14, 10)
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> Pipeline:
+    return Pipeline.default(skip=("entities",))
+
+
+def code(text: str) -> list[Event]:
+    article = _pipeline().process(Article.create(text, id="a", published=WEDNESDAY))
+    assert article.error is None
+    return list(article.events)
+
+
+def pairs(text: str) -> set[tuple[str, str]]:
+    return {(e.actor1, e.actor2) for e in code(text)}
+
+
+def test_a_speaker_who_names_the_strikes_nationality_is_no_side() -> None:
+    text = "الغارة التي قال حزب الله إنها إسرائيلية، واستهدفت مطارا عسكريا"
+    anchor = text.index("واستهدفت")
+    agent, _ = roles.pick_actors(link_text(text), words(text), 0, len(text), anchor)
+    assert agent is None  # the speaker is dropped; the adjective names the agent
+    toks = words(text)
+    assert roles.nationality_actors(toks, 0, len(toks), "Syria")[0].name == "Military Forces of Israel"
+
+
+def test_a_speakers_office_is_no_side() -> None:
+    text = "وذكر أحمد سالم، رئيس الشرطة في المدينة، أن امرأة فجرت نفسها في سوق مدينة الرقة، الثلاثاء."
+    assert all(not e.actor1.startswith("Police") for e in code(text))
+
+
+def test_every_accuser_of_a_list_is_no_side() -> None:
+    text = ("واتهم كل من جيش الإسلام، والمرصد السوري، قوات النظام السوري بشن هجوم بغاز الكلور "
+            "الثلاثاء على مدينة دوما، ما أدى إلى مقتل 12 مدنيا.")
+    events = code(text)
+    assert events and all(e.actor1 == "Military Forces of Syria (2000-)" for e in events)
+
+
+def test_a_nationality_noun_names_the_attacker() -> None:
+    text = "وقتل القيادي في تنظيم داعش الثلاثاء بضربة جوية للروس على مغارة في بلدة السخنة."
+    assert any(e.actor1 == "Military Forces of Russia (2000-)" for e in code(text))
+
+
+def test_injured_and_gassed_civilians_are_the_target() -> None:
+    gassed = "وسجلت حالات اختناق بين المدنيين الثلاثاء إثر قصف جوي شنته قوات النظام على بلدة كفرنبل."
+    assert ("Military Forces of Syria (2000-)", "Civilians (Syria)") in pairs(gassed)
+    hurt = "وأدى قصف مدفعي لقوات النظام الثلاثاء على بلدة كفرنبل إلى إصابة أكثر من 20 شخصا من المدنيين."
+    assert ("Military Forces of Syria (2000-)", "Civilians (Syria)") in pairs(hurt)
+
+
+def test_the_group_whose_pocket_a_town_is_is_no_target() -> None:
+    text = "شنت قوات النظام الثلاثاء غارات على مدينة دوما، آخر جيب للفصائل المعارضة في الغوطة الشرقية."
+    assert all(e.actor2 != "Opposition Rebels (Syria)" for e in code(text))
