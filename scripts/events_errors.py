@@ -1,0 +1,191 @@
+"""Score the event coder on the dev gold sets and list every error with its likely cause.
+
+Usage: python scripts/events_errors.py [--sets dev5,dev4] [--list] [--refresh]
+
+The slow steps (cleaning, Arabic layer, entities, places) run once per article and are
+cached in /tmp (``--refresh`` rebuilds the cache); actors, events and quotes run live,
+so the figures are those of ``marsad eval events`` for the current code. Prints one
+F1 line per set, a table of error causes per set, and with ``--list`` each false
+negative / false positive with its cause and the sentence it came from (to the
+terminal only: nothing of the article text is written into the repository).
+
+Causes are assigned mechanically against the other side's unmatched events of the
+same article: ``place`` (same type and day, another place), ``date`` (same type and
+place, another day), ``type`` (same place and day, another type), ``duplicate`` (a
+system event matching an already matched gold event), ``no-gold-article`` (a system
+event in an article the gold says has none), ``abroad`` (a gold event outside Syria
+that nothing approached), ``list`` (a missed gold event sharing its evidence with
+another gold event), else ``missed`` / ``spurious``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWS = ROOT.parent / "shared" / "data" / "news" / "ant2018_syria.jsonl"
+CACHE = Path("/tmp/marsad_events_errors_cache.pkl")
+SETS: dict[str, tuple[str, ...]] = {
+    "dev": ("events_dev.jsonl",),
+    "dev.a": ("events_dev.a.jsonl",),
+    "dev.b": ("events_dev.b.jsonl",),
+    "dev2": ("events_dev2.jsonl",),
+    "dev3": ("events_dev3.f.jsonl", "events_dev3.g.jsonl"),
+    "dev4": ("events_dev4.h.jsonl", "events_dev4.i.jsonl"),
+    "dev5": ("events_dev5.j.jsonl", "events_dev5.k.jsonl"),
+}
+EARLY = ("clean", "arabic", "entities", "places")
+
+
+def load_gold(name: str) -> list[dict[str, Any]]:
+    from marsad.eval.events import read_jsonl
+
+    return [row for f in SETS[name] for row in read_jsonl(ROOT / "gold" / f)]
+
+
+def prepared_articles(ids: set[str], refresh: bool) -> dict[str, Any]:
+    """The articles after the slow steps, from the cache when it holds them all."""
+    from marsad.ingest.fields import parse_datetime
+    from marsad.model import Article
+    from marsad.pipeline import Pipeline
+
+    cache: dict[str, Any] = {}
+    if CACHE.is_file() and not refresh:
+        cache = pickle.loads(CACHE.read_bytes())
+    missing = ids - set(cache)
+    if missing:
+        early = Pipeline.default(skip=[n for n in ("actors", "events", "quotes")])
+        assert tuple(n for n, _ in early.steps) == EARLY
+        with NEWS.open(encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                if row["docno"] in missing:
+                    art = Article.create(row.get("text", ""), id=row["docno"], title=row.get("title", ""),
+                                         published=parse_datetime(row.get("time") or ""))
+                    cache[row["docno"]] = early.process(art)
+        CACHE.write_bytes(pickle.dumps(cache))
+    return {i: cache[i] for i in ids}
+
+
+def code(articles: Iterable[Any]) -> list[dict[str, Any]]:
+    from marsad.model import event_to_dict
+    from marsad.pipeline import Pipeline
+
+    late = Pipeline.default(skip=EARLY)
+    out: list[dict[str, Any]] = []
+    for art in articles:
+        done = late.process(art)
+        if done.error:
+            raise RuntimeError(f"{done.id}: {done.error}")
+        out.extend({**event_to_dict(e, done.text), "article_id": done.id} for e in done.events)
+    return out
+
+
+def _days(a: dict[str, Any], b: dict[str, Any]) -> int:
+    try:
+        return abs((date.fromisoformat(a["event_date"]) - date.fromisoformat(b["event_date"])).days)
+    except (KeyError, ValueError, TypeError):
+        return 99
+
+
+def cause(ev: dict[str, Any], others: list[dict[str, Any]], matched_others: list[dict[str, Any]],
+          side: str, gold_art: bool, same_side: list[dict[str, Any]]) -> str:
+    """The likeliest reason ``ev`` (a FN when side == "gold") found no partner."""
+    from marsad.eval.events import matches, same_place
+
+    if side == "system":
+        if not gold_art:
+            return "no-gold-article"
+        if any(matches(ev, g) for g in matched_others):
+            return "duplicate"
+    for o in others:
+        if o["event_type"] == ev["event_type"] and _days(o, ev) <= 1:
+            return "place"
+    for o in others:
+        if o["event_type"] == ev["event_type"] and same_place(o, ev):
+            return "date"
+    for o in others:
+        if _days(o, ev) <= 1 and same_place(o, ev):
+            return "type"
+    if side == "gold":
+        if not ev.get("pcode") and ev.get("geonames_id"):
+            return "abroad"
+        ev_text = ev.get("evidence_text") or ""
+        if ev_text and sum((g.get("evidence_text") or "") == ev_text for g in same_side) > 1:
+            return "list"
+        return "missed"
+    return "spurious"
+
+
+def analyse(name: str, system: list[dict[str, Any]], gold: list[dict[str, Any]]) -> tuple[Any, list[tuple[str, str, dict[str, Any]]]]:
+    from marsad.eval.events import pairs_by_article, score
+
+    gold_ids = {str(g["article_id"]) for g in gold}
+    system = [e for e in system if str(e["article_id"]) in gold_ids]
+    with_events = {str(g["article_id"]) for g in gold if not g.get("no_events")}
+    pairs = list(pairs_by_article(system, gold))
+    errors: list[tuple[str, str, dict[str, Any]]] = []
+    for art in sorted({str(e["article_id"]) for s, g in pairs for e in (s, g) if e}):
+        mine = [(s, g) for s, g in pairs if (s or g or {}).get("article_id") == art]
+        un_s = [s for s, g in mine if s is not None and g is None]
+        un_g = [g for s, g in mine if s is None and g is not None]
+        got_g = [g for s, g in mine if s is not None and g is not None]
+        all_g = [g for _, g in mine if g is not None]
+        for s in un_s:
+            errors.append(("FP", cause(s, un_g, got_g, "system", art in with_events, []), s))
+        for g in un_g:
+            errors.append(("FN", cause(g, un_s, [], "gold", True, all_g), g))
+    return score(system, gold), errors
+
+
+def _sentence(text: str, spans: list[dict[str, Any]] | None, needle: str) -> str:
+    if spans:
+        return " | ".join(str(s.get("text", ""))[:300] for s in spans)
+    return needle
+
+
+def describe(kind: str, why: str, ev: dict[str, Any]) -> str:
+    actors = " vs ".join(x for x in (ev.get("actor1"), ev.get("actor2")) if x)
+    place = ev.get("location") or ev.get("location_text") or ""
+    ev_text = _sentence("", ev.get("evidence"), ev.get("evidence_text") or "")
+    return (f"{kind} {why:16} {ev['article_id']} {ev.get('event_date')} {ev.get('sub_event_type')} | "
+            f"{place} ({ev.get('admin1')}, p{ev.get('geo_precision')}) | {actors} | "
+            f"{ev.get('fatalities')}\n      {ev_text}")
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", default=",".join(SETS), help="comma-separated set names")
+    ap.add_argument("--list", action="store_true", help="list every error with its sentence")
+    ap.add_argument("--refresh", action="store_true", help="rebuild the cache of slow steps")
+    args = ap.parse_args(argv)
+    if not NEWS.is_file():
+        print(f"../shared not found ({NEWS}); nothing to score", file=sys.stderr)
+        return 2
+    names = args.sets.split(",")
+    golds = {n: load_gold(n) for n in names}
+    ids = {str(g["article_id"]) for gold in golds.values() for g in gold}
+    arts = prepared_articles(ids, args.refresh)
+    system = code(arts[i] for i in sorted(ids))
+    for n in names:
+        sc, errors = analyse(n, system, golds[n])
+        table = Counter(f"{k} {w}" for k, w, _ in errors)
+        print(f"{n:6} P {sc.precision:.3f} R {sc.recall:.3f} F1 {sc.f1:.3f} "
+              f"(gold {sc.n_gold}, system {sc.n_system}, matched {sc.tp}; actors {sc.actor_ok}/{sc.tp}) "
+              + ", ".join(f"{k}: {v}" for k, v in sorted(table.items())))
+        if args.list:
+            for k, w, ev in sorted(errors, key=lambda x: (x[2]["article_id"], x[0])):
+                print("   " + describe(k, w, ev))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
