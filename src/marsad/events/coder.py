@@ -56,6 +56,7 @@ def draft_events(article: Article) -> list[Draft]:
             DateRef(d.start + sent.start, d.end + sent.start, d.date, d.precision, _is_statement_date(text, d.end + sent.start))
             for d in find_event_dates(text[sent.start : sent.end], published)
         ]
+        found = [_on_front(h, toks) for h in found]
         strong = _kept_hits([h for h in found if h.definition.strength == 2], toks)
         weak = [h for h in found if h.definition.strength == 1]
         tactic = [h for h in weak if h.definition.sub_event_type != "Attack"]
@@ -107,6 +108,25 @@ def _code_hits(
             story.group = group
         out.extend(group)
     return out
+
+
+#: What an attack «على» is aimed at when it is a ground assault on the other side's lines.
+_FRONT = ("محاور", "محور", "مواقع", "موقع", "نقاط", "نقطه", "خطوط", "خط", "رتل", "ثكنه", "حواجز", "حاجز")
+
+
+def _on_front(hit: TriggerHit, toks: Words) -> TriggerHit:
+    """«نفذوا هجوماً معاكساً … على محاور التماس»: an attack on front lines or positions is a
+    battle of its own, so the blasts that «accompanied the attack» are its tactics, not the
+    event (the codebook's priority: Battles first)."""
+    if hit.definition.sub_event_type != "Armed clash" or hit.definition.strength != 1:
+        return hit
+    after = [variants(w) for _, _, w in toks[hit.last + 1 : hit.last + 6]]
+    for k, forms in enumerate(after[:-1]):
+        if "علي" in forms:
+            if any(f.startswith(_FRONT) for f in after[k + 1]):
+                return replace(hit, definition=replace(hit.definition, strength=2))
+            return hit
+    return hit
 
 
 def _kept_hits(hits: list[TriggerHit], toks: Words) -> list[TriggerHit]:

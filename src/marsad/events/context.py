@@ -33,6 +33,10 @@ _NEGATORS = frozenset(
 )
 _HEDGES = frozenset({"يشتبه", "المشتبه", "مشتبه", "متوقع", "المتوقع", "متوقعه", "المتوقعه", "المزعوم", "مزعوم", "المفترض", "مفترض", "المحتمل", "محتمل", "المرتقب", "مرتقب", "المقبل", "المقبله", "المرتقبه", "المحتمله"})
 _BACKGROUND = frozenset({"منذ", "مسلسل", "غرار", "ردا", "مراكز", "مركز", "سجون", "وتيره", "تشديد", "تكثيف", "قضيه", "بقضيه", "ملابسات", "تداعيات", "تفاصيل", "اعقاب", "خلفيه", "ذكري", "ذكرى", "حول", "بشان", "خصوص", "تحقيق", "تحقيقا", "ملف", "مذكره", "مذكرات", "موجه", "يتعلق", "تتعلق", "المتعلقه", "المتعلق"})
+#: «غداة اشتباكات على الحدود»: the day after (before) another event, named as a reference point.
+_REFERENCE_DAY = frozenset({"غداه", "عشيه"})
+#: «قال حينها إن …»: the words of an earlier moment the article recalls, not today's report.
+_THEN = frozenset({"حينها", "حينذاك", "انذاك", "وقتها", "وقتذاك", "يومها", "يومذاك"})
 #: «احتجاجاً على مقتل …»، «تنديداً بالغارات»: what a protest is about (an earlier event, no news).
 #: «أدين بتهمة قتل …»، «مدانين بجرائم تفجير سيارات مفخخة»: what a court charges, not a report.
 _CHARGES = frozenset({"تهمه", "بتهمه", "بتهم", "التهم", "مدان", "مدانا", "مدانين", "المدانين", "ادانه", "بجرايم",
@@ -211,8 +215,29 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
         is_duration = bool(rest) and any(v.startswith(_DURATION_PREFIX) for v in rest[0])
         if f & _BACKGROUND and not ("منذ" in f and is_duration):
             return True
+        if f & _REFERENCE_DAY and not dated_after:
+            return True  # (but «غداة احتجاجات الجمعة» gives that event its own day: it is told)
         if ("بعد" in f or "قبل" in f) and any(any(v.startswith(_DURATION_PREFIX) for v in g) for g in rest):
             return True
+    return False
+
+
+def recalled_then(toks: Words, lo: int, first: int) -> bool:
+    """«قال المتحدث حينها إن قوات … أطلقت»، «وكان آنذاك …»: «then» in the trigger's clause
+    points back to an earlier moment already told; the sentence recalls it, it is no news."""
+    return any(variants(w) & _THEN for _, _, w in toks[lo:first])
+
+
+_ACCOMPANY = ("رافق", "ترافق", "صاحب", "تخلل", "يتخلل", "تتخلل")
+_FIGHTS = ("الهجوم", "الهجمات", "الاشتباكات", "المعارك", "القتال", "المواجهات", "الاقتحام")
+
+
+def accompanies_fight(toks: Words, last: int, hi: int) -> bool:
+    """«تبادل للقصف وتفجيرات ضخمة رافقت الهجوم»: blasts or shelling that accompanied the attack
+    or the fighting are its tactics, coded with that battle, not events of their own."""
+    for k in range(last + 1, min(hi, last + 8) - 1):
+        if toks[k][2].removeprefix("و").startswith(_ACCOMPANY):
+            return any(f.startswith(_FIGHTS) for f in variants(toks[k + 1][2]))
     return False
 
 

@@ -151,11 +151,13 @@ def _not_news(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
     trend = context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)
     if context.depicted(toks, lo, hit.first):
         return True  # what a video shows is not the report of an event
+    if hit.definition.sub_event_type in REMOTE_SUBS | REMOTE and context.accompanies_fight(toks, hit.last, hi):
+        return True  # «وتفجيرات ضخمة رافقت الهجوم»: the battle's own tactics
     if hit.first > 0 and toks[hit.first - 1][2] == "وسط" and not clause_dates:
         return True  # «وسط معارك لا يبدو أنها ستنتهي»: the setting, not an event
     year = published.year if published else 0  # unknown: no year is known to be past
-    if context.long_ago(toks, lo, hit.first, hi, year):
-        return True  # «في 14 أبريل من عام 2001»، «قبل نحو شهر»: an old event recalled
+    if context.long_ago(toks, lo, hit.first, hi, year) or not cl.day_dates and context.recalled_then(toks, lo, hit.first):
+        return True  # «في 14 أبريل من عام 2001»، «قبل نحو شهر»، «قال حينها»: an old event recalled
     if not cl.day_dates and (context.present_state(toks, lo, hit.first) or context.old_year(toks, lo, hi, year)):
         return True  # «فيما تستمر الغارات»، «عام 2012 لقيت حتفها في قصف»: no event of these days
     if not clause_dates and (trend or context.open_ended_since(toks, lo, hi)):

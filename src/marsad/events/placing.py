@@ -31,10 +31,10 @@ def pick_place(
     government), origins («المتمركزة في …») and countries are skipped.
     """
     start, end = max(toks[lo][0], skip_before), toks[hi - 1][1]
-    inside = [p for p in places if start <= p.start and p.end <= end and _usable(p, actors, toks)]
+    named = [p for p in places if start <= p.start and p.end <= end]
+    inside = [p for p in named if _usable(p, actors, toks) and not _reference_point(p, named, toks)]
     if not inside:
         return None
-    inside = [p for p in inside if not _reference_point(p, inside, toks)]
     after = [p for p in inside if p.start >= anchor]
     before = [p for p in inside if p.start < anchor]
     specific = sorted(after, key=lambda p: (p.geo_precision, p.start))
@@ -120,12 +120,14 @@ def _adjective_countries(text: str) -> set[str]:
     return {c for c in found if c}
 
 
-def _reference_point(place: Place, inside: list[Place], toks: Words) -> bool:
-    """«الغوطة الشرقية قرب دمشق»: the place after «قرب» only situates the one just named."""
+def _reference_point(place: Place, named: list[Place], toks: Words) -> bool:
+    """«الغوطة الشرقية قرب دمشق»، «الغوطة الشرقية خارج دمشق»: the place after «قرب» only situates
+    the one just named, even when that one cannot locate the event itself («تدخل إلى الغوطة
+    الشرقية المحاصرة قرب دمشق» is a destination: Damascus is still no event place)."""
     before = words_before(toks, place.start, 1)
-    if not before or not before[-1] & ({"قرب", "بالقرب"} | _DIRECTIONS):
+    if not before or not before[-1] & ({"قرب", "بالقرب", "خارج"} | _DIRECTIONS):
         return False  # «في محافظتي كركوك ونينوى في شمال بغداد»: the direction situates the others
-    return any(0 < place.start - other.end <= 40 for other in inside)
+    return any(0 < place.start - other.end <= 40 for other in named)
 
 
 _DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
@@ -174,8 +176,9 @@ def sole_place(
     places: Sequence[Place], actors: Sequence[Actor], toks: Words, anchor: int, skip_before: int = 0
 ) -> Place | None:
     """The sentence's only usable place before the trigger («في الغوطة الشرقية حيث … غارات»)."""
-    found = {p.name_en: p for p in places if skip_before <= p.start < anchor
-             and toks[0][0] <= p.start and _usable(p, actors, toks)}
+    named = [p for p in places if toks[0][0] <= p.start <= toks[-1][1]]
+    found = {p.name_en: p for p in named if skip_before <= p.start < anchor
+             and _usable(p, actors, toks) and not _reference_point(p, named, toks)}
     if len(found) == 1:
         return next(iter(found.values()))
     towns = [p for p in found.values() if p.geo_precision == 1 and p.feature not in ("capital", "admin1")]

@@ -68,7 +68,7 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("غاز الكلور", "Chemical weapon", 2, False),
     ("غازات سامه", "Chemical weapon", 2, False),
     ("غاره", "Air/drone strike", 2, False),
-    ("غارات", "Air/drone strike", 2, False),
+    ("غارات*", "Air/drone strike", 2, False),  # «غاراته»، «غاراتها»: with a possessive pronoun
     ("قصف جوي", "Air/drone strike", 2, False),
     ("ضربه جويه", "Air/drone strike", 2, False),
     ("ضربات جويه", "Air/drone strike", 2, False),
