@@ -55,3 +55,25 @@ def test_an_attack_on_positions_is_a_battle_and_the_blasts_that_accompany_it_its
     # a blast that accompanies nothing is still its own event
     (blast,) = code("وانفجرت سيارة مفخخة، الثلاثاء، في بلدة هجين.")
     assert blast.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_deal_concluded_with_a_party_names_its_terms_and_place_after_it() -> None:
+    (deal,) = code("وتحدثت وسائل الإعلام الرسمية عن عقد اتفاق مع جيش الإسلام الثلاثاء يسمح لهم بمغادرة دوما.")
+    assert (deal.sub_event_type, deal.location, deal.event_date) == ("Agreement", "Duma", "2018-03-13")
+    assert code("ووقعت الحكومة اتفاقا مع شركة روسية الثلاثاء يتضمن بناء محطة كهرباء في حمص.") == []
+
+
+def test_outskirts_are_a_member_of_a_list_of_towns() -> None:
+    events = code("وشن مسلحو تنظيم داعش، الثلاثاء، هجوما على مواقع قوات سوريا الديمقراطية في هجين ومحيط السوسة.")
+    assert {e.location for e in events} == {"Hajin", "Sosa"}
+
+
+def test_judgements_orders_preludes_captions_and_counted_strikes_are_no_events() -> None:
+    assert code("ووصف الرئيس الأمريكي الهجوم الكيميائي في دوما بالفظيع.") == []
+    assert code("وقال إن الحكومة أمرت \"بقتل أي صحفي أجنبي في حمص\".") == []
+    assert code("ويعتقد السكان أن القصف الحكومي هو مقدمة لهجوم كبير على الغوطة الشرقية.") == []
+    assert code("صورة طفلين قتلا أثناء القصف الجوي على الغوطة الشرقية من قبل قوات النظام.") == []
+    assert code("وقال إن إسرائيل قصفت مرتين مواقع في سوريا بواسطة مقاتلات الشبح.") == []
+    # the same verbs with a day of their own still report the act
+    (strike,) = code("وقصفت الطائرات الإسرائيلية مرتين، الثلاثاء، مواقع في بلدة الكسوة.")
+    assert strike.event_date == "2018-03-13"

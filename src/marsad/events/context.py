@@ -25,7 +25,7 @@ _NEGATORS = frozenset(
         "حذرت", "تحذير", "يحذر", "تحذر", "نفي", "نفت", "تنفي", "ينفي", "نفوا", "يخطط",
         "تخطط", "خطه", "محتمل", "محتمله", "وشيك", "وشيكه", "يتوقع", "توقع", "لمنع",
         "منع", "تجنب", "جنب", "لتفادي", "دعا", "دعت", "يدعو", "تدعو", "طالب", "طالبت",
-        "ادان", "ادانت", "دان", "دانت", "تدين", "يدين", "ندد", "نددت", "استنكر", "استنكرت", "مزعوم",
+        "ادان", "ادانت", "دان", "دانت", "تدين", "يدين", "ندد", "نددت", "استنكر", "استنكرت", "وصف", "وصفت", "يصف", "تصف", "مزعوم",
         "المزعوم", "احتمال", "نفيه", "نفيها", "سيؤيد", "سيويدون", "يويد", "تاييد", "خشيه", "مخاوف", "يريد", "تريد", "يمكن", "ستشن", "سيشن",
         "ينبغي", "يجب", "تستعد", "يستعد", "استعدادا", "التحضير", "لشن", "بشن", "بمهاجمه",
         "ضروره", "اشاعه", "اشاعات", "شايعه", "شايعات", "يفرض", "تفرض", "اوقف", "اوقفت", "يتضمن", "تتضمن", "يقضي", "تقضي", "منعا", "عزم", "عزمها", "عزمه", "محاولات", "محاولتها", "نص", "ينص", "تنص", "يحاول", "تحاول", "محاوله", "اتهامات", "لاستعاده", "بعدم", "حق", "انتظار", "خوفا", "لوقف", "وقف", "تحسبا", "تحسب", "مزمع", "المزمع", "المزمعه", "يستعدون", "تستعدون", "يهمك", "اقتراب", "قلق", "قلقه", "قلقها", "تعهد", "تعهدت", "توعد", "توعدت", "يتوعد", "تمهيدا", "قرار", "للوقايه", "يتعين", "بحلول", "توجيه", "قرر", "قررت", "قرروا", "يقرر", "تقرر", "يقررون",
@@ -126,7 +126,12 @@ _COURT = ("محكمه", "محاكم", "قضت", "قضي بسجن", "بالسجن
 _HAPPENED = frozenset({"وقع", "اوقع", "اسفر", "خلف"})
 #: «اتهمت دمشق إسرائيل بشن غارات، فجر الأحد، على …»: an accusation of a dated attack still reports it.
 _ACCUSE = frozenset({"اتهم", "اتهمت", "يتهم", "تتهم", "اتهموا"})
-_CONDEMN = frozenset({"ادان", "ادانت", "دان", "دانت", "تدين", "يدين", "ندد", "نددت", "استنكر", "استنكرت"})
+_CONDEMN = frozenset({"ادان", "ادانت", "دان", "دانت", "تدين", "يدين", "ندد", "نددت", "استنكر", "استنكرت",
+                      "وصف", "وصفت", "يصف", "تصف"})  # «وصف ترامب الهجوم الكيميائي بالفظيع»: a judgement
+#: «أمرت "بقتل أي صحفي"»: an order to act, not the act (not «الأمر»: «الأمر الذي أدى إلى …»).
+_ORDERS = frozenset({"امرت", "امروا", "يامر", "تامر", "اوامر", "باوامر", "امر"})
+#: «مقدمة لهجوم كبير»، «توطئة لاقتحام»: what the present act prepares, not yet an event.
+_PRELUDE = frozenset({"مقدمه", "توطئه"})
 
 
 def is_unreal(toks: Words, lo: int, first: int, last: int | None = None, hi: int | None = None,
@@ -158,6 +163,11 @@ def is_unreal(toks: Words, lo: int, first: int, last: int | None = None, hi: int
     before = [w for _, _, w in toks[max(lo, first - 3) : first]]
     if before[-1:] == ["اي"]:
         return True  # «للوقاية من أي ضربة»: any strike, none in particular
+    if before[-1:] and before[-1].removeprefix("و") in _PRELUDE and toks[first][2].startswith("ل"):
+        return True  # «القصف مقدمة لهجوم كبير»: a prelude to an attack to come
+    if not dated and any(w.removeprefix("و") in _ORDERS for _, _, w in toks[lo:first]) \
+            and toks[first][2].lstrip("\"«“").startswith("ب"):
+        return True  # «أمرت الحكومة "بقتل أي صحفي"»: an order
     if any(variants(w) & _HEDGES for w in before):
         return True  # «الهدف المقبل لهجوم»
     if any(w == "قد" and nxt[:1] in "يتن" for w, nxt in zip(before, before[1:], strict=False)):
@@ -347,6 +357,18 @@ def depicted(toks: Words, lo: int, first: int) -> bool:
     """«وأظهر الفيديو … قصفاً عنيفاً»: a scene a video shows, not a dated report."""
     window = [variants(w) for _, _, w in toks[lo:first]]
     return any(f & _SHOWS for f in window) and any(f & _PICTURES for f in window)
+
+
+_CAPTIONS = frozenset({"صوره", "لقطه"})
+_TIMES = frozenset({"مرتين", "مرات", "مرارا", "تكرارا"})
+
+
+def caption_or_repeat(toks: Words, last: int, hi: int) -> bool:
+    """«صورة طفلين … بعد استشهادهما أثناء القصف»: a picture's caption; «قصفت مرتين»، «عدة مرات»:
+    several strikes counted, no one event of its own day (callers apply it to undated clauses)."""
+    if variants(toks[0][2]) & _CAPTIONS:
+        return True
+    return any(variants(w) & _TIMES for _, _, w in toks[last + 1 : min(hi, last + 4)])
 
 
 def present_state(toks: Words, lo: int, first: int) -> bool:

@@ -151,6 +151,8 @@ def _not_news(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
     trend = context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)
     if context.depicted(toks, lo, hit.first):
         return True  # what a video shows is not the report of an event
+    if not cl.day_dates and context.caption_or_repeat(toks, hit.last, hi):
+        return True  # a picture's caption, or strikes counted («مرتين»), not one dated event
     if hit.definition.sub_event_type in REMOTE_SUBS | REMOTE and context.accompanies_fight(toks, hit.last, hi):
         return True  # «وتفجيرات ضخمة رافقت الهجوم»: the battle's own tactics
     if hit.first > 0 and toks[hit.first - 1][2] == "وسط" and not clause_dates:
@@ -190,6 +192,9 @@ def _locate(article: Article, toks: Words, hit: TriggerHit, cl: Clause, story: S
             and toks[seg_hi][2][:1] in "وب" and not any(w in _NEW_PHRASE for _, _, w in toks[seg_hi:hi]):
         # «بقصف سوري بالبراميل وغارات روسية على … بلدتي X وY»: conjoined strikes share their target
         place = placing.pick_place(places, article.actors, toks, seg_hi, hi, toks[seg_hi][0], skip) or place
+    if place is None and hit.definition.sub_event_type == "Agreement" and seg_hi < hi:
+        # «اتفاق … يسمح لهم بمغادرة دوما»: the deal's terms (another cue) name its place
+        place = placing.pick_place(places, article.actors, toks, seg_hi, hi, toks[seg_hi][0], skip)
     place = place or placing.sole_place(places, article.actors, toks, hit.start, skip)
     elaborated = place is None and story.next_place is not None and hit.definition.strength == 2
     if elaborated:

@@ -97,7 +97,7 @@ def _warrant(seg: Words, hit: TriggerHit) -> bool:
 #: Verbs that conclude a deal, and what makes it one of the conflict («اتفاق تجاري» is none).
 _CONCLUDE = ("توصل", "وتوصل", "ابرم", "وابرم", "وقع", "ووقع", "عقد", "وعقد")
 _DEAL_KIND = ("يقضي", "لوقف", "وقف", "هدن", "اجلاء", "لاجلاء", "استسلام", "تسويه", "مصالحه", "لخروج", "خروج",
-              "تهدي", "بوقف")
+              "تهدي", "بوقف", "يسمح", "تسمح", "بمغادره", "لمغادره")
 
 
 DEAL_TERMS = frozenset({"يقضي", "تقضي", "لوقف", "وقف", "ينص", "يتضمن"})
@@ -117,9 +117,16 @@ def _concluded(seg: Words, hit: TriggerHit) -> bool:
     """A bare «اتفاق» is an event only when a verb of the clause concludes it («توصلت الفصائل
     وقوات النظام، الثلاثاء، إلى اتفاق يقضي بإجلاء …»، «أبرمت … اتفاقاً لوقف إطلاق النار»)."""
     before = [variants(w) for a, _, w in seg if a < hit.start][-12:]
-    after = [variants(w) for a, _, w in seg if a >= hit.end][:2]
+    after = [variants(w) for a, _, w in seg if a >= hit.end][:_party_span(seg, hit)]
     return any(any(f.startswith(_CONCLUDE) for f in g) for g in before) and (len(hit.definition.words) > 1 or any(
         any(f.startswith(_DEAL_KIND) for f in g) for g in after))  # «اتفاق لوقف إطلاق النار» names its kind
+
+
+def _party_span(seg: Words, hit: TriggerHit) -> int:
+    """How many words after «اتفاق» may name its kind: two, or past the party and day it is
+    concluded with («عقد اتفاق مع جيش الإسلام الأحد يسمح لهم بمغادرة دوما»)."""
+    after = [w for a, _, w in seg if a >= hit.end]
+    return 7 if after[:1] == ["مع"] else 2
 
 
 #: A shot-dead victim named by a noun the actor base does not hold («قتل جنود … فلسطينياً بالرصاص»).
