@@ -77,3 +77,9 @@ def test_judgements_orders_preludes_captions_and_counted_strikes_are_no_events()
     # the same verbs with a day of their own still report the act
     (strike,) = code("وقصفت الطائرات الإسرائيلية مرتين، الثلاثاء، مواقع في بلدة الكسوة.")
     assert strike.event_date == "2018-03-13"
+
+
+def test_the_strike_named_again_with_its_verb_is_the_same_strike() -> None:
+    events = code("قتل 12 مسلحا في غارة جوية على بلدة الهري ليل الثلاثاء. "
+                  "وذكر المرصد أن الضربة استهدفت مواقع لميليشيات موالية للنظام في محيط البوكمال.")
+    assert [e.location for e in events] == ["Hura"]

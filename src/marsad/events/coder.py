@@ -139,7 +139,9 @@ def _kept_hits(hits: list[TriggerHit], toks: Words) -> list[TriggerHit]:
             best = h if prev.definition.sub_event_type in (SHELL_OR_AIR,) or prev.definition.verbal and (
                 h.definition.words[0] != "القبض") or (  # «ألقت السلطات القبض على»: the verb keeps the cue
                 prev.definition.sub_event_type == "Armed clash" and h.definition.sub_event_type == SHELL_OR_AIR) else prev
-            out[-1] = TriggerHit(prev.first, h.last, prev.start, h.end, best.definition, prev.definite and h.definite)
+            # «الضربة استهدفت»: a definite noun and the verb it is the subject of refer back together
+            definite = prev.definite and (h.definite or h.definition.verbal and not prev.definition.verbal)
+            out[-1] = TriggerHit(prev.first, h.last, prev.start, h.end, best.definition, definite)
         else:
             out.append(h)
     return out
