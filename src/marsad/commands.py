@@ -66,6 +66,18 @@ def _add_engine_options(parser: argparse.ArgumentParser) -> None:
         "--batch-size", type=_positive, default=64, metavar="N",
         help="articles sent to a worker at a time (default: %(default)s)",
     )  # fmt: skip
+    parser.add_argument(
+        "--all-entities", action="store_true",
+        help="tag the entities of every sentence, not only of the sentences around events "
+        "(slower: the tagger is most of the analysis time; events are the same)",
+    )  # fmt: skip
+
+
+def _pipeline(args: argparse.Namespace) -> Any:
+    """The pipeline of ``--all-entities``, or None for the default one."""
+    from marsad.pipeline import Pipeline
+
+    return Pipeline.default(entity_scope="all") if args.all_entities else None
 
 
 def _add_filters(parser: argparse.ArgumentParser, default_limit: int) -> None:
@@ -206,11 +218,14 @@ def _analysed(args: argparse.Namespace) -> Any:
     articles = read_inputs(args.inputs, mapping=mapping)
     if args.engine == "ray":
         from marsad.engines.ray_engine import RayOptions, run_ray
+        from marsad.settings import DEFAULT_ENTITY_SCOPE, EntityScope
 
-        return run_ray(articles, RayOptions(address=args.address, batch_size=args.batch_size))
+        scope: EntityScope = "all" if args.all_entities else DEFAULT_ENTITY_SCOPE
+        options = RayOptions(address=args.address, batch_size=args.batch_size, entity_scope=scope)
+        return run_ray(articles, options)
     from marsad.engines.local import run_local
 
-    return run_local(articles, workers=args.workers, batch_size=args.batch_size)
+    return run_local(articles, workers=args.workers, batch_size=args.batch_size, pipeline=_pipeline(args))
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -283,7 +298,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     try:
         lines = (line.rstrip("\r\n") for line in source)
         articles = (read_line(line, n) for n, line in enumerate(lines, 1))
-        for article in run_local(articles, workers=args.workers, batch_size=args.batch_size):
+        analysed = run_local(
+            articles, workers=args.workers, batch_size=args.batch_size, pipeline=_pipeline(args)
+        )
+        for article in analysed:
             sink.write(json.dumps(output_record(article), ensure_ascii=False) + "\n")
     finally:
         for stream in (source, sink):

@@ -12,8 +12,10 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from marsad.model import Article
+from marsad.settings import DEFAULT_ENTITY_SCOPE, EntityScope
 
 Step = Callable[[Article], Article]
 
@@ -44,9 +46,17 @@ class Pipeline:
     steps: tuple[tuple[str, Step], ...]
 
     @classmethod
-    def default(cls, skip: Sequence[str] = ()) -> Pipeline:
-        """The full analysis pipeline, minus the named steps."""
-        return cls(tuple((n, resolve(t)) for n, t in DEFAULT_STEPS if n not in skip))
+    def default(
+        cls, skip: Sequence[str] = (), entity_scope: EntityScope = DEFAULT_ENTITY_SCOPE
+    ) -> Pipeline:
+        """The full analysis pipeline, minus the named steps; the entity tagger reads
+        the sentences of ``entity_scope`` (:mod:`marsad.settings`)."""
+        steps: list[tuple[str, Step]] = []
+        for name, target in DEFAULT_STEPS:
+            if name not in skip:
+                step: Callable[..., Article] = resolve(target)
+                steps.append((name, partial(step, scope=entity_scope) if name == "entities" else step))
+        return cls(tuple(steps))
 
     def process(self, article: Article) -> Article:
         """Run every step on one article, turning an exception into ``Article.error``."""
@@ -64,15 +74,14 @@ class Pipeline:
             yield self.process(article)
 
 
-_DEFAULT: Pipeline | None = None
+_DEFAULT: dict[EntityScope, Pipeline] = {}
 
 
-def default_pipeline() -> Pipeline:
-    """The process-wide default pipeline, built on first use."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Pipeline.default()
-    return _DEFAULT
+def default_pipeline(entity_scope: EntityScope = DEFAULT_ENTITY_SCOPE) -> Pipeline:
+    """The process-wide default pipeline (per entity scope), built on first use."""
+    if entity_scope not in _DEFAULT:
+        _DEFAULT[entity_scope] = Pipeline.default(entity_scope=entity_scope)
+    return _DEFAULT[entity_scope]
 
 
 def analyze(
@@ -83,10 +92,12 @@ def analyze(
     url: str = "",
     source: str = "",
     id: str = "",
+    entity_scope: EntityScope = DEFAULT_ENTITY_SCOPE,
 ) -> Article:
-    """Analyse one text and return the article with its entities, places, events and quotes."""
+    """Analyse one text and return the article with its entities, places, events and quotes
+    (entities of every sentence with ``entity_scope="all"``)."""
     from marsad.ingest.fields import parse_datetime
 
     when = parse_datetime(published) if isinstance(published, str) else published
     article = Article.create(text, id=id, title=title, url=url, source=source, published=when)
-    return default_pipeline().process(article)
+    return default_pipeline(entity_scope).process(article)

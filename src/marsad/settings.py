@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 import os
+from typing import Literal
+
+#: Which sentences the entity tagger reads: ``"events"`` only those the event coder
+#: can read (trigger sentences, their neighbours, the lead; ``marsad.ner.step``), about
+#: a third of the text; ``"all"`` every sentence, for users who read the entities
+#: themselves (the article view then shows entities outside event context too).
+EntityScope = Literal["events", "all"]
+ENTITY_SCOPES: tuple[EntityScope, ...] = ("events", "all")
+DEFAULT_ENTITY_SCOPE: EntityScope = "events"
 
 
 def default_workers() -> int:

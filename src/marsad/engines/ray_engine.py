@@ -13,10 +13,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from typing import Any
 
 from marsad.model import Article
+from marsad.settings import DEFAULT_ENTITY_SCOPE, EntityScope
 
 
 @dataclass(frozen=True)
@@ -27,15 +29,16 @@ class RayOptions:
     batch_size: int = 64
     chunk_size: int = 10_000
     num_cpus: int | None = None
+    entity_scope: EntityScope = DEFAULT_ENTITY_SCOPE
 
 
-def _analyse_batch(batch: dict[str, Any]) -> dict[str, Any]:
+def _analyse_batch(batch: dict[str, Any], entity_scope: EntityScope) -> dict[str, Any]:
     """Ray Data UDF: JSON articles in, analysed JSON articles out (same order)."""
     import numpy as np
 
     from marsad.pipeline import default_pipeline
 
-    pipeline = default_pipeline()
+    pipeline = default_pipeline(entity_scope)
     out = [
         json.dumps(pipeline.process(Article.from_dict(json.loads(s))).to_dict(), ensure_ascii=False)
         for s in batch["article"]
@@ -76,7 +79,8 @@ def run_ray(articles: Iterable[Article], options: RayOptions | None = None) -> I
     while chunk := list(islice(stream, options.chunk_size)):
         items = [{"article": json.dumps(a.to_dict(), ensure_ascii=False)} for a in chunk]
         dataset = ray.data.from_items(items).map_batches(
-            _analyse_batch, batch_size=options.batch_size, batch_format="numpy"
-        )
+            partial(_analyse_batch, entity_scope=options.entity_scope),
+            batch_size=options.batch_size, batch_format="numpy",
+        )  # fmt: skip
         for row in dataset.iter_rows():
             yield Article.from_dict(json.loads(row["article"]))

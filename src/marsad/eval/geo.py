@@ -126,7 +126,8 @@ def evaluate(gold_path: str | Path, corpus: str | Path, *, with_ner: bool = Fals
     if with_ner:
         from marsad.pipeline import Pipeline
 
-        tagger = Pipeline.default(skip=("clean", "places", "actors", "events", "quotes"))
+        # every sentence: the geocoder is scored on all its places, not only around events
+        tagger = Pipeline.default(skip=("clean", "places", "actors", "events", "quotes"), entity_scope="all")
     for article_id, article in articles.items():
         if tagger is not None:
             tagged = tagger.process(article)

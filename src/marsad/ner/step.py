@@ -3,6 +3,12 @@
 Uses the Arabic step's tokens and sentences when present, else the tagger's own
 tokeniser; tags sentence by sentence (CRF cost grows with sequence length) and turns
 BIO runs into :class:`marsad.model.Entity` spans scored by the CRF's mean marginal.
+
+The tagger is most of the pipeline's cost, and downstream only the geocoder reads
+its output (an entity over a place mention confirms or vetoes it), which the event
+coder then reads around its triggers. With scope ``"events"`` (the default,
+:mod:`marsad.settings`) only the sentences that coder can read are tagged
+(:func:`event_sentences`); ``"all"`` tags every sentence, for readers of entities.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from dataclasses import replace
 
 from marsad.eval.ner import chunks
 from marsad.model import Article, Entity, Span
+from marsad.settings import EntityScope
 
 _MAX_SENT = 120
 _SENT_END = re.compile(r"^[.!?؟…]+$")
@@ -52,12 +59,19 @@ def _sentences(
 
 
 def find_entities(
-    text: str, tokens: list[TokenSpan] | None = None, sentences: tuple[Span, ...] = ()
+    text: str,
+    tokens: list[TokenSpan] | None = None,
+    sentences: tuple[Span, ...] = (),
+    only: tuple[Span, ...] | None = None,
 ) -> list[Entity]:
-    """Entities of ``text``, given token spans (default: the tagger's tokeniser)."""
+    """Entities of ``text``, given token spans (default: the tagger's tokeniser); with
+    ``only``, of the tokens inside those spans (one batched call all the same)."""
     from marsad.ner.tagger import load_tagger
 
-    runs = list(_sentences(text, tokens if tokens is not None else _own_tokens(text), sentences))
+    toks = tokens if tokens is not None else _own_tokens(text)
+    if only is not None:
+        toks = _inside(toks, only)
+    runs = list(_sentences(text, toks, sentences))
     scored = load_tagger().scored_document([[text[a:b] for a, b in run] for run in runs])
     out: list[Entity] = []
     for run, (tags, probs) in zip(runs, scored, strict=True):
@@ -68,10 +82,51 @@ def find_entities(
     return out
 
 
-def tag_article(article: Article) -> Article:
-    """Set ``article.entities`` from the article text."""
+def _inside(tokens: list[TokenSpan], spans: tuple[Span, ...]) -> list[TokenSpan]:
+    """The tokens that start inside one of ``spans`` (sorted, disjoint)."""
+    out: list[TokenSpan] = []
+    it = iter(spans)
+    span = next(it, None)
+    for tok in tokens:
+        while span is not None and tok[0] >= span.end:
+            span = next(it, None)
+        if span is None:
+            break
+        if tok[0] >= span.start:
+            out.append(tok)
+    return out
+
+
+#: Sentences before and after a trigger's that the event coder reads: the two before
+#: (an anaphoric «البلدة» or the paragraph's place, events.where), the one after (its
+#: elaboration: «وكانت الغارات استهدفت …»).
+BEFORE, AFTER = 2, 1
+
+
+def event_sentences(article: Article) -> tuple[Span, ...]:
+    """The sentences whose entities can reach an event: the first (the lead) and each
+    sentence holding a trigger, each with its neighbours (:data:`BEFORE`, :data:`AFTER`)."""
+    from marsad.actors.text import words
+    from marsad.events.coder import sentence_spans
+    from marsad.events.triggers import find_triggers, might_trigger
+
+    text, spans = article.text, sentence_spans(article)
+    keep = [False] * len(spans)
+    for i, s in enumerate(spans):
+        part = text[s.start : s.end]
+        if i == 0 or might_trigger(part) and find_triggers(words(part)):
+            for k in range(max(0, i - BEFORE), min(len(spans), i + AFTER + 1)):
+                keep[k] = True
+    return tuple(s for s, k in zip(spans, keep, strict=True) if k)
+
+
+def tag_article(article: Article, scope: EntityScope = "all") -> Article:
+    """Set ``article.entities`` from the article text: every sentence, or with scope
+    ``"events"`` only :func:`event_sentences` (the default pipeline's scope is
+    :data:`marsad.settings.DEFAULT_ENTITY_SCOPE`)."""
     if not article.text:
         return article
     tokens = [(t.start, t.end) for t in article.tokens] if article.tokens else None
-    entities = find_entities(article.text, tokens, article.sentences if tokens else ())
+    only = event_sentences(article) if scope == "events" else None
+    entities = find_entities(article.text, tokens, article.sentences if tokens else (), only)
     return replace(article, entities=tuple(entities))

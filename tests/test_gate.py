@@ -1,0 +1,94 @@
+"""Entity scope: the tagger reads only the sentences the event coder can read, unless told all."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from marsad.model import Article
+from marsad.ner.lexicon import DATA_DIR
+from marsad.ner.neural import MODEL_FILE
+from marsad.ner.step import AFTER, BEFORE, event_sentences, tag_article
+from marsad.pipeline import Pipeline, default_pipeline
+from marsad.settings import DEFAULT_ENTITY_SCOPE, ENTITY_SCOPES
+
+# Written for these tests: one lead, filler, one sentence with a trigger (قصف), filler.
+LEAD = "وصل وزير الخارجية الروسي سيرغي لافروف إلى باريس."
+FILLER = [
+    "وقال لافروف إن المحادثات كانت مفيدة.",
+    "وتحدث الوزير عن التعاون الاقتصادي مع فرنسا.",
+    "وزار لافروف متحفا في مدينة ليون.",
+    "ثم التقى رئيس بلدية ليون.",
+]
+TRIGGER = "وقصفت الطائرات بلدة كفرنبل في ريف إدلب."
+AFTERWARDS = ["وأعلن المرصد أن أحمد الخطيب أصيب.", "وفي بيروت افتتح معرض للكتاب.", "وغادر الضيوف دمشق."]
+SENTENCES = [LEAD, *FILLER, TRIGGER, *AFTERWARDS]
+TEXT = "\n".join(SENTENCES)
+
+needs_model = pytest.mark.skipif(not (DATA_DIR / MODEL_FILE).exists(), reason="shipped NER model missing")
+
+
+def test_event_sentences_are_the_lead_and_the_trigger_with_their_neighbours() -> None:
+    article = Article.create(TEXT)
+    kept = [TEXT[s.start : s.end].strip() for s in event_sentences(article)]
+    t = SENTENCES.index(TRIGGER)
+    expected = [*SENTENCES[: AFTER + 1], *SENTENCES[t - BEFORE : t + AFTER + 1]]
+    assert kept == expected
+    assert SENTENCES[-1] not in kept and FILLER[1] not in kept
+
+
+def test_a_text_without_triggers_keeps_only_its_lead() -> None:
+    article = Article.create("\n".join([LEAD, *FILLER]))
+    kept = [article.text[s.start : s.end].strip() for s in event_sentences(article)]
+    assert kept == [LEAD, *FILLER[:AFTER]]
+
+
+def test_the_default_scope_is_a_known_one() -> None:
+    assert DEFAULT_ENTITY_SCOPE in ENTITY_SCOPES == ("events", "all")
+
+
+@needs_model
+def test_events_scope_tags_only_event_sentences_and_all_tags_every_one() -> None:
+    from marsad.arabic.step import annotate
+
+    article = annotate(Article.create(TEXT))
+    spans = event_sentences(article)
+    scoped = tag_article(article, scope="events").entities
+    every = tag_article(article, scope="all").entities
+    assert scoped and all(any(s.start <= e.start < s.end for s in spans) for e in scoped)
+    assert {e.text for e in every} - {e.text for e in scoped} >= {"دمشق"}
+    assert tag_article(article).entities == every  # called directly, the step tags everything
+
+
+@needs_model
+def test_pipeline_scopes_differ_only_in_entities_outside_event_context() -> None:
+    gated = default_pipeline().process(Article.create(TEXT))
+    full = Pipeline.default(entity_scope="all").process(Article.create(TEXT))
+    assert gated.events == full.events and gated.quotes == full.quotes
+    assert set(gated.entities) < set(full.entities)
+
+
+def test_a_pipeline_with_a_scope_pickles_for_the_workers() -> None:
+    pipeline = Pipeline.default(skip=("entities",), entity_scope="all")
+    assert [n for n, _ in pickle.loads(pickle.dumps(pipeline)).steps] == [n for n, _ in pipeline.steps]
+    full = Pipeline.default(entity_scope="all")
+    entities = dict(pickle.loads(pickle.dumps(full)).steps)["entities"]
+    assert getattr(entities, "keywords", None) == {"scope": "all"}
+
+
+@needs_model
+def test_extract_all_entities_adds_entities_outside_event_context(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from marsad.cli import main
+
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": TEXT}, ensure_ascii=False) + "\n", encoding="utf-8")
+    found = {}
+    for flag in ([], ["--all-entities"]):
+        out = tmp_path / f"out{len(flag)}.jsonl"
+        assert main(["extract", "--input", str(source), "--output", str(out), "--workers", "1", *flag]) == 0
+        record = json.loads(out.read_text(encoding="utf-8"))
+        found[bool(flag)] = ({e["text"] for e in record["entities"]}, record["events"])
+    assert found[False][0] < found[True][0] and found[False][1] == found[True][1]
