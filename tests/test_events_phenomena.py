@@ -83,3 +83,9 @@ def test_the_strike_named_again_with_its_verb_is_the_same_strike() -> None:
     events = code("قتل 12 مسلحا في غارة جوية على بلدة الهري ليل الثلاثاء. "
                   "وذكر المرصد أن الضربة استهدفت مواقع لميليشيات موالية للنظام في محيط البوكمال.")
     assert [e.location for e in events] == ["Hura"]
+
+
+def test_a_beheading_is_an_attack_and_what_a_group_had_done_before_is_background() -> None:
+    (event,) = code("وأقدم تنظيم داعش، الثلاثاء، على قطع رأس أحد المختطفين في مدينة السويداء.")
+    assert (event.sub_event_type, event.event_date) == ("Attack", "2018-03-13")
+    assert code("وخسر التنظيم، الثلاثاء، أغلب المناطق التي سبق له وسيطر عليها في ريف دير الزور.") == []

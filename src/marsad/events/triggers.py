@@ -128,6 +128,8 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("اعدم*", "Attack", 2, True),
     ("اعدام", "Attack", 1, False),
     ("ذبح*", "Attack", 1, True),
+    ("قطع راس", "Attack", 2, False),  # «أقدم التنظيم على قطع رأس أحد المختطفين»: a beheading
+    ("قطع رووس", "Attack", 2, False),
     ("برصاص", "Attack", 1, False),
     ("قنص", "Attack", 1, False),
     ("قتل", "Attack", 1, True),
