@@ -89,3 +89,12 @@ def test_a_beheading_is_an_attack_and_what_a_group_had_done_before_is_background
     (event,) = code("وأقدم تنظيم داعش، الثلاثاء، على قطع رأس أحد المختطفين في مدينة السويداء.")
     assert (event.sub_event_type, event.event_date) == ("Attack", "2018-03-13")
     assert code("وخسر التنظيم، الثلاثاء، أغلب المناطق التي سبق له وسيطر عليها في ريف دير الزور.") == []
+
+
+def test_a_relative_clause_about_a_place_and_a_recalled_cause_are_background() -> None:
+    assert code("وذلك في أعقاب الأحداث التي تشهدها البلاد وخاصة في محافظة حلب، التي اندلعت فيها احتجاجات غاضبة.") == []
+    events = code("وشنت الطائرات الإسرائيلية غارات على الكسوة ليل الثلاثاء. وأتت الغارات بعد مقتل تسعة مقاتلين "
+                  "ليل الاثنين جراء قصف صاروخي استهدف منطقة خان الشيح.")
+    assert [e.location for e in events] == ["Kisweh"]
+    (protest,) = code("وقال إن المدينة التي شهدت الثلاثاء احتجاجات غاضبة هي حلب.")
+    assert protest.event_type == "Protests"

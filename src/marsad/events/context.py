@@ -36,6 +36,7 @@ _BACKGROUND = frozenset({"منذ", "مسلسل", "غرار", "ردا", "مراك
                          "سبق"})  # «المناطق التي سبق له وسيطر عليها»: what it had done before
 #: «غداة اشتباكات على الحدود»: the day after (before) another event, named as a reference point.
 _REFERENCE_DAY = frozenset({"غداه", "عشيه"})
+_DAY_WORDS = frozenset({"السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "امس", "اليوم"})
 #: «قال حينها إن …»: the words of an earlier moment the article recalls, not today's report.
 _THEN = frozenset({"حينها", "حينذاك", "انذاك", "وقتها", "وقتذاك", "يومها", "يومذاك"})
 #: «احتجاجاً على مقتل …»، «تنديداً بالغارات»: what a protest is about (an earlier event, no news).
@@ -193,8 +194,12 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
     Only markers in the trigger's own phrase count (no punctuation in between), and
     «منذ أشهر» (a duration, as in «لأول مرة منذ أشهر») is not a reference.
     """
-    if first > 0 and toks[first - 1][2] in ("التي", "الذي", "اللتين", "الذين") and not dated_after:
-        return True  # «المدينة التي استعادت القوات …» describes; «الذي اعتقل، السبت» reports
+    rel = next((k for k in range(first - 1, max(lo, first - 3) - 1, -1)
+                if toks[k][2] in ("التي", "الذي", "اللتين", "الذين")), None)
+    if rel is not None and not dated_after and not any(
+            variants(w) & _DAY_WORDS or w.isdigit() for _, _, w in toks[rel + 1 : first]):
+        return True  # «المدينة التي استعادت القوات …»، «البصرة التي اندلعت فيها احتجاجات» describe;
+        # «الذي اعتقل، السبت» and «التي شهدت الثلاثاء احتجاجات» report
     if any(variants(w) & {"التقرير", "تقرير"} for _, _, w in toks[lo : lo + 3]) and any(
         "بحسب" in variants(w) or "وبحسب" in variants(w) for _, _, w in toks[lo : lo + 2]
     ):
@@ -203,7 +208,8 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
     if any("تقارير" in variants(w) for w in near[-2:]) or any("تقارير" in variants(w) for w in near) and "عن" in near:
         return True  # «وسط تقارير عن إعدامات»: reports of, not a report
     opening = [variants(w) for _, _, w in toks[lo : lo + 4]]
-    if opening and any(f & {"ياتي", "جاء", "تاتي", "وياتي", "وجاء", "اتي", "واتي", "وجاءت", "جاءت"} for f in opening[:2]):
+    if opening and any(f & {"ياتي", "جاء", "تاتي", "وياتي", "وجاء", "اتي", "واتي", "وجاءت", "جاءت", "اتت", "واتت"}
+                       for f in opening[:2]):  # «وأتت الغارات بعد مقتل تسعة … جراء قصف»: the cause recalled
         if any("بعد" in f or "اثر" in f or "عقب" in f or "ردا" in f for f in opening + [variants(w) for _, _, w in toks[lo + 4 : lo + 12]]):
             return True
     if any(variants(w) & (GRIEVANCE | _CHARGES) for _, _, w in toks[lo:first]):
