@@ -101,3 +101,37 @@ def test_the_libyan_army_is_haftars_the_accord_government_is_named_by_it() -> No
     assert [a.name for a in link_text("سيطرت قوات الجيش الليبي على مدينة درنة", "Libya")] == ["Libyan National Army"]
     assert [a.name for a in link_text("قصفت قوات حكومة الوفاق مواقع", "Libya")] == [
         "Military Forces of Libya (2016-) Government of National Accord"]
+
+
+def test_kb_entries_carry_type_inter_and_country() -> None:
+    generic = {a.name for a in load_kb() if "{country}" in a.name}
+    for actor in load_kb():
+        assert actor.actor_type in {"state", "rebel", "political militia", "identity militia", "external",
+                                    "civilians", "protesters", "rioters"}, actor.name
+        assert actor.country or actor.name in generic or actor.inter == 8 or actor.name == "Al Qaeda", actor.name
+
+
+def test_theatre_groups_and_states_with_clitics_and_spellings() -> None:
+    assert names("اشتباكات بين جيش خالد بن الوليد وقوات النظام") == [
+        "Jaish Khalid Bin al Walid", "Military Forces of Syria (2000-)"]
+    assert names("وقصفت ميليشيا فاطميون ولواء القدس البلدة") == ["Liwa Fatemiyoun", "Liwa al-Quds"]
+    assert names("هاجمت عصائب أهل الحق ومنظمة بدر وكتائب حزب الله مواقع", "Iraq") == [
+        "Asaib Ahl al-Haq", "Badr Organization", "Kataib Hezbollah"]
+    assert names("تقدمت ألوية العمالقة بإسناد القوات الإماراتية", "Yemen") == [
+        "Giants Brigades", "Military Forces of the United Arab Emirates"]
+    assert names("اشتبكت قوة الردع الخاصة مع الكانيات", "Libya") == [
+        "Rada Special Deterrence Force", "Al Kaniyat Militia"]
+    assert names("أطلقت كتائب شهداء الأقصى وحركة فتح", "Palestine") == [
+        "Al Aqsa Martyrs Brigade", "Fatah Movement"]
+    assert names("وقصفت مقاتلات التحالف العربي مواقع لجماعة أنصار الله", "Yemen") == [
+        "Operation Restoring Hope", "Military Forces of Yemen (2017-) Supreme Political Council"]
+
+
+def test_a_deterrent_force_or_opened_fire_is_no_group() -> None:
+    assert names("إن القوة لردع أي هجوم جاهزة", "Libya") == []
+    assert names("فتح مسلحون النار على الحافلة", "Libya") == ["Unidentified Armed Group (Libya)"]
+
+
+def test_the_islamic_state_and_al_qaeda_take_the_yemen_theatre() -> None:
+    assert names("تبنى تنظيم داعش الهجوم", "Yemen") == ["Islamic State (Yemen)"]
+    assert names("هاجم تنظيم القاعدة نقطة تفتيش", "Yemen") == ["AQAP: Al Qaeda in the Arabian Peninsula"]

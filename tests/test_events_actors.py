@@ -66,3 +66,39 @@ def test_injured_and_gassed_civilians_are_the_target() -> None:
 def test_the_group_whose_pocket_a_town_is_is_no_target() -> None:
     text = "شنت قوات النظام الثلاثاء غارات على مدينة دوما، آخر جيب للفصائل المعارضة في الغوطة الشرقية."
     assert all(e.actor2 != "Opposition Rebels (Syria)" for e in code(text))
+
+
+def test_a_coalitions_leader_is_part_of_its_name() -> None:
+    text = "اتهمت وسائل الإعلام التحالف الدولي، بقيادة الولايات المتحدة، بشن الضربة"
+    assert [a.name for a in link_text(text)] == ["Global Coalition Against Daesh"]
+
+
+def test_civil_defence_and_civil_society_are_no_civilians() -> None:
+    assert [a.name for a in link_text("وقال الدفاع المدني ومنظمات المجتمع المدني إن مدنيين قتلوا")] == [
+        "Civilians (Syria)"]
+
+
+def test_the_side_accused_of_an_unattributed_strike_carried_it_out() -> None:
+    text = ("قتل 12 عنصرا من القوات الموالية لدمشق في غارة جوية الثلاثاء على بلدة الهري. "
+            "واتهمت وكالة الأنباء الرسمية التحالف الدولي، بقيادة واشنطن، بشن الغارة.")
+    assert any(e.actor1 == "Global Coalition Against Daesh" for e in code(text))
+
+
+def test_the_accuser_named_before_the_accused_is_not_blamed() -> None:
+    text = ("قتل 12 عنصرا من القوات الموالية لدمشق في غارة جوية الثلاثاء على بلدة الهري. "
+            "وهي المرة الأولى التي تتهم فيها القوات التركية إيران بقصف مواقع حلفائها.")
+    assert all(e.actor1 != "Military Forces of Turkey (2016-)" for e in code(text))
+
+
+def test_a_source_that_says_it_struck_is_the_agent() -> None:
+    text = "وكان الجيش الإسرائيلي قد أعلن، الثلاثاء، أنه نفذ سلسلة غارات جوية على مواقع إيرانية قرب دمشق."
+    anchor = text.index("غارات")
+    agent, _ = roles.pick_actors(link_text(text), words(text), 0, len(text), anchor)
+    assert agent is not None and agent.name == "Military Forces of Israel"
+
+
+def test_members_of_a_group_among_the_dead_make_it_the_target() -> None:
+    text = "وأكد مسؤول مقتل 7 أشخاص في الهجوم، اثنان منهم عناصر في الحشد العشائري"
+    anchor = text.index("الهجوم")
+    agent, target = roles.pick_actors(link_text(text, "Iraq"), words(text), 0, len(text), anchor)
+    assert agent is None and target is not None and target.name == "Popular Mobilization Forces"

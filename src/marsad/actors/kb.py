@@ -19,7 +19,7 @@ ISO_COUNTRY = {
     "SY": "Syria", "IQ": "Iraq", "YE": "Yemen", "LY": "Libya", "PS": "Palestine",
     "TR": "Turkey", "RU": "Russia", "IL": "Israel", "LB": "Lebanon", "IR": "Iran",
     "US": "United States", "SA": "Saudi Arabia", "JO": "Jordan", "EG": "Egypt",
-    "FR": "France", "GB": "United Kingdom", "AF": "Afghanistan",
+    "FR": "France", "GB": "United Kingdom", "AF": "Afghanistan", "AE": "United Arab Emirates", "SD": "Sudan",
 }
 
 
@@ -77,6 +77,8 @@ _THEATRE_NAMES = {
     ("Islamic State (Syria)", "Libya"): "Islamic State (Libya)",
     ("Islamic State (Syria)", "Egypt"): "Islamic State (Egypt)",
     ("Islamic State (Syria)", "Afghanistan"): "Islamic State (Afghanistan)",
+    ("Islamic State (Syria)", "Yemen"): "Islamic State (Yemen)",
+    ("Al Qaeda", "Yemen"): "AQAP: Al Qaeda in the Arabian Peninsula",
     ("Syrian National Army", "Yemen"): "Military Forces of Yemen (2016-) Hadi Government",  # «الجيش الوطني»
     ("Syrian National Army", "Libya"): "Libyan National Army",
 }

@@ -64,8 +64,28 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
         )
         i += n
     found = _which_coalition(_bare_rebels(text, toks, found, country, offset), country)
-    found = [_libyan_army(a) for a in found]
+    found = [_libyan_army(a) for a in _descriptions(text, found, offset)]
     return _resolve_anaphora(text, toks, found, offset)
+
+
+_COALITIONS = ("Global Coalition Against Daesh", "Operation Restoring Hope")
+_LED_BY = ("بقياده", "تقوده", "تقودها", "يقوده", "تتزعمه", "تتزعمها")
+
+
+def _descriptions(text: str, found: list[Actor], offset: int) -> list[Actor]:
+    """Mentions that only describe another: the leader of a coalition («التحالف الدولي، بقيادة
+    الولايات المتحدة،») is part of the coalition's name; «الدفاع المدني»، «المجتمع المدني» are
+    no civilians."""
+    out = []
+    for k, a in enumerate(found):
+        before = words(text[max(0, a.start - offset - 30) : a.start - offset])
+        if k and found[k - 1].name in _COALITIONS and before and before[-1][2] in _LED_BY \
+                and a.start - found[k - 1].end <= 30:
+            continue
+        if a.actor_type == "civilians" and norm(a.text.split()[-1]).removeprefix("و") in ("المدني", "المدنيه"):
+            continue
+        out.append(a)
+    return out
 
 
 _HOUTHIS = "Military Forces of Yemen (2017-) Supreme Political Council"

@@ -148,6 +148,10 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
     if not actor2 and sub == "Abduction/forced disappearance" and any(
             any(f.startswith(("مدني", "مواطن", "اطفال", "نساء", "سكان", "اهالي")) for f in variants(w)) for _, _, w in seg):
         actor2, inter2, inferred = f"Civilians ({country})", 7, True  # «20 مدنيا خطفوا»
+    if actor1.startswith("Unidentified") and sub in _STATE_WEAPONS and not story_agent:
+        accused = _accused_striker(article)
+        if accused is not None and accused[0] != actor2:
+            (actor1, inter1), inferred = accused, True
     own = any(w.startswith(("قواتنا", "طايراتنا", "جيشنا")) for _, _, w in seg)  # a state speaks of its own
     if actor1.startswith("Unidentified") and country == "Syria" and sub in _STATE_WEAPONS and not story_agent \
             and not own and not (actor2.startswith("Islamic State") and _other_air_force(article)):
@@ -168,6 +172,37 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
         if other is not None:
             actor2, inter2, inferred = other[0], other[1], True
     return (actor1, inter1, actor2, inter2), inferred
+
+
+_ACCUSE = ("اتهم", "يتهم", "تتهم", "حمل", "حملت")
+_OF_STRIKING = ("بشن", "بتنفيذ", "بالوقوف", "بقصف", "باستهداف", "بضرب", "بالهجوم", "مسووليه")
+
+
+def _accused_striker(article: Article) -> tuple[str, int] | None:
+    """«اتهمت وسائل الإعلام السورية التحالف الدولي بشن الضربة»، «قال مصدر إن التحالف اعتدى على
+    أحد مواقعنا»: the one armed side the story accuses of striking (two accused: none)."""
+    accused = set()
+    for a in article.actors:
+        if a.inter not in (1, 2, 3, 8) or a.name.startswith("Unidentified"):
+            continue
+        before = words(article.text[max(0, a.start - 50) : a.start])[-5:]  # «اتهمت وكالة الأنباء الرسمية التحالف»
+        after = words(article.text[a.end : a.end + 60])[:5]
+        k = next((i for i, (_, _, w) in enumerate(after) if w.startswith(_OF_STRIKING)), None)
+        blamed = k is not None and any(w.removeprefix("و").startswith(_ACCUSE) for _, _, w in before) \
+            and not _names_other(article, a.end, a.end + after[k][0])
+        if blamed or after[:1] and after[0][2].startswith(("اعتدي", "اعتدت")):
+            accused.add((a.name, a.inter))
+    return next(iter(accused)) if len(accused) == 1 else None
+
+
+def _names_other(article: Article, start: int, end: int) -> bool:
+    """A country or actor named in ``[start, end)`` other than a coalition's leader («بقيادة واشنطن»):
+    «تتهم فيها إسرائيل إيران باستهدافها» accuses the next one, not the first."""
+    spans = [(p.start, p.end) for p in article.places if p.feature == "country"] + [(a.start, a.end) for a in article.actors]
+    for lo, _ in spans:
+        if start <= lo < end and not any(w.startswith(("بقياده", "تقوده")) for _, _, w in words(article.text[start:lo])):
+            return True
+    return False
 
 
 #: The camps of the Syrian war: two actors of different camps fight each other.

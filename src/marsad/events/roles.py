@@ -150,6 +150,8 @@ def _is_target(actor: Actor, toks: Words) -> bool:
     if any(f & _SITES_OF for f in _words_before(toks, actor.start, 4)):
         return True  # «ضربات استهدفت موقعا لقيادة عصابات داعش»: the site's owner is hit
     near = _words_before(toks, actor.start, 2)
+    if len(near) == 2 and "في" in near[-1] and any(f.startswith(_PEOPLE_HEADS) for f in near[0]):
+        return True  # «مقتل 7 أشخاص، اثنان منهم عناصر في الحشد العشائري»: members of X, the victims
     if not near or not near[-1] & _TARGET_BEFORE:
         return False
     if "من" in near[-1] and len(near) == 2:
@@ -227,6 +229,9 @@ def _accuser(actor: Actor, found: list[Actor], toks: Words, anchor: int) -> bool
     return any(actor.end <= b.start < anchor and b.name != actor.name for b in found)
 
 
+_OWN_ACTS = ("نفذ", "شن", "اطلق", "قصف", "هاجم", "استهدف", "اسقط", "دمر", "ضرب")
+
+
 def _own_forces(source: Actor, toks: Words, anchor: int) -> bool:
     """«أعلن الجيش الإسرائيلي أن قواته أطلقت»، «قالت إسرائيل إنها أسقطت»: the source's own forces act."""
     between = [w for a, _, w in toks if source.end <= a < anchor]
@@ -234,6 +239,10 @@ def _own_forces(source: Actor, toks: Words, anchor: int) -> bool:
         return False  # «الغارة التي قال حزب الله إنها إسرائيلية»: it names whose the strike was
     if between[:1] in (["انها"], ["انهم"], ["انها", "قد"]) and len(between) <= 2:
         return True  # the source says it did it (not «إنه»: often the pronoun of the matter)
+    acts = [w for w in between if w != "قد"]
+    k = next((i for i, w in enumerate(acts) if w in ("انه", "انها", "انهم", "بانه", "بانها")), len(acts))
+    if k + 1 < len(acts) and acts[k + 1].startswith(_OWN_ACTS):
+        return True  # «أعلن الجيش الإسرائيلي أنه نفذ سلسلة غارات»: the pronoun is the subject of an attack verb
     return any(w.startswith(("قوات", "طايرات", "طاير", "جيش", "مقاتلات", "وحدات")) and w.endswith(("ه", "ها"))
                for w in between)
 
@@ -268,7 +277,9 @@ _NATIONALITY = {
     "امريكيه": "United States", "اميركيه": "United States", "سوري": "Syria", "سوريه": "Syria",
     "عراقي": "Iraq", "عراقيه": "Iraq", "ايراني": "Iran", "ايرانيه": "Iran", "فرنسي": "France",
     "فرنسيه": "France", "بريطاني": "United Kingdom", "بريطانيه": "United Kingdom",
-    "سعودي": "Saudi Arabia", "سعوديه": "Saudi Arabia",
+    "سعودي": "Saudi Arabia", "سعوديه": "Saudi Arabia", "اماراتي": "United Arab Emirates",
+    "اماراتيه": "United Arab Emirates", "مصري": "Egypt", "مصريه": "Egypt", "اردني": "Jordan", "اردنيه": "Jordan",
+    "لبناني": "Lebanon", "لبنانيه": "Lebanon", "سوداني": "Sudan", "سودانيه": "Sudan",
 }
 #: Nationality nouns for a state's soldiers («ضربة جوية للروس»), with or without a clitic.
 _NATIONALS = {"روس": "Russia", "اتراك": "Turkey", "امريكان": "United States", "امركان": "United States"}
