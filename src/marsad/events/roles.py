@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from marsad.actors.kb import country_name
+from marsad.actors.states import (
+    ADJ_SKIP,
+    NATIONALITY,
+    conjoined_states,
+    country_agent,
+    joint_agents,
+    nationality_actors,
+    nationality_word,
+)
 from marsad.actors.text import variants
 from marsad.events.placing import words_before as _words_before
-from marsad.model import Actor, Place
+from marsad.model import Actor
+
+#: The states' forces named by nationality live in ``marsad.actors.states``; the coder reaches them here.
+__all__ = ["conjoined", "conjoined_states", "country_agent", "joint_agents", "loyalists", "nationality_actors",
+           "pick_actors", "supports"]
 
 Words = list[tuple[int, int, str]]
 
@@ -48,7 +60,7 @@ def pick_actors(
 def _genitive_agent(actor: Actor, toks: Words, anchor: int) -> bool:
     """«وغارات لمقاتلات التحالف»: the actor right after the event's own cue carries it out, even
     when another armed actor is named before the cue («معارك مع القوات الحكومية وغارات …»)."""
-    before = [t for t in toks if t[1] <= actor.start and variants(t[2]).isdisjoint(_ADJ_SKIP)][-2:]
+    before = [t for t in toks if t[1] <= actor.start and variants(t[2]).isdisjoint(ADJ_SKIP)][-2:]
     if anchor < 0 or not before:
         return False
     if before[-1][0] == anchor:
@@ -131,7 +143,7 @@ def _is_target(actor: Actor, toks: Words) -> bool:
     if any(w.startswith(("تصد", "يتصد", "تتصد", "واجه", "تواجه")) for w in after):
         return True  # «الدفاعات الجوية السورية تصدت لهجوم …»: the defender is the target
     prev = [forms for forms in _words_before(toks, actor.start, 4)
-            if not any(f.removeprefix("ال") in _ADJ_SKIP for f in forms)][-1:]
+            if not any(f.removeprefix("ال") in ADJ_SKIP for f in forms)][-1:]
     if prev and any(f.startswith(_TRIGGER_HEADS) for f in prev[-1]):
         return False  # «غارات لطيران النظام»، «القصف الصاروخي والجوي المكثف لقوات النظام»: the attacker
     if actor.text.startswith(("ل", "لل")) and not actor.text.startswith(("لاجئ",)):
@@ -235,7 +247,7 @@ _OWN_ACTS = ("نفذ", "شن", "اطلق", "قصف", "هاجم", "استهدف",
 def _own_forces(source: Actor, toks: Words, anchor: int) -> bool:
     """«أعلن الجيش الإسرائيلي أن قواته أطلقت»، «قالت إسرائيل إنها أسقطت»: the source's own forces act."""
     between = [w for a, _, w in toks if source.end <= a < anchor]
-    if len(between) > 1 and _nationality_word(between[1]) is not None:
+    if len(between) > 1 and nationality_word(between[1]) is not None:
         return False  # «الغارة التي قال حزب الله إنها إسرائيلية»: it names whose the strike was
     if between[:1] in (["انها"], ["انهم"], ["انها", "قد"]) and len(between) <= 2:
         return True  # the source says it did it (not «إنه»: often the pronoun of the matter)
@@ -256,7 +268,7 @@ def _controls_only(actor: Actor, toks: Words, others: Sequence[Actor] = ()) -> b
     for k, (_, _, w) in enumerate(before):
         if variants(w) & _CONTROL:
             nxt = before[k + 1][2].removeprefix("ال") if k + 1 < len(before) else ""
-            if nxt not in _NATIONALITY and not _held_positions(toks, before[k]):
+            if nxt not in NATIONALITY and not _held_positions(toks, before[k]):
                 return True
     return False
 
@@ -271,45 +283,6 @@ def _held_positions(toks: Words, control: tuple[int, int, str]) -> bool:
     return k > 0 and any(f.startswith(_POSITIONS) for f in variants(toks[k - 1][2]))
 
 
-_NATIONALITY = {
-    "روسي": "Russia", "روسيه": "Russia", "تركي": "Turkey", "تركيه": "Turkey",
-    "اسرايلي": "Israel", "اسرايليه": "Israel", "اسراييلي": "Israel", "اسراييليه": "Israel", "امريكي": "United States", "اميركي": "United States",
-    "امريكيه": "United States", "اميركيه": "United States", "سوري": "Syria", "سوريه": "Syria",
-    "عراقي": "Iraq", "عراقيه": "Iraq", "ايراني": "Iran", "ايرانيه": "Iran", "فرنسي": "France",
-    "فرنسيه": "France", "بريطاني": "United Kingdom", "بريطانيه": "United Kingdom",
-    "سعودي": "Saudi Arabia", "سعوديه": "Saudi Arabia", "اماراتي": "United Arab Emirates",
-    "اماراتيه": "United Arab Emirates", "مصري": "Egypt", "مصريه": "Egypt", "اردني": "Jordan", "اردنيه": "Jordan",
-    "لبناني": "Lebanon", "لبنانيه": "Lebanon", "سوداني": "Sudan", "سودانيه": "Sudan",
-}
-#: Nationality nouns for a state's soldiers («ضربة جوية للروس»), with or without a clitic.
-_NATIONALS = {"روس": "Russia", "اتراك": "Turkey", "امريكان": "United States", "امركان": "United States"}
-
-
-def _nationality_word(word: str) -> str | None:
-    """The state a normalised word names as a nationality: an adjective, also dual or plural
-    («مقاتلتان أمريكيتان»، «جنود عراقيين»), or a nationality noun («للروس»)."""
-    w = word.removeprefix("ال")
-    if w.endswith(("تان", "تين")) and w[:-3] + "ه" in _NATIONALITY:
-        return _NATIONALITY[w[:-3] + "ه"]
-    if w.endswith(("يين", "يون", "يان")) and w[:-2] in _NATIONALITY:
-        return _NATIONALITY[w[:-2]]
-    if w in _NATIONALITY:
-        return _NATIONALITY[w]
-    noun = next((v.removeprefix("ال") for v in variants(word) if v.removeprefix("ال") in _NATIONALS), None)
-    return _NATIONALS[noun] if noun else None
-
-
-_ADJ_SKIP = frozenset({"جويه", "جوي", "صاروخيه", "صاروخي", "مدفعي", "مدفعيه", "عنيفه", "عنيف", "مكثفه", "مكثف",
-                       "حربيه", "حربي", "جديده", "عسكريا", "عسكريه", "عسكري", "جويا", "صاروخيا", "ذكيه", "بالستيه", "باليستيه"})
-
-
-_WEAPON_NOUNS = ("صواريخ", "صاروخ", "طايرات", "طايره", "غارات", "غاره", "قصف", "ضربه", "ضربات",
-                 "مقاتلات", "مدفعيه", "قوات", "دبابات", "قذايف", "مروحيات", "هجوم", "هجمات", "طيران",
-                 "انها", "انه", "مدمرات", "سفن", "بوارج", "قاذفات", "غواصات", "معسكر")  # «الغارة التي قيل إنها إسرائيلية»
-_TARGET_NOUNS = ("موقع", "مواقع", "مطار", "قاعده", "قواعد", "نقاط", "نقطه", "منشات", "منشاه", "جنود", "جندي", "اهداف", "مراكز", "مركز",
-                 "عسكري", "ضباط", "مستشار", "عناصر")
-
-
 def loyalists(actor: Actor | None, toks: Words) -> Actor | None:
     """«بلدتين مواليتين لقوات النظام»: the defenders of a loyalist town are the government's
     militias (NDF), not its army."""
@@ -322,111 +295,3 @@ def loyalists(actor: Actor | None, toks: Words) -> Actor | None:
 
         return replace(actor, name="NDF: National Defence Forces", actor_type="political militia", inter=3)
     return actor
-
-
-def nationality_actors(toks: Words, lo: int, hi: int, country: str) -> tuple[Actor | None, Actor | None]:
-    """«صواريخ إسرائيلية … موقعا عسكريا سوريا»: state forces named by a nationality adjective.
-
-    An adjective after a weapon noun names the agent; after a target noun, the target.
-    """
-    agent = target = None
-    for k in range(lo, hi):
-        word = toks[k][2].removeprefix("ال")
-        home = _nationality_word(toks[k][2])
-        if word in ("حكومي", "حكوميه", "حكوميا") and country in _NATIONALITY.values():
-            home = country  # «قصفا حكوميا»
-        if home is None:
-            continue
-        heads = [toks[j][2] for j in range(max(lo, k - 3), k)]
-        heads = [h for h in heads if h.removeprefix("ال") not in _ADJ_SKIP]
-        if not heads:
-            continue
-        head = heads[-1].removeprefix("و").removeprefix("ب").removeprefix("ل").removeprefix("ال")
-        if head.endswith(("تان", "تين")):
-            head = head[:-3] + "ات"
-        actor = _state_forces(toks[k], home, country)
-        downed = any(w.removeprefix("و").startswith(("اسقط", "اسقاط")) for _, _, w in toks[max(lo, k - 5) : k])
-        if downed and head.startswith(("طاير", "مقاتله", "مروحيه", "مسيره")) and target is None:
-            target = actor  # «أسقطت طائرة مقاتلة سورية»: the downed aircraft's state is the target
-        elif head.startswith(_WEAPON_NOUNS) and agent is None:
-            agent = actor
-        elif head.startswith(_TARGET_NOUNS) and target is None:
-            target = actor
-    return agent, target
-
-
-
-def joint_agents(toks: Words, lo: int, hi: int, country: str) -> list[Actor]:
-    """«غارات جوية سورية وروسية»، «الطائرات الحربية الروسية والسورية»: the states whose
-    nationality adjectives are conjoined after one weapon noun each strike in their own event
-    (one actor pair per event); fewer than two means no joint strike."""
-    found: list[Actor] = []
-    for k in range(lo, hi):
-        word = toks[k][2].removeprefix("و") if found else toks[k][2]
-        word = word.removeprefix("ال")
-        if word in _NATIONALITY:
-            if not found:
-                heads = [toks[j][2].removeprefix("ب").removeprefix("ل").removeprefix("ال") for j in range(max(lo, k - 3), k)]
-                heads = [h for h in heads if h not in _ADJ_SKIP]
-                if not heads or not heads[-1].startswith(_WEAPON_NOUNS):
-                    continue
-            actor = _state_forces(toks[k], _NATIONALITY[word], country)
-            if actor is not None and all(a.name != actor.name for a in found):
-                found.append(actor)
-        elif found and word not in _ADJ_SKIP:
-            break
-    return found if len(found) >= 2 else []
-
-
-_ATTACK_VERBS = ("نفذ", "شن", "اطلق", "قصف", "هاجم")
-
-
-def country_agent(places: Sequence[Place], toks: Words, lo: int, hi: int, country: str,
-                  verbs: tuple[str, ...] = _ATTACK_VERBS) -> Actor | None:
-    """«الهجوم الصاروخي الذي نفذته إيران»، «شنت تركيا غارات»: a country as the subject of an
-    attack verb is its military."""
-    start, end = toks[lo][0], toks[hi - 1][1]
-    for p in places:
-        if p.feature != "country" or not start <= p.start < end:
-            continue
-        k = next((i for i, t in enumerate(toks) if t[0] <= p.start < t[1] + 1), None)
-        if k and toks[k - 1][2].removeprefix("و").startswith(verbs):
-            return _state_forces(toks[k], p.country, country)
-        if k and toks[k - 1][2] in ("ان", "بان") and k + 1 < len(toks) and toks[k + 1][2].startswith(verbs):
-            return _state_forces(toks[k], p.country, country)  # «قالت إن إيران أطلقت 20 صاروخا»
-    return None
-
-
-def conjoined_states(actors: Sequence[Actor], places: Sequence[Place], toks: Words, lo: int, hi: int,
-                     first: str, country: str) -> list[Actor]:
-    """«قوات النظام وروسيا استهدفت …»، «روسيا والنظام»: the forces of the state where it happens and
-    a state joined to them by و (its forces, or a country standing for its military) strike
-    together; allied militias («والميليشيات الإيرانية») are no second striker."""
-    start, end = toks[lo][0], toks[hi - 1][1]
-    lead = next((a for a in actors if start <= a.start < end and a.name == first and a.name.startswith("Military")), None)
-    if lead is None or lead.country not in ("", country):
-        return []  # the state's own forces and an ally; «الولايات المتحدة وفرنسا وبريطانيا» is the US's strike
-    for tok in toks[lo:hi]:
-        after = 0 < tok[0] - lead.end <= 2 and tok[2].startswith("و")
-        before = 0 < lead.start - tok[1] <= 2 and lead.text.startswith("و")
-        if not (after or before):
-            continue
-        home = next((p.country for p in places if p.feature == "country" and tok[0] <= p.start < tok[1]), None)
-        other = next((a for a in actors if a.start <= tok[0] < a.end and a.name.startswith("Military")
-                      and tok[2].removeprefix("و").startswith(_STATE_HEADS)), None)
-        joined = other or (_state_forces(tok, country_name(home) or "", country) if home else None)
-        if joined is not None and joined.name != first:
-            return [lead, joined] if after else [joined, lead]
-    return []
-
-
-_STATE_HEADS = ("قوات", "الجيش", "جيش", "الطيران", "طيران", "الطايرات", "طايرات", "المقاتلات", "مقاتلات", "النظام")
-
-
-def _state_forces(tok: tuple[int, int, str], home: str, country: str) -> Actor | None:
-    from marsad.actors.kb import inter_for, load_kb
-
-    for kb in load_kb():
-        if kb.country == home and kb.name.startswith("Military Forces of"):
-            return Actor(tok[0], tok[1], tok[2], kb.name, kb.actor_type, inter_for(kb, country), home)
-    return None
