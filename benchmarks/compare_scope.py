@@ -34,10 +34,10 @@ NEWS = ROOT.parent / "shared" / "data" / "news" / "ant2018_syria.jsonl"
 FIELDS = ("events", "quotes", "places")
 
 
-def corpus_articles(corpus: str, limit: int) -> Iterator[Article]:
+def corpus_articles(corpus: str, limit: int, offset: int = 0) -> Iterator[Article]:
     from marsad.ingest import read_inputs
 
-    return islice(read_inputs([corpus]), limit)
+    return islice(read_inputs([corpus]), offset, offset + limit)
 
 
 def gold_articles(golds: list[str], news: Path) -> Iterator[Article]:
@@ -97,6 +97,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", default=str(NEWS), help="input any `marsad run` reads")
     parser.add_argument("--limit", type=int, default=500, help="first N corpus articles (0: none)")
+    parser.add_argument("--offset", type=int, default=0, help="skip the first N corpus articles")
     parser.add_argument("--gold", action="append", default=[], help="gold events JSONL (repeatable)")
     parser.add_argument("--news", default=str(NEWS), help="news JSONL holding the gold's docnos")
     args = parser.parse_args()
@@ -109,7 +110,9 @@ def main() -> int:
         for gold in args.gold:
             bad += compare(gold_articles([gold], Path(args.news)), Path(gold).name)
         if args.limit:
-            bad += compare(corpus_articles(args.corpus, args.limit), Path(args.corpus).name)
+            bad += compare(
+                corpus_articles(args.corpus, args.limit, args.offset), Path(args.corpus).name
+            )
     print(f"articles whose events or quotes differ: {bad}")
     return 0
 

@@ -22,26 +22,24 @@ FILLER = [
     "ثم التقى رئيس بلدية ليون.",
 ]
 TRIGGER = "وقصفت الطائرات بلدة كفرنبل في ريف إدلب."
-AFTERWARDS = ["وأعلن المرصد أن أحمد الخطيب أصيب.", "وفي بيروت افتتح معرض للكتاب.", "وغادر الضيوف دمشق."]
+AFTERWARDS = ["وأعلن المرصد أن أحمد الخطيب أصيب في معرة النعمان.", "وفي بيروت افتتح معرض للكتاب.", "وغادر الضيوف دمشق."]
 SENTENCES = [LEAD, *FILLER, TRIGGER, *AFTERWARDS]
 TEXT = "\n".join(SENTENCES)
 
 needs_model = pytest.mark.skipif(not (DATA_DIR / MODEL_FILE).exists(), reason="shipped NER model missing")
 
 
-def test_event_sentences_are_the_lead_and_the_trigger_with_their_neighbours() -> None:
+def test_event_sentences_are_the_lead_and_the_trigger_with_neighbours_holding_a_place() -> None:
     article = Article.create(TEXT)
     kept = [TEXT[s.start : s.end].strip() for s in event_sentences(article)]
     t = SENTENCES.index(TRIGGER)
-    expected = [*SENTENCES[: AFTER + 1], *SENTENCES[t - BEFORE : t + AFTER + 1]]
-    assert kept == expected
+    context = [*SENTENCES[: AFTER + 1], *SENTENCES[t - BEFORE : t + AFTER + 1]]
+    assert kept == [s for s in context if s != FILLER[0]]  # the one without a place name
     assert SENTENCES[-1] not in kept and FILLER[1] not in kept
 
 
-def test_a_text_without_triggers_keeps_only_its_lead() -> None:
-    article = Article.create("\n".join([LEAD, *FILLER]))
-    kept = [article.text[s.start : s.end].strip() for s in event_sentences(article)]
-    assert kept == [LEAD, *FILLER[:AFTER]]
+def test_a_text_without_triggers_has_no_event_sentences() -> None:
+    assert event_sentences(Article.create("\n".join([LEAD, *FILLER]))) == ()
 
 
 def test_the_default_scope_is_a_known_one() -> None:

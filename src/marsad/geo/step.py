@@ -8,6 +8,7 @@ that the events coder does not take them as event locations.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from marsad.geo.gazetteer import Candidate, gazetteer
 from marsad.geo.matcher import Mention, find_mentions
@@ -16,10 +17,17 @@ from marsad.geo.resolve import build_context, choose
 from marsad.model import Article, Entity, Place
 
 
+@lru_cache(maxsize=4)
+def mentions_of(text: str) -> tuple[Mention, ...]:
+    """The gazetteer mentions of ``text``, cached for the article at hand: the entity
+    step reads them to choose the sentences it tags, then this step resolves them."""
+    return tuple(find_mentions(text, gazetteer()))
+
+
 def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
     """The resolved place mentions of ``text``, in order."""
     gaz = gazetteer()
-    mentions = [m for m in find_mentions(text, gaz) if not inside_name(text, m)]
+    mentions = [m for m in mentions_of(text) if not inside_name(text, m)]
     loc = [(e.start, e.end) for e in entities if e.label == "LOC" and _is_the_name(text, e, mentions)]
     other = [(e.start, e.end) for e in entities if e.label in ("PERS", "ORG") and e.score >= 0.5]
     ctx = build_context(mentions, loc, other, gaz.common)

@@ -104,8 +104,10 @@ BEFORE, AFTER = 2, 1
 
 
 def event_sentences(article: Article) -> tuple[Span, ...]:
-    """The sentences whose entities can reach an event: the first (the lead) and each
-    sentence holding a trigger, each with its neighbours (:data:`BEFORE`, :data:`AFTER`)."""
+    """The sentences whose entities can reach an event. Entities reach it only through the
+    geocoder, over a place mention: so the sentences holding a mention among the lead and
+    each sentence holding a trigger, each with its neighbours (:data:`BEFORE`,
+    :data:`AFTER`); none in an article without a trigger (it has no events)."""
     from marsad.actors.text import words
     from marsad.events.coder import sentence_spans
     from marsad.events.triggers import find_triggers, might_trigger
@@ -114,10 +116,22 @@ def event_sentences(article: Article) -> tuple[Span, ...]:
     keep = [False] * len(spans)
     for i, s in enumerate(spans):
         part = text[s.start : s.end]
-        if i == 0 or might_trigger(part) and find_triggers(words(part)):
+        if might_trigger(part) and find_triggers(words(part)):
             for k in range(max(0, i - BEFORE), min(len(spans), i + AFTER + 1)):
                 keep[k] = True
-    return tuple(s for s, k in zip(spans, keep, strict=True) if k)
+    if any(keep):
+        keep[: AFTER + 1] = [True] * min(len(spans), AFTER + 1)
+    return _with_mentions(text, tuple(s for s, k in zip(spans, keep, strict=True) if k))
+
+
+def _with_mentions(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The spans that hold the start of a place mention (the geocoder's, cached for it)."""
+    from bisect import bisect_left
+
+    from marsad.geo.step import mentions_of
+
+    starts = [m.start for m in mentions_of(text)] if spans else []
+    return tuple(s for s in spans if (j := bisect_left(starts, s.start)) < len(starts) and starts[j] < s.end)
 
 
 def tag_article(article: Article, scope: EntityScope = "all") -> Article:
