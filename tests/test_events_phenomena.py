@@ -98,3 +98,10 @@ def test_a_relative_clause_about_a_place_and_a_recalled_cause_are_background() -
     assert [e.location for e in events] == ["Kisweh"]
     (protest,) = code("وقال إن المدينة التي شهدت الثلاثاء احتجاجات غاضبة هي حلب.")
     assert protest.event_type == "Protests"
+
+
+def test_a_named_quoted_region_counts_and_a_reference_point_is_not_the_story_place() -> None:
+    (event,) = code("قصفت الطائرات الحربية السورية الأحد المنطقة المعروفة باسم \"الغوطة الشرقية\" خارج دمشق.\n"
+                    "وأدى القصف الذي تنفذه قوات النظام إلى مقتل 20 شخصا الاثنين.\n"
+                    "ويعيش في الغوطة الشرقية قرب دمشق آلاف المدنيين، وفر بعضهم إلى ضواحي دمشق.")
+    assert (event.location, event.fatalities) == ("Eastern Ghouta", 20)

@@ -87,6 +87,8 @@ _REGION = frozenset({"Syria", "Iraq", "Yemen", "Libya", "Palestine", "Palestinia
 _NOT_PLACES = frozenset({"مدرسة", "مدرسه", "المدرسة", "طراز", "حصار", "الأسد", "الاسد", "البيضاء", "الحصار", "بشار الأسد",
                          "جديدة", "جديده", "السوق", "سوق", "رأس", "راس", "الرأس", "الراس",
                          "الكنائس", "كنائس", "الكنيسة", "كنيسة", "شباب", "الشباب"})  # «ودخلت قرى جديدة»: an adjective
+#: «المنطقة المعروفة باسم "الغوطة الشرقية"»: a quoted name the text gives a place.
+_NAMING = frozenset({"اسم", "باسم", "المسماه", "المسمي", "مسماه"})
 _QUOTED_SHORT = re.compile(r"[\"“”«]([^\"“”«»\n]{2,40})[\"“”»]")
 
 
@@ -95,7 +97,7 @@ def usable_places(text: str, places: Sequence[Place], entities: Sequence[Entity]
     unless «منطقة "تل رفعت"» introduces it) and not part of a person or organisation name."""
     names = [(m.start(), m.end()) for m in _QUOTED_SHORT.finditer(text)
              if len(m.group(1).split()) <= 3 and not (words(text[max(0, m.start() - 12) : m.start()])[-1:] and
-                     variants(words(text[max(0, m.start() - 12) : m.start()])[-1][2]) & _PLACE_NOUNS)]
+                     variants(words(text[max(0, m.start() - 12) : m.start()])[-1][2]) & (_PLACE_NOUNS | _NAMING))]
     out = []
     mentioned = {p.country for p in places if p.feature == "country"} | _adjective_countries(text)
     counts: dict[str, int] = {}

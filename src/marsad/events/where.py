@@ -46,7 +46,8 @@ def preceding_place(article: Article, places: Sequence[Place], sentence_start: i
 def dominant_place(article: Article, places: Sequence[Place]) -> Place | None:
     """The place the story is about: the one named most often (headline included), a
     town before a province at equal counts, the first named on a tie."""
-    pool = [p for p in (*title_places(article), *places) if p.feature not in _NOT_LOCATIONS]
+    pool = [p for p in title_places(article) if p.feature not in _NOT_LOCATIONS] + [
+        p for p in places if p.feature not in _NOT_LOCATIONS and not _situates(article.text, p)]
     if not pool:
         return None
     counts = Counter(_ref(p) for p in pool)
@@ -55,6 +56,17 @@ def dominant_place(article: Article, places: Sequence[Place]) -> Place | None:
         return None  # one passing mention is no story place
     top = [p for p in pool if counts[_ref(p)] == best]
     return min(top, key=lambda p: p.geo_precision)
+
+
+#: «خارج دمشق»، «في ضواحي دمشق»، «قرب حمص»: a place after these only situates another one.
+_SITUATING = frozenset({"قرب", "بالقرب", "خارج", "ضواحي", "بضواحي", "شمال", "جنوب", "شرق", "غرب", "شمالي",
+                        "جنوبي", "شرقي", "غربي"})
+
+
+def _situates(text: str, place: Place) -> bool:
+    """The mention is a reference point for another place, not a place the story is about."""
+    before = words(text[max(0, place.start - 20) : place.start])
+    return bool(before) and before[-1][2] in _SITUATING
 
 
 def title_places(article: Article) -> list[Place]:
