@@ -105,3 +105,11 @@ def test_a_named_quoted_region_counts_and_a_reference_point_is_not_the_story_pla
                     "وأدى القصف الذي تنفذه قوات النظام إلى مقتل 20 شخصا الاثنين.\n"
                     "ويعيش في الغوطة الشرقية قرب دمشق آلاف المدنيين، وفر بعضهم إلى ضواحي دمشق.")
     assert (event.location, event.fatalities) == ("Eastern Ghouta", 20)
+
+
+def test_funerals_and_similar_strikes_refer_to_events_told_elsewhere() -> None:
+    assert code("وشارك الآلاف الثلاثاء في تشييع جثامين ضحايا القصف الجوي في مدينة إدلب.") == []
+    assert code("وسيشيع القتلى اليوم الأربعاء في مدينة إدلب.") == []
+    assert code("إذ أعلن البنتاغون عن غارة مماثلة في جنوب مدينة إدلب خلال الشهر الجاري.") == []
+    (strike,) = code("وشنت الطائرات الروسية الثلاثاء غارة على مدينة إدلب.")
+    assert strike.sub_event_type == "Air/drone strike"

@@ -36,6 +36,8 @@ _BACKGROUND = frozenset({"منذ", "مسلسل", "غرار", "ردا", "مراك
                          "سبق"})  # «المناطق التي سبق له وسيطر عليها»: what it had done before
 #: «غداة اشتباكات على الحدود»: the day after (before) another event, named as a reference point.
 _REFERENCE_DAY = frozenset({"غداه", "عشيه"})
+_SIMILAR = frozenset({"مماثل", "مماثله", "مشابه", "مشابهه"})
+_FUNERAL = frozenset({"تشييع", "جنازه", "جنازات", "جثامين", "جثمان"})
 _DAY_WORDS = frozenset({"السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "امس", "اليوم"})
 #: «قال حينها إن …»: the words of an earlier moment the article recalls, not today's report.
 _THEN = frozenset({"حينها", "حينذاك", "انذاك", "وقتها", "وقتذاك", "يومها", "يومذاك"})
@@ -217,6 +219,11 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
     after = [w for _, _, w in toks[first + 1 : first + 4]]
     if "سابقا" in after or any(a == "في" and b == "السابق" for a, b in zip(after, after[1:], strict=False)):
         return True  # «كان هدفا لهجمات في السابق»: attacks of the past
+    if any(variants(w) & _SIMILAR for w in after[:2]):
+        return True  # «أعلن البنتاغون عن غارة مماثلة …»: another event, told for comparison
+    if any(variants(w) & _FUNERAL or w.removeprefix("و").startswith(("سيشيع", "يشيع", "تشيع", "شيع"))
+           for _, _, w in toks[lo:first]):
+        return True  # «تشييع جثامين ضحايا القصف الجوي»: a funeral refers to a strike told elsewhere
     if opening and opening[0] & {"يذكر", "ويذكر", "يشار", "ويشار"}:
         return True  # «ويُذكّر/يذكر أن …»: a reminder of the background
     k0 = max(lo, first - 4)
