@@ -102,3 +102,32 @@ def test_members_of_a_group_among_the_dead_make_it_the_target() -> None:
     anchor = text.index("الهجوم")
     agent, target = roles.pick_actors(link_text(text, "Iraq"), words(text), 0, len(text), anchor)
     assert agent is None and target is not None and target.name == "Popular Mobilization Forces"
+
+
+def test_a_deal_one_armed_group_concluded_was_made_with_the_state() -> None:
+    text = ("واصلت قوات النظام حصار مدينة دوما. وتحدثت وسائل الإعلام الرسمية عن عقد اتفاق مع جيش "
+            "الإسلام الثلاثاء يسمح لمقاتليه بمغادرة دوما.")
+    deals = [e for e in code(text) if e.sub_event_type == "Agreement"]
+    assert deals and {deals[0].actor1, deals[0].actor2} == {"Military Forces of Syria (2000-)", "Jaish al-Islam"}
+
+
+def test_a_deal_with_a_named_country_takes_no_state_forces() -> None:
+    text = "وتوصلت فصائل المعارضة الثلاثاء إلى اتفاق مع روسيا لإجلاء مقاتليها من بلدة الرستن."
+    assert all(e.actor1 != "Military Forces of Syria (2000-)" for e in code(text))
+
+
+def test_a_battle_naming_no_side_is_the_storys_nearest_fight() -> None:
+    text = "هاجم عناصر من تنظيم داعش الثلاثاء مواقع لقوات النظام شرق السويداء، بينما هاجم آخرون الثلاثاء قرية الشبكي."
+    pair = {"Military Forces of Syria (2000-)", "Islamic State (Syria)"}
+    assert [{e.actor1, e.actor2} for e in code(text) if e.sub_event_type == "Armed clash"] == [pair, pair]
+
+
+def test_its_air_defences_are_the_sources_own_forces() -> None:
+    text = "أعلن الجيش الإسرائيلي الثلاثاء أن دفاعاته الجوية أسقطت طائرة سورية فوق القنيطرة."
+    assert ("Military Forces of Israel", "Military Forces of Syria (2000-)") in pairs(text)
+
+
+def test_names_and_descriptions_are_not_people() -> None:
+    assert [a.name for a in link_text("وسيطرت القوات على صالة نادي عمال القنيطرة")] == []
+    assert [a.name for a in link_text("قتل ستة أشخاص من حلفاء النظام في انفجار")] == [
+        "NDF: National Defence Forces"]

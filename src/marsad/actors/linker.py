@@ -74,20 +74,22 @@ _LED_BY = ("بقياده", "تقوده", "تقودها", "يقوده", "تتزع
 
 def _descriptions(text: str, found: list[Actor], offset: int) -> list[Actor]:
     """Mentions that only describe another: the leader of a coalition («التحالف الدولي، بقيادة
-    الولايات المتحدة،») is part of the coalition's name; «الدفاع المدني»، «المجتمع المدني» are
-    no civilians."""
+    الولايات المتحدة،») is part of the coalition's name; «الدفاع المدني»، «المجتمع المدني»،
+    «نادي العمال» are no civilians."""
     out = []
     for k, a in enumerate(found):
         before = words(text[max(0, a.start - offset - 30) : a.start - offset])
         if k and found[k - 1].name in _COALITIONS and before and before[-1][2] in _LED_BY \
                 and a.start - found[k - 1].end <= 30:
             continue
-        if a.actor_type == "civilians" and norm(a.text.split()[-1]).removeprefix("و") in ("المدني", "المدنيه"):
-            continue
+        if a.actor_type == "civilians" and (norm(a.text.split()[-1]).removeprefix("و") in ("المدني", "المدنيه")
+                                            or before and before[-1][2].removeprefix("و") in _INSTITUTIONS):
+            continue  # «نادي عمال القنيطرة»، «اتحاد الطلاب»: a name, not people
         out.append(a)
     return out
 
 
+_INSTITUTIONS = frozenset({"نادي", "نقابه", "اتحاد", "جمعيه", "مجلس", "حزب", "لجنه", "رابطه", "منظمه", "مدرسه"})
 _HOUTHIS = "Military Forces of Yemen (2017-) Supreme Political Council"
 _GNA = "Military Forces of Libya (2016-) Government of National Accord"
 

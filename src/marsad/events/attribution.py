@@ -167,11 +167,34 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
     if actor1.startswith("Unidentified") and country == "Yemen" and sub == "Air/drone strike" \
             and not actor2.startswith("Operation Restoring Hope"):
         actor1, inter1, inferred = "Operation Restoring Hope", 8, True  # the only air force over Yemen
+    sides, other = _other_sides(article, seg, sub, country, (actor1, inter1, actor2, inter2), anchor)
+    return sides, inferred or other
+
+
+def _other_sides(article: Article, seg: Words, sub: str, country: str, sides: Sides,
+                 anchor: int) -> tuple[Sides, bool]:
+    """A battle or a deal has two sides: a battle with none named is the story's nearest fight
+    («تدور معارك على أطراف عفرين» after «تقدمت القوات التركية»); one with a side named takes its
+    opponent; a deal an armed group alone concluded («عقد اتفاق مع جيش الإسلام») was made with
+    the state whose forces the story names."""
+    actor1, inter1, actor2, inter2 = sides
+    if sub in _BATTLES and actor1.startswith("Unidentified") and not actor2 and country == "Syria":
+        first = _opponent(article, "", 0, anchor, country, any_camp=True, within=_NEAR)
+        other = first and _opponent(article, first[0], first[1], anchor, country, within=_NEAR)
+        if first and other:
+            return (first[0], first[1], other[0], other[1]), True
     if not actor2 and actor1 and sub in _BATTLES:
         other = _opponent(article, actor1, inter1, anchor, country)
         if other is not None:
-            actor2, inter2, inferred = other[0], other[1], True
-    return (actor1, inter1, actor2, inter2), inferred
+            return (actor1, inter1, other[0], other[1]), True
+    lo, hi = (seg[0][0], seg[-1][1]) if seg else (0, 0)
+    if sub == "Agreement" and not actor2 and inter1 in (2, 3) and not any(
+            p.feature == "country" and lo <= p.start < hi for p in article.places):  # «اتفاق مع روسيا»: named
+        state = next((a for a in article.actors if a.inter == 1 and a.country == country
+                      and a.name.startswith("Military Forces")), None)
+        if state is not None:
+            return (state.name, 1, actor1, inter1), True
+    return sides, False
 
 
 _ACCUSE = ("اتهم", "يتهم", "تتهم", "حمل", "حملت")
@@ -228,10 +251,16 @@ def _camp(name: str) -> str | None:
 _SOURCE_HEADS = ("مصادر", "مصدر", "بحسب", "وفق", "وكاله", "ناشطون", "ناشطين", "مسوول", "متحدث")
 
 
-def _opponent(article: Article, actor1: str, inter1: int, anchor: int, country: str) -> tuple[str, int] | None:
+#: How far back (characters) the story's nearest fight is looked for when a battle names no side.
+_NEAR = 400
+
+
+def _opponent(article: Article, actor1: str, inter1: int, anchor: int, country: str,
+              any_camp: bool = False, within: int = 10**9) -> tuple[str, int] | None:
     """The nearest armed actor named before ``anchor`` on the other side of ``actor1`` (not a
-    reporting source: «مصادر من المعارضة»)."""
-    for a in sorted((a for a in article.actors if a.end <= anchor), key=lambda a: -a.start):
+    reporting source: «مصادر من المعارضة»); ``any_camp``: the nearest armed actor of a known
+    camp, whatever its side."""
+    for a in sorted((a for a in article.actors if anchor - within <= a.start and a.end <= anchor), key=lambda a: -a.start):
         before = [variants(w) for w in article.text[max(0, a.start - 25) : a.start].split()[-2:]]
         if any(any(f.startswith(_SOURCE_HEADS) for f in forms) for forms in before):
             continue
@@ -240,6 +269,10 @@ def _opponent(article: Article, actor1: str, inter1: int, anchor: int, country: 
             continue
         name, inter = resolve_name(kb, country), inter_for(kb, country)
         if name == actor1 or inter not in (1, 2, 3, 8):
+            continue
+        if any_camp:
+            if _camp(name) is not None or country != "Syria":
+                return name, inter
             continue
         if country != "Syria" and (inter == 1) != (inter1 == 1) and {inter, inter1} <= {1, 2, 3} and (
                 kb.country == country or inter == 1):

@@ -171,6 +171,9 @@ def _is_target(actor: Actor, toks: Words) -> bool:
         head = near[0]
         if any(f.endswith("ون") for f in head):
             return False  # «شنه مقاتلون من الهيئة»: a nominative plural is the subject
+        before3 = _words_before(toks, actor.start, 3)
+        if len(before3) == 3 and any(f.startswith(_OWN_ACTS + ("اقتحم",)) for f in before3[0]):
+            return False  # «هاجم عناصر من تنظيم داعش مواقع»: the people right after the attack verb attack
         return any(f.isdigit() or f.startswith(_VICTIM_OF + _PEOPLE_HEADS) for f in head)
     return True
 
@@ -255,7 +258,7 @@ def _own_forces(source: Actor, toks: Words, anchor: int) -> bool:
     k = next((i for i, w in enumerate(acts) if w in ("انه", "انها", "انهم", "بانه", "بانها")), len(acts))
     if k + 1 < len(acts) and acts[k + 1].startswith(_OWN_ACTS):
         return True  # «أعلن الجيش الإسرائيلي أنه نفذ سلسلة غارات»: the pronoun is the subject of an attack verb
-    return any(w.startswith(("قوات", "طايرات", "طاير", "جيش", "مقاتلات", "وحدات")) and w.endswith(("ه", "ها"))
+    return any(w.startswith(("قوات", "طايرات", "طاير", "جيش", "مقاتلات", "وحدات", "دفاعات")) and w.endswith(("ه", "ها"))
                for w in between)
 
 
