@@ -113,3 +113,11 @@ def test_funerals_and_similar_strikes_refer_to_events_told_elsewhere() -> None:
     assert code("إذ أعلن البنتاغون عن غارة مماثلة في جنوب مدينة إدلب خلال الشهر الجاري.") == []
     (strike,) = code("وشنت الطائرات الروسية الثلاثاء غارة على مدينة إدلب.")
     assert strike.sub_event_type == "Air/drone strike"
+
+
+def test_a_place_in_the_answered_event_is_not_the_answer_s_place() -> None:
+    events = code("وشنت الطائرات الأمريكية الثلاثاء ضربات على أهداف للنظام في سوريا، رداً على هجوم كيماوي مفترض في دوما.")
+    assert all(e.location != "Duma" for e in events)
+    (strike,) = code("وشنت الطائرات الأمريكية الثلاثاء ضربات على مواقع للنظام في حي برزة، "
+                     "رداً على هجوم كيماوي مفترض في دوما.")
+    assert strike.location == "Damascus - Barzeh"

@@ -32,7 +32,8 @@ def pick_place(
     """
     start, end = max(toks[lo][0], skip_before), toks[hi - 1][1]
     named = [p for p in places if start <= p.start and p.end <= end]
-    inside = [p for p in named if _usable(p, actors, toks) and not _reference_point(p, named, toks)]
+    inside = [p for p in named if _usable(p, actors, toks) and not _reference_point(p, named, toks)
+              and not _in_reply(p, toks, anchor)]
     if not inside:
         return None
     after = [p for p in inside if p.start >= anchor]
@@ -120,6 +121,15 @@ def _adjective_countries(text: str) -> set[str]:
 
     found = {adjective_country(w) for _, _, w in words(text) if w.startswith("ال") and w.endswith(("ي", "يه"))}
     return {c for c in found if c}
+
+
+_REPLY = frozenset({"ردا", "انتقاما", "ثارا"})
+
+
+def _in_reply(place: Place, toks: Words, anchor: int) -> bool:
+    """«شنت … ضربات على أهداف للنظام، رداً على هجوم كيماوي في دوما»: a place after «رداً على»
+    is where the earlier event answered happened, not this event's place."""
+    return any(anchor <= a < place.start and variants(w) & _REPLY for a, _, w in toks)
 
 
 def _reference_point(place: Place, named: list[Place], toks: Words) -> bool:
