@@ -131,3 +131,9 @@ def test_names_and_descriptions_are_not_people() -> None:
     assert [a.name for a in link_text("وسيطرت القوات على صالة نادي عمال القنيطرة")] == []
     assert [a.name for a in link_text("قتل ستة أشخاص من حلفاء النظام في انفجار")] == [
         "NDF: National Defence Forces"]
+
+
+def test_who_planted_the_mines_is_the_agent_of_their_blast() -> None:
+    text = ("وقالت مصادر محلية إن الألغام التي زرعتها ميليشيات الحوثي تنتشر في الأحياء. "
+            "وقتل ثلاثة مدنيين الثلاثاء في انفجار لغم في مدينة الحديدة.")
+    assert any(e.actor1 == "Military Forces of Yemen (2017-) Supreme Political Council" for e in code(text))

@@ -152,6 +152,10 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
         accused = _accused_striker(article)
         if accused is not None and accused[0] != actor2:
             (actor1, inter1), inferred = accused, True
+    if actor1.startswith("Unidentified") and sub == "Remote explosive/landmine/IED":
+        planter = _planter(article)
+        if planter is not None and planter[0] != actor2:
+            (actor1, inter1), inferred = planter, True
     own = any(w.startswith(("قواتنا", "طايراتنا", "جيشنا")) for _, _, w in seg)  # a state speaks of its own
     if actor1.startswith("Unidentified") and country == "Syria" and sub in _STATE_WEAPONS and not story_agent \
             and not own and not (actor2.startswith("Islamic State") and _other_air_force(article)):
@@ -216,6 +220,20 @@ def _accused_striker(article: Article) -> tuple[str, int] | None:
         if blamed or after[:1] and after[0][2].startswith(("اعتدي", "اعتدت")):
             accused.add((a.name, a.inter))
     return next(iter(accused)) if len(accused) == 1 else None
+
+
+_PLANTED = ("زرع", "مخلفات", "خلفها", "خلفته")
+
+
+def _planter(article: Article) -> tuple[str, int] | None:
+    """«الألغام التي زرعتها ميليشيات الحوثي»، «من مخلفات تنظيم داعش»: the one armed side the
+    story says planted or left the mines."""
+    found = set()
+    for a in article.actors:
+        before = words(article.text[max(0, a.start - 25) : a.start])[-2:]
+        if a.inter in (1, 2, 3, 8) and any(any(f.startswith(_PLANTED) for f in variants(w)) for _, _, w in before):
+            found.add((a.name, a.inter))
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _names_other(article: Article, start: int, end: int) -> bool:
