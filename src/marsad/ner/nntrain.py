@@ -5,7 +5,8 @@ vectors come from word2vec on the ANT news corpus (gensim, one thread, fixed see
 the per-word feature bag from :class:`marsad.ner.features.FeatureExtractor` (without
 the self-trained name lexicon), characters from the training words. Early stopping
 on the development split (the last 10% of train.txt); the final model trains on all
-of train.txt for the number of epochs the development run chose.
+of train.txt for the number of epochs the development run chose. The whole recipe
+(vectors, pretraining, fine-tuning) is :func:`marsad.ner.recipe.train_neural`.
 """
 
 from __future__ import annotations
@@ -50,28 +51,6 @@ class Settings:
     seed: int = 13
 
 
-def train_vectors(corpus: Path, out: Path, seed: int = 13, log: Callable[[str], None] = print) -> Path:
-    """word2vec (skip-gram, 100 dims) on the normalised tokens of the ANT corpus; one
-    thread, so that the vectors are reproducible."""
-    from gensim.models import Word2Vec
-
-    from marsad.ner.clusters import corpus_sentences
-
-    text = out.with_suffix(".txt")
-    with open(text, "w", encoding="utf-8") as f:
-        for toks in corpus_sentences(corpus):
-            f.write(" ".join(toks) + "\n")
-    t0 = time.process_time()
-    model = Word2Vec(
-        corpus_file=str(text), vector_size=100, window=5, min_count=3, sg=1, negative=5,
-        epochs=5, workers=1, seed=seed,
-    )
-    model.wv.save(str(out))
-    text.unlink()
-    log(f"word vectors: {len(model.wv)} words in {time.process_time() - t0:.0f} CPU s")
-    return out
-
-
 class Vocab:
     """Word, feature and character ids of the network's inputs, with a per-word cache."""
 
@@ -110,10 +89,10 @@ class Vocab:
         n, t_max = len(sents), max(len(ws) for ws, _ in sents)
         inputs = [[self.word(w) for w in ws] for ws, _ in sents]
         c_max = max(3, max(len(x[3]) for row in inputs for x in row))
-        wid = torch.zeros(n, t_max, dtype=torch.long)
-        sid = torch.zeros(n, t_max, dtype=torch.long)
-        ch = torch.zeros(n, t_max, c_max, dtype=torch.long)
-        y = torch.zeros(n, t_max, dtype=torch.long)
+        wid = np.zeros((n, t_max), np.int64)
+        sid = np.zeros((n, t_max), np.int64)
+        ch = np.zeros((n, t_max, c_max), np.int64)
+        y = np.zeros((n, t_max), np.int64)
         flat: list[int] = []
         offs: list[int] = []
         label = {t: i for i, t in enumerate(LABELS)}
@@ -125,14 +104,15 @@ class Vocab:
                     continue
                 wid[b, t], sid[b, t] = row[t][0], row[t][1]
                 flat += row[t][2]
-                ch[b, t, : len(row[t][3])] = torch.tensor(row[t][3])
+                ch[b, t, : len(row[t][3])] = row[t][3]
                 y[b, t] = label[tags[t]] if tags else 0
-        doc = torch.zeros(n, t_max, DOC_DIM)
+        doc = np.zeros((n, t_max, DOC_DIM), np.float32)
         for b, m in enumerate(docs or []):
-            doc[b, : len(m)] = torch.from_numpy(m)
+            doc[b, : len(m)] = m
         mask = wid != 0
-        return {"doc": doc, "wid": wid, "sid": sid, "flat": torch.tensor(flat), "offs": torch.tensor(offs),
-                "ch": ch, "y": y, "mask": mask}
+        arrays = {"doc": doc, "wid": wid, "sid": sid, "flat": np.array(flat, np.int64),
+                  "offs": np.array(offs, np.int64), "ch": ch, "y": y, "mask": mask}
+        return {k: torch.from_numpy(v) for k, v in arrays.items()}
 
 
 def build_net(vocab: Vocab, s: Settings) -> Any:
@@ -158,22 +138,30 @@ def build_net(vocab: Vocab, s: Settings) -> Any:
             self.trans = nn.Parameter(torch.zeros(len(LABELS), len(LABELS)))
             self.drop = nn.Dropout(s.dropout)
 
+        def embed(self, wid: Any, sid: Any, feats: Any, ch: Any, offs: Any = None) -> Any:
+            """First-layer pre-activations ``[N, H]`` of N words (all that depends on the
+            word alone; ``feats``: flat ids with ``offs``, or a padded ``[N, F]`` matrix)."""
+            chars = (F.relu(self.cconv(self.char(ch).transpose(1, 2))) * (ch != 0).unsqueeze(1)).amax(dim=2)
+            x = torch.cat([self.emb(wid), self.emb(sid), self.feat(feats, offs), chars], -1)
+            return self.inp(self.drop(x))
+
+        def context(self, z: Any, mask: Any) -> Any:
+            """Token states ``[n, t, H]`` from first-layer pre-activations ``[n, t, H]``."""
+            m = mask.unsqueeze(1).float()
+            h = F.relu(z).transpose(1, 2) * m
+            for conv in self.convs:
+                h = (h + F.relu(conv(self.drop(h)))) * m
+            return h.transpose(1, 2)
+
         def forward(self, b: dict[str, Any]) -> Any:
             wid, sid, ch, mask = b["wid"], b["sid"], b["ch"], b["mask"]
             n, t = wid.shape
             if self.training and s.word_dropout > 0:
-                keep = torch.rand(n, t) >= s.word_dropout
+                keep = torch.rand(n, t, device=wid.device) >= s.word_dropout
                 wid = torch.where(keep, wid, torch.ones_like(wid))
                 sid = torch.where(keep, sid, torch.ones_like(sid))
-            c = ch.view(n * t, -1)
-            chars = (F.relu(self.cconv(self.char(c).transpose(1, 2))) * (c != 0).unsqueeze(1)).amax(dim=2)
-            x = torch.cat([self.emb(wid), self.emb(sid), self.feat(b["flat"], b["offs"]).view(n, t, -1),
-                           chars.view(n, t, -1)], -1)
-            m = mask.unsqueeze(1).float()
-            h = F.relu(self.inp(self.drop(x))).transpose(1, 2) * m
-            for conv in self.convs:
-                h = (h + F.relu(conv(self.drop(h)))) * m
-            return self.out(self.drop(h.transpose(1, 2))) + self.doc(b["doc"])
+            z = self.embed(wid.view(-1), sid.view(-1), b["flat"], ch.view(n * t, -1), b["offs"]).view(n, t, -1)
+            return self.out(self.drop(self.context(z, mask))) + self.doc(b["doc"])
 
         def nll(self, em: Any, y: Any, mask: Any) -> Any:
             """Negative log-likelihood of the gold paths (transitions only, as crf.py decodes)."""
@@ -223,14 +211,16 @@ def decode(net: Any, vocab: Vocab, sents: list[Sentence]) -> list[list[str]]:
     from marsad.ner.crf import viterbi_batch
 
     net.eval()
-    trans = net.trans.detach().numpy()
+    trans = net.trans.detach().cpu().numpy()
+    dev = net.trans.device
 
     def run(docs: list[np.ndarray] | None) -> list[list[str]]:
         out: list[list[str]] = []
         with torch.no_grad():
             for i in range(0, len(sents), 64):
                 part = sents[i : i + 64]
-                em = net(vocab.batch(part, docs[i : i + 64] if docs else None)).numpy()
+                b = vocab.batch(part, docs[i : i + 64] if docs else None)
+                em = net({k: v.to(dev) for k, v in b.items()}).cpu().numpy()
                 ems = [em[b, : len(ws)] for b, (ws, _) in enumerate(part)]
                 out += [[LABELS[j] for j in p] for p in viterbi_batch(ems, trans)]
         return out
@@ -240,10 +230,13 @@ def decode(net: Any, vocab: Vocab, sents: list[Sentence]) -> list[list[str]]:
 
 def fit(
     vocab: Vocab, train: list[Sentence], docs: list[np.ndarray], dev: list[Sentence] | None, s: Settings,
-    epochs: int | None = None, log: Callable[[str], None] = print,
+    epochs: int | None = None, log: Callable[[str], None] = print, *,
+    init: dict[str, Any] | None = None, device: str = "cpu", until: float = float("inf"),
 ) -> tuple[Any, int, float]:
     """Train with Adam; with ``dev``, keep the best epoch by dev F1 (early stopping),
-    else run ``epochs``. Returns the network, its epoch count and its dev F1."""
+    else run ``epochs``. ``init``: pretrained encoder weights (:mod:`marsad.ner.pretrain`);
+    ``until``: a wall-clock time (``time.time()``) after which no epoch starts.
+    Returns the network, its epoch count and its dev F1."""
     import torch
 
     from marsad.eval.ner import score
@@ -251,6 +244,9 @@ def fit(
     torch.manual_seed(s.seed)
     rng = np.random.default_rng(s.seed)
     net = build_net(vocab, s)
+    if init:
+        net.load_state_dict(init, strict=False)
+    net.to(device)
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=s.lr)
     order = sorted(range(len(train)), key=lambda i: len(train[i][0]))
     batches = [order[i : i + s.batch] for i in range(0, len(order), s.batch)]
@@ -264,6 +260,7 @@ def fit(
             part = [train[i] for i in batches[k]]
             keep = rng.random(len(part)) >= s.doc_drop
             b = vocab.batch(part, [docs[i] if kp else docs[i] * 0 for i, kp in zip(batches[k], keep, strict=True)])
+            b = {key: v.to(device) for key, v in b.items()}
             loss = net.nll(net(b), b["y"], b["mask"]) / len(part)
             opt.zero_grad()
             loss.backward()
@@ -275,6 +272,9 @@ def fit(
         if dev and f1 > best[0]:
             best = (f1, ep, {k: v.clone() for k, v in net.state_dict().items()})
         elif dev and ep - best[1] >= s.patience:
+            break
+        if time.time() > until:
+            log(f"stopped after epoch {ep}: out of time")
             break
     if dev:
         net.load_state_dict(best[2])
@@ -310,47 +310,3 @@ def export(sd: dict[str, np.ndarray], vocab: Vocab, s: Settings, path: Path, wor
         arr[name + "_s"] = scale.astype(np.float32)
     packed: dict[str, Any] = {k: v.astype(np.float16) if v.dtype == np.float32 else v for k, v in arr.items()}
     np.savez_compressed(path, **packed)
-
-
-def train_neural(
-    shared: Path, out_dir: Path, *, reuse_lexicon: bool = False, vectors: Path | None = None,
-    settings: Settings | None = None, log: Callable[[str], None] = print,
-) -> tuple[Path, float]:
-    """Build the gazetteer and clusters (unless ``reuse_lexicon``), the word vectors
-    (unless given) and the network into ``out_dir``; returns the model and its dev F1.
-
-    The network trains on the first 90% of train.txt and keeps its best epoch on the
-    last 10% (so the dev F1 is the one early stopping chose: slightly optimistic)."""
-    import torch
-    from gensim.models import KeyedVectors
-
-    from marsad.ner.conll import read_conll
-    from marsad.ner.lexicon import CLUSTERS_FILE, DATA_DIR, GAZETTEER_FILE
-    from marsad.ner.neural import MODEL_FILE
-    from marsad.ner.train import build_clusters, build_gazetteer, split_dev
-
-    s = settings or Settings()
-    torch.set_num_threads(1)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    if reuse_lexicon:
-        for name in (GAZETTEER_FILE, CLUSTERS_FILE):
-            if not (out_dir / name).exists():
-                (out_dir / name).write_bytes((DATA_DIR / name).read_bytes())
-    else:
-        log(f"gazetteer: {build_gazetteer(shared, out_dir / GAZETTEER_FILE)} names")
-        log(f"clusters: {build_clusters(shared, out_dir / CLUSTERS_FILE, seed=s.seed)} words")
-    if vectors is None:  # kept out of the package data (about 40 MB), for --vectors
-        work = Path("out/ner-train")
-        work.mkdir(parents=True, exist_ok=True)
-        vectors = train_vectors(shared / "data/news/ant2018_all.jsonl.gz", work / "w2v.kv", s.seed, log)
-    kv = KeyedVectors.load(str(vectors))
-    words = list(kv.index_to_key[: s.n_vocab])
-    lexicon = Lexicon.load(out_dir)
-    train, dev = split_dev(read_conll(shared / "data/ner/anercorp/train.txt", "anercorp"))
-    vocab = Vocab(words, kv.vectors[: s.n_vocab], lexicon, train)
-    log(f"inputs: {len(words)} word vectors, {len(vocab.feats)} features, {len(vocab.chars)} characters")
-    docs = crf_first_pass(vocab, lexicon, train, log)
-    net, epoch, f1 = fit(vocab, train, docs, dev, s, log=log)
-    log(f"kept epoch {epoch}: dev F1 {f1:.2f}")
-    export({k: v.detach().numpy() for k, v in net.state_dict().items()}, vocab, s, out_dir / MODEL_FILE, words)
-    return out_dir / MODEL_FILE, f1

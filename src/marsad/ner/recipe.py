@@ -1,0 +1,94 @@
+"""``marsad train ner``'s recipe for the network: word vectors, pretraining on ANT,
+fine-tuning on ANERcorp (torch and gensim; training only).
+
+Why a module of its own: the steps run on different data (the ANT corpus, ANERcorp)
+and, for pretraining, preferably on a GPU; :mod:`marsad.ner.nntrain` holds the network
+and its training loop, :mod:`marsad.ner.pretrain` the self-supervised stage.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from marsad.ner.lexicon import Lexicon
+from marsad.ner.nntrain import Settings, Vocab, build_net, crf_first_pass, export, fit
+from marsad.ner.pretrain import PretrainSettings, corpus_tokens, pretrain, type_inputs
+
+ANT = "data/news/ant2018_all.jsonl.gz"
+
+
+def train_vectors(corpus: Path, out: Path, seed: int = 13, log: Callable[[str], None] = print) -> Path:
+    """word2vec (skip-gram, 100 dims) on the normalised tokens of the ANT corpus; one
+    thread, so that the vectors are reproducible."""
+    from gensim.models import Word2Vec
+
+    from marsad.ner.clusters import corpus_sentences
+
+    text = out.with_suffix(".txt")
+    with open(text, "w", encoding="utf-8") as f:
+        for toks in corpus_sentences(corpus):
+            f.write(" ".join(toks) + "\n")
+    t0 = time.process_time()
+    model = Word2Vec(
+        corpus_file=str(text), vector_size=100, window=5, min_count=3, sg=1, negative=5,
+        epochs=5, workers=1, seed=seed,
+    )
+    model.wv.save(str(out))
+    text.unlink()
+    log(f"word vectors: {len(model.wv)} words in {time.process_time() - t0:.0f} CPU s")
+    return out
+
+
+
+def train_neural(
+    shared: Path, out_dir: Path, *, reuse_lexicon: bool = False, vectors: Path | None = None,
+    settings: Settings | None = None, pretraining: PretrainSettings | None = None, device: str = "cpu",
+    log: Callable[[str], None] = print,
+) -> tuple[Path, float]:
+    """Build the gazetteer and clusters (unless ``reuse_lexicon``), the word vectors
+    (unless given), the pretrained encoder (unless ``pretraining.steps`` is 0) and the
+    network into ``out_dir``; returns the model and its dev F1.
+
+    The network trains on the first 90% of train.txt and keeps its best epoch on the
+    last 10% (so the dev F1 is the one early stopping chose: slightly optimistic)."""
+    import torch
+    from gensim.models import KeyedVectors
+
+    from marsad.ner.conll import read_conll
+    from marsad.ner.lexicon import CLUSTERS_FILE, DATA_DIR, GAZETTEER_FILE
+    from marsad.ner.neural import MODEL_FILE
+    from marsad.ner.train import build_clusters, build_gazetteer, split_dev
+
+    s = settings or Settings()
+    torch.set_num_threads(1)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if reuse_lexicon:
+        for name in (GAZETTEER_FILE, CLUSTERS_FILE):
+            if not (out_dir / name).exists():
+                (out_dir / name).write_bytes((DATA_DIR / name).read_bytes())
+    else:
+        log(f"gazetteer: {build_gazetteer(shared, out_dir / GAZETTEER_FILE)} names")
+        log(f"clusters: {build_clusters(shared, out_dir / CLUSTERS_FILE, seed=s.seed)} words")
+    if vectors is None:  # kept out of the package data (about 40 MB), for --vectors
+        work = Path("out/ner-train")
+        work.mkdir(parents=True, exist_ok=True)
+        vectors = train_vectors(shared / ANT, work / "w2v.kv", s.seed, log)
+    kv = KeyedVectors.load(str(vectors))
+    words = list(kv.index_to_key[: s.n_vocab])
+    lexicon = Lexicon.load(out_dir)
+    train, dev = split_dev(read_conll(shared / "data/ner/anercorp/train.txt", "anercorp"))
+    vocab = Vocab(words, kv.vectors[: s.n_vocab], lexicon, train)
+    log(f"inputs: {len(words)} word vectors, {len(vocab.feats)} features, {len(vocab.chars)} characters")
+    docs = crf_first_pass(vocab, lexicon, train, log)
+    p = pretraining or PretrainSettings()
+    init = None
+    if p.steps:
+        types, stream = corpus_tokens(shared / ANT)
+        init = pretrain(build_net(vocab, s), type_inputs(vocab.word, types), stream, p, device, log)
+    net, epoch, f1 = fit(vocab, train, docs, dev, s, log=log, init=init, device=device)
+    net.cpu()
+    log(f"kept epoch {epoch}: dev F1 {f1:.2f}")
+    export({k: v.detach().numpy() for k, v in net.state_dict().items()}, vocab, s, out_dir / MODEL_FILE, words)
+    return out_dir / MODEL_FILE, f1
