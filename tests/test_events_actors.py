@@ -137,3 +137,16 @@ def test_who_planted_the_mines_is_the_agent_of_their_blast() -> None:
     text = ("وقالت مصادر محلية إن الألغام التي زرعتها ميليشيات الحوثي تنتشر في الأحياء. "
             "وقتل ثلاثة مدنيين الثلاثاء في انفجار لغم في مدينة الحديدة.")
     assert any(e.actor1 == "Military Forces of Yemen (2017-) Supreme Political Council" for e in code(text))
+
+
+def test_generic_fighters_leaving_are_the_one_faction_the_story_names() -> None:
+    text = ("وأعلنت حركة أحرار الشام التوصل إلى اتفاق لإجلاء مقاتليها. "
+            "وبدأ مقاتلون معارضون الثلاثاء مغادرة بلدة حرستا.")
+    leaving = [e for e in code(text) if e.sub_event_type == "Non-violent transfer of territory"]
+    assert leaving and leaving[0].actor1 == "Ahrar al-Sham"
+
+
+def test_fire_from_afar_by_generic_fighters_stays_generic() -> None:
+    text = ("وتسيطر حركة أحرار الشام على البلدة. وقتل طفل الثلاثاء في حي جوبر بدمشق جراء قصف "
+            "نفذته فصائل معارضة.")
+    assert all(e.actor1 != "Ahrar al-Sham" for e in code(text))

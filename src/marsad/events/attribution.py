@@ -172,7 +172,24 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
             and not actor2.startswith("Operation Restoring Hope"):
         actor1, inter1, inferred = "Operation Restoring Hope", 8, True  # the only air force over Yemen
     sides, other = _other_sides(article, seg, sub, country, (actor1, inter1, actor2, inter2), anchor)
-    return sides, inferred or other
+    return _the_named_faction(article, sub, sides), inferred or other
+
+
+_GENERIC_REBELS = "Opposition Rebels (Syria)"
+
+
+def _the_named_faction(article: Article, sub: str, sides: Sides) -> Sides:
+    """«مقاتلون معارضون» fighting, leaving or handing over in a story that names one opposition
+    faction (and no other) are that faction's fighters («بدأ مقاتلون معارضون مغادرة حرستا» in a
+    story of Ahrar al-Sham's deal); fire from afar («قصف نفذته فصائل معارضة») stays generic."""
+    if _GENERIC_REBELS not in (sides[0], sides[2]) or sub in _REMOTE:
+        return sides
+    named = {a.name for a in article.actors if _camp(a.name) == "opposition" and a.inter == 2
+             and a.name not in (_GENERIC_REBELS, "Free Syrian Army", "Syrian National Army")}
+    if len(named) != 1:
+        return sides
+    faction = named.pop()
+    return tuple(faction if x == _GENERIC_REBELS else x for x in sides)  # type: ignore[return-value]
 
 
 def _other_sides(article: Article, seg: Words, sub: str, country: str, sides: Sides,
