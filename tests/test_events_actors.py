@@ -150,3 +150,11 @@ def test_fire_from_afar_by_generic_fighters_stays_generic() -> None:
     text = ("وتسيطر حركة أحرار الشام على البلدة. وقتل طفل الثلاثاء في حي جوبر بدمشق جراء قصف "
             "نفذته فصائل معارضة.")
     assert all(e.actor1 != "Ahrar al-Sham" for e in code(text))
+
+
+def test_the_men_of_a_force_among_the_dead_make_it_the_target() -> None:
+    text = "وقتل ثمانية من رجال الشرطة في هجوم على حاجز"
+    anchor = text.index("هجوم")
+    agent, target = roles.pick_actors(link_text(text, "Egypt"), words(text), 0, len(text), anchor)
+    assert agent is None and target is not None and target.name == "Police Forces of Egypt"
+    assert [a.name for a in link_text("قتل نحو مئتين من المرتزقة الروس في مواجهات")] == ["Wagner Group"]

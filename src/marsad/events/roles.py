@@ -157,6 +157,10 @@ def _is_target(actor: Actor, toks: Words) -> bool:
         return True  # accusative plural after the verb: the object, not the subject
     if any(any(f.startswith(_VICTIM_OF) for f in forms) for forms in _words_before(toks, actor.start, 3)):
         return True
+    men = _words_before(toks, actor.start, 5)
+    if men and men[-1] & {"رجال", "افراد", "منتسبي"} and any(
+            any(f.startswith(_VICTIM_OF) for f in forms) for forms in men[:-1]):
+        return True  # «قتل ثمانية من رجال الشرطة»: the men of X among the dead
     if any(f & {"القضاء", "قضاء", "تصفيه"} for f in _words_before(toks, actor.start, 6)):
         return True  # «القضاء على أعداد كبيرة من مسلحي التنظيم»
     if any(f & _SITES_OF for f in _words_before(toks, actor.start, 4)):
