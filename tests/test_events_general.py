@@ -27,6 +27,18 @@ def code(text: str, published: datetime = WEDNESDAY) -> list[Event]:
     return list(article.events)
 
 
+def _features(text: str) -> dict[str, float]:
+    """The confidence model's features of the text's single event."""
+    from marsad.events.coder import draft_events
+    from marsad.events.merge import merge_with_features
+
+    article = Pipeline.default(skip=("entities", "events", "quotes")).process(
+        Article.create(text, id="g", published=WEDNESDAY))
+    _, feats = merge_with_features(draft_events(article), "g")
+    (one,) = feats.values()
+    return one
+
+
 @pytest.mark.parametrize("phrase, deaths", [
     ("أسفر الهجوم عن مقتل 6 مسلحين موالين للنظام، مقابل 3 من مقاتلي الهيئة", 9),
     ("ما أدى إلى مقتل 4 جنود و2 مدنيين", 6),
@@ -84,12 +96,16 @@ def test_forces_that_overrun_a_town_take_it() -> None:
 
 
 def test_unattributed_air_strike_that_kills_people_in_syria() -> None:
-    (event,) = code("قتل 12 شخصا على الأقل، أمس الثلاثاء، في ضربات جوية على بلدة سراقب بريف إدلب.")
+    text = "قتل 12 شخصا على الأقل، أمس الثلاثاء، في ضربات جوية على بلدة سراقب بريف إدلب."
+    (event,) = code(text)
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Air/drone strike", "Military Forces of Syria (2000-)", "Civilians (Syria)")
-    named = code("قتل 12 شخصا على الأقل، أمس الثلاثاء، في غارات لطائرات روسية على بلدة سراقب بريف إدلب.")
+    named_text = "قتل 12 شخصا على الأقل، أمس الثلاثاء، في غارات لطائرات روسية على بلدة سراقب بريف إدلب."
+    named = code(named_text)
     assert named[0].actor1 == "Military Forces of Russia (2000-)"
-    assert event.confidence < named[0].confidence  # an inferred side is weaker evidence
+    assert _features(text)["named"] == 0.0 and _features(named_text)["named"] == 1.0
+    # (the attacker named or not is a feature; its weight is fitted on the dev golds, and with
+    # guideline v5's dev5 it carries none: `marsad train events-confidence`)
 
 
 def test_unattributed_strike_on_the_government_is_israels_when_the_story_names_israel() -> None:

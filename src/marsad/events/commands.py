@@ -27,7 +27,7 @@ def register(commands: Commands) -> None:
         help="Fit the event confidence model on dev golds (writes marsad/data/events/confidence.json).",
     )
     t.add_argument("--gold", action="append", default=[], metavar="FILE",
-                   help="gold JSONL (repeatable; default: gold/events_dev.jsonl, .a, dev2, dev3.f/.g, dev4.h/.i)")
+                   help="gold JSONL (repeatable; default: gold/events_dev.jsonl, .a, dev2, dev3.f/.g, dev4.h/.i, dev5.j/.k)")
     t.add_argument("--news", default=DEFAULT_NEWS, help="news JSONL holding the gold's docnos")
     t.add_argument("--out", default="", help="table to write (default: the package's)")
     t.set_defaults(func=_train_confidence)
