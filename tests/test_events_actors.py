@@ -158,3 +158,15 @@ def test_the_men_of_a_force_among_the_dead_make_it_the_target() -> None:
     agent, target = roles.pick_actors(link_text(text, "Egypt"), words(text), 0, len(text), anchor)
     assert agent is None and target is not None and target.name == "Police Forces of Egypt"
     assert [a.name for a in link_text("قتل نحو مئتين من المرتزقة الروس في مواجهات")] == ["Wagner Group"]
+
+
+def test_a_state_named_as_a_neighbour_is_no_side() -> None:
+    text = "حيث تدور اشتباكات عنيفة في منطقة موقعها الحدودي مع إسرائيل والأردن"
+    anchor = text.index("اشتباكات")
+    assert roles.pick_actors(link_text(text), words(text), 0, len(text), anchor) == (None, None)
+
+
+def test_the_front_refers_back_to_the_syrian_liberation_front() -> None:
+    text = "أعلنت جبهة تحرير سوريا بدء هجوم. وشهدت المنطقة معارك بين الجبهة وهيئة تحرير الشام"
+    assert [a.name for a in link_text(text)] == [
+        "Syrian Liberation Front", "Syrian Liberation Front", "Hayat Tahrir al-Sham"]

@@ -265,16 +265,22 @@ def _names_other(article: Article, start: int, end: int) -> bool:
 
 #: The camps of the Syrian war: two actors of different camps fight each other.
 _CAMPS = {
-    **dict.fromkeys(_REGIME_SIDE, "government"),
+    **dict.fromkeys(_REGIME_SIDE | {"Liwa al-Quds", "Liwa Fatemiyoun", "Liwa Zainebiyoun", "Wagner Group"},
+                    "government"),
     **dict.fromkeys(("Military Forces of Turkey (2016-)", "Syrian National Army", "Free Syrian Army",
                      "Opposition Rebels (Syria)", "National Front for Liberation", "Jaish al-Islam",
-                     "Faylaq al-Rahman", "Ahrar al-Sham", "Jaish al-Izza", "Nour al-Din al-Zenki Movement"), "opposition"),
-    **dict.fromkeys(("YPG: Kurdish People's Protection Units", "SDF: Syrian Democratic Forces"), "kurdish"),
+                     "Faylaq al-Rahman", "Ahrar al-Sham", "Jaish al-Izza", "Nour al-Din al-Zenki Movement",
+                     "Faylaq al-Sham", "Ahrar al-Sharqiya", "Sultan Murad Division", "Hamza Division", "Jaish al-Nasr",
+                     "Southern Front", "Syrian Liberation Front"), "opposition"),
+    **dict.fromkeys(("YPG: Kurdish People's Protection Units", "SDF: Syrian Democratic Forces", "Asayish",
+                     "YPJ: Kurdish Women's Protection Units"), "kurdish"),
     "Islamic State (Syria)": "islamic state",
+    "Jaish Khalid Bin al Walid": "islamic state",
     "Hayat Tahrir al-Sham": "jihadist",
     "Hurras al-Din": "jihadist",
-    "Operation Restoring Hope": "yemeni government",
-    "Military Forces of Yemen (2016-) Hadi Government": "yemeni government",
+    **dict.fromkeys(("Operation Restoring Hope", "Military Forces of Yemen (2016-) Hadi Government", "Giants Brigades",
+                     "Hadrami Elite Forces", "Tihama Resistance", "Military Forces of the United Arab Emirates"),
+                    "yemeni government"),
     "Military Forces of Yemen (2017-) Supreme Political Council": "houthis",
 }
 

@@ -35,7 +35,8 @@ def pick_actors(
 ) -> tuple[Actor | None, Actor | None]:
     """(actor1, actor2) inside ``[start, end)``: the agent first, the target second."""
     found = [a for a in actors if start <= a.start and a.end <= end]
-    found = [a for a in found if not _controls_only(a, toks, found) and not _speaker_civilians(a, toks, anchor)]
+    found = [a for a in found if not _controls_only(a, toks, found) and not _speaker_civilians(a, toks, anchor)
+             and not _neighbour(a, toks)]
     sources = [a for a in found if _is_source(a, toks, anchor) or _accuser(a, found, toks, anchor)]
     found = [a for a in found if a not in sources or _own_forces(a, toks, anchor)]
     pair = _between_pair(found, toks)
@@ -278,6 +279,13 @@ def _controls_only(actor: Actor, toks: Words, others: Sequence[Actor] = ()) -> b
             if nxt not in NATIONALITY and not _held_positions(toks, before[k]):
                 return True
     return False
+
+
+def _neighbour(actor: Actor, toks: Words) -> bool:
+    """«منطقة حدودية مع إسرائيل والأردن»، «على الحدود مع تركيا»: a state named as a neighbour."""
+    before = _words_before(toks, actor.start, 2)
+    return len(before) == 2 and "مع" in before[1] and any(f.startswith(("حدود", "الحدود", "الحدودي", "المحاذي"))
+                                                           for f in before[0])
 
 
 _POSITIONS = ("مواقع", "موقع", "نقاط", "مقرات", "مقر", "ثكن", "تحصينات", "تجمعات", "معاقل", "خطوط")
