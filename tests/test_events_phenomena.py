@@ -121,3 +121,9 @@ def test_a_place_in_the_answered_event_is_not_the_answer_s_place() -> None:
     (strike,) = code("وشنت الطائرات الأمريكية الثلاثاء ضربات على مواقع للنظام في حي برزة، "
                      "رداً على هجوم كيماوي مفترض في دوما.")
     assert strike.location == "Damascus - Barzeh"
+
+
+def test_a_restated_strike_that_places_what_the_lead_could_not_is_the_news() -> None:
+    (strike,) = code("شنت الولايات المتحدة وبريطانيا وفرنسا، السبت، ضربات على أهداف للنظام السوري. "
+                     "وقالت سانا إن الضربات استهدفت مركزا للبحوث في مدينة حمص.")
+    assert (strike.location, strike.actor1) == ("Homs", "Military Forces of the United States")

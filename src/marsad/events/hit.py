@@ -142,7 +142,8 @@ def _not_news(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
             if not _other_party(article, toks, lo, hi, hit, story.last):
                 _add_toll(story, hit, toll)
             return True
-        if toll is None and not _lead_report(article, toks, lo, hi, hit, story):
+        if toll is None and not _lead_report(article, toks, lo, hi, hit, story) and not _first_placed_strike(
+                article, toks, lo, hi, hit, story):
             return True
     if hit.definition.strength == 1 and not hit.definition.verbal and not supported(toks[lo:hi], hit):
         return True
@@ -376,6 +377,20 @@ def _lead_report(article: Article, toks: Words, lo: int, hi: int, hit: TriggerHi
     start, end = toks[lo][0], toks[hi - 1][1]
     armed = any(start <= a.start and a.end <= end and a.actor_type != "civilians" for a in article.actors)
     return armed and _has_place(article, toks, lo, hi)
+
+
+def _first_placed_strike(article: Article, toks: Words, lo: int, hi: int, hit: TriggerHit, story: Story) -> bool:
+    """«شنت الولايات المتحدة وبريطانيا وفرنسا، السبت، ضربات على أهداف للنظام. وقالت سانا إن الضربات
+    استهدفت مركز البحوث في برزة»: the strike the lead could not place, placed by a definite restatement
+    before any event was coded, is the news (reads the preceding sentences' coding state only)."""
+    if story.last is not None or hit.definition.sub_event_type not in REMOTE | REMOTE_SUBS:
+        return False
+    verb = next((k for k in range(hit.first + 1, min(hi, hit.last + 4))
+                 if toks[k][2].removeprefix("و").startswith(_HIT_VERBS)), None)  # «الضربات استهدفت …»
+    return verb is not None and _has_place(article, toks, verb, hi)
+
+
+_HIT_VERBS = ("استهدف", "طال", "اصاب", "ضرب", "دمر")
 
 
 def _has_place(article: Article, toks: Words, lo: int, hi: int) -> bool:
