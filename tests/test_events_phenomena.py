@@ -126,4 +126,7 @@ def test_a_place_in_the_answered_event_is_not_the_answer_s_place() -> None:
 def test_a_restated_strike_that_places_what_the_lead_could_not_is_the_news() -> None:
     (strike,) = code("شنت الولايات المتحدة وبريطانيا وفرنسا، السبت، ضربات على أهداف للنظام السوري. "
                      "وقالت سانا إن الضربات استهدفت مركزا للبحوث في مدينة حمص.")
-    assert (strike.location, strike.actor1) == ("Homs", "Military Forces of the United States")
+    assert (strike.location, strike.actor1, strike.event_date) == ("Homs", "Military Forces of the United States",
+                                                                   "2018-03-10")  # the lead's day
+    # with no earlier strike told, the definite noun refers to one the article does not tell: nothing
+    assert code("وقالت سانا إن الضربات استهدفت مركزا للبحوث في مدينة حمص.") == []

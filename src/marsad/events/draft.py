@@ -52,6 +52,8 @@ class Story:
     usable: tuple[Place, ...] | None = None  # the article's places that can locate an event
     perpetrator: Actor | None = None  # the non-state armed group the story named as attacking
     told_toll: int = 0  # the deaths the previous sentence with a cue counted («15 مدنياً قتلوا …»)
+    #: (day, precision, date confidence) of a strike an earlier sentence told but could not place
+    unplaced: tuple[date | None, int, float] | None = None
 
     def retold(self) -> None:
         """A later sentence tells the deaths the last cue counted again («المدنيين قتلوا بقصف … في X وY»):

@@ -75,6 +75,8 @@ def code_hit(
     loc = _locate(article, toks, hit, cl, story)
     if loc is None:  # the toll may belong with the next cue («انفجار عبوة … وسقوط قذيفة في دمشق»)
         story.pending_toll = count_deaths(toks[cl.seg_lo : cl.seg_hi]) or story.pending_toll
+        if hit.definition.sub_event_type in REMOTE | REMOTE_SUBS and story.unplaced is None:
+            story.unplaced = pick_date(cl.clause_dates, cl.dates, hit.start, published)
         return []
     country = country_name(loc.place.country) or "Syria"
     a1, a2 = _actors(article, toks, hit, cl, country, loc.elaborated, story)
@@ -89,6 +91,8 @@ def code_hit(
     if not cl.dates and last is not None and last.sub_event_type == sub and last.time_precision == 1 and \
             where.paragraph_start(article.text, last.evidence.start) == where.paragraph_start(article.text, toks[0][0]):
         when, precision, date_conf = last.event_date, 1, 0.0  # «… اعتقلت الاثنين رجلا. وتم توقيف ثالث في …»
+    elif not cl.dates and last is None and story.unplaced is not None and hit.definite:
+        when, precision, date_conf = story.unplaced  # «… ضربات السبت. وقالت سانا إن الضربات استهدفت …»
     if not -MAX_AGE_DAYS <= age(when, published) <= 1:
         return []
     if (age(when, published) < -1 or not cl.day_dates) and context.pluperfect(toks, cl.lo, hit.first):
@@ -381,9 +385,9 @@ def _lead_report(article: Article, toks: Words, lo: int, hi: int, hit: TriggerHi
 
 def _first_placed_strike(article: Article, toks: Words, lo: int, hi: int, hit: TriggerHit, story: Story) -> bool:
     """«شنت الولايات المتحدة وبريطانيا وفرنسا، السبت، ضربات على أهداف للنظام. وقالت سانا إن الضربات
-    استهدفت مركز البحوث في برزة»: the strike the lead could not place, placed by a definite restatement
-    before any event was coded, is the news (reads the preceding sentences' coding state only)."""
-    if story.last is not None or hit.definition.sub_event_type not in REMOTE | REMOTE_SUBS:
+    استهدفت مركز البحوث في برزة»: a strike an earlier sentence told but could not place, placed by a
+    definite restatement before any event was coded, is the news (it takes the earlier day)."""
+    if story.last is not None or story.unplaced is None or hit.definition.sub_event_type not in REMOTE | REMOTE_SUBS:
         return False
     verb = next((k for k in range(hit.first + 1, min(hi, hit.last + 4))
                  if toks[k][2].removeprefix("و").startswith(_HIT_VERBS)), None)  # «الضربات استهدفت …»
