@@ -142,5 +142,7 @@ def tag_article(article: Article, scope: EntityScope = "all") -> Article:
         return article
     tokens = [(t.start, t.end) for t in article.tokens] if article.tokens else None
     only = event_sentences(article) if scope == "events" else None
+    if only == ():
+        return replace(article, entities=())
     entities = find_entities(article.text, tokens, article.sentences if tokens else (), only)
     return replace(article, entities=tuple(entities))
