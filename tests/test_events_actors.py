@@ -170,3 +170,27 @@ def test_the_front_refers_back_to_the_syrian_liberation_front() -> None:
     text = "أعلنت جبهة تحرير سوريا بدء هجوم. وشهدت المنطقة معارك بين الجبهة وهيئة تحرير الشام"
     assert [a.name for a in link_text(text)] == [
         "Syrian Liberation Front", "Syrian Liberation Front", "Hayat Tahrir al-Sham"]
+
+
+def test_yemen_theatre_names() -> None:
+    yemen = [a.name for a in link_text(
+        "تقدمت المقاومة اليمنية المشتركة وعلى رأسها ألوية العمالقة بعد إطلاق صاروخ من قبل الميليشيا الحوثية", "Yemen")]
+    assert yemen == ["Military Forces of Yemen (2016-) Hadi Government", "Giants Brigades",
+                     "Military Forces of Yemen (2017-) Supreme Political Council"]
+    assert [(a.name, a.inter) for a in link_text("أطلقت الفصائل في غزة صواريخ", "Palestine")] == [
+        ("Unidentified Armed Group (Palestine)", 3)]
+
+
+def test_the_passives_agent_after_min_qibal_fires() -> None:
+    text = "رصدت الدفاعات الجوية إطلاق صاروخ باليستي من قبل الميليشيا الحوثية على جازان"
+    anchor = text.index("صاروخ")
+    agent, _ = roles.pick_actors(link_text(text, "Yemen"), words(text), 0, len(text), anchor)
+    assert agent is not None and agent.name == "Military Forces of Yemen (2017-) Supreme Political Council"
+
+
+def test_yemens_air_strikes_are_the_coalitions_and_a_leader_is_no_target() -> None:
+    text = "وسيطرت المقاومة اليمنية المشتركة، وعلى رأسها ألوية العمالقة، الثلاثاء على مطار الحديدة بعد معارك مع الحوثيين."
+    events = code(text)
+    assert events and all(e.actor2 != "Giants Brigades" for e in events)
+    strike = "وشنت قوات الجيش الوطني اليمني الثلاثاء غارات جوية على مواقع الحوثيين في مدينة الحديدة."
+    assert any(e.actor1 == "Operation Restoring Hope" for e in code(strike))

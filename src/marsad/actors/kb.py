@@ -81,6 +81,8 @@ _THEATRE_NAMES = {
     ("Al Qaeda", "Yemen"): "AQAP: Al Qaeda in the Arabian Peninsula",
     ("Syrian National Army", "Yemen"): "Military Forces of Yemen (2016-) Hadi Government",  # «الجيش الوطني»
     ("Syrian National Army", "Libya"): "Libyan National Army",
+    **{("Opposition Rebels (Syria)", c): f"Unidentified Armed Group ({c})"  # «الفصائل في غزة»: not Syria's
+       for c in ("Palestine", "Yemen", "Libya", "Iraq")},
 }
 #: The government's forces where a country has two claimants («القوات الحكومية» in Yemen are Hadi's).
 _GOVERNMENT = {"Yemen": "Military Forces of Yemen (2016-) Hadi Government"}

@@ -6,7 +6,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
-from marsad.actors.kb import KBActor, alias_index, by_name, country_name, inter_for, resolve_name
+from marsad.actors.kb import (
+    KBActor,
+    alias_index,
+    by_name,
+    country_name,
+    inter_for,
+    load_kb,
+    resolve_name,
+)
 from marsad.actors.text import norm, variants, words
 from marsad.model import Actor, Place
 
@@ -32,7 +40,7 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
             continue
         n, actor = match
         if "{country}" not in actor.name and resolve_name(actor, country) != actor.name:
-            actor = by_name(resolve_name(actor, country)) or actor  # the theatre's own actor («الجيش الوطني» in Yemen)
+            actor = _theatre_actor(resolve_name(actor, country), country) or actor  # «الجيش الوطني» in Yemen
         start, end = toks[i][0], toks[i + n - 1][1]
         home = actor.country or country
         if "{country}" in actor.name and actor.inter == 1 and i + n < len(toks):
@@ -90,6 +98,13 @@ def _descriptions(text: str, found: list[Actor], offset: int) -> list[Actor]:
 
 
 _INSTITUTIONS = frozenset({"نادي", "نقابه", "اتحاد", "جمعيه", "مجلس", "حزب", "لجنه", "رابطه", "منظمه", "مدرسه"})
+def _theatre_actor(name: str, country: str) -> KBActor | None:
+    """The entry an actor stands for in the story's theatre: a named one, or a generic one
+    («الفصائل» in Gaza: ``Unidentified Armed Group (Palestine)``)."""
+    return by_name(name) or next((kb for kb in load_kb() if "{country}" in kb.name
+                                  and resolve_name(kb, country) == name), None)
+
+
 _HOUTHIS = "Military Forces of Yemen (2017-) Supreme Political Council"
 _GNA = "Military Forces of Libya (2016-) Government of National Accord"
 

@@ -168,7 +168,8 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
         elif inter2 in (0, 2, 3, 4, 7) and (
                 sub != "Shelling/artillery/missile attack" or actor2.startswith("Civilians") and _regime_named(article)):
             actor1, inter1, inferred = "Military Forces of Syria (2000-)", 1, True
-    if actor1.startswith("Unidentified") and country == "Yemen" and sub == "Air/drone strike" \
+    if country == "Yemen" and sub == "Air/drone strike" and (actor1.startswith("Unidentified") or (
+            _camp(actor1) == "yemeni government" and actor1 != "Operation Restoring Hope")) \
             and not actor2.startswith("Operation Restoring Hope"):
         actor1, inter1, inferred = "Operation Restoring Hope", 8, True  # the only air force over Yemen
     sides, other = _other_sides(article, seg, sub, country, (actor1, inter1, actor2, inter2), anchor)

@@ -27,7 +27,7 @@ _TARGET_BEFORE = frozenset(
     {"علي", "ضد", "صفوف", "مواقع", "موقع", "تابعه", "نقاط", "نقطه", "مقرات", "مقر", "رتل", "رتلا",
      "تجمع", "تجمعات", "من", "معاقل", "مناطق", "اهداف", "عناصر", "مسلحي", "مقاتلي"}
 )
-_CONTROL = frozenset({"جيب", "حكومه", "لحكومه", "وزاره", "ائتلاف", "الائتلاف", "مجلس", "لمجلس", "تسيطر", "يسيطر", "سيطره", "الخاضعه", "خاضعه", "تحت", "المدعومه", "المدعوم", "الموالیه", "الموالية", "بقياده", "تقوده"})
+_CONTROL = frozenset({"جيب", "راسها", "راسهم", "حكومه", "لحكومه", "وزاره", "ائتلاف", "الائتلاف", "مجلس", "لمجلس", "تسيطر", "يسيطر", "سيطره", "الخاضعه", "خاضعه", "تحت", "المدعومه", "المدعوم", "الموالیه", "الموالية", "بقياده", "تقوده"})
 
 
 def pick_actors(
@@ -132,6 +132,9 @@ _TRIGGER_HEADS = ("غار", "قصف", "ضرب", "هجوم", "هجمات", "قذ�
 
 
 def _is_target(actor: Actor, toks: Words) -> bool:
+    near = _words_before(toks, actor.start, 2)
+    if len(near) == 2 and "من" in near[0] and "قبل" in near[1]:
+        return False  # «إطلاق صاروخ من قبل الميليشيا الحوثية»: the passive's agent
     near = _words_before(toks, actor.start, 1)
     if near and near[-1] & {"قتلت", "وقتلت"} and actor.actor_type in ("state", "rebel", "political militia", "external"):
         return False  # «قتلت الشرطة السعودية ثلاثة مسلحين»: an armed force after the active verb kills
