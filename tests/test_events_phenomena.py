@@ -130,3 +130,15 @@ def test_a_restated_strike_that_places_what_the_lead_could_not_is_the_news() -> 
                                                                    "2018-03-10")  # the lead's day
     # with no earlier strike told, the definite noun refers to one the article does not tell: nothing
     assert code("وقالت سانا إن الضربات استهدفت مركزا للبحوث في مدينة حمص.") == []
+
+
+def test_captions_in_a_clause_habits_and_acts_recalled_after_baad_an_are_no_events() -> None:
+    assert code("ومن الصور المتداولة: صورة طفلين استشهدا في غارة جوية على مدينة دوما.") == []
+    assert code("وتذكر الوكالة دوريا مقتل أشخاص في دمشق نتيجة قصف بقذائف الهاون.") == []
+    # the day before «بعد أن» dates the announcement, not the killing it recalls
+    assert code("وأعلنت الحكومة، اليوم الأربعاء، الحداد بعد أن أقدم مسلحون على اغتيال محافظ مدينة حمص.") == []
+
+
+def test_a_date_right_after_captives_tells_when_they_were_taken() -> None:
+    (event,) = code("وأقدم تنظيم داعش، الثلاثاء، على قطع رأس أحد المدنيين المختطفين في 25 شباط في مدينة السويداء.")
+    assert event.event_date == "2018-03-13"

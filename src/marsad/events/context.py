@@ -278,10 +278,17 @@ def has_trend(toks: Words, lo: int, hi: int) -> bool:
     return False
 
 
+_CAPTIVES = ("المختطف", "المخطوف", "المعتقل", "الموقوف", "المفقود", "المحتجز", "الاسري", "الرهاين")
+
+
 def of_people(toks: Words, after: int, pos: int) -> bool:
-    """«أعدم التنظيم أحد الرهائن الذين خطفهم الشهر الماضي»: a date in a «الذين» clause after the
-    trigger tells what happened to the people before, not when the event happened."""
-    return any(after <= a < pos and w in ("الذين", "اللذين", "اللتين", "اللواتي") for a, _, w in toks)
+    """«أعدم التنظيم أحد الرهائن الذين خطفهم الشهر الماضي»، «قطع رأس أحد المدنيين المختطفين في 25
+    تموز»: a date in a «الذين» clause or right after a captive participle, after the trigger, tells what
+    happened to the people before, not when the event happened."""
+    if any(after <= a < pos and w in ("الذين", "اللذين", "اللتين", "اللواتي") for a, _, w in toks):
+        return True
+    near = [w for a, _, w in toks if after <= a < pos][-3:]
+    return any(w.removeprefix("و").startswith(_CAPTIVES) for w in near)
 
 
 def in_background_phrase(toks: Words, pos: int) -> bool:
@@ -375,12 +382,16 @@ def depicted(toks: Words, lo: int, first: int) -> bool:
 
 _CAPTIONS = frozenset({"صوره", "لقطه"})
 _TIMES = frozenset({"مرتين", "مرات", "مرارا", "تكرارا"})
+_HABITUAL = frozenset({"دوريا", "يوميا", "اسبوعيا", "باستمرار", "عاده"})
 
 
-def caption_or_repeat(toks: Words, last: int, hi: int) -> bool:
-    """«صورة طفلين … بعد استشهادهما أثناء القصف»: a picture's caption; «قصفت مرتين»، «عدة مرات»:
-    several strikes counted, no one event of its own day (callers apply it to undated clauses)."""
-    if variants(toks[0][2]) & _CAPTIONS:
+def caption_or_repeat(toks: Words, lo: int, last: int, hi: int) -> bool:
+    """«صورة طفلين … بعد استشهادهما أثناء القصف» (a sentence or clause that opens with it): a
+    picture's caption; «قصفت مرتين»، «عدة مرات»: several strikes counted; «تذكر سانا دورياً مقتل …»:
+    what happens habitually. No one event of its own day (callers apply it to undated clauses)."""
+    if variants(toks[0][2]) & _CAPTIONS or variants(toks[lo][2]) & _CAPTIONS:
+        return True
+    if any(variants(w) & _HABITUAL for _, _, w in toks[lo:hi]):
         return True
     return any(variants(w) & _TIMES for _, _, w in toks[last + 1 : min(hi, last + 4)])
 

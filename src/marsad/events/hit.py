@@ -156,7 +156,7 @@ def _not_news(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
     trend = context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)
     if context.depicted(toks, lo, hit.first):
         return True  # what a video shows is not the report of an event
-    if not cl.day_dates and context.caption_or_repeat(toks, hit.last, hi):
+    if not cl.day_dates and context.caption_or_repeat(toks, lo, hit.last, hi):
         return True  # a picture's caption, or strikes counted («مرتين»), not one dated event
     if hit.definition.sub_event_type in REMOTE_SUBS | REMOTE and context.accompanies_fight(toks, hit.last, hi):
         return True  # «وتفجيرات ضخمة رافقت الهجوم»: the battle's own tactics
@@ -171,9 +171,10 @@ def _not_news(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
         return True
     if context.open_ended_since(toks, hit.last + 1, hi) or context.period_summary(toks, lo, hi, bool(clause_dates)):
         return True
-    # «… بعد قصف عنيف خلف قتلى» recalls; «قتل 100 … بعد غارات» reports
-    return not hit.definition.verbal and _after_ba3d(toks, lo, hit.first) and not clause_dates \
-        and count_deaths(toks[lo : hit.first]) is None
+    # «… بعد قصف عنيف خلف قتلى» recalls; «قتل 100 … بعد غارات» reports; a day before the «بعد» phrase
+    # («أعلنت قسد، اليوم الأحد، … بعد أن أقدم الجهاديون على قطع رأس …») dates the verb, not the recalled act
+    return not hit.definition.verbal and _after_ba3d(toks, lo, hit.first) \
+        and not any(d.start >= hit.end for d in cl.day_dates) and count_deaths(toks[lo : hit.first]) is None
 
 
 _NEW_PHRASE = frozenset({"ان", "انه", "انها", "التي", "الذي", "الذين", "حيث", "بينما", "فيما", "كما", "بعد", "قبل"})
@@ -419,5 +420,9 @@ def _add_toll(story: Story, hit: TriggerHit, toll: int) -> None:
 
 
 def _after_ba3d(toks: Words, lo: int, first: int) -> bool:
-    """«بعد حصار طويل وقصف عنيف»: a nominal trigger after «بعد» recalls what came before."""
-    return any("بعد" in variants(w) for _, _, w in toks[max(lo, first - 3) : first])
+    """«بعد حصار طويل وقصف عنيف»، «بعد أن أقدم الجهاديون على قطع رأس …»: a nominal trigger after
+    «بعد» (or in a «بعد أن» clause) recalls what came before."""
+    if any("بعد" in variants(w) for _, _, w in toks[max(lo, first - 3) : first]):
+        return True
+    window = [w for _, _, w in toks[max(lo, first - 6) : first]]
+    return any(a.removeprefix("و") == "بعد" and b == "ان" for a, b in zip(window, window[1:], strict=False))
