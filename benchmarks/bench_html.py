@@ -68,7 +68,7 @@ def time_marsad(paths: list[Path], spent: dict[str, float]) -> tuple[float, int,
 
 def main() -> int:
     from marsad.ingest.html import decode_html
-    from marsad.pipeline import analyze
+    from marsad.pipeline import warm_up
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dir", default=str(HTML_DIR), help="folder of .html pages")
@@ -80,7 +80,7 @@ def main() -> int:
         return 2
     pages = [(p.name, decode_html(p.read_bytes())) for p in paths]
     time_trafilatura(pages)  # imports and trafilatura's lazy set-up outside the timing
-    analyze("تحميل النماذج قبل القياس في دمشق")
+    warm_up()  # models load outside the timing
     ratios: list[float] = []
     spent: dict[str, float] = {}
     traf = 0.0

@@ -29,7 +29,7 @@ def main() -> int:
     from marsad.engines.local import upsert_stream
     from marsad.engines.watch import watch_folder
     from marsad.ingest import read_inputs
-    from marsad.pipeline import analyze
+    from marsad.pipeline import warm_up
     from marsad.store import Store
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -41,7 +41,7 @@ def main() -> int:
         print(f"corpus not found: {args.corpus} (needs ../shared)", file=sys.stderr)
         return 2
     texts = [a.text for a in islice(read_inputs([args.corpus]), args.n)]
-    analyze("تحميل النماذج قبل القياس في دمشق")  # warm: models load outside the timing
+    warm_up()  # models load outside the timing
     done: dict[str, float] = {}
     latencies: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -90,3 +90,9 @@ def test_extract_all_entities_adds_entities_outside_event_context(tmp_path) -> N
         record = json.loads(out.read_text(encoding="utf-8"))
         found[bool(flag)] = ({e["text"] for e in record["entities"]}, record["events"])
     assert found[False][0] < found[True][0] and found[False][1] == found[True][1]
+
+
+def test_the_warm_up_text_reaches_the_entity_tagger() -> None:
+    from marsad.pipeline import WARM_UP_TEXT
+
+    assert event_sentences(Article.create(WARM_UP_TEXT))

@@ -34,14 +34,14 @@ def _watch(args: argparse.Namespace) -> int:
     from marsad.engines.local import upsert_stream
     from marsad.engines.watch import watch_folder
     from marsad.ingest import read_inputs
-    from marsad.pipeline import default_pipeline
+    from marsad.pipeline import warm_up
     from marsad.store import Store
 
     root = Path(args.directory)
     if not root.is_dir():
         raise FileNotFoundError(f"not a directory: {root}")
     store = Store(args.db)
-    default_pipeline()  # load the models now, not on the first file
+    warm_up()  # load the models now, not on the first file
 
     def handle(path: Path) -> None:
         events = failed = count = 0
