@@ -20,6 +20,12 @@ import sys
 import time
 from pathlib import Path
 
+from marsad.engines.local import one_blas_thread
+
+# As `marsad` does: one BLAS thread, or the tagger's second thread spins and its CPU
+# time counts twice (process_time sums every thread of the process).
+one_blas_thread()
+
 ROOT = Path(__file__).resolve().parents[1]
 HTML_DIR = ROOT.parent / "shared" / "data" / "html"
 
