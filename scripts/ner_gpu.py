@@ -16,13 +16,11 @@ epoch and dev F1), ``pre.npz`` (the pretrained encoder) and the best models
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import asdict, replace
 from pathlib import Path
 
@@ -32,6 +30,7 @@ from marsad.ner.conll import Sentence, read_conll
 from marsad.ner.lexicon import Lexicon
 from marsad.ner.nntrain import Settings, Vocab
 from marsad.ner.pretrain import PretrainSettings
+from marsad.ner.recipe import ANT
 from marsad.ner.train import split_dev
 
 #: Fine-tunings of each sweep: name, whether it starts from the pretrained encoder,
@@ -94,58 +93,29 @@ def prepare(args: argparse.Namespace) -> None:
     np.save(out / "vectors.npy", kv.vectors[: Settings.n_vocab].astype(np.float16))  # half the size to carry
     vocab, train, _ = _vocab(out)
     _save_docs(out, vocab)
-    types, stream = corpus_tokens(shared / "data/news/ant2018_all.jsonl.gz", args.limit)
+    types, stream = corpus_tokens(shared / ANT, args.limit)
     np.savez_compressed(out / "ant.npz", stream=stream, **type_inputs(vocab.word, types))
     meta = {"feats": len(vocab.feats), "chars": len(vocab.chars), "types": len(types), "tokens": len(stream)}
     (out / "meta.json").write_text(json.dumps(meta))
     print(meta)
 
 
-def _ant_sentences(path: Path, every: int, max_len: int = 100) -> Iterator[list[list[str]]]:
-    """Every ``every``-th ANT article as sentences (split after ".", as ANERcorp is)."""
-    from marsad.ner.text import TOKEN_RE
-
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            if i % every:
-                continue
-            rec = json.loads(line)
-            sents: list[list[str]] = [[]]
-            for tok in TOKEN_RE.findall(f"{rec.get('title') or ''}\n{rec.get('text') or ''}"):
-                sents[-1].append(tok)
-                if tok == "." or len(sents[-1]) >= max_len:
-                    sents.append([])
-            yield [ws for ws in sents if ws]
-
-
 def silver(args: argparse.Namespace) -> None:
     """Tag ANT articles with an ensemble of trained networks (numpy, here) and keep the
     sentences on which all agree: silver training data for a student of the same size."""
+    from marsad.ner.distil import silver as silver_data
     from marsad.ner.neural import NeuralTagger
-    from marsad.ner.nntrain import doc_features
 
     out = Path(args.out)
     teachers = [NeuralTagger(m, Lexicon.load()) for m in args.teachers]
     vocab, _, _ = _vocab(out)
-    rng = np.random.default_rng(13)
-    kept: list[Sentence] = []
-    docs: list[np.ndarray] = []
-    seen = 0
-    for sents in _ant_sentences(Path(args.shared) / "data/news/ant2018_all.jsonl.gz", args.every):
-        tags = [t.tag_document(sents) for t in teachers]
-        feats = doc_features(vocab, [(ws, []) for ws in sents], tags[0])
-        for i, ws in enumerate(sents):
-            seen += 1
-            named = any(t != "O" for t in tags[0][i])
-            if all(tt[i] == tags[0][i] for tt in tags[1:]) and (named or rng.random() < args.plain):
-                kept.append((ws, tags[0][i]))
-                docs.append(feats[i])
+    kept, docs = silver_data(teachers, vocab, Path(args.shared) / ANT, args.every, args.plain)
     with open(out / "silver.txt", "w", encoding="utf-8") as f:
         for ws, tags in kept:
             f.writelines(f"{w} {t}\n" for w, t in zip(ws, tags, strict=True))
             f.write("\n")
     np.save(out / "silver_docs.npy", np.concatenate(docs).astype(np.uint8))
-    print(f"silver: {len(kept)} of {seen} sentences, {sum(len(ws) for ws, _ in kept)} tokens")
+    print(f"silver: {len(kept)} sentences, {sum(len(ws) for ws, _ in kept)} tokens")
 
 
 def finetune(args: argparse.Namespace) -> None:
@@ -165,15 +135,10 @@ def finetune(args: argparse.Namespace) -> None:
         train, dev = train + dev, []
     docs = _docs(data / ("docs_all.npy" if epochs else "docs.npy"), train)
     if ratio:
+        from marsad.ner.distil import mix
+
         extra = read_conll(data / "silver.txt", "anercorp")
-        more = _docs(data / "silver_docs.npy", extra)
-        budget, pick = ratio * sum(len(ws) for ws, _ in train), []
-        for i in np.random.default_rng(s.seed).permutation(len(extra)):
-            if budget <= 0:
-                break
-            pick.append(int(i))
-            budget -= len(extra[i][0])
-        train, docs = train + [extra[i] for i in pick], docs + [more[i] for i in pick]
+        train, docs = mix(train, docs, extra, _docs(data / "silver_docs.npy", extra), ratio, s.seed)
     init = None
     if pre:
         with np.load(work / "pre.npz") as z:

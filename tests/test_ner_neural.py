@@ -111,3 +111,10 @@ def test_bounded_cache_gives_the_same_tags(tmp_path: Path) -> None:
     for _ in range(2):
         assert small.tag_document(sents) == big.tag_document(sents)
     assert len(small._cache) <= len({t for s in sents for t in s})
+
+
+def test_a_model_without_its_lexicon_is_refused(tmp_path: Path) -> None:
+    path, _, _ = _network(tmp_path, with_doc=False)
+    with pytest.raises(FileNotFoundError, match="clusters"):
+        NeuralTagger(path)  # its folder has no clusters: the features would silently degrade
+    assert NeuralTagger(path, Lexicon()).tag(["قال", "سمير"])

@@ -25,6 +25,7 @@ def register(commands: Commands) -> None:
     p.add_argument("--crf", action="store_true", help="train the two-pass CRF tagger instead of the network")
     p.add_argument("--device", default="cpu", help="torch device for pretraining and fine-tuning (cuda: minutes, not hours)")
     p.add_argument("--pretrain-steps", type=int, default=None, help="pretraining steps on ANT (0: none)")
+    p.add_argument("--no-silver", action="store_true", help="one network on ANERcorp alone (no teachers, no silver data)")
     p.set_defaults(func=_train)
 
     e = commands.eval.add_parser("ner", help="Entity-level P/R/F1 (conlleval) of the tagger on a CoNLL file.")
@@ -48,12 +49,13 @@ def _train(args: argparse.Namespace) -> int:
         model = train(shared, out, dev=args.dev, reuse_lexicon=args.reuse_lexicon)
     else:
         from marsad.ner.pretrain import PretrainSettings
-        from marsad.ner.recipe import train_neural
+        from marsad.ner.recipe import SILVER_RATIO, train_neural
 
         vectors = Path(args.vectors) if args.vectors else None
         steps = PretrainSettings.steps if args.pretrain_steps is None else args.pretrain_steps
         model, _ = train_neural(shared, out, reuse_lexicon=args.reuse_lexicon, vectors=vectors,
-                                pretraining=PretrainSettings(steps=steps), device=args.device)
+                                pretraining=PretrainSettings(steps=steps), device=args.device,
+                                silver_ratio=0.0 if args.no_silver else SILVER_RATIO)
     print(f"model: {model} ({model.stat().st_size / 1e6:.2f} MB)")
     return 0
 

@@ -23,7 +23,7 @@ import numpy as np
 
 from marsad.ner.crf import DocumentTagging, Scored, decode_document, viterbi_batch
 from marsad.ner.features import DocTypes, FeatureExtractor
-from marsad.ner.lexicon import Lexicon
+from marsad.ner.lexicon import CLUSTERS_FILE, Lexicon
 
 #: The shipped network's file in the package data.
 MODEL_FILE = "cnn.npz"
@@ -85,6 +85,9 @@ class NeuralTagger(DocumentTagging):
             raise FileNotFoundError(f"NER model not found: {path} (run `marsad train ner`)")
         self.w = NeuralWeights(path)
         self.labels = self.w.labels
+        if lexicon is None and not (path.parent / CLUSTERS_FILE).is_file():
+            # Without its clusters the network still runs, but far below its accuracy.
+            raise FileNotFoundError(f"{CLUSTERS_FILE} not found beside {path}: copy the lexicon with the model")
         lex = lexicon if lexicon is not None else Lexicon.load(path.parent)
         # The network was trained without the CRF's self-trained name lexicon.
         # Feature strings are needed once per word (then its vector is cached): a small cache.

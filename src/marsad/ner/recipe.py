@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import numpy as np
+
+from marsad.ner.conll import Sentence
 from marsad.ner.lexicon import Lexicon
 from marsad.ner.nntrain import Settings, Vocab, build_net, crf_first_pass, export, fit
 from marsad.ner.pretrain import PretrainSettings, corpus_tokens, pretrain, type_inputs
@@ -42,27 +47,29 @@ def train_vectors(corpus: Path, out: Path, seed: int = 13, log: Callable[[str], 
 
 
 
-def train_neural(
-    shared: Path, out_dir: Path, *, reuse_lexicon: bool = False, vectors: Path | None = None,
-    settings: Settings | None = None, pretraining: PretrainSettings | None = None, device: str = "cpu",
-    log: Callable[[str], None] = print,
-) -> tuple[Path, float]:
-    """Build the gazetteer and clusters (unless ``reuse_lexicon``), the word vectors
-    (unless given), the pretrained encoder (unless ``pretraining.steps`` is 0) and the
-    network into ``out_dir``; returns the model and its dev F1.
+#: The shipped model's recipe, chosen on the development split by two GPU sweeps
+#: (``scripts/ner_gpu.py``): five teachers (whether each starts from the pretrained
+#: encoder, its settings; the last is the earlier shipped network's recipe), then one
+#: student on ANERcorp plus silver sentences as many tokens again (``SILVER_RATIO``).
+TEACHERS: list[tuple[bool, dict[str, Any]]] = [
+    (True, {"seed": 13, "dropout": 0.3}), (True, {"seed": 14}), (True, {"seed": 14, "lr": 1e-3}),
+    (False, {"seed": 13}), (False, {"seed": 13}),
+]
+STUDENT: dict[str, Any] = {"seed": 14, "dropout": 0.3}
+SILVER_RATIO = 1.0
+WORK = Path("out/ner-train")
 
-    The network trains on the first 90% of train.txt and keeps its best epoch on the
-    last 10% (so the dev F1 is the one early stopping chose: slightly optimistic)."""
-    import torch
+
+def _lexicon_and_vectors(
+    shared: Path, out_dir: Path, reuse_lexicon: bool, vectors: Path | None, s: Settings, log: Callable[[str], None],
+) -> tuple[list[str], Any, Lexicon]:
+    """The gazetteer and clusters (built, or copied from the package with
+    ``reuse_lexicon``) and the word vectors (trained unless given)."""
     from gensim.models import KeyedVectors
 
-    from marsad.ner.conll import read_conll
     from marsad.ner.lexicon import CLUSTERS_FILE, DATA_DIR, GAZETTEER_FILE
-    from marsad.ner.neural import MODEL_FILE
-    from marsad.ner.train import build_clusters, build_gazetteer, split_dev
+    from marsad.ner.train import build_clusters, build_gazetteer
 
-    s = settings or Settings()
-    torch.set_num_threads(1)
     out_dir.mkdir(parents=True, exist_ok=True)
     if reuse_lexicon:
         for name in (GAZETTEER_FILE, CLUSTERS_FILE):
@@ -72,14 +79,48 @@ def train_neural(
         log(f"gazetteer: {build_gazetteer(shared, out_dir / GAZETTEER_FILE)} names")
         log(f"clusters: {build_clusters(shared, out_dir / CLUSTERS_FILE, seed=s.seed)} words")
     if vectors is None:  # kept out of the package data (about 40 MB), for --vectors
-        work = Path("out/ner-train")
-        work.mkdir(parents=True, exist_ok=True)
-        vectors = train_vectors(shared / ANT, work / "w2v.kv", s.seed, log)
+        WORK.mkdir(parents=True, exist_ok=True)
+        vectors = train_vectors(shared / ANT, WORK / "w2v.kv", s.seed, log)
     kv = KeyedVectors.load(str(vectors))
-    words = list(kv.index_to_key[: s.n_vocab])
-    lexicon = Lexicon.load(out_dir)
+    return list(kv.index_to_key[: s.n_vocab]), kv.vectors[: s.n_vocab], Lexicon.load(out_dir)
+
+
+def _fit_export(
+    vocab: Vocab, data: tuple[list[Sentence], list[np.ndarray], list[Sentence]], s: Settings,
+    init: dict[str, Any] | None, device: str, path: Path, log: Callable[[str], None],
+) -> float:
+    """Fine-tune one network (early stopping on the development split) and export it."""
+    net, epoch, f1 = fit(vocab, *data, s, log=log, init=init, device=device)
+    log(f"kept epoch {epoch}: dev F1 {f1:.2f} -> {path}")
+    words = sorted(vocab.words, key=vocab.words.__getitem__)
+    export({k: v.detach().cpu().numpy() for k, v in net.state_dict().items()}, vocab, s, path, words)
+    return f1
+
+
+def train_neural(
+    shared: Path, out_dir: Path, *, reuse_lexicon: bool = False, vectors: Path | None = None,
+    settings: Settings | None = None, pretraining: PretrainSettings | None = None,
+    silver_ratio: float = SILVER_RATIO, device: str = "cpu", log: Callable[[str], None] = print,
+) -> tuple[Path, float]:
+    """Build the gazetteer and clusters (unless ``reuse_lexicon``), the word vectors
+    (unless given), the pretrained encoder (unless ``pretraining.steps`` is 0), the
+    teachers and their silver data (unless ``silver_ratio`` is 0) and the network into
+    ``out_dir``; returns the model and its dev F1.
+
+    Every network trains on the first 90% of train.txt and keeps its best epoch on the
+    last 10% (so the dev F1 is the one early stopping chose: slightly optimistic)."""
+    import torch
+
+    from marsad.ner.conll import read_conll
+    from marsad.ner.distil import mix, silver
+    from marsad.ner.neural import MODEL_FILE, NeuralTagger
+    from marsad.ner.train import split_dev
+
+    s = settings or Settings()
+    torch.set_num_threads(1)
+    words, vectors_, lexicon = _lexicon_and_vectors(shared, out_dir, reuse_lexicon, vectors, s, log)
     train, dev = split_dev(read_conll(shared / "data/ner/anercorp/train.txt", "anercorp"))
-    vocab = Vocab(words, kv.vectors[: s.n_vocab], lexicon, train)
+    vocab = Vocab(words, vectors_, lexicon, train)
     log(f"inputs: {len(words)} word vectors, {len(vocab.feats)} features, {len(vocab.chars)} characters")
     docs = crf_first_pass(vocab, lexicon, train, log)
     p = pretraining or PretrainSettings()
@@ -87,8 +128,16 @@ def train_neural(
     if p.steps:
         types, stream = corpus_tokens(shared / ANT)
         init = pretrain(build_net(vocab, s), type_inputs(vocab.word, types), stream, p, device, log)
-    net, epoch, f1 = fit(vocab, train, docs, dev, s, log=log, init=init, device=device)
-    net.cpu()
-    log(f"kept epoch {epoch}: dev F1 {f1:.2f}")
-    export({k: v.detach().numpy() for k, v in net.state_dict().items()}, vocab, s, out_dir / MODEL_FILE, words)
+    student = replace(s, **STUDENT)
+    if silver_ratio:
+        WORK.mkdir(parents=True, exist_ok=True)
+        teachers = []
+        for k, (pre, over) in enumerate(TEACHERS):
+            _fit_export(vocab, (train, docs, dev), replace(s, **over), init if pre else None, device,
+                        WORK / f"teacher{k}.npz", log)
+            teachers.append(NeuralTagger(WORK / f"teacher{k}.npz", lexicon))
+        extra, more = silver(teachers, vocab, shared / ANT)
+        log(f"silver: {len(extra)} sentences, {sum(len(ws) for ws, _ in extra)} tokens")
+        train, docs = mix(train, docs, extra, more, silver_ratio, student.seed)
+    f1 = _fit_export(vocab, (train, docs, dev), student, init, device, out_dir / MODEL_FILE, log)
     return out_dir / MODEL_FILE, f1
