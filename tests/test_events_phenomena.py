@@ -142,3 +142,8 @@ def test_captions_in_a_clause_habits_and_acts_recalled_after_baad_an_are_no_even
 def test_a_date_right_after_captives_tells_when_they_were_taken() -> None:
     (event,) = code("وأقدم تنظيم داعش، الثلاثاء، على قطع رأس أحد المدنيين المختطفين في 25 شباط في مدينة السويداء.")
     assert event.event_date == "2018-03-13"
+
+
+def test_a_direction_adjective_before_a_town_with_bi_does_not_make_it_a_reference_point() -> None:
+    (event,) = code("قتل 5 مدنيين في ريف إدلب الغربي بجسر الشغور بقصف مدفعي لقوات النظام الثلاثاء.")
+    assert (event.location, event.fatalities) == ("Jisr-Ash-Shugur", 5)

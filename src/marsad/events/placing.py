@@ -139,6 +139,8 @@ def _reference_point(place: Place, named: list[Place], toks: Words) -> bool:
     before = words_before(toks, place.start, 1)
     if not before or not before[-1] & ({"قرب", "بالقرب", "خارج"} | _DIRECTIONS):
         return False  # «في محافظتي كركوك ونينوى في شمال بغداد»: the direction situates the others
+    if any(a < place.start < b and w.startswith("ب") for a, b, w in toks):
+        return False  # «ريف إدلب الغربي بجسر الشغور»: «بـ» names where, the direction was an adjective
     return any(0 < place.start - other.end <= 40 for other in named)
 
 
