@@ -135,3 +135,9 @@ def test_a_deterrent_force_or_opened_fire_is_no_group() -> None:
 def test_the_islamic_state_and_al_qaeda_take_the_yemen_theatre() -> None:
     assert names("تبنى تنظيم داعش الهجوم", "Yemen") == ["Islamic State (Yemen)"]
     assert names("هاجم تنظيم القاعدة نقطة تفتيش", "Yemen") == ["AQAP: Al Qaeda in the Arabian Peninsula"]
+
+
+def test_assads_regime_and_forces_by_his_name() -> None:
+    assert names("قصفت قوات الرئيس بشار الأسد مواقع تسيطر عليها قوات مناوئة لنظام بشار الأسد") == [
+        "Military Forces of Syria (2000-)", "Military Forces of Syria (2000-)"]
+    assert names("قال الرئيس بشار الأسد إن الحرب انتهت") == []

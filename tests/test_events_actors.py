@@ -194,3 +194,19 @@ def test_yemens_air_strikes_are_the_coalitions_and_a_leader_is_no_target() -> No
     assert events and all(e.actor2 != "Giants Brigades" for e in events)
     strike = "وشنت قوات الجيش الوطني اليمني الثلاثاء غارات جوية على مواقع الحوثيين في مدينة الحديدة."
     assert any(e.actor1 == "Operation Restoring Hope" for e in code(strike))
+
+
+def test_who_announces_a_strike_on_it_reports_but_who_claims_one_struck() -> None:
+    text = "أعلن الجيش السوري، الخميس، عن تعرض مطار عسكري لقصف صاروخي"
+    anchor = text.index("لقصف")
+    assert roles.pick_actors(link_text(text), words(text), 0, len(text), anchor)[0] is None
+    claim = "أعلن الحرس الثوري الإيراني، الأحد، مسؤوليته، عن إطلاق الصواريخ على مقر للحزب"
+    agent, _ = roles.pick_actors(link_text(claim, "Iraq"), words(claim), 0, len(claim), claim.index("إطلاق"))
+    assert agent is not None and agent.name == "Islamic Revolutionary Guard Corps"
+
+
+def test_who_helps_another_take_a_town_is_no_target() -> None:
+    text = "وساعدت القوات الروسية قوات الرئيس بشار الأسد على استرداد مناطق سيطر عليها تنظيم الدولة"
+    toks = words(text)
+    actors = link_text(text)
+    assert roles.supports(actors[0], actors[1], toks)

@@ -210,7 +210,7 @@ def _other_sides(article: Article, seg: Words, sub: str, country: str, sides: Si
         if other is not None:
             return (actor1, inter1, other[0], other[1]), True
     lo, hi = (seg[0][0], seg[-1][1]) if seg else (0, 0)
-    if sub == "Agreement" and not actor2 and inter1 in (2, 3) and not any(
+    if sub == "Agreement" and not actor2 and inter1 in (2, 3) and not actor1.startswith("Unidentified") and not any(
             p.feature == "country" and lo <= p.start < hi for p in article.places):  # «اتفاق مع روسيا»: named
         state = next((a for a in article.actors if a.inter == 1 and a.country == country
                       and a.name.startswith("Military Forces")), None)
@@ -240,7 +240,7 @@ def _accused_striker(article: Article) -> tuple[str, int] | None:
     return next(iter(accused)) if len(accused) == 1 else None
 
 
-_PLANTED = ("زرع", "مخلفات", "خلفها", "خلفته")
+_PLANTED = ("زرع", "مخلفات")
 
 
 def _planter(article: Article) -> tuple[str, int] | None:

@@ -100,7 +100,8 @@ def _in_relative_clause(actor: Actor, toks: Words) -> bool:
     return False
 
 
-_SUPPORT = ("مسنود", "بدعم", "بمسانده", "باسناد", "ساند", "وساند", "يساند", "تساند", "بغطاء", "مدعوم", "مدعوما", "المدعوم")
+_SUPPORT = ("مسنود", "بدعم", "بمسانده", "باسناد", "ساند", "وساند", "يساند", "تساند", "بغطاء", "مدعوم", "مدعوما", "المدعوم",
+            "ساعد", "وساعد", "يساعد", "تساعد", "بمساعده")
 
 
 def supports(first: Actor, second: Actor, toks: Words) -> bool:
@@ -232,6 +233,9 @@ def _is_source(actor: Actor, toks: Words, anchor: int) -> bool:
     if not any(f.startswith(_SPEECH) for forms in before + next2 for f in forms):
         return False
     between = [w for a, _, w in toks if actor.end <= a < anchor]
+    if "عن" in between[:3] and not any(w.startswith("مسووليت") for w in between[:3]) and any(
+            f.startswith(("اعلن", "تحدث", "افاد", "كشف")) for forms in before for f in forms):
+        return True  # «أعلن نظام الأسد، الخميس، عن تعرض مطار الضبعة لقصف»: it reports (not «مسؤوليته عن»)
     return any(w in ("ان", "انه", "انها", "بان") for w in between)
 
 
