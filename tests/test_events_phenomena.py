@@ -147,3 +147,9 @@ def test_a_date_right_after_captives_tells_when_they_were_taken() -> None:
 def test_a_direction_adjective_before_a_town_with_bi_does_not_make_it_a_reference_point() -> None:
     (event,) = code("قتل 5 مدنيين في ريف إدلب الغربي بجسر الشغور بقصف مدفعي لقوات النظام الثلاثاء.")
     assert (event.location, event.fatalities) == ("Jisr-Ash-Shugur", 5)
+
+
+def test_air_defences_that_confront_the_strike_just_told_are_that_strike() -> None:
+    events = code("وقالت القيادة العامة للجيش إن 110 صواريخ أطلقت فجر الثلاثاء باتجاه أهداف سورية في دمشق "
+                  "وخارجها تصدت لها الدفاعات الجوية وأسقطت معظمها.")
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]

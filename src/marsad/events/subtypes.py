@@ -42,6 +42,8 @@ def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None)
         if weapon is not None:
             return weapon
     nxt3 = [f for _, _, w in [t for t in seg if t[0] >= hit.end][:3] for f in variants(w)]
+    if hit.definition.words[0].startswith("تصد") and nxt3[:1] and nxt3[0] in ("لها", "له", "لهم", "لهما"):
+        return None  # «صواريخ … تصدت لها الدفاعات الجوية»: the strike just told, not a fight of its own
     if sub == "Armed clash" and hit.definition.words[0].startswith("هاجم") and any(
         f.startswith(("مشارك", "تصريح", "سياس", "قرار", "موقف", "بشده", "الرئيس", "وزير", "الحكوم", "الاعلام"))
         for f in nxt3
