@@ -153,3 +153,15 @@ def test_air_defences_that_confront_the_strike_just_told_are_that_strike() -> No
     events = code("وقالت القيادة العامة للجيش إن 110 صواريخ أطلقت فجر الثلاثاء باتجاه أهداف سورية في دمشق "
                   "وخارجها تصدت لها الدفاعات الجوية وأسقطت معظمها.")
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+def test_a_similar_event_with_its_own_day_and_operation_names() -> None:
+    (protest,) = code("وخرجت، الثلاثاء، احتجاجات مماثلة في مدينة حلب.")
+    assert protest.event_type == "Protests"
+    assert code("أعلن التحالف الثلاثاء عن إطلاق عملية \"قطع رأس الأفعى\" في محافظة إدلب.") == []
+
+
+def test_victims_in_a_people_relative_clause_still_update_the_toll() -> None:
+    events = code("قتل ناشط الثلاثاء في قصف مدفعي إسرائيلي على مدينة غزة. "
+                  "وارتفع إلى ثلاثة عدد النشطاء الذين قتلوا في القصف.")
+    assert [e.fatalities for e in events] == [3]

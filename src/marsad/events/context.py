@@ -197,7 +197,8 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
     «منذ أشهر» (a duration, as in «لأول مرة منذ أشهر») is not a reference.
     """
     rel = next((k for k in range(first - 1, max(lo, first - 3) - 1, -1)
-                if toks[k][2] in ("التي", "الذي", "اللتين", "الذين")), None)
+                if toks[k][2] in ("التي", "الذي", "اللتين") or k == first - 1 and toks[k][2] == "الذين"), None)
+    # («النشطاء الذين قتلوا في القصف»: people's relative clauses tell the event's victims, a toll)
     if rel is not None and not dated_after and not any(
             variants(w) & _DAY_WORDS or w.isdigit() for _, _, w in toks[rel + 1 : first]):
         return True  # «المدينة التي استعادت القوات …»، «البصرة التي اندلعت فيها احتجاجات» describe;
@@ -219,8 +220,10 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
     after = [w for _, _, w in toks[first + 1 : first + 4]]
     if "سابقا" in after or any(a == "في" and b == "السابق" for a, b in zip(after, after[1:], strict=False)):
         return True  # «كان هدفا لهجمات في السابق»: attacks of the past
-    if any(variants(w) & _SIMILAR for w in after[:2]):
+    if any(variants(w) & _SIMILAR for w in after[:2]) and not any(
+            variants(w) & _DAY_WORDS or w.isdigit() for _, _, w in toks[lo:first + 6]):
         return True  # «أعلن البنتاغون عن غارة مماثلة …»: another event, told for comparison
+        # (but «وخرجت، الأحد، احتجاجات مماثلة في الناصرية» gives it its own day: news)
     if any(variants(w) & _FUNERAL or w.removeprefix("و").startswith(("سيشيع", "يشيع", "تشيع", "شيع"))
            for _, _, w in toks[lo:first]):
         return True  # «تشييع جثامين ضحايا القصف الجوي»: a funeral refers to a strike told elsewhere
@@ -244,6 +247,17 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
         if ("بعد" in f or "قبل" in f) and any(any(v.startswith(_DURATION_PREFIX) for v in g) for g in rest):
             return True
     return False
+
+
+_OPERATION = frozenset({"عمليه", "معركه", "حمله", "اسم", "باسم"})
+
+
+def operation_name(text: str, toks: Words, first: int) -> bool:
+    """«إطلاق عملية "قطع رأس الأفعى"»: a trigger that opens a quoted operation name names it."""
+    start = toks[first][0]
+    if start == 0 or text[start - 1] not in "\"«“'":
+        return False
+    return first > 0 and bool(variants(toks[first - 1][2]) & _OPERATION)
 
 
 def recalled_then(toks: Words, lo: int, first: int) -> bool:

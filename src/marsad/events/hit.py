@@ -154,8 +154,8 @@ def _not_news(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
     if hit.definition.sub_event_type == TERRITORY and percent_after(toks, hit.last):
         return True
     trend = context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)
-    if context.depicted(toks, lo, hit.first):
-        return True  # what a video shows is not the report of an event
+    if context.depicted(toks, lo, hit.first) or context.operation_name(article.text, toks, hit.first):
+        return True  # what a video shows, or the name of an operation, is not the report of an event
     if not cl.day_dates and context.caption_or_repeat(toks, lo, hit.last, hi):
         return True  # a picture's caption, or strikes counted («مرتين»), not one dated event
     if hit.definition.sub_event_type in REMOTE_SUBS | REMOTE and context.accompanies_fight(toks, hit.last, hi):
