@@ -23,6 +23,7 @@ import sys
 import time
 from dataclasses import asdict, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -36,7 +37,7 @@ from marsad.ner.train import split_dev
 #: Fine-tunings of each sweep: name, whether it starts from the pretrained encoder,
 #: settings (and ``silver``: silver tokens per gold token; ``epochs``: a final model on
 #: all of train.txt). The first sweep ran with pretraining; the second with silver data.
-SWEEPS: dict[str, list[tuple[str, bool, dict[str, float]]]] = {
+SWEEPS: dict[str, list[tuple[str, bool, dict[str, Any]]]] = {
     "pretrain": [
         *[(f"pre-s{k}", True, {"seed": k}) for k in (13, 14, 15, 16)],
         *[(f"pre-lr1-s{k}", True, {"seed": k, "lr": 1e-3}) for k in (13, 14)],
@@ -94,7 +95,7 @@ def prepare(args: argparse.Namespace) -> None:
     vocab, train, _ = _vocab(out)
     _save_docs(out, vocab)
     types, stream = corpus_tokens(shared / ANT, args.limit)
-    np.savez_compressed(out / "ant.npz", stream=stream, **type_inputs(vocab.word, types))
+    np.savez_compressed(out / "ant.npz", **{"stream": stream, **type_inputs(vocab.word, types)})
     meta = {"feats": len(vocab.feats), "chars": len(vocab.chars), "types": len(types), "tokens": len(stream)}
     (out / "meta.json").write_text(json.dumps(meta))
     print(meta)
@@ -129,7 +130,7 @@ def finetune(args: argparse.Namespace) -> None:
     name, pre, over = json.loads(args.cfg)
     data, work = Path(args.data), Path(args.work)
     ratio, epochs = over.pop("silver", 0.0), int(over.pop("epochs", 0))
-    s = replace(Settings(), **over, **({"max_epochs": 2} if args.tiny else {}))
+    s = replace(Settings(), **{**over, **({"max_epochs": 2} if args.tiny else {})})
     vocab, train, dev = _vocab(data)
     if epochs:  # the final model: all of train.txt, the epochs a development run chose
         train, dev = train + dev, []
