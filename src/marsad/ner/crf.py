@@ -106,36 +106,51 @@ def marginals(em: np.ndarray, trans: np.ndarray) -> np.ndarray:
     return np.exp(alpha + beta - logz)
 
 
+def _padded(ems: list[np.ndarray], dtype: type) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]:
+    """Sentences longest first as one position-major array ``[position, sentence, label]``
+    (zero-padded), their order, lengths, and how many are still running at each
+    position (a prefix of the batch, since they are sorted)."""
+    lens = np.array([len(e) for e in ems])
+    order = np.argsort(-lens, kind="stable")
+    lengths = lens[order]
+    em = np.zeros((int(lengths[0]), len(ems), ems[0].shape[1]), dtype=dtype)
+    for row, b in enumerate(order.tolist()):
+        em[: lengths[row], row] = ems[b]
+    live = np.searchsorted(-lengths, -np.arange(len(em)), side="left").tolist()
+    return em, order, lengths, live
+
+
 def viterbi_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[list[int]]:
     """:func:`viterbi` for many sentences at once: one numpy step per position, not per
-    position and sentence. Sentences are sorted longest first so that the ones still
-    running at a position are a prefix of the batch."""
+    position and sentence, with the transitions laid ``[to, from]`` so that each
+    step reduces contiguous rows (ties go to the lowest label, as in :func:`viterbi`)."""
     if not ems:
         return []
-    order = sorted(range(len(ems)), key=lambda b: -len(ems[b]))
-    lengths = np.array([len(ems[b]) for b in order])
-    n, k = int(lengths[0]), trans.shape[0]
-    em = np.zeros((len(ems), n, k), dtype=np.float32)
-    for row, b in enumerate(order):
-        em[row, : len(ems[b])] = ems[b]
-    live = [int(np.count_nonzero(lengths > i)) for i in range(n)]
-    back = np.zeros((n, len(ems), k), dtype=np.intp)
-    score = em[:, 0].copy()
+    em, order, lengths, live = _padded(ems, np.float32)
+    n, b, k = em.shape
+    dtype = np.result_type(np.float32, trans.dtype)
+    t_to = np.ascontiguousarray(trans.T, dtype=dtype)
+    back = np.zeros((n, b, k), dtype=np.intp)
+    cand = np.empty((b, k, k), dtype=dtype)
+    score = em[0].astype(dtype)
     for i in range(1, n):
         m = live[i]
-        cand = score[:m, :, None] + trans
-        back[i, :m] = cand.argmax(axis=1)
-        score[:m] = cand.max(axis=1) + em[:m, i]
+        c = np.add(score[:m, None, :], t_to, out=cand[:m])
+        c.argmax(axis=2, out=back[i, :m])
+        c.max(axis=2, out=score[:m])
+        score[:m] += em[i, :m]
     best = score.argmax(axis=1)
-    paths = np.zeros((len(ems), n), dtype=np.intp)
-    paths[np.arange(len(ems)), lengths - 1] = best
+    paths = np.zeros((n, b), dtype=np.intp)
+    rows = np.arange(b)
+    paths[lengths - 1, rows] = best
     for i in range(n - 1, 0, -1):
         m = live[i]
-        best[:m] = back[i, np.arange(m), best[:m]]
-        paths[:m, i - 1] = best[:m]
+        best[:m] = back[i, rows[:m], best[:m]]
+        paths[i - 1, :m] = best[:m]
+    cols = paths.T.tolist()
     out: list[list[int]] = [[] for _ in ems]
-    for row, b in enumerate(order):
-        out[b] = paths[row, : lengths[row]].tolist()
+    for row, s in enumerate(order.tolist()):
+        out[s] = cols[row][: lengths[row]]
     return out
 
 
