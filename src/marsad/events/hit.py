@@ -6,12 +6,11 @@ neighbouring triggers (``seg_lo``–``seg_hi``); the coder (events.coder) walks 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from marsad.actors.kb import by_name, country_name
-from marsad.actors.text import variants
-from marsad.events import cells, context, placing, roles, where
+from marsad.events import asides, cells, context, placing, restated, roles, where
 from marsad.events.abroad import country_of_clause
 from marsad.events.attribution import PENALTY, infer_sides, note_agent, one_sided_attack
 from marsad.events.confidence import draft_cues, hedged
@@ -142,11 +141,11 @@ def _not_news(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
     lo, hi, clause_dates = cl.lo, cl.hi, cl.clause_dates
     if hit.definite and not hit.definition.verbal and not cl.day_dates:
         toll = count_deaths(toks[lo:hi])
-        if toll is not None and not _has_place(article, toks, lo, hi):
+        if toll is not None and not restated.has_place(article, toks, lo, hi):
             if not _other_party(article, toks, lo, hi, hit, story.last):
-                _add_toll(story, hit, toll)
+                restated.add_toll(story, hit, toll)
             return True
-        if toll is None and not _lead_report(article, toks, lo, hi, hit, story) and not _first_placed_strike(
+        if toll is None and not restated.lead_report(article, toks, lo, hi, hit, story) and not restated.first_placed_strike(
                 article, toks, lo, hi, hit, story):
             return True
     if hit.definition.strength == 1 and not hit.definition.verbal and not supported(toks[lo:hi], hit):
@@ -154,18 +153,18 @@ def _not_news(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
     if hit.definition.sub_event_type == TERRITORY and percent_after(toks, hit.last):
         return True
     trend = context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)
-    if context.depicted(toks, lo, hit.first) or context.operation_name(article.text, toks, hit.first):
+    if asides.depicted(toks, lo, hit.first) or asides.operation_name(article.text, toks, hit.first):
         return True  # what a video shows, or the name of an operation, is not the report of an event
-    if not cl.day_dates and context.caption_or_repeat(toks, lo, hit.last, hi):
+    if not cl.day_dates and asides.caption_or_repeat(toks, lo, hit.last, hi):
         return True  # a picture's caption, or strikes counted («مرتين»), not one dated event
-    if hit.definition.sub_event_type in REMOTE_SUBS | REMOTE and context.accompanies_fight(toks, hit.last, hi):
+    if hit.definition.sub_event_type in REMOTE_SUBS | REMOTE and asides.accompanies_fight(toks, hit.last, hi):
         return True  # «وتفجيرات ضخمة رافقت الهجوم»: the battle's own tactics
     if hit.first > 0 and toks[hit.first - 1][2] == "وسط" and not clause_dates:
         return True  # «وسط معارك لا يبدو أنها ستنتهي»: the setting, not an event
     year = published.year if published else 0  # unknown: no year is known to be past
-    if context.long_ago(toks, lo, hit.first, hi, year) or not cl.day_dates and context.recalled_then(toks, lo, hit.first):
+    if context.long_ago(toks, lo, hit.first, hi, year) or not cl.day_dates and asides.recalled_then(toks, lo, hit.first):
         return True  # «في 14 أبريل من عام 2001»، «قبل نحو شهر»، «قال حينها»: an old event recalled
-    if not cl.day_dates and (context.present_state(toks, lo, hit.first) or context.old_year(toks, lo, hi, year)):
+    if not cl.day_dates and (asides.present_state(toks, lo, hit.first) or context.old_year(toks, lo, hi, year)):
         return True  # «فيما تستمر الغارات»، «عام 2012 لقيت حتفها في قصف»: no event of these days
     if not clause_dates and (trend or context.open_ended_since(toks, lo, hi)):
         return True
@@ -173,7 +172,7 @@ def _not_news(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
         return True
     # «… بعد قصف عنيف خلف قتلى» recalls; «قتل 100 … بعد غارات» reports; a day before the «بعد» phrase
     # («أعلنت قسد، اليوم الأحد، … بعد أن أقدم الجهاديون على قطع رأس …») dates the verb, not the recalled act
-    return not hit.definition.verbal and _after_ba3d(toks, lo, hit.first) \
+    return not hit.definition.verbal and restated.after_ba3d(toks, lo, hit.first) \
         and not any(d.start >= hit.end for d in cl.day_dates) and count_deaths(toks[lo : hit.first]) is None
 
 
@@ -371,58 +370,3 @@ def _antecedent(article: Article, toks: Words, hit: TriggerHit) -> Actor | None:
     floor = toks[max(0, hit.first - 8)][0]
     before = [a for a in article.actors if floor <= a.start and a.end <= rel_start and a.actor_type != "civilians"]
     return max(before, key=lambda a: a.end) if before else None
-
-
-def _lead_report(article: Article, toks: Words, lo: int, hi: int, hit: TriggerHit, story: Story) -> bool:
-    """«أفادت مصادر في مدينة نوى بخروج المشفى عن الخدمة نتيجة القصف المكثف لقوات النظام على
-    المدينة»: a definite strike noun in the article's first sentence, with its attacker and
-    place, reports the news (nothing earlier for it to refer back to)."""
-    if story.last is not None or toks[0][0] > len(article.title) + 2 or hit.definition.strength < 2:
-        return False
-    start, end = toks[lo][0], toks[hi - 1][1]
-    armed = any(start <= a.start and a.end <= end and a.actor_type != "civilians" for a in article.actors)
-    return armed and _has_place(article, toks, lo, hi)
-
-
-def _first_placed_strike(article: Article, toks: Words, lo: int, hi: int, hit: TriggerHit, story: Story) -> bool:
-    """«شنت الولايات المتحدة وبريطانيا وفرنسا، السبت، ضربات على أهداف للنظام. وقالت سانا إن الضربات
-    استهدفت مركز البحوث في برزة»: a strike an earlier sentence told but could not place, placed by a
-    definite restatement before any event was coded, is the news (it takes the earlier day)."""
-    if story.last is not None or story.unplaced is None or hit.definition.sub_event_type not in REMOTE | REMOTE_SUBS:
-        return False
-    verb = next((k for k in range(hit.first + 1, min(hi, hit.last + 4))
-                 if toks[k][2].removeprefix("و").startswith(_HIT_VERBS)), None)  # «الضربات استهدفت …»
-    return verb is not None and _has_place(article, toks, verb, hi)
-
-
-_HIT_VERBS = ("استهدف", "طال", "اصاب", "ضرب", "دمر")
-
-
-def _has_place(article: Article, toks: Words, lo: int, hi: int) -> bool:
-    start, end = toks[lo][0], toks[hi - 1][1]
-    return any(start <= p.start < end and p.feature != "country" for p in article.places)
-
-
-def _add_toll(story: Story, hit: TriggerHit, toll: int) -> None:
-    """«وأسفرت الغارة عن مقتل 14»: a toll sentence about the event just coded."""
-    last = story.last
-    if last is None or hit.definition.sub_event_type not in (REMOTE | {last.sub_event_type}):
-        return
-    if not (last.sub_event_type in REMOTE or last.sub_event_type == hit.definition.sub_event_type):
-        return
-    group = story.group if any(d is last for d in story.group) else [last]
-    share, rest = divmod(toll, len(group))  # a toll over an event split by place or day is split too
-    for i, d in enumerate(group):
-        new = replace(d, fatalities=max(d.fatalities, share + (rest if i == 0 else 0)))
-        story.tolls.append((d, new))
-        if d is last:
-            story.last = new
-
-
-def _after_ba3d(toks: Words, lo: int, first: int) -> bool:
-    """«بعد حصار طويل وقصف عنيف»، «بعد أن أقدم الجهاديون على قطع رأس …»: a nominal trigger after
-    «بعد» (or in a «بعد أن» clause) recalls what came before."""
-    if any("بعد" in variants(w) for _, _, w in toks[max(lo, first - 3) : first]):
-        return True
-    window = [w for _, _, w in toks[max(lo, first - 6) : first]]
-    return any(a.removeprefix("و") == "بعد" and b == "ان" for a, b in zip(window, window[1:], strict=False))

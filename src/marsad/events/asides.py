@@ -1,0 +1,82 @@
+"""What a sentence shows, names or recalls without reporting it as an event of its day.
+
+Split from ``events.context`` (the clause-level filters): scenes a picture or video shows and
+captions, habits and strikes counted («دورياً»، «مرتين»), operation names, words said «then»
+(«حينها»), present states («تشهد المدينة»), and the tactics that accompany a fight («رافقت
+الهجوم»). Each reads only the trigger's own sentence.
+"""
+
+from __future__ import annotations
+
+from marsad.actors.text import variants
+
+Words = list[tuple[int, int, str]]
+
+#: «قال حينها إن …»: the words of an earlier moment the article recalls, not today's report.
+_THEN = frozenset({"حينها", "حينذاك", "انذاك", "وقتها", "وقتذاك", "يومها", "يومذاك"})
+
+
+_OPERATION = frozenset({"عمليه", "معركه", "حمله", "اسم", "باسم"})
+
+
+def operation_name(text: str, toks: Words, first: int) -> bool:
+    """«إطلاق عملية "قطع رأس الأفعى"»: a trigger that opens a quoted operation name names it."""
+    start = toks[first][0]
+    if start == 0 or text[start - 1] not in "\"«“'":
+        return False
+    return first > 0 and bool(variants(toks[first - 1][2]) & _OPERATION)
+
+
+def recalled_then(toks: Words, lo: int, first: int) -> bool:
+    """«قال المتحدث حينها إن قوات … أطلقت»، «وكان آنذاك …»: «then» in the trigger's clause
+    points back to an earlier moment already told; the sentence recalls it, it is no news."""
+    return any(variants(w) & _THEN for _, _, w in toks[lo:first])
+
+
+_ACCOMPANY = ("رافق", "ترافق", "صاحب", "تخلل", "يتخلل", "تتخلل")
+_FIGHTS = ("الهجوم", "الهجمات", "الاشتباكات", "المعارك", "القتال", "المواجهات", "الاقتحام")
+
+
+def accompanies_fight(toks: Words, last: int, hi: int) -> bool:
+    """«تبادل للقصف وتفجيرات ضخمة رافقت الهجوم»: blasts or shelling that accompanied the attack
+    or the fighting are its tactics, coded with that battle, not events of their own."""
+    for k in range(last + 1, min(hi, last + 8) - 1):
+        if toks[k][2].removeprefix("و").startswith(_ACCOMPANY):
+            return any(f.startswith(_FIGHTS) for f in variants(toks[k + 1][2]))
+    return False
+
+
+_STATE_VERBS = frozenset({"تشهد", "يشهد", "وتشهد", "ويشهد", "تتعرض", "يتعرض", "وتتعرض", "ويتعرض", "تعيش", "يعيش",
+                          "تعاني", "يعاني", "يجري", "تجري", "تستمر", "يستمر", "استمرار", "تتواصل", "يتواصل", "يواصل", "تواصل", "يظهر", "تظهر", "اظهر", "يصور", "تصور"})
+
+
+_PICTURES = frozenset({"فيديو", "الفيديو", "مقطع", "لقطات", "مشاهد", "تسجيل", "شريط", "صوره", "الصوره"})
+_SHOWS = frozenset({"اظهر", "يظهر", "تظهر", "اظهرت", "يصور", "تصور", "يعرض", "عرض"})
+
+
+def depicted(toks: Words, lo: int, first: int) -> bool:
+    """«وأظهر الفيديو … قصفاً عنيفاً»: a scene a video shows, not a dated report."""
+    window = [variants(w) for _, _, w in toks[lo:first]]
+    return any(f & _SHOWS for f in window) and any(f & _PICTURES for f in window)
+
+
+_CAPTIONS = frozenset({"صوره", "لقطه"})
+_TIMES = frozenset({"مرتين", "مرات", "مرارا", "تكرارا"})
+_HABITUAL = frozenset({"دوريا", "يوميا", "اسبوعيا", "باستمرار", "عاده"})
+
+
+def caption_or_repeat(toks: Words, lo: int, last: int, hi: int) -> bool:
+    """«صورة طفلين … بعد استشهادهما أثناء القصف» (a sentence or clause that opens with it): a
+    picture's caption; «قصفت مرتين»، «عدة مرات»: several strikes counted; «تذكر سانا دورياً مقتل …»:
+    what happens habitually. No one event of its own day (callers apply it to undated clauses)."""
+    if variants(toks[0][2]) & _CAPTIONS or variants(toks[lo][2]) & _CAPTIONS:
+        return True
+    if any(variants(w) & _HABITUAL for _, _, w in toks[lo:hi]):
+        return True
+    return any(variants(w) & _TIMES for _, _, w in toks[last + 1 : min(hi, last + 4)])
+
+
+def present_state(toks: Words, lo: int, first: int) -> bool:
+    """«بينما تشهد المدينة تظاهرات»، «التي تتعرض لقصف مستمر»، «فيديو يظهر القصف»: a present-tense
+    verb (or a picture) describes a state or a scene, not a dated event."""
+    return any(variants(w) & _STATE_VERBS for _, _, w in toks[max(lo, first - 6) : first])
