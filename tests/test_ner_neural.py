@@ -118,3 +118,19 @@ def test_a_model_without_its_lexicon_is_refused(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="clusters"):
         NeuralTagger(path)  # its folder has no clusters: the features would silently degrade
     assert NeuralTagger(path, Lexicon()).tag(["قال", "سمير"])
+
+
+def test_window_types_match_doc_windows_and_doc_matrix() -> None:
+    """The tagger's document features (all sentences at once) equal the per-sentence
+    reference (training's path) on a random document."""
+    from marsad.ner.neural import DOC_TYPES
+    from marsad.ner.stack import doc_windows, typed_keys, window_types
+
+    rng = np.random.default_rng(3)
+    vocab = [(f"w{i}", f"s{i % 5}") for i in range(12)]
+    tags = ["O", "B-PERS", "I-PERS", "B-LOC", "B-ORG", "I-MISC"]
+    keys = [[vocab[j] for j in rng.integers(0, 12, rng.integers(1, 8))] for _ in range(30)]
+    typed = [typed_keys(k, [tags[j] for j in rng.integers(0, 6, len(k))]) for k in keys]
+    got = window_types(keys, typed, DOC_TYPES, window=3)
+    want = np.concatenate([doc_matrix(k, d) for k, d in zip(keys, doc_windows(typed, window=3), strict=True)])
+    assert got.any() and np.array_equal(got, want[:, : len(DOC_TYPES)])

@@ -178,25 +178,37 @@ class NeuralTagger(DocumentTagging):
     def _emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
         """Label scores of each non-empty sentence, all sentences in one pass; with a
         document layer, the types the first pass gave each word nearby add to its scores."""
-        from marsad.ner.stack import doc_windows, typed_words
-
         z, starts, mask = self._layout(sentences)
         em = self._forward(z, mask)
-        ems = [em[s : s + len(ws)] for s, ws in zip(starts, sentences, strict=True)]
+        spans = [(s, s + len(ws)) for s, ws in zip(starts, sentences, strict=True)]
+        ems = [em[s:e] for s, e in spans]
         w_doc = self.w.arrays.get("w_doc")
         if w_doc is None:
             return ems
-        fx = self.features
+        doc = self._doc_features(sentences, ems, spans, len(em))
+        return [em[s:e] + doc[s:e] @ w_doc for s, e in spans]
+
+    def _doc_features(
+        self, sentences: list[list[str]], ems: list[np.ndarray], spans: list[tuple[int, int]], rows: int
+    ) -> np.ndarray:
+        """:func:`doc_matrix` of every sentence, laid out as the tokens are (gap rows
+        hold no types, so the neighbour columns need no per-sentence shift)."""
+        from marsad.ner.stack import typed_keys, window_types
+
+        cache, labels = self._cache, self.labels
+        keys = [[cache[t][1:] for t in ws] for ws in sentences]
+        outside = self.labels.index("O")
         typed = [
-            typed_words(fx, ws, [self.labels[i] for i in p])
-            for ws, p in zip(sentences, viterbi_batch(ems, self.w.trans), strict=True)
+            typed_keys(k, [labels[i] for i in p]) if any(i != outside for i in p) else []
+            for k, p in zip(keys, viterbi_batch(ems, self.w.trans), strict=True)
         ]
-        cache = self._cache
-        docs = doc_windows(typed)
-        return [
-            em + doc_matrix([cache[t][1:] for t in ws], d) @ w_doc
-            for em, ws, d in zip(ems, sentences, docs, strict=True)
-        ]
+        n = len(DOC_TYPES)
+        m = np.zeros((rows, DOC_DIM), np.float32)
+        if any(typed):
+            m[np.concatenate([np.arange(s, e) for s, e in spans]), :n] = window_types(keys, typed, DOC_TYPES)
+            m[1:, n : 2 * n] = m[:-1, :n]
+            m[:-1, 2 * n :] = m[1:, :n]
+        return m
 
     def scored_document(self, sentences: list[list[str]], scores: bool = True) -> Scored:
         """Labels and (with ``scores``) each label's marginal probability, per sentence."""

@@ -9,7 +9,9 @@ types the first pass gave that word in the sentences around it (±``WINDOW``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+
+import numpy as np
 
 from marsad.eval.ner import chunks
 from marsad.ner.features import DocTypes, FeatureExtractor
@@ -19,14 +21,44 @@ WINDOW = 10
 
 def typed_words(fx: FeatureExtractor, words: list[str], tags: list[str]) -> list[tuple[str, str]]:
     """``(word key, type)`` for the normalised form and stem of every entity token."""
+    keys = [(wf.norm, wf.stem) if t != "O" and (wf := fx.word(w)) else ("", "") for w, t in zip(words, tags, strict=True)]
+    return typed_keys(keys, tags)
+
+
+def typed_keys(keys: Sequence[tuple[str, str]], tags: Sequence[str]) -> list[tuple[str, str]]:
+    """:func:`typed_words` from each token's ``(normalised form, stem)``, known already."""
     out: list[tuple[str, str]] = []
     for i, j, kind in chunks(tags):
-        for w in words[i:j]:
-            wf = fx.word(w)
-            out.append((wf.norm, kind))
-            if wf.stem != wf.norm:
-                out.append((wf.stem, kind))
+        for norm, stem in keys[i:j]:
+            out.append((norm, kind))
+            if stem != norm:
+                out.append((stem, kind))
     return out
+
+
+def window_types(
+    keys: Sequence[Sequence[tuple[str, str]]], typed: Sequence[list[tuple[str, str]]], kinds: Sequence[str],
+    window: int = WINDOW,
+) -> np.ndarray:
+    """``[tokens, kinds]`` 0/1 for all tokens of the document end to end: the types that
+    sentences ``i - window .. i + window`` gave the token's form or stem. What
+    :func:`doc_windows` tells, without building a mapping per sentence: a word is
+    looked up in the sentences that typed it, few for most words, none for the rest."""
+    seen: dict[str, list[tuple[int, int]]] = {}
+    col = {k: c for c, k in enumerate(kinds)}
+    for s, pairs in enumerate(typed):
+        for key, kind in pairs:
+            seen.setdefault(key, []).append((s, col[kind]))
+    m = np.zeros((sum(map(len, keys)), len(kinds)), np.float32)
+    row = 0
+    for i, sent in enumerate(keys):
+        for norm, stem in sent:
+            for key in (norm, stem):
+                for s, c in seen.get(key, ()):
+                    if -window <= s - i <= window:
+                        m[row, c] = 1.0
+            row += 1
+    return m
 
 
 def doc_windows(typed: list[list[tuple[str, str]]], window: int = WINDOW) -> Iterator[DocTypes]:
