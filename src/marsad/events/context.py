@@ -194,13 +194,8 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
     Only markers in the trigger's own phrase count (no punctuation in between), and
     «منذ أشهر» (a duration, as in «لأول مرة منذ أشهر») is not a reference.
     """
-    rel = next((k for k in range(first - 1, max(lo, first - 3) - 1, -1)
-                if toks[k][2] in ("التي", "الذي", "اللتين") or k == first - 1 and toks[k][2] == "الذين"), None)
-    # («النشطاء الذين قتلوا في القصف»: people's relative clauses tell the event's victims, a toll)
-    if rel is not None and not dated_after and not any(
-            variants(w) & _DAY_WORDS or w.isdigit() for _, _, w in toks[rel + 1 : first]):
-        return True  # «المدينة التي استعادت القوات …»، «البصرة التي اندلعت فيها احتجاجات» describe;
-        # «الذي اعتقل، السبت» and «التي شهدت الثلاثاء احتجاجات» report
+    if _told_elsewhere(toks, lo, first, dated_after):
+        return True
     if any(variants(w) & {"التقرير", "تقرير"} for _, _, w in toks[lo : lo + 3]) and any(
         "بحسب" in variants(w) or "وبحسب" in variants(w) for _, _, w in toks[lo : lo + 2]
     ):
@@ -218,13 +213,6 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
     after = [w for _, _, w in toks[first + 1 : first + 4]]
     if "سابقا" in after or any(a == "في" and b == "السابق" for a, b in zip(after, after[1:], strict=False)):
         return True  # «كان هدفا لهجمات في السابق»: attacks of the past
-    if any(variants(w) & _SIMILAR for w in after[:2]) and not any(
-            variants(w) & _DAY_WORDS or w.isdigit() for _, _, w in toks[lo:first + 6]):
-        return True  # «أعلن البنتاغون عن غارة مماثلة …»: another event, told for comparison
-        # (but «وخرجت، الأحد، احتجاجات مماثلة في الناصرية» gives it its own day: news)
-    if any(variants(w) & _FUNERAL or w.removeprefix("و").startswith(("سيشيع", "يشيع", "تشيع", "شيع"))
-           for _, _, w in toks[lo:first]):
-        return True  # «تشييع جثامين ضحايا القصف الجوي»: a funeral refers to a strike told elsewhere
     if opening and opening[0] & {"يذكر", "ويذكر", "يشار", "ويشار"}:
         return True  # «ويُذكّر/يذكر أن …»: a reminder of the background
     k0 = max(lo, first - 4)
@@ -245,6 +233,26 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
         if ("بعد" in f or "قبل" in f) and any(any(v.startswith(_DURATION_PREFIX) for v in g) for g in rest):
             return True
     return False
+
+
+def _told_elsewhere(toks: Words, lo: int, first: int, dated_after: bool) -> bool:
+    """A relative clause that describes a place or thing, a strike told for comparison, a funeral:
+    the trigger refers to an event told elsewhere (or to none), unless it has a day of its own."""
+    def dayless(a: int, b: int) -> bool:
+        return not any(variants(w) & _DAY_WORDS or w.isdigit() for _, _, w in toks[a:b])
+
+    rel = next((k for k in range(first - 1, max(lo, first - 3) - 1, -1)
+                if toks[k][2] in ("التي", "الذي", "اللتين") or k == first - 1 and toks[k][2] == "الذين"), None)
+    # («النشطاء الذين قتلوا في القصف»: people's relative clauses tell the event's victims, a toll)
+    if rel is not None and not dated_after and dayless(rel + 1, first):
+        return True  # «المدينة التي استعادت القوات …»، «البصرة التي اندلعت فيها احتجاجات» describe;
+        # «الذي اعتقل، السبت» and «التي شهدت الثلاثاء احتجاجات» report
+    after = [w for _, _, w in toks[first + 1 : first + 3]]
+    if any(variants(w) & _SIMILAR for w in after) and dayless(lo, first + 6):
+        return True  # «أعلن البنتاغون عن غارة مماثلة …»: another event, told for comparison
+        # (but «وخرجت، الأحد، احتجاجات مماثلة في الناصرية» gives it its own day: news)
+    return any(variants(w) & _FUNERAL or w.removeprefix("و").startswith(("سيشيع", "يشيع", "تشيع", "شيع"))
+               for _, _, w in toks[lo:first])  # «تشييع جثامين ضحايا القصف الجوي»: a funeral
 
 
 def has_trend(toks: Words, lo: int, hi: int) -> bool:

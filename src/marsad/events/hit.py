@@ -83,15 +83,7 @@ def code_hit(
     if typed is None:
         return []
     sub, a1, a2 = typed
-    own = [d for d in cl.clause_dates if d.start >= hit.end] if not hit.definition.verbal else []
-    # «ناقش المجلس، الاثنين، الهجوم الذي وقع، السبت»: a noun's own day follows it; the one before dates the verb
-    when, precision, date_conf = pick_date(own or cl.clause_dates, cl.dates, hit.start, published)
-    last = story.last
-    if not cl.dates and last is not None and last.sub_event_type == sub and last.time_precision == 1 and \
-            where.paragraph_start(article.text, last.evidence.start) == where.paragraph_start(article.text, toks[0][0]):
-        when, precision, date_conf = last.event_date, 1, 0.0  # «… اعتقلت الاثنين رجلا. وتم توقيف ثالث في …»
-    elif not cl.dates and last is None and story.unplaced is not None and hit.definite:
-        when, precision, date_conf = story.unplaced  # «… ضربات السبت. وقالت سانا إن الضربات استهدفت …»
+    when, precision, date_conf = _event_day(article, toks, hit, cl, sub, published, story)
     if not -MAX_AGE_DAYS <= age(when, published) <= 1:
         return []
     if (age(when, published) < -1 or not cl.day_dates) and context.pluperfect(toks, cl.lo, hit.first):
@@ -112,6 +104,21 @@ def code_hit(
         if when and last_day else [when]
     dead = bool(draft.fatalities or count_deaths(toks[cl.lo : cl.hi]))
     return cells.expand(draft, toks, (cl.seg_lo, cl.seg_hi), listed or [loc.place], days, country, dead, article)
+
+
+def _event_day(article: Article, toks: Words, hit: TriggerHit, cl: Clause, sub: str, published: datetime | None,
+               story: Story) -> tuple[date | None, int, float]:
+    """(day, precision, date confidence): the clause's, else the earlier sentence's the event continues."""
+    own = [d for d in cl.clause_dates if d.start >= hit.end] if not hit.definition.verbal else []
+    # «ناقش المجلس، الاثنين، الهجوم الذي وقع، السبت»: a noun's own day follows it; the one before dates the verb
+    picked = pick_date(own or cl.clause_dates, cl.dates, hit.start, published)
+    last = story.last
+    if not cl.dates and last is not None and last.sub_event_type == sub and last.time_precision == 1 and \
+            where.paragraph_start(article.text, last.evidence.start) == where.paragraph_start(article.text, toks[0][0]):
+        return last.event_date, 1, 0.0  # «… اعتقلت الاثنين رجلا. وتم توقيف ثالث في …»
+    if not cl.dates and last is None and story.unplaced is not None and hit.definite:
+        return story.unplaced  # «… ضربات السبت. وقالت سانا إن الضربات استهدفت …»
+    return picked
 
 
 def _clause(article: Article, toks: Words, hits: list[TriggerHit], k: int, dates: list[DateRef]) -> Clause | None:
