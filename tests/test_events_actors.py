@@ -210,3 +210,9 @@ def test_who_helps_another_take_a_town_is_no_target() -> None:
     toks = words(text)
     actors = link_text(text)
     assert roles.supports(actors[0], actors[1], toks)
+
+
+def test_an_outside_strikers_unnamed_target_is_its_nearest_enemy_in_the_story() -> None:
+    gaza = ("وأعلنت حركة حماس مسؤوليتها عن إطلاق قذائف. "
+            "وقصفت إسرائيل بالمدفعية والطائرات، الثلاثاء، أكثر من 50 هدفا في مدينة غزة.")
+    assert ("Military Forces of Israel", "Hamas Movement") in pairs(gaza)

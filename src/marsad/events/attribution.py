@@ -205,7 +205,7 @@ def _other_sides(article: Article, seg: Words, sub: str, country: str, sides: Si
         other = first and _opponent(article, first[0], first[1], anchor, country, within=_NEAR)
         if first and other:
             return (first[0], first[1], other[0], other[1]), True
-    if not actor2 and actor1 and sub in _BATTLES:
+    if not actor2 and actor1 and (sub in _BATTLES or sub in _STRIKES and actor1 in _FOREIGN_STRIKERS):
         other = _opponent(article, actor1, inter1, anchor, country)
         if other is not None:
             return (actor1, inter1, other[0], other[1]), True
@@ -264,7 +264,27 @@ def _names_other(article: Article, start: int, end: int) -> bool:
     return False
 
 
-#: The camps of the Syrian war: two actors of different camps fight each other.
+#: States that strike from outside a theatre: a strike of theirs with no target named hits the
+#: nearest opposing side the story named («قصفت إسرائيل 50 هدفاً في القطاع» after «حماس»).
+_FOREIGN_STRIKERS = frozenset({"Military Forces of Israel", "Military Forces of the United States",
+                               "Military Forces of the United Kingdom", "Military Forces of France",
+                               "Global Coalition Against Daesh", "Military Forces of Turkey (2016-)"})
+
+_PALESTINIAN_FACTIONS = ("Hamas Movement", "PIJ: Palestinian Islamic Jihad", "Al Aqsa Martyrs Brigade",
+                         "PFLP: Popular Front for the Liberation of Palestine", "Popular Resistance Committees")
+_AXIS = ("Military Forces of Syria (2000-)", "Military Forces of Iran (1989-)", "Islamic Revolutionary Guard Corps",
+         "Hezbollah", "NDF: National Defence Forces")
+_STRIKE_THEATRES = frozenset({"Syria", "Iraq", "Palestine", "Israel", "Lebanon"})
+#: Whom each outside striker's strikes hit (its opponents in these theatres; never its allies).
+_ENEMIES = {
+    "israel": frozenset(_AXIS + _PALESTINIAN_FACTIONS),
+    "western": frozenset(_AXIS + ("Islamic State (Syria)", "Islamic State (Iraq)", "Hayat Tahrir al-Sham",
+                                  "Hurras al-Din", "Jaish Khalid Bin al Walid")),
+    "opposition": frozenset(("YPG: Kurdish People's Protection Units", "SDF: Syrian Democratic Forces",
+                             "YPJ: Kurdish Women's Protection Units", "Asayish", "PKK: Kurdistan Workers Party")),
+}
+
+#: The camps of the Syrian war (and of Gaza's): two actors of different camps fight each other.
 _CAMPS = {
     **dict.fromkeys(_REGIME_SIDE | {"Liwa al-Quds", "Liwa Fatemiyoun", "Liwa Zainebiyoun", "Wagner Group"},
                     "government"),
@@ -283,6 +303,10 @@ _CAMPS = {
                      "Hadrami Elite Forces", "Tihama Resistance", "Military Forces of the United Arab Emirates"),
                     "yemeni government"),
     "Military Forces of Yemen (2017-) Supreme Political Council": "houthis",
+    "Military Forces of Israel": "israel",
+    **dict.fromkeys(("Military Forces of the United States", "Military Forces of the United Kingdom",
+                     "Military Forces of France", "Global Coalition Against Daesh"), "western"),
+    **dict.fromkeys(_PALESTINIAN_FACTIONS, "palestinian factions"),
 }
 
 
@@ -310,7 +334,14 @@ def _opponent(article: Article, actor1: str, inter1: int, anchor: int, country: 
         if kb is None or "{country}" in kb.name or kb.actor_type in ("civilians", "protesters", "rioters"):
             continue
         name, inter = resolve_name(kb, country), inter_for(kb, country)
-        if name == actor1 or inter not in (1, 2, 3, 8):
+        if name == actor1 or inter not in (1, 2, 3, 8) or _camp(name) == "western" or (
+                _camp(name) == "israel" and country == "Syria"):
+            continue  # the Western states and Israel strike Syria from afar: no side of a ground battle
+        if actor1 in _FOREIGN_STRIKERS:
+            if country not in _STRIKE_THEATRES:
+                return None
+            if name in _ENEMIES.get(_camp(actor1) or "", ()):
+                return name, inter
             continue
         if any_camp:
             if _camp(name) is not None or country != "Syria":
