@@ -122,22 +122,23 @@ def _padded(ems: list[np.ndarray], dtype: type) -> tuple[np.ndarray, np.ndarray,
 
 def viterbi_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[list[int]]:
     """:func:`viterbi` for many sentences at once: one numpy step per position, not per
-    position and sentence, with the transitions laid ``[to, from]`` so that each
-    step reduces contiguous rows (ties go to the lowest label, as in :func:`viterbi`)."""
+    position and sentence (ties go to the lowest label, as in :func:`viterbi`)."""
     if not ems:
         return []
     em, order, lengths, live = _padded(ems, np.float32)
     n, b, k = em.shape
     dtype = np.result_type(np.float32, trans.dtype)
-    t_to = np.ascontiguousarray(trans.T, dtype=dtype)
+    t_from = trans.astype(dtype)[:, None, :]
     back = np.zeros((n, b, k), dtype=np.intp)
-    cand = np.empty((b, k, k), dtype=dtype)
+    buf = np.empty(k * b * k, dtype=dtype)
     score = em[0].astype(dtype)
     for i in range(1, n):
         m = live[i]
-        c = np.add(score[:m, None, :], t_to, out=cand[:m])
-        c.argmax(axis=2, out=back[i, :m])
-        c.max(axis=2, out=score[:m])
+        # [from, sentence, to]: both reductions run over the outer axis, elementwise
+        # over contiguous rows (numpy reduces a short inner axis slowly).
+        c = np.add(score[:m].T[:, :, None], t_from, out=buf[: k * m * k].reshape(k, m, k))
+        c.argmax(axis=0, out=back[i, :m])
+        c.max(axis=0, out=score[:m])
         score[:m] += em[i, :m]
     best = score.argmax(axis=1)
     paths = np.zeros((n, b), dtype=np.intp)
@@ -160,27 +161,25 @@ def marginals_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[np.ndarray
     per-position loop in Python is what costs, not the arithmetic."""
     if not ems:
         return []
-    order = sorted(range(len(ems)), key=lambda b: -len(ems[b]))
-    lengths = np.array([len(ems[b]) for b in order])
-    n, k, rows = int(lengths[0]), trans.shape[0], np.arange(len(ems))
-    em = np.zeros((len(ems), n, k))
-    for row, b in enumerate(order):
-        em[row, : len(ems[b])] = ems[b]
-    live = [int(np.count_nonzero(lengths > i)) for i in range(n)]
-    alpha = np.zeros((len(ems), n, k))
-    beta = np.zeros((len(ems), n, k))
-    alpha[:, 0] = em[:, 0]
+    em, order, lengths, live = _padded(ems, np.float64)
+    n, b, k = em.shape
+    rows = np.arange(b)
+    t_from, t_to = trans[:, None, :], trans.T[:, None, :]
+    alpha = np.zeros((n, b, k))
+    beta = np.zeros((n, b, k))
+    alpha[0] = em[0]
+    # Each step sums over the outer axis of [summed label, sentence, label], as in viterbi_batch.
     for i in range(1, n):
         m = live[i]
-        alpha[:m, i] = np.logaddexp.reduce(alpha[:m, i - 1, :, None] + trans, axis=1) + em[:m, i]
+        alpha[i, :m] = np.logaddexp.reduce(alpha[i - 1, :m].T[:, :, None] + t_from, axis=0) + em[i, :m]
     for i in range(n - 2, -1, -1):
         m = live[i + 1]
-        beta[:m, i] = np.logaddexp.reduce(trans + (em[:m, i + 1] + beta[:m, i + 1])[:, None, :], axis=2)
-    logz = np.logaddexp.reduce(alpha[rows, lengths - 1], axis=1)
-    probs = np.exp(alpha + beta - logz[:, None, None])
-    out: list[np.ndarray] = [probs[0, :0]] * len(ems)
-    for row, b in enumerate(order):
-        out[b] = probs[row, : lengths[row]]
+        beta[i, :m] = np.logaddexp.reduce(t_to + (em[i + 1, :m] + beta[i + 1, :m]).T[:, :, None], axis=0)
+    logz = np.logaddexp.reduce(alpha[lengths - 1, rows], axis=1)
+    probs = np.exp(alpha + beta - logz[None, :, None])
+    out: list[np.ndarray] = [probs[:0, 0]] * len(ems)
+    for row, s in enumerate(order.tolist()):
+        out[s] = probs[: lengths[row], row]
     return out
 
 
