@@ -134,3 +134,17 @@ def test_window_types_match_doc_windows_and_doc_matrix() -> None:
     got = window_types(keys, typed, DOC_TYPES, window=3)
     want = np.concatenate([doc_matrix(k, d) for k, d in zip(keys, doc_windows(typed, window=3), strict=True)])
     assert got.any() and np.array_equal(got, want[:, : len(DOC_TYPES)])
+
+
+def test_char_matrix_matches_per_word_ids(tmp_path: Path) -> None:
+    """The vectorised character ids equal a word-by-word lookup (unknown characters
+    are 1, an empty form one unknown character, padding 0 on both sides)."""
+    path, _, _ = _network(tmp_path, with_doc=False)
+    tagger = NeuralTagger(path, Lexicon())
+    chars = tagger.w.chars
+    forms = ["سمير", "", "x\U0001f600y", "في"]
+    got = tagger._char_matrix(forms)
+    assert got.shape == (4, 6)
+    for row, f in zip(got, forms, strict=True):
+        ids = [chars.get(c, 1) for c in f] or [1]
+        assert row.tolist() == [0, *ids] + [0] * (5 - len(ids))

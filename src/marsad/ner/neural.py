@@ -17,6 +17,7 @@ Weights come from :mod:`marsad.ner.nntrain` (torch, training only).
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -92,48 +93,63 @@ class NeuralTagger(DocumentTagging):
         # The network was trained without the CRF's self-trained name lexicon.
         # Feature strings are needed once per word (then its vector is cached): a small cache.
         self.features = FeatureExtractor(replace(lex, names={}), cache_size=2_000, windows=False)
-        #: word -> (first-layer pre-activation, normalised form, stem)
-        self._cache: dict[str, tuple[np.ndarray, str, str]] = {}
+        #: word -> (row of its first-layer pre-activation in ``_table``, normalised form, stem)
+        self._cache: dict[str, tuple[int, str, str]] = {}
         self._cache_size = cache_size
+        #: The cached words' pre-activations; row 0 stays zero (the gaps between sentences),
+        #: so a document's layout is one gather. Allocated on first use.
+        self._table = np.zeros((0, self.w.arrays["b_inp"].shape[0]), np.float32)
         self.gap = max(self.w.dilations)
+        chars = self.w.chars
+        #: Character id by code point (1: unknown), for the character CNN's input.
+        self._char_ids = np.ones(max(map(ord, chars), default=0) + 2, np.intp)
+        self._char_ids[[ord(c) for c in chars]] = list(chars.values())
 
     def clear_cache(self) -> None:
         self._cache.clear()
         self.features.clear_cache()
 
-    def _encode(self, words: list[str]) -> list[tuple[np.ndarray, str, str]]:
-        """First-layer pre-activations ``[n, H]`` of distinct words, all at once: word
-        vectors of the form and the stem, the feature bag, the character CNN."""
+    def _encode(self, words: list[str]) -> tuple[np.ndarray, list[tuple[str, str]]]:
+        """First-layer pre-activations ``[n, H]`` of distinct words, all at once (word
+        vectors of the form and the stem, the feature bag, the character CNN), and each
+        word's normalised form and stem."""
         w, a = self.w, self.w.arrays
         wfs = [self.features.word(t) for t in words]
-        n, feats, chars, vocab = len(wfs), w.feats, w.chars, w.words
-        flat: list[int] = []
-        offsets: list[int] = []
-        vids: list[int] = []
-        width = min(MAX_CHARS, max(len(wf.norm) for wf in wfs)) + 2
-        cids = np.zeros((n, width), np.intp)
-        for i, wf in enumerate(wfs):
-            offsets.append(len(flat))
-            flat += [i for i in map(feats.get, wf.own) if i is not None] or [0]
-            vids += (vocab.get(wf.norm, 1), vocab.get(wf.stem, 1))
-            ids = [chars.get(c, 1) for c in wf.norm[:MAX_CHARS]] or [1]
-            cids[i, 1 : 1 + len(ids)] = ids
+        n, get, vocab = len(wfs), w.feats.get, w.words
+        # Unknown features are id 0, whose row is zero: the bag's sums are unchanged.
+        feats = [list(map(get, wf.own, repeat(0))) for wf in wfs]
+        offsets = np.cumsum([0] + [len(f) for f in feats[:-1]])
+        fids = np.fromiter(chain.from_iterable(feats), np.intp)
+        vids = np.fromiter(chain.from_iterable((vocab.get(wf.norm, 1), vocab.get(wf.stem, 1)) for wf in wfs), np.intp)
         vq, vs = w.vectors
         fq, fs = w.feat
-        fids = np.array(flat, np.intp)
         bag = np.add.reduceat(fq[fids] * fs[fids], offsets, axis=0)
+        cids = self._char_matrix([wf.norm[:MAX_CHARS] for wf in wfs])
         emb = a["w_char"][cids]  # padding row 0 is zero, as around each word in training
         win = np.concatenate([emb[:, :-2], emb[:, 1:-1], emb[:, 2:]], axis=2)
         conv = np.maximum(win @ a["w_cconv"] + a["b_cconv"], 0.0) * (cids[:, 1:-1, None] > 0)
         x = np.concatenate([(vq[vids] * vs[vids, None]).reshape(n, -1), bag, conv.max(axis=1)], axis=1)
-        out = x @ a["w_inp"] + a["b_inp"]
-        return [(v, wf.norm, wf.stem) for v, wf in zip(out, wfs, strict=True)]
+        out: np.ndarray = x @ a["w_inp"] + a["b_inp"]
+        return out, [(wf.norm, wf.stem) for wf in wfs]
+
+    def _char_matrix(self, forms: list[str]) -> np.ndarray:
+        """``[n, longest + 2]`` character ids of each form, zero-padded on both sides (an
+        empty form is one unknown character)."""
+        lens = np.array([len(f) for f in forms])
+        codes = np.frombuffer("".join(forms).encode("utf-32-le", "surrogatepass"), np.uint32)
+        ids = self._char_ids[np.minimum(codes, len(self._char_ids) - 1)]
+        cids = np.zeros((len(forms), int(lens.max()) + 2), np.intp)
+        rows = np.repeat(np.arange(len(forms)), lens)
+        cols = np.arange(len(codes)) - np.repeat(np.cumsum(lens) - lens, lens) + 1
+        cids[rows, cols] = ids
+        cids[lens == 0, 1] = 1
+        return cids
 
     def word_vector(self, word: str) -> np.ndarray:
         """The cached first-layer pre-activation of one word (all that depends on the word
         alone)."""
         self._fill([word])
-        return self._cache[word][0]
+        return self._table[self._cache[word][0]].copy()
 
     def _fill(self, words: list[str]) -> None:
         """Encode and cache the words not yet cached (the cache is bounded)."""
@@ -144,22 +160,30 @@ class NeuralTagger(DocumentTagging):
         if len(self._cache) + len(new) > self._cache_size:
             self._cache.clear()
             new = distinct
-        self._cache.update(zip(new, self._encode(new), strict=True))
+        first = len(self._cache) + 1
+        end = first + len(new)
+        if end > len(self._table):
+            grown = np.zeros((max(end, self._cache_size + 1), self._table.shape[1]), np.float32)
+            grown[: len(self._table)] = self._table
+            self._table = grown
+        vectors, keys = self._encode(new)
+        self._table[first:end] = vectors
+        self._cache.update(zip(new, ((r, *k) for r, k in zip(range(first, end), keys, strict=True)), strict=True))
 
     def _layout(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int], np.ndarray]:
         """All tokens' first-layer vectors end to end with ``gap`` zero rows between
         sentences, each sentence's first row, and the 0/1 token mask."""
         g = self.gap
-        width = self.w.arrays["b_inp"].shape[0]
-        starts = (g + np.cumsum([0] + [len(ws) + g for ws in sentences[:-1]])).tolist()
-        z = np.zeros((starts[-1] + len(sentences[-1]) + g, width), np.float32)
-        mask = np.zeros((len(z), 1), np.float32)
         self._fill([t for words in sentences for t in words])
         cache = self._cache
-        for s, words in zip(starts, sentences, strict=True):
-            z[s : s + len(words)] = [cache[t][0] for t in words]
-            mask[s : s + len(words)] = 1.0
-        return z, starts, mask
+        rows = [0] * g
+        starts: list[int] = []
+        for words in sentences:
+            starts.append(len(rows))
+            rows += [cache[t][0] for t in words]
+            rows += [0] * g
+        ids = np.array(rows, np.intp)
+        return self._table[ids], starts, (ids > 0).astype(np.float32)[:, None]
 
     def _forward(self, z: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """Label scores of every row from first-layer pre-activations."""
