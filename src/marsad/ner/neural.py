@@ -186,16 +186,21 @@ class NeuralTagger(DocumentTagging):
         return self._table[ids], starts, (ids > 0).astype(np.float32)[:, None]
 
     def _forward(self, z: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        """Label scores of every row from first-layer pre-activations."""
+        """Label scores of every row from first-layer pre-activations (elementwise steps
+        in place: the matmuls are the real work)."""
         a = self.w.arrays
-        h = np.maximum(z, 0.0) * mask
+        h = np.maximum(z, 0.0, out=z)
+        h *= mask
         n = h.shape[1]
         for k, d in enumerate(self.w.dilations):
             y = h @ a[f"w_conv{k}"]  # [T, 3H]: the three taps side by side
             c = y[:, n : 2 * n] + a[f"b_conv{k}"]
             c[d:] += y[:-d, :n]
             c[:-d] += y[d:, 2 * n :]
-            h = (h + np.maximum(c, 0.0)) * mask
+            np.maximum(c, 0.0, out=c)
+            c += h
+            c *= mask
+            h = c
         em: np.ndarray = h @ a["w_out"] + a["b_out"]
         return em
 
