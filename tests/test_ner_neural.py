@@ -111,6 +111,11 @@ def test_bounded_cache_gives_the_same_tags(tmp_path: Path) -> None:
     for _ in range(2):
         assert small.tag_document(sents) == big.tag_document(sents)
     assert len(small._cache) <= len({t for s in sents for t in s})
+    medium = NeuralTagger(path, Lexicon(), cache_size=6)  # evicts the older half, keeps the rest
+    for words in [*sents, *sents[::-1], ["قال", "سمير", "جديد"]]:
+        assert medium.tag_document([words]) == big.tag_document([words])
+        assert len(medium._cache) <= 6
+        assert all(np.array_equal(medium.word_vector(t), big.word_vector(t)) for t in words)
 
 
 def test_a_model_without_its_lexicon_is_refused(tmp_path: Path) -> None:

@@ -140,14 +140,12 @@ def viterbi_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[list[int]]:
         c.argmax(axis=0, out=back[i, :m])
         c.max(axis=0, out=score[:m])
         score[:m] += em[i, :m]
-    best = score.argmax(axis=1)
     paths = np.zeros((n, b), dtype=np.intp)
     rows = np.arange(b)
-    paths[lengths - 1, rows] = best
+    paths[lengths - 1, rows] = score.argmax(axis=1)
     for i in range(n - 1, 0, -1):
         m = live[i]
-        best[:m] = back[i, rows[:m], best[:m]]
-        paths[i - 1, :m] = best[:m]
+        paths[i - 1, :m] = back[i, rows[:m], paths[i, :m]]
     cols = paths.T.tolist()
     out: list[list[int]] = [[] for _ in ems]
     for row, s in enumerate(order.tolist()):

@@ -158,8 +158,11 @@ class NeuralTagger(DocumentTagging):
         if not new:
             return
         if len(self._cache) + len(new) > self._cache_size:
-            self._cache.clear()
-            new = distinct
+            self._evict(self._cache_size // 2)
+            new = [t for t in distinct if t not in self._cache]
+            if len(self._cache) + len(new) > self._cache_size:
+                self._cache.clear()
+                new = distinct
         first = len(self._cache) + 1
         end = first + len(new)
         if end > len(self._table):
@@ -169,6 +172,14 @@ class NeuralTagger(DocumentTagging):
         vectors, keys = self._encode(new)
         self._table[first:end] = vectors
         self._cache.update(zip(new, ((r, *k) for r, k in zip(range(first, end), keys, strict=True)), strict=True))
+
+    def _evict(self, keep: int) -> None:
+        """Keep the ``keep`` most recently encoded words, moved to the table's first rows
+        (a word's vector does not depend on the others encoded with it)."""
+        items = list(self._cache.items())[max(0, len(self._cache) - keep) :] if keep > 0 else []
+        rows = np.array([r for _, (r, _, _) in items], np.intp)
+        self._table[1 : len(items) + 1] = self._table[rows]
+        self._cache = {w: (i, norm, stem) for i, (w, (_, norm, stem)) in enumerate(items, 1)}
 
     def _layout(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int], np.ndarray]:
         """All tokens' first-layer vectors end to end with ``gap`` zero rows between
