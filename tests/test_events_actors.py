@@ -216,3 +216,13 @@ def test_an_outside_strikers_unnamed_target_is_its_nearest_enemy_in_the_story() 
     gaza = ("وأعلنت حركة حماس مسؤوليتها عن إطلاق قذائف. "
             "وقصفت إسرائيل بالمدفعية والطائرات، الثلاثاء، أكثر من 50 هدفا في مدينة غزة.")
     assert ("Military Forces of Israel", "Hamas Movement") in pairs(gaza)
+
+
+def test_a_western_state_only_mentioned_is_no_second_striker() -> None:
+    # one striking state and another only named: one event (a joint strike needs each named as striking)
+    text = ("شنت الولايات المتحدة، الثلاثاء، غارات على مواقع للنظام في حمص. "
+            "وقالت فرنسا إنها لم تشارك في العملية.")
+    assert {e.actor1 for e in code(text)} == {"Military Forces of the United States"}
+    # the three conjoined before their strikes: each its own event
+    text = "وشنت الولايات المتحدة وبريطانيا وفرنسا، الثلاثاء، ضربات على مواقع للنظام في حمص."
+    assert len({e.actor1 for e in code(text)}) == 3

@@ -116,21 +116,33 @@ def _israel_named(article: Article) -> bool:
 
 _STRIKE_STEMS = ("ضربات", "ضربه", "غارات", "غاره", "قصف", "صواريخ", "نفذت", "نفذتها", "شنت", "شنتها", "هاجمت")
 _WESTERN = ("Military Forces of the United States", "Military Forces of the United Kingdom", "Military Forces of France")
+_WESTERN_OF = dict(zip(("United States", "United Kingdom", "France"), _WESTERN, strict=True))
 
 
 def _western_striker(article: Article) -> str | None:
-    """«الضربات الأمريكية والبريطانية والفرنسية»: a Western state's military named in a story
-    of strikes on the government (and no Israel) struck it; the US leads a joint strike."""
+    """«الضربات التي نفذتها الولايات المتحدة»: a Western state's military named in a story of
+    strikes on the government (and no Israel) struck it; the first named of a joint strike
+    leads (cells.joint then gives each of them its own event)."""
+    return next(iter(western_strikers(article)), None)
+
+
+def western_strikers(article: Article) -> list[str]:
+    """The Western states a story names as striking («شنت الولايات المتحدة وبريطانيا وفرنسا
+    ضربات»), in a fixed order (the US first); none when Israel is named (its strikes)."""
     if _israel_named(article):
-        return None
-    striking = set()
-    for a in article.actors:
-        if a.name in _WESTERN:
-            near = words(article.text[max(0, a.start - 40) : a.start])[-3:] + \
-                words(article.text[a.end : a.end + 40])[:3]
-            if any(any(f.startswith(_STRIKE_STEMS) for f in variants(w)) for _, _, w in near):
-                striking.add(a.name)  # «الضربات التي نفذتها الولايات المتحدة»، «شنت واشنطن غارات»
-    return next((w for w in _WESTERN if w in striking), None)
+        return []
+    named = [(a.start, a.end, a.name) for a in article.actors if a.name in _WESTERN] + [
+        (p.start, p.end, _WESTERN_OF[p.country]) for p in article.places if p.feature == "country" and p.country in _WESTERN_OF]
+    striking: set[str] = set()
+    last_end, last_striking = -9, False
+    for start, end, name in sorted(named):
+        near = words(article.text[max(0, start - 40) : start])[-3:] + words(article.text[end : end + 40])[:3]
+        joined = last_striking and start - last_end <= 2 and article.text[start - 1 : start + 1].startswith(("و", " و"))
+        last_striking = joined or any(any(f.startswith(_STRIKE_STEMS) for f in variants(w)) for _, _, w in near)
+        if last_striking:
+            striking.add(name)  # «الضربات التي نفذتها الولايات المتحدة»، «شنت واشنطن وباريس غارات»
+        last_end = end
+    return [w for w in _WESTERN if w in striking]
 
 
 def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sides, anchor: int,

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from marsad.events import roles
+from marsad.events.attribution import western_strikers
 from marsad.events.draft import Draft, Words
 from marsad.events.fatalities import number
 from marsad.events.subtypes import REMOTE_SUBS
@@ -74,19 +75,36 @@ def spread(listed: list[Place]) -> bool:
 
 
 def joint(draft: Draft, toks: Words, seg: tuple[int, int], country: str, article: Article | None = None) -> list[Draft]:
-    """«غارات جوية سورية روسية»، «قوات النظام وروسيا استهدفت»: one event per state that struck
-    (one actor pair each), the toll split evenly, the remainder to the first named."""
+    """«غارات جوية سورية روسية»، «قوات النظام وروسيا استهدفت»، the US, the UK and France: one
+    event per state that struck (one actor pair each; guideline v6), the toll split evenly, the
+    remainder to the first named."""
     if draft.sub_event_type not in REMOTE_SUBS:
         return [draft]
-    states = roles.joint_agents(toks, seg[0], seg[1], country) or (roles.conjoined_states(
+    found = roles.joint_agents(toks, seg[0], seg[1], country) or (roles.conjoined_states(
         article.actors, article.places, toks, seg[0], seg[1], draft.actor1, country) if article is not None else [])
-    if draft.actor1 not in {a.name for a in states}:
+    states = [(a.name, a.inter) for a in found]
+    if not states and article is not None:
+        return allies(draft, article)
+    if draft.actor1 not in {name for name, _ in states}:
         return [draft]
-    states = [a for a in states if a.name != draft.actor2]
+    return _per_state(draft, states)
+
+
+def allies(draft: Draft, article: Article) -> list[Draft]:
+    """«شنت الولايات المتحدة وبريطانيا وفرنسا ضربات»: a strike by one of the Western states
+    the story names as striking together is one event per state (guideline v6)."""
+    western = western_strikers(article)
+    if draft.sub_event_type not in REMOTE_SUBS or len(western) < 2 or draft.actor1 not in western:
+        return [draft]
+    return _per_state(draft, [(name, draft.inter1) for name in western])
+
+
+def _per_state(draft: Draft, states: list[tuple[str, int]]) -> list[Draft]:
+    states = [(name, inter) for name, inter in states if name != draft.actor2]
     share, rest = divmod(draft.fatalities, len(states))
-    ordered = sorted(states, key=lambda a: a.name != draft.actor1)
-    return [replace(draft, actor1=a.name, inter1=a.inter, fatalities=share + (rest if i == 0 else 0))
-            for i, a in enumerate(ordered)]
+    ordered = sorted(states, key=lambda a: a[0] != draft.actor1)
+    return [replace(draft, actor1=name, inter1=inter, fatalities=share + (rest if i == 0 else 0))
+            for i, (name, inter) in enumerate(ordered)]
 
 
 def split(draft: Draft, places: list[Place], days: list[date | None]) -> list[Draft]:

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from marsad.actors.kb import by_name, country_name, inter_for
 from marsad.actors.text import variants, words
-from marsad.events import roles, where
+from marsad.events import cells, roles, where
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.draft import NO_TOLL, REMOTE, Draft, Story, Words
 from marsad.events.fatalities import count_deaths
@@ -103,7 +103,8 @@ def _code_hits(
             if story.pending_toll and draft.sub_event_type not in NO_TOLL:
                 draft = replace(draft, fatalities=max(draft.fatalities, story.pending_toll))
                 story.pending_toll = 0
-            group.append(_with_story_agent(draft, story))
+            lent = _with_story_agent(draft, story)
+            group.extend(cells.allies(lent, article) if lent.actor1 != draft.actor1 else [lent])
         if group:
             story.group = group
         out.extend(group)
