@@ -166,3 +166,8 @@ def test_victims_in_a_people_relative_clause_still_update_the_toll() -> None:
     events = code("قتل ناشط الثلاثاء في قصف مدفعي إسرائيلي على مدينة غزة. "
                   "وارتفع إلى ثلاثة عدد النشطاء الذين قتلوا في القصف.")
     assert [e.fatalities for e in events] == [3]
+
+
+def test_air_defences_downing_a_drone_are_no_tactic_of_the_shelling_the_same_side_fired() -> None:
+    events = code("قصفت قوات النظام الثلاثاء بلدة كفرنبل، وتصدت الدفاعات الجوية السورية لطائرة مسيرة إسرائيلية فوق كفرنبل.")
+    assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack", "Disrupted weapons use"}

@@ -24,12 +24,21 @@ def place_key(place: Place) -> str:
     return place.pcode or (str(place.geonames_id) if place.geonames_id else "") or place.name_en or place.text
 
 
-def _key(d: Draft) -> tuple[str, str, str, str]:
+#: Strategic developments that are never a tactic of the fight they follow (a town handed over
+#: after fighting is the fight's outcome, so that one merges).
+_OWN_EVENTS = frozenset({"Disrupted weapons use", "Arrests", "Agreement", "Headquarters or base established"})
+
+
+def _key(d: Draft) -> tuple[str, str, str, str, str]:
+    """Tactics of one fight share a key (the codebook's priority picks the sub-type); some
+    strategic developments («أسقطت الدفاعات الجوية الصواريخ»، arrests after a clash) are events
+    of their own, never one of the fight's tactics."""
     kind = event_type_of(d.sub_event_type)
     pair = sorted((d.actor1, d.actor2)) if kind == "Battles" else (d.actor1, d.actor2)
     if kind == "Protests":  # the force that dispersed or shot them is part of the same protest
         pair = [d.actor1, ""]
-    return _iso(d.event_date), place_key(d.place), pair[0], pair[1]
+    apart = d.sub_event_type if d.sub_event_type in _OWN_EVENTS else ""
+    return _iso(d.event_date), place_key(d.place), pair[0], pair[1], apart
 
 
 def _iso(day: date | None) -> str:
@@ -43,7 +52,7 @@ def merge_drafts(drafts: Iterable[Draft], article_id: str) -> list[Event]:
 
 def merge_with_features(drafts: Iterable[Draft], article_id: str) -> tuple[list[Event], dict[str, dict[str, float]]]:
     """The merged events and, by event id, the confidence model's features of each."""
-    groups: dict[tuple[str, str, str, str], list[Draft]] = {}
+    groups: dict[tuple[str, str, str, str, str], list[Draft]] = {}
     for d in _fill_opponents(list(drafts)):
         groups.setdefault(_key(d), []).append(d)
     events = [_event(group, article_id) for group in groups.values()]
