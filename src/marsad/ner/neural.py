@@ -97,8 +97,11 @@ class NeuralTagger(DocumentTagging):
         self._cache: dict[str, tuple[int, str, str]] = {}
         self._cache_size = cache_size
         #: The cached words' pre-activations; row 0 stays zero (the gaps between sentences),
-        #: so a document's layout is one gather. Allocated on first use.
-        self._table = np.zeros((0, self.w.arrays["b_inp"].shape[0]), np.float32)
+        #: so a document's layout is one gather. Grown on first use.
+        self._table = np.zeros((1, self.w.arrays["b_inp"].shape[0]), np.float32)
+        #: Per table row, the call that last used its word (the cache drops the least recent).
+        self._used = np.zeros(1, np.int64)
+        self._tick = 0
         self.gap = max(self.w.dilations)
         chars = self.w.chars
         #: Character id by code point (1: unknown), for the character CNN's input.
@@ -152,12 +155,16 @@ class NeuralTagger(DocumentTagging):
         return self._table[self._cache[word][0]].copy()
 
     def _fill(self, words: list[str]) -> None:
-        """Encode and cache the words not yet cached (the cache is bounded)."""
+        """Encode and cache the words not yet cached (the cache is bounded: when full,
+        the half least recently used goes)."""
         distinct = list(dict.fromkeys(words))
-        new = [t for t in distinct if t not in self._cache]
+        cache = self._cache
+        self._tick += 1
+        self._used[[cache[t][0] for t in distinct if t in cache]] = self._tick
+        new = [t for t in distinct if t not in cache]
         if not new:
             return
-        if len(self._cache) + len(new) > self._cache_size:
+        if len(cache) + len(new) > self._cache_size:
             self._evict(self._cache_size // 2)
             new = [t for t in distinct if t not in self._cache]
             if len(self._cache) + len(new) > self._cache_size:
@@ -166,19 +173,30 @@ class NeuralTagger(DocumentTagging):
         first = len(self._cache) + 1
         end = first + len(new)
         if end > len(self._table):
-            grown = np.zeros((max(end, self._cache_size + 1), self._table.shape[1]), np.float32)
-            grown[: len(self._table)] = self._table
-            self._table = grown
+            self._grow(max(end, self._cache_size + 1))
         vectors, keys = self._encode(new)
         self._table[first:end] = vectors
+        self._used[first:end] = self._tick
         self._cache.update(zip(new, ((r, *k) for r, k in zip(range(first, end), keys, strict=True)), strict=True))
 
+    def _grow(self, rows: int) -> None:
+        """Room for ``rows`` table rows (new pages are touched only when written)."""
+        table = np.zeros((rows, self._table.shape[1]), np.float32)
+        used = np.zeros(rows, np.int64)
+        table[: len(self._table)] = self._table
+        used[: len(self._used)] = self._used
+        self._table, self._used = table, used
+
     def _evict(self, keep: int) -> None:
-        """Keep the ``keep`` most recently encoded words, moved to the table's first rows
+        """Keep the ``keep`` most recently used words, moved to the table's first rows
         (a word's vector does not depend on the others encoded with it)."""
-        items = list(self._cache.items())[max(0, len(self._cache) - keep) :] if keep > 0 else []
+        items = list(self._cache.items())
+        if keep < len(items):
+            used = self._used[[r for _, (r, _, _) in items]]
+            items = [items[i] for i in np.sort(np.argsort(-used, kind="stable")[:keep]).tolist()]
         rows = np.array([r for _, (r, _, _) in items], np.intp)
         self._table[1 : len(items) + 1] = self._table[rows]
+        self._used[1 : len(items) + 1] = self._used[rows]
         self._cache = {w: (i, norm, stem) for i, (w, (_, norm, stem)) in enumerate(items, 1)}
 
     def _layout(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int], np.ndarray]:
