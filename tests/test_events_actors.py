@@ -226,3 +226,9 @@ def test_a_western_state_only_mentioned_is_no_second_striker() -> None:
     # the three conjoined before their strikes: each its own event
     text = "وشنت الولايات المتحدة وبريطانيا وفرنسا، الثلاثاء، ضربات على مواقع للنظام في حمص."
     assert len({e.actor1 for e in code(text)}) == 3
+
+
+def test_a_blast_on_no_named_side_takes_the_civilian_dead_of_its_other_report() -> None:
+    (blast,) = code("استهدف تفجير انتحاري الثلاثاء تجمعا في بلدة الباب. "
+                    "وقتل خمسة مدنيين في تفجير انتحاري بسيارة مفخخة في بلدة الباب الثلاثاء.")
+    assert (blast.sub_event_type, blast.actor2, blast.fatalities) == ("Suicide bomb", "Civilians (Syria)", 5)

@@ -66,13 +66,17 @@ def merge_with_features(drafts: Iterable[Draft], article_id: str) -> tuple[list[
 def _fill_opponents(drafts: list[Draft]) -> list[Draft]:
     """«استعاد الجيش بلدتي سقبا وكفر بطنا … إثر معارك مع فيلق الرحمن»: a battle with one side
     takes the opponent of the other reports of the same fight (same day, place and attacker,
-    one opponent named), so they merge into one event."""
+    one opponent named), so they merge into one event; so does a strike on no named side with a
+    report of the same strike that names civilian victims."""
     out = []
     for d in drafts:
-        if not d.actor2 and event_type_of(d.sub_event_type) == "Battles":
-            others = {(o.actor2, o.inter2) for o in drafts if o.actor2 and o.actor1 == d.actor1
-                      and o.event_date == d.event_date and place_key(o.place) == place_key(d.place)
-                      and event_type_of(o.sub_event_type) == "Battles"}
+        kind = event_type_of(d.sub_event_type)
+        if not d.actor2 and kind in ("Battles", "Explosions/Remote violence"):
+            twins = [o for o in drafts if o.actor2 and o.actor1 == d.actor1 and o.event_date == d.event_date
+                     and place_key(o.place) == place_key(d.place) and event_type_of(o.sub_event_type) == kind]
+            if kind != "Battles":  # «قصف … أدى إلى مقتل مدنيين»: only a strike's civilian dead
+                twins = [o for o in twins if o.actor2.startswith("Civilians") and o.fatalities]
+            others = {(o.actor2, o.inter2) for o in twins}
             if len(others) == 1:
                 (name, inter), = others
                 d = replace(d, actor2=name, inter2=inter)
