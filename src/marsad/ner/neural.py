@@ -160,11 +160,11 @@ class NeuralTagger(DocumentTagging):
         distinct = list(dict.fromkeys(words))
         cache = self._cache
         self._tick += 1
-        self._used[[cache[t][0] for t in distinct if t in cache]] = self._tick
         new = [t for t in distinct if t not in cache]
         if not new:
             return
         if len(cache) + len(new) > self._cache_size:
+            self._used[[cache[t][0] for t in distinct if t in cache]] = self._tick  # keep these
             self._evict(self._cache_size // 2)
             new = [t for t in distinct if t not in self._cache]
             if len(self._cache) + len(new) > self._cache_size:
@@ -201,7 +201,7 @@ class NeuralTagger(DocumentTagging):
 
     def _layout(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int], np.ndarray]:
         """All tokens' first-layer vectors end to end with ``gap`` zero rows between
-        sentences, each sentence's first row, and the 0/1 token mask."""
+        sentences, each sentence's first row, and the gap rows."""
         g = self.gap
         self._fill([t for words in sentences for t in words])
         cache = self._cache
@@ -212,14 +212,14 @@ class NeuralTagger(DocumentTagging):
             rows += [cache[t][0] for t in words]
             rows += [0] * g
         ids = np.array(rows, np.intp)
-        return self._table[ids], starts, (ids > 0).astype(np.float32)[:, None]
+        self._used[ids] = self._tick
+        return self._table[ids], starts, np.flatnonzero(ids == 0)
 
-    def _forward(self, z: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        """Label scores of every row from first-layer pre-activations (elementwise steps
-        in place: the matmuls are the real work)."""
+    def _forward(self, z: np.ndarray, gaps: np.ndarray) -> np.ndarray:
+        """Label scores of every row from first-layer pre-activations (zero in the
+        ``gaps``). Elementwise steps in place: the matmuls are the real work."""
         a = self.w.arrays
         h = np.maximum(z, 0.0, out=z)
-        h *= mask
         n = h.shape[1]
         for k, d in enumerate(self.w.dilations):
             y = h @ a[f"w_conv{k}"]  # [T, 3H]: the three taps side by side
@@ -228,7 +228,7 @@ class NeuralTagger(DocumentTagging):
             c[:-d] += y[d:, 2 * n :]
             np.maximum(c, 0.0, out=c)
             c += h
-            c *= mask
+            c[gaps] = 0.0  # as zero padding around each sentence
             h = c
         em: np.ndarray = h @ a["w_out"] + a["b_out"]
         return em
@@ -236,8 +236,8 @@ class NeuralTagger(DocumentTagging):
     def _emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
         """Label scores of each non-empty sentence, all sentences in one pass; with a
         document layer, the types the first pass gave each word nearby add to its scores."""
-        z, starts, mask = self._layout(sentences)
-        em = self._forward(z, mask)
+        z, starts, gaps = self._layout(sentences)
+        em = self._forward(z, gaps)
         spans = [(s, s + len(ws)) for s, ws in zip(starts, sentences, strict=True)]
         ems = [em[s:e] for s, e in spans]
         w_doc = self.w.arrays.get("w_doc")
