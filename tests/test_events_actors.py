@@ -232,3 +232,9 @@ def test_a_blast_on_no_named_side_takes_the_civilian_dead_of_its_other_report() 
     (blast,) = code("استهدف تفجير انتحاري الثلاثاء تجمعا في بلدة الباب. "
                     "وقتل خمسة مدنيين في تفجير انتحاري بسيارة مفخخة في بلدة الباب الثلاثاء.")
     assert (blast.sub_event_type, blast.actor2, blast.fatalities) == ("Suicide bomb", "Civilians (Syria)", 5)
+
+
+def test_a_strike_the_lead_attributes_to_an_outside_state_hits_the_enemy_the_lead_named() -> None:
+    (strike,) = code("شنت الولايات المتحدة، السبت، ضربات على مواقع للنظام السوري. "
+                     "واستهدفت الضربات مركزا للبحوث في مدينة حمص.")
+    assert (strike.actor1, strike.actor2) == ("Military Forces of the United States", "Military Forces of Syria (2000-)")

@@ -205,6 +205,14 @@ def _the_named_faction(article: Article, sub: str, sides: Sides) -> Sides:
     return tuple(faction if x == _GENERIC_REBELS else x for x in sides)  # type: ignore[return-value]
 
 
+def foreign_target(article: Article, actor1: str, inter1: int, sub: str, anchor: int, country: str) -> tuple[str, int] | None:
+    """The target of an outside state's strike that names none (its nearest enemy the story
+    named before ``anchor``), also when the striker was lent by the story's lead."""
+    if sub in _STRIKES and actor1 in _FOREIGN_STRIKERS:
+        return _opponent(article, actor1, inter1, anchor, country)
+    return None
+
+
 def _other_sides(article: Article, seg: Words, sub: str, country: str, sides: Sides,
                  anchor: int) -> tuple[Sides, bool]:
     """A battle or a deal has two sides: a battle with none named is the story's nearest fight

@@ -13,6 +13,7 @@ from datetime import datetime
 from marsad.actors.kb import by_name, country_name, inter_for
 from marsad.actors.text import variants, words
 from marsad.events import cells, roles, where
+from marsad.events.attribution import foreign_target
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.draft import NO_TOLL, REMOTE, Draft, Story, Words
 from marsad.events.fatalities import count_deaths
@@ -73,8 +74,9 @@ def draft_events(article: Article) -> list[Draft]:
 
 
 
-def _with_story_agent(draft: Draft, story: Story) -> Draft:
-    """An unattributed strike in a story whose lead named the attacker takes that attacker."""
+def _with_story_agent(article: Article, draft: Draft, story: Story) -> Draft:
+    """An unattributed strike in a story whose lead named the attacker takes that attacker (and,
+    an outside state's, the target its strikes hit)."""
     if draft.actor1.startswith("Unidentified") and story.agent is not None and (
         draft.sub_event_type in REMOTE
     ):
@@ -83,6 +85,10 @@ def _with_story_agent(draft: Draft, story: Story) -> Draft:
         inter = inter_for(kb, country) if kb else story.agent.inter
         if story.agent.name != draft.actor2:
             draft = replace(draft, actor1=story.agent.name, inter1=inter)
+            target = None if draft.actor2 else foreign_target(
+                article, draft.actor1, inter, draft.sub_event_type, draft.evidence.start, country)
+            if target is not None:  # «الضربات استهدفت مركز البحوث» after «ضربات على أهداف للنظام»
+                draft = replace(draft, actor2=target[0], inter2=target[1])
     elif draft.actor1.startswith("Unidentified") and story.perpetrator is not None and (
             draft.sub_event_type in ("Abduction/forced disappearance", "Attack")) and draft.actor2.startswith("Civilians"):
         # «36 مدنياً خطفوا الأربعاء» in a story of the Islamic State's attack: that group's
@@ -103,7 +109,7 @@ def _code_hits(
             if story.pending_toll and draft.sub_event_type not in NO_TOLL:
                 draft = replace(draft, fatalities=max(draft.fatalities, story.pending_toll))
                 story.pending_toll = 0
-            lent = _with_story_agent(draft, story)
+            lent = _with_story_agent(article, draft, story)
             group.extend(cells.allies(lent, article) if lent.actor1 != draft.actor1 else [lent])
         if group:
             story.group = group
