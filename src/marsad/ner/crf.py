@@ -113,7 +113,7 @@ def _padded(ems: list[np.ndarray], dtype: type) -> tuple[np.ndarray, np.ndarray,
     lens = np.array([len(e) for e in ems])
     order = np.argsort(-lens, kind="stable")
     lengths = lens[order]
-    em = np.zeros((int(lengths[0]), len(ems), ems[0].shape[1]), dtype=dtype)
+    em: np.ndarray = np.zeros((int(lengths[0]), len(ems), ems[0].shape[1]), dtype=dtype)
     for row, b in enumerate(order.tolist()):
         em[: lengths[row], row] = ems[b]
     live = np.searchsorted(-lengths, -np.arange(len(em)), side="left").tolist()

@@ -93,8 +93,8 @@ class NeuralTagger(DocumentTagging):
         # The network was trained without the CRF's self-trained name lexicon.
         # Feature strings are needed once per word (then its vector is cached): a small cache.
         self.features = FeatureExtractor(replace(lex, names={}), cache_size=2_000, windows=False)
-        #: word -> (row of its first-layer pre-activation in ``_table``, normalised form, stem)
-        self._cache: dict[str, tuple[int, str, str]] = {}
+        #: word -> (row of its first-layer pre-activation in ``_table``, (normalised form, stem))
+        self._cache: dict[str, tuple[int, tuple[str, str]]] = {}
         self._cache_size = cache_size
         #: The cached words' pre-activations; row 0 stays zero (the gaps between sentences),
         #: so a document's layout is one gather. Grown on first use.
@@ -177,7 +177,7 @@ class NeuralTagger(DocumentTagging):
         vectors, keys = self._encode(new)
         self._table[first:end] = vectors
         self._used[first:end] = self._tick
-        self._cache.update(zip(new, ((r, *k) for r, k in zip(range(first, end), keys, strict=True)), strict=True))
+        self._cache.update(zip(new, zip(range(first, end), keys, strict=True), strict=True))
 
     def _grow(self, rows: int) -> None:
         """Room for ``rows`` table rows (new pages are touched only when written)."""
@@ -192,12 +192,12 @@ class NeuralTagger(DocumentTagging):
         (a word's vector does not depend on the others encoded with it)."""
         items = list(self._cache.items())
         if keep < len(items):
-            used = self._used[[r for _, (r, _, _) in items]]
+            used = self._used[[r for _, (r, _) in items]]
             items = [items[i] for i in np.sort(np.argsort(-used, kind="stable")[:keep]).tolist()]
-        rows = np.array([r for _, (r, _, _) in items], np.intp)
+        rows = np.array([r for _, (r, _) in items], np.intp)
         self._table[1 : len(items) + 1] = self._table[rows]
         self._used[1 : len(items) + 1] = self._used[rows]
-        self._cache = {w: (i, norm, stem) for i, (w, (_, norm, stem)) in enumerate(items, 1)}
+        self._cache = {w: (i, k) for i, (w, (_, k)) in enumerate(items, 1)}
 
     def _layout(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int], np.ndarray]:
         """All tokens' first-layer vectors end to end with ``gap`` zero rows between
@@ -254,7 +254,7 @@ class NeuralTagger(DocumentTagging):
         from marsad.ner.stack import typed_keys, window_types
 
         cache, labels = self._cache, self.labels
-        keys = [[cache[t][1:] for t in ws] for ws in sentences]
+        keys = [[cache[t][1] for t in ws] for ws in sentences]
         outside = self.labels.index("O")
         typed = [
             typed_keys(k, [labels[i] for i in p]) if any(i != outside for i in p) else []

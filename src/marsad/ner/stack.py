@@ -51,10 +51,14 @@ def window_types(
             seen.setdefault(key, []).append((s, col[kind]))
     m = np.zeros((sum(map(len, keys)), len(kinds)), np.float32)
     row = 0
+    get = seen.get
     for i, sent in enumerate(keys):
         for norm, stem in sent:
-            for key in (norm, stem):
-                for s, c in seen.get(key, ()):
+            hits = get(norm)
+            if stem != norm and (more := get(stem)):
+                hits = hits + more if hits else more
+            if hits:
+                for s, c in hits:
                     if -window <= s - i <= window:
                         m[row, c] = 1.0
             row += 1
