@@ -73,6 +73,11 @@ class NeuralWeights:
             self.feat = (z["w_feat_q"], z["w_feat_s"].astype(np.float32))
             a = {k: z[k].astype(np.float32) for k in z.files if k.startswith(("w_", "b_")) and k[-2:] not in ("_q", "_s")}
             self.dilations = [int(d) for d in z["dilations"].tolist()]
+        # The convolutions row-major: BLAS runs ~7% faster on them, with the same results
+        # (not so for the character CNN and output layer, whose last bits would move).
+        for k in a:
+            if k.startswith("w_conv"):
+                a[k] = np.ascontiguousarray(a[k])
         self.arrays = a
         self.trans = a["w_trans"]
 
