@@ -171,3 +171,10 @@ def test_victims_in_a_people_relative_clause_still_update_the_toll() -> None:
 def test_air_defences_downing_a_drone_are_no_tactic_of_the_shelling_the_same_side_fired() -> None:
     events = code("قصفت قوات النظام الثلاثاء بلدة كفرنبل، وتصدت الدفاعات الجوية السورية لطائرة مسيرة إسرائيلية فوق كفرنبل.")
     assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack", "Disrupted weapons use"}
+
+
+def test_news_spellings_of_towns_the_gazetteer_lacked_are_placed() -> None:
+    (fight,) = code("اندلعت اشتباكات عنيفة الثلاثاء بين قوات سوريا الديمقراطية وتنظيم داعش في بلدة الباغوز بريف دير الزور.")
+    assert (fight.location, fight.admin1) == ("Upper Baguz", "Deir-ez-Zor")
+    (abroad,) = code("قتل ثلاثة أشخاص في اشتباكات الثلاثاء في بلدة سوروتش التركية.")
+    assert (abroad.location, abroad.country) == ("Suruç", "Turkey")

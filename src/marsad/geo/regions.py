@@ -132,6 +132,7 @@ ALIASES: dict[str, str] = {
     "الشيفونية": "C2334",  # OCHA: الشفونية
     "منغ": "C1569",  # OCHA: منق
     "الحمورية": "C2316",  # OCHA: حمورة
+    "الباغوز": "C5184",  # OCHA: الباغوز فوقاني (Upper Baghuz), the town the news means
 }
 
 #: Places outside Syria whose news spelling GeoNames lacks: Arabic name -> GeoNames id.
@@ -155,6 +156,10 @@ WORLD_ALIASES: dict[str, int] = {
     "كينغداو": 1797929,  # Qingdao
     "كوبرتينو": 5341145,  # Cupertino
     "زيوريخ": 2657896,  # Zurich (GeoNames: زيورخ)
+    "تريب": 2972010,  # Trèbes
+    "سوروتش": 300075,  # Suruç
+    "سروج": 300075,
+    "الطارمية": 98403,  # At Tarmiyah, north of Baghdad
 }
 
 #: Provinces abroad (governorates of Iraq, Yemen, Lebanon, Palestine; districts of Libya;
@@ -195,6 +200,7 @@ PROVINCES: tuple[tuple[str, str, str, int], ...] = (
     ("بيت لحم", "Bethlehem", "PS", 284315), ("الخليل", "Hebron", "PS", 285066),
     ("هاتاي|لواء إسكندرون", "Hatay", "TR", 323779), ("غازي عنتاب", "Gaziantep", "TR", 314830),
     ("كلس", "Kilis", "TR", 307864), ("شانلي أورفة|أورفة", "Sanliurfa", "TR", 298333),
+    ("عسير|منطقة عسير", "Asir", "SA", 110690),  # seat Abha
     ("ماردين", "Mardin", "TR", 304797), ("ديار بكر", "Diyarbakir", "TR", 316541), ("أضنة", "Adana", "TR", 325363),
 )
 
