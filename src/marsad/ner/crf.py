@@ -132,20 +132,27 @@ def viterbi_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[list[int]]:
     back = np.zeros((n, b, k), dtype=np.intp)
     buf = np.empty(k * b * k, dtype=dtype)
     score = em[0].astype(dtype)
+    m = 0
     for i in range(1, n):
-        m = live[i]
+        if live[i] != m:  # views for the running sentences, made again when one ends
+            m = live[i]
+            run, back_m, em_m = score[:m], back[:, :m], em[:, :m]
+            prev, c = run.T[:, :, None], buf[: k * m * k].reshape(k, m, k)
         # [from, sentence, to]: both reductions run over the outer axis, elementwise
         # over contiguous rows (numpy reduces a short inner axis slowly).
-        c = np.add(score[:m].T[:, :, None], t_from, out=buf[: k * m * k].reshape(k, m, k))
-        c.argmax(axis=0, out=back[i, :m])
-        c.max(axis=0, out=score[:m])
-        score[:m] += em[i, :m]
+        np.add(prev, t_from, out=c)
+        c.argmax(axis=0, out=back_m[i])
+        c.max(axis=0, out=run)
+        run += em_m[i]
     paths = np.zeros((n, b), dtype=np.intp)
     rows = np.arange(b)
     paths[lengths - 1, rows] = score.argmax(axis=1)
+    m = 0
     for i in range(n - 1, 0, -1):
-        m = live[i]
-        paths[i - 1, :m] = back[i, rows[:m], paths[i, :m]]
+        if live[i] != m:
+            m = live[i]
+            back_m, paths_m, rows_m = back[:, :m], paths[:, :m], rows[:m]
+        paths_m[i - 1] = back_m[i, rows_m, paths_m[i]]
     cols = paths.T.tolist()
     out: list[list[int]] = [[] for _ in ems]
     for row, s in enumerate(order.tolist()):
