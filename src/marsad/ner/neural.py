@@ -125,9 +125,8 @@ class NeuralTagger(DocumentTagging):
         wfs = [self.features.word(t) for t in words]
         n, get, vocab = len(wfs), w.feats.get, w.words
         # Unknown features are id 0, whose row is zero: the bag's sums are unchanged.
-        feats = [list(map(get, wf.own, repeat(0))) for wf in wfs]
-        offsets = np.cumsum([0] + [len(f) for f in feats[:-1]])
-        fids = np.fromiter(chain.from_iterable(feats), np.intp)
+        offsets = np.cumsum([0] + [len(wf.own) for wf in wfs[:-1]])
+        fids = np.fromiter(map(get, chain.from_iterable(wf.own for wf in wfs), repeat(0)), np.intp)
         vids = np.fromiter(chain.from_iterable((vocab.get(wf.norm, 1), vocab.get(wf.stem, 1)) for wf in wfs), np.intp)
         vq, vs = w.vectors
         fq, fs = w.feat
