@@ -176,14 +176,21 @@ def marginals_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[np.ndarray
     alpha = np.ones_like(p)  # ones past a sentence's end: harmless, sliced off
     beta = np.ones_like(p)
     alpha[0] = p[0] / p[0].sum(axis=1, keepdims=True)
+    m = 0
     for i in range(1, n):
-        m = live[i]
-        a = (alpha[i - 1, :m] @ step) * p[i, :m]
-        alpha[i, :m] = a / a.sum(axis=1, keepdims=True)
+        if live[i] != m:  # views for the running sentences, as in viterbi_batch
+            m = live[i]
+            alpha_m, p_m = alpha[:, :m], p[:, :m]
+        a = alpha_m[i - 1] @ step
+        a *= p_m[i]
+        np.divide(a, a.sum(axis=1, keepdims=True), out=alpha_m[i])
+    m, step_t = 0, step.T.copy()
     for i in range(n - 2, -1, -1):
-        m = live[i + 1]
-        b = (p[i + 1, :m] * beta[i + 1, :m]) @ step.T
-        beta[i, :m] = b / b.sum(axis=1, keepdims=True)
+        if live[i + 1] != m:
+            m = live[i + 1]
+            beta_m, p_m = beta[:, :m], p[:, :m]
+        b = (p_m[i + 1] * beta_m[i + 1]) @ step_t
+        np.divide(b, b.sum(axis=1, keepdims=True), out=beta_m[i])
     probs = alpha * beta
     probs /= probs.sum(axis=2, keepdims=True)
     out: list[np.ndarray] = [probs[:0, 0]] * len(ems)
