@@ -178,3 +178,13 @@ def test_news_spellings_of_towns_the_gazetteer_lacked_are_placed() -> None:
     assert (fight.location, fight.admin1) == ("Upper Baguz", "Deir-ez-Zor")
     (abroad,) = code("قتل ثلاثة أشخاص في اشتباكات الثلاثاء في بلدة سوروتش التركية.")
     assert (abroad.location, abroad.country) == ("Suruç", "Turkey")
+
+
+def test_towns_listed_with_one_provinces_towns_lie_in_that_province() -> None:
+    # «الغارية» (a Sweida village by that exact name) and «تل السمن» (Hasakeh) listed with Daraa towns
+    events = code("قصفت الطائرات الحربية السورية الثلاثاء بلدات نوى وطفس وكحيل والسهوة والمتاعية والنعيمة "
+                  "والغارية وتل السمن.")
+    assert len(events) >= 6 and {e.admin1 for e in events} == {"Dar'a"}
+    # a short list is no evidence: each town keeps its own province
+    events = code("قصفت الطائرات الحربية السورية الثلاثاء بلدات نوى وطفس والغارية.")
+    assert "As-Sweida" in {e.admin1 for e in events}

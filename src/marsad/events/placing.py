@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from marsad.actors.text import variants, words
 from marsad.model import Actor, Entity, Place
@@ -184,6 +186,35 @@ def coordinated(places: Sequence[Place], text: str, place: Place) -> list[Place]
             group.append(p)
     return group
 
+
+
+def in_list_province(listed: list[Place]) -> list[Place]:
+    """«وتعرضت مدن وبلدات نوى وكحيل … وصيدا … وتل السمن»: towns listed with those of one
+    province (three quarters of a list of four or more) lie in it: a member the geocoder put
+    elsewhere is its namesake there («صيدا» of Daraa, not of Quneitra), else a place of that
+    province the gazetteer lacks, coded to the province (precision 3)."""
+    counts = Counter(p.admin1 for p in listed if p.pcode.startswith("C"))
+    if len(listed) < 4 or not counts:
+        return listed
+    home, n = counts.most_common(1)[0]
+    if n * 4 < len(listed) * 3:
+        return listed
+    return [p if not p.pcode.startswith("C") or p.admin1 == home else _namesake(p, home) for p in listed]
+
+
+def _namesake(place: Place, home: str) -> Place:
+    from marsad.geo import lookup
+    from marsad.geo.gazetteer import gazetteer
+
+    found = [c for c in lookup(place.name_ar) if c.admin1 == home and c.pcode.startswith("C")]
+    province = found[0] if len(found) == 1 else next(
+        (c for c in gazetteer().entries if c.feature == "admin1" and c.cc == "SY" and c.admin1 == home), None)
+    if province is None:
+        return place
+    return replace(place, name_ar=province.name_ar, name_en=province.name_en, admin1=province.admin1,
+                   admin2=province.admin2, admin3=province.admin3, pcode=province.pcode, latitude=province.latitude,
+                   longitude=province.longitude, feature=province.feature,
+                   geo_precision=place.geo_precision if found else 3)
 
 
 def sole_place(

@@ -50,6 +50,7 @@ _SITES: tuple[tuple[str, str, str, str], ...] = (
     ("مطار حماة|قاعدة حماة", "Hama airbase", "C2987", "airbase"),
     ("الدشيشة", "Dashisha", "C4450", "locality"),  # تل صفوك, 1 km; علوة الدشيشة is 43 km away
     ("خلصة", "Khalsa", "C1167", "locality"),  # زيتان, its neighbour south of Aleppo
+    ("غرز|منطقة غرز|سجن غرز", "Gharz", "C5993", "locality"),  # east of Dar'a city, 4 km
     ("مطار دمشق الدولي|مطار دمشق", "Damascus International Airport", "C2375", "airbase"),  # غسولة, 3 km
     ("مطار القامشلي", "Qamishli airport", "C4564", "airbase"),
     ("مطار الطبقة|قاعدة الطبقة|مطار الطبقة العسكري", "Tabqa airbase", "C5929", "airbase"),
@@ -133,6 +134,7 @@ ALIASES: dict[str, str] = {
     "منغ": "C1569",  # OCHA: منق
     "الحمورية": "C2316",  # OCHA: حمورة
     "الباغوز": "C5184",  # OCHA: الباغوز فوقاني (Upper Baghuz), the town the news means
+    "الغارية الغربية": "C6010",  # OCHA misspells it الغارية الغريبة
 }
 
 #: Places outside Syria whose news spelling GeoNames lacks: Arabic name -> GeoNames id.
