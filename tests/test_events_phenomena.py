@@ -188,3 +188,11 @@ def test_towns_listed_with_one_provinces_towns_lie_in_that_province() -> None:
     # a short list is no evidence: each town keeps its own province
     events = code("قصفت الطائرات الحربية السورية الثلاثاء بلدات نوى وطفس والغارية.")
     assert "As-Sweida" in {e.admin1 for e in events}
+
+
+def test_a_crisis_or_protests_that_explode_are_no_blast() -> None:
+    assert code("انفجرت أزمة سياسية الثلاثاء في بيروت بين الحكومة والبرلمان.") == []
+    events = code("وانفجرت الاحتجاجات الثلاثاء في البصرة عندما خرج السكان إلى الشوارع.")
+    assert all(e.event_type != "Explosions/Remote violence" for e in events)
+    (blast,) = code("انفجرت سيارة مفخخة الثلاثاء في بيروت.")
+    assert blast.sub_event_type == "Remote explosive/landmine/IED"

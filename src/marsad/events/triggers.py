@@ -321,7 +321,7 @@ def find_triggers(toks: list[tuple[int, int, str]]) -> list[TriggerHit]:
                 definite = toks[i][2].startswith(("ال", "وال", "بال", "فال", "لل"))
                 hit = TriggerHit(i, i + n - 1, toks[i][0], toks[i + n - 1][1], d, definite)
                 break
-        if hit is None or _adjectival(toks, i, hit):
+        if hit is None or _adjectival(toks, i, hit) or _figurative(toks, hit):
             i += 1
             continue
         hits.append(hit)
@@ -333,3 +333,18 @@ def _adjectival(toks: list[tuple[int, int, str]], i: int, hit: TriggerHit) -> bo
     """«صواريخ شديدة الانفجار»: a blast noun qualifying a weapon (high-explosive) is no blast."""
     return i > 0 and hit.definition.sub_event_type == "Remote explosive/landmine/IED" and \
         toks[i - 1][2].startswith(("شديد", "سريع", "عالي"))
+
+
+#: What «انفجر» says of when it is no blast: a crisis, anger, protests, a volcano, laughter.
+_FIGURATIVE = ("ازمه", "الازمه", "الاوضاع", "الوضع", "غضب", "الغضب", "خلاف", "الخلاف", "الخلافات", "مظاهرات",
+               "المظاهرات", "احتجاجات", "الاحتجاجات", "فرحا", "بركان", "البركان", "ضاحكا", "بالبكاء", "باكيا",
+               "بالضحك", "فضيحه", "الفضيحه", "جدل", "الجدل", "صراع", "الصراع", "الموقف", "غضبا", "موجه")
+
+
+def _figurative(toks: list[tuple[int, int, str]], hit: TriggerHit) -> bool:
+    """«انفجرت أزمة سياسية»، «انفجار الأوضاع»، «انفجر غضباً»: a blast word with an abstract
+    subject or a feeling after it is no explosion."""
+    if hit.definition.sub_event_type != "Remote explosive/landmine/IED":
+        return False
+    after = toks[hit.last + 1][2] if hit.last + 1 < len(toks) else ""
+    return not variants(after).isdisjoint(_FIGURATIVE)
