@@ -238,3 +238,12 @@ def test_a_strike_the_lead_attributes_to_an_outside_state_hits_the_enemy_the_lea
     (strike,) = code("شنت الولايات المتحدة، السبت، ضربات على مواقع للنظام السوري. "
                      "واستهدفت الضربات مركزا للبحوث في مدينة حمص.")
     assert (strike.actor1, strike.actor2) == ("Military Forces of the United States", "Military Forces of Syria (2000-)")
+
+
+def test_two_states_named_by_their_capitals_as_allies_strike_one_event_each() -> None:
+    events = code("تسببت غارات شنتها دمشق مع حليفتها موسكو الثلاثاء بمقتل 7 مدنيين في بلدة حمورية.")
+    assert sorted((e.actor1, e.fatalities) for e in events) == [("Military Forces of Russia (2000-)", 3),
+                                                                ("Military Forces of Syria (2000-)", 4)]
+    # a capital only visited is no second striker
+    events = code("شنت دمشق الثلاثاء غارات على بلدة حمورية مع وصول وفد إلى موسكو.")
+    assert {e.actor1 for e in events} <= {"Military Forces of Syria (2000-)"}

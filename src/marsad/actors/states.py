@@ -147,6 +147,29 @@ def conjoined_states(actors: Sequence[Actor], places: Sequence[Place], toks: Wor
     return []
 
 
+_ALLY_GAPS = ("مع حليفتها", "مع حليفها", "وحليفتها", "وحليفها", "مع", "و")
+
+
+def allied_capitals(places: Sequence[Place], toks: Words, lo: int, hi: int, country: str) -> list[Actor]:
+    """«غارات شنتها دمشق مع حليفتها موسكو»: two states named by their capitals (or names)
+    joined by «مع (حليفتها)» or و after the attack verb strike together, one event each."""
+    start, end = toks[lo][0], toks[hi - 1][1]
+    named = sorted((p for p in places if start <= p.start < end and p.feature in ("capital_metonym", "country")),
+                   key=lambda p: p.start)
+    for a, b in zip(named, named[1:], strict=False):
+        gap = " ".join(w for s0, _, w in toks[lo:hi] if a.end <= s0 < b.start)
+        k = next((i for i in range(lo, hi) if toks[i][0] <= a.start < toks[i][1] + 1), None)
+        if a.country == b.country or gap.strip() not in _ALLY_GAPS or not k or k == lo:
+            continue
+        if not toks[k - 1][2].removeprefix("و").startswith(("شنت", "نفذت", "شن", "نفذ", "قصف")):
+            continue
+        first = _state_forces(toks[k], a.country, country)
+        second = _state_forces(toks[k], b.country, country)
+        if first is not None and second is not None:
+            return [first, second]
+    return []
+
+
 _STATE_HEADS = ("قوات", "الجيش", "جيش", "الطيران", "طيران", "الطايرات", "طايرات", "المقاتلات", "مقاتلات", "النظام")
 
 

@@ -75,13 +75,14 @@ def spread(listed: list[Place]) -> bool:
 
 
 def joint(draft: Draft, toks: Words, seg: tuple[int, int], country: str, article: Article | None = None) -> list[Draft]:
-    """«غارات جوية سورية روسية»، «قوات النظام وروسيا استهدفت»، the US, the UK and France: one
-    event per state that struck (one actor pair each; guideline v6), the toll split evenly, the
-    remainder to the first named."""
+    """«غارات جوية سورية روسية»، «قوات النظام وروسيا استهدفت»، «شنتها دمشق مع حليفتها موسكو»، the
+    US, the UK and France: one event per state that struck (one actor pair each; guideline v6),
+    the toll split evenly, the remainder to the first named."""
     if draft.sub_event_type not in REMOTE_SUBS:
         return [draft]
     found = roles.joint_agents(toks, seg[0], seg[1], country) or (roles.conjoined_states(
-        article.actors, article.places, toks, seg[0], seg[1], draft.actor1, country) if article is not None else [])
+        article.actors, article.places, toks, seg[0], seg[1], draft.actor1, country) or roles.allied_capitals(
+        article.places, toks, seg[0], seg[1], country) if article is not None else [])
     states = [(a.name, a.inter) for a in found]
     if not states and article is not None:
         return allies(draft, article)

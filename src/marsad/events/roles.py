@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from marsad.actors.states import (
     ADJ_SKIP,
     NATIONALITY,
+    allied_capitals,
     conjoined_states,
     country_agent,
     joint_agents,
@@ -18,7 +19,7 @@ from marsad.events.placing import words_before as _words_before
 from marsad.model import Actor
 
 #: The states' forces named by nationality live in ``marsad.actors.states``; the coder reaches them here.
-__all__ = ["conjoined", "conjoined_states", "country_agent", "joint_agents", "loyalists", "nationality_actors",
+__all__ = ["allied_capitals", "conjoined", "conjoined_states", "country_agent", "joint_agents", "loyalists", "nationality_actors",
            "pick_actors", "supports"]
 
 Words = list[tuple[int, int, str]]
