@@ -329,3 +329,19 @@ def test_sort_offers_exactly_the_store_orderings(client: TestClient) -> None:
     assert set(get_args(Sort)) == set(ORDERINGS)
     for key in ORDERINGS:
         assert client.get("/api/events", params={"sort": key}).status_code == 200, key
+
+
+def test_serve_scope_decides_the_entities_of_posted_articles(db: str) -> None:
+    """A sentence far from any event keeps its names only when the server tags every sentence."""
+    calm = "زار وزير الخارجية الأردني أيمن الصفدي العاصمة الفرنسية باريس والتقى نظيره الفرنسي."
+    filler = " ".join(["وتناول الاجتماع العلاقات الثنائية بين البلدين."] * 4)
+    strike = "قُتل ثلاثة مدنيين في قصف مدفعي استهدف بلدة كفرنبل في ريف إدلب."
+    text = f"{strike} {filler} {calm}"
+    article = {"id": "scope-1", "text": text, "published": "2018-03-10T09:00:00+00:00"}
+    found = {}
+    for scope in ("events", "all"):
+        with TestClient(create_app(db, token=TOKEN, entity_scope=scope)) as c:  # type: ignore[arg-type]
+            body = c.post("/api/articles", json={**article, "id": f"scope-{scope}"}, headers=AUTH).json()
+        found[scope] = [e for e in body["entities"] if e["start"] >= len(text) - len(calm)]
+        assert body["events"], scope
+    assert found["all"] and not found["events"]

@@ -151,5 +151,8 @@ async def post_articles(request: Request) -> Any:
     articles = [_read(item, i) for i, item in enumerate(items)]
     from starlette.concurrency import run_in_threadpool
 
-    results = await run_in_threadpool(queries.analyse_and_store, request.app.state.stores, articles)
+    state = request.app.state
+    results = await run_in_threadpool(
+        queries.analyse_and_store, state.stores, articles, state.entity_scope
+    )
     return results if isinstance(body, list) else results[0]

@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from marsad import __version__
+from marsad.settings import DEFAULT_ENTITY_SCOPE, EntityScope
 from marsad.web.params import BadRequest
 
 if TYPE_CHECKING:
@@ -154,8 +155,15 @@ def _fastapi(**options: Any) -> FastAPI:
     return FastAPIOffline(**options)
 
 
-def create_app(db_path: str, token: str | None = None, *, max_body: int = MAX_BODY) -> FastAPI:
-    """The API and dashboard over the store at ``db_path``; ``token`` enables writes."""
+def create_app(
+    db_path: str,
+    token: str | None = None,
+    *,
+    max_body: int = MAX_BODY,
+    entity_scope: EntityScope = DEFAULT_ENTITY_SCOPE,
+) -> FastAPI:
+    """The API and dashboard over the store at ``db_path``; ``token`` enables writes, and
+    posted articles are analysed with ``entity_scope`` (:mod:`marsad.settings`)."""
     from marsad.web.api import router
 
     stores = Stores(db_path)
@@ -173,6 +181,7 @@ def create_app(db_path: str, token: str | None = None, *, max_body: int = MAX_BO
     )
     app.state.stores = stores
     app.state.token = token or None
+    app.state.entity_scope = entity_scope
     _install_error_handlers(app)
     app.include_router(router, prefix="/api")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

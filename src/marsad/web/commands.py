@@ -9,6 +9,7 @@ from pathlib import Path
 
 from marsad.cli import Commands
 from marsad.commands import _add_db, _existing_db
+from marsad.settings import DEFAULT_ENTITY_SCOPE
 
 
 def register(commands: Commands) -> None:
@@ -27,6 +28,11 @@ def register(commands: Commands) -> None:
         help="bearer token that allows POST /api/articles (default: $MARSAD_API_TOKEN; "
         "without one, writes are refused)",
     )
+    serve.add_argument(
+        "--all-entities", action="store_true",
+        help="posted articles get the entities of every sentence, not only of the sentences "
+        "around events (slower; events are the same)",
+    )  # fmt: skip
     serve.set_defaults(func=_serve)
 
     web_map = commands.build.add_parser(
@@ -47,7 +53,8 @@ def _serve(args: argparse.Namespace) -> int:
     token = args.token or os.environ.get("MARSAD_API_TOKEN") or None
     if args.db == ":memory:":  # each server thread would open its own empty database
         raise ValueError("serve needs a database file, not :memory:")
-    app = create_app(_existing_db(args.db), token=token)
+    scope = "all" if args.all_entities else DEFAULT_ENTITY_SCOPE
+    app = create_app(_existing_db(args.db), token=token, entity_scope=scope)
     print(
         f"marsad: dashboard at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr
     )

@@ -10,21 +10,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from marsad.model import Article, event_to_dict
+from marsad.settings import DEFAULT_ENTITY_SCOPE, EntityScope
 
 if TYPE_CHECKING:
     from marsad.store import Store
     from marsad.web.app import Stores
 
 
-def analyse_and_store(stores: Stores, articles: list[Article]) -> list[dict[str, Any]]:
-    """Run the default pipeline on each article, store it, return the analysis.
+def analyse_and_store(
+    stores: Stores, articles: list[Article], entity_scope: EntityScope = DEFAULT_ENTITY_SCOPE
+) -> list[dict[str, Any]]:
+    """Run the default pipeline (entities of ``entity_scope``) on each article, store it,
+    return the analysis.
 
     The same path as ``marsad run`` with one worker (:func:`run_local`, :func:`store_stream`).
     """
     from marsad.engines.local import run_local, store_stream
     from marsad.pipeline import default_pipeline
 
-    analysed = run_local(articles, workers=1, pipeline=default_pipeline())
+    analysed = run_local(articles, workers=1, pipeline=default_pipeline(entity_scope))
     return [{"status": status, **a.to_dict()} for a, status in store_stream(analysed, stores.get())]
 
 
