@@ -247,3 +247,15 @@ def test_two_states_named_by_their_capitals_as_allies_strike_one_event_each() ->
     # a capital only visited is no second striker
     events = code("شنت دمشق الثلاثاء غارات على بلدة حمورية مع وصول وفد إلى موسكو.")
     assert {e.actor1 for e in events} <= {"Military Forces of Syria (2000-)"}
+
+
+def test_a_strike_on_a_named_airbase_hits_the_states_forces() -> None:
+    (strike,) = code("استهدفت غارات مجهولة الثلاثاء مطار الشعيرات في ريف حمص.")
+    assert strike.actor2 == "Military Forces of Syria (2000-)"
+    assert not strike.actor1.startswith("Military Forces of Syria")  # nobody strikes its own base
+
+
+def test_a_western_state_that_denies_striking_is_no_striker() -> None:
+    text = ("قصفت صواريخ الثلاثاء مطار الشعيرات في ريف حمص. "
+            "وأعلنت هيئة الأركان أن الجيش الفرنسي لم يشن ضربات على المطار.")
+    assert all(e.actor1 != "Military Forces of France" for e in code(text))

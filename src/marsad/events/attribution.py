@@ -116,6 +116,8 @@ def _israel_named(article: Article) -> bool:
 
 _STRIKE_STEMS = ("ضربات", "ضربه", "غارات", "غاره", "قصف", "صواريخ", "نفذت", "نفذتها", "شنت", "شنتها", "هاجمت")
 _WESTERN = ("Military Forces of the United States", "Military Forces of the United Kingdom", "Military Forces of France")
+#: «الجيش الفرنسي لم يشن ضربات»: a denial names no striker.
+_DENIALS = frozenset({"لم", "لن", "ليس", "ليست", "لا", "غير"})
 _WESTERN_OF = dict(zip(("United States", "United Kingdom", "France"), _WESTERN, strict=True))
 
 
@@ -138,7 +140,9 @@ def western_strikers(article: Article) -> list[str]:
     for start, end, name in sorted(named):
         near = words(article.text[max(0, start - 40) : start])[-3:] + words(article.text[end : end + 40])[:3]
         joined = last_striking and start - last_end <= 2 and article.text[start - 1 : start + 1].startswith(("و", " و"))
-        last_striking = joined or any(any(f.startswith(_STRIKE_STEMS) for f in variants(w)) for _, _, w in near)
+        denied = any(w in _DENIALS or w.removeprefix("و").startswith(("نفت", "نفي")) for _, _, w in near)
+        last_striking = joined or not denied and any(any(f.startswith(_STRIKE_STEMS) for f in variants(w))
+                                                     for _, _, w in near)
         if last_striking:
             striking.add(name)  # «الضربات التي نفذتها الولايات المتحدة»، «شنت واشنطن وباريس غارات»
         last_end = end

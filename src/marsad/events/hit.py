@@ -303,8 +303,8 @@ def _draft(
     if names is None:
         return None
     actor1, inter1, actor2, inter2 = names
-    if not actor2 and sub in REMOTE_SUBS and military_target(toks[seg_lo:seg_hi]):
-        actor2, inter2 = state_forces(country, actor1)
+    if not actor2 and sub in REMOTE_SUBS and (military_target(toks[seg_lo:seg_hi]) or loc.place.feature in _BASES):
+        actor2, inter2 = state_forces(country, actor1)  # «مطار الشعيرات»، «قاعدة "تيفور"»: a named base
     if not actor2 and sub == "Non-violent transfer of territory" and inter1 == 2 and _state_in_story(article, country):
         actor2, inter2 = state_forces(country, actor1)  # rebels who hand over a town hand it to the state
     if one_sided_attack(toks[seg_lo:seg_hi], hit.start, sub, actor2):
@@ -327,6 +327,9 @@ def _draft(
     seg = Span(toks[seg_lo][0], toks[seg_hi - 1][1])
     return Draft(sub, when, precision, loc.place, actor1, inter1, actor2, inter2, toll, seg,
                  round(min(confidence, 0.95), 2), cues)
+
+
+_BASES = frozenset({"airbase", "base"})
 
 
 def _state_in_story(article: Article, country: str) -> bool:
