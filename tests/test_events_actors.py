@@ -259,3 +259,13 @@ def test_a_western_state_that_denies_striking_is_no_striker() -> None:
     text = ("قصفت صواريخ الثلاثاء مطار الشعيرات في ريف حمص. "
             "وأعلنت هيئة الأركان أن الجيش الفرنسي لم يشن ضربات على المطار.")
     assert all(e.actor1 != "Military Forces of France" for e in code(text))
+
+
+def test_gunmen_after_inna_are_the_subject_and_men_of_a_named_group_are_that_group() -> None:
+    (attack,) = code("وقال الجيش إن مسلحين فتحوا النار على عدد من المدنيين في بلدة الباب الثلاثاء.")
+    assert (attack.sub_event_type, attack.actor1, attack.actor2) == (
+        "Attack", "Unidentified Armed Group (Syria)", "Civilians (Syria)")
+    (strike,) = code("وقال الجيش إن طائراته قصفت مسلحين في بلدة الباب الثلاثاء.")
+    assert strike.actor2 == "Unidentified Armed Group (Syria)"  # after the verb they are still its object
+    (fight,) = code("قال مصدر أمني إن مسلحين من تنظيم داعش هاجموا الثلاثاء حاجزا للجيش في بلدة الباب.")
+    assert fight.actor1 == "Islamic State (Syria)"

@@ -40,6 +40,7 @@ def pick_actors(
              and not _neighbour(a, toks)]
     sources = [a for a in found if _is_source(a, toks, anchor) or _accuser(a, found, toks, anchor)]
     found = [a for a in found if a not in sources or _own_forces(a, toks, anchor)]
+    found = [a for a in found if not _members_of_next(a, found, toks)]
     pair = _between_pair(found, toks)
     if pair is not None:
         return pair
@@ -119,6 +120,15 @@ def conjoined(first: Actor, second: Actor, toks: Words) -> bool:
     return not between and second.text.startswith("و") and second.start - first.end <= 2
 
 
+def _members_of_next(actor: Actor, found: list[Actor], toks: Words) -> bool:
+    """«مسلحين من جماعة بوكو حرام»: unnamed men of the group named right after them are that group."""
+    if not actor.name.startswith("Unidentified"):
+        return False
+    after = [(a, w) for a, _, w in toks if a >= actor.end][:1]
+    return bool(after) and after[0][1] == "من" and any(
+        0 < b.start - after[0][0] <= 4 and not b.name.startswith("Unidentified") for b in found)
+
+
 def _dedupe(actors: list[Actor]) -> list[Actor]:
     seen: set[str] = set()
     out = []
@@ -131,6 +141,10 @@ def _dedupe(actors: list[Actor]) -> list[Actor]:
 
 _TRIGGER_HEADS = ("غار", "قصف", "ضرب", "هجوم", "هجمات", "قذاي", "صواريخ", "عمليه", "عمليات", "جوي", "مدفعي",
                   "صاروخي", "مقاتلات", "طاير", "طيران")
+
+
+#: «قال الجيش إن مسلحين فتحوا النار»: the accusative after إن/أن is the clause's subject.
+_INNA = frozenset({"ان", "بان", "لان", "وان"})
 
 
 def _is_target(actor: Actor, toks: Words) -> bool:
@@ -159,8 +173,9 @@ def _is_target(actor: Actor, toks: Words) -> bool:
     if actor.actor_type == "civilians":
         return True
     first_word = actor.text.split()[0]
-    if first_word.endswith("ين") and first_word.startswith(("مقاتل", "مسلح", "عناصر", "جنود", "مدني")):
-        return True  # accusative plural after the verb: the object, not the subject
+    after_inna = any(forms & _INNA for forms in _words_before(toks, actor.start, 1))
+    if first_word.endswith("ين") and first_word.startswith(("مقاتل", "مسلح", "عناصر", "جنود", "مدني")) and not after_inna:
+        return True  # accusative plural after the verb: the object, not the subject («إن مسلحين فتحوا»: the subject)
     if any(any(f.startswith(_VICTIM_OF) for f in forms) for forms in _words_before(toks, actor.start, 3)):
         return True
     men = _words_before(toks, actor.start, 5)
