@@ -269,3 +269,10 @@ def test_gunmen_after_inna_are_the_subject_and_men_of_a_named_group_are_that_gro
     assert strike.actor2 == "Unidentified Armed Group (Syria)"  # after the verb they are still its object
     (fight,) = code("قال مصدر أمني إن مسلحين من تنظيم داعش هاجموا الثلاثاء حاجزا للجيش في بلدة الباب.")
     assert fight.actor1 == "Islamic State (Syria)"
+
+
+def test_a_state_fighting_at_home_lends_its_name_to_no_strike_abroad() -> None:
+    events = code("قصفت قوات النظام السوري الثلاثاء بلدة كفرنبل. "
+                  "وفي العراق، قصفت الطائرة الحربية الثلاثاء مواقع لداعش في الموصل.")
+    (mosul,) = [e for e in events if e.location == "Mosul"]
+    assert mosul.actor1 != "Military Forces of Syria (2000-)"

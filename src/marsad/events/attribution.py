@@ -209,6 +209,12 @@ def _the_named_faction(article: Article, sub: str, sides: Sides) -> Sides:
     return tuple(faction if x == _GENERIC_REBELS else x for x in sides)  # type: ignore[return-value]
 
 
+def strikes_abroad(name: str) -> bool:
+    """Whether a state's forces strike outside their own country in these theatres (Russia
+    and the outside strikers), so a story's lead may lend their name to strikes elsewhere."""
+    return name in _FOREIGN_STRIKERS or name == "Military Forces of Russia (2000-)"
+
+
 def foreign_target(article: Article, actor1: str, inter1: int, sub: str, anchor: int, country: str) -> tuple[str, int] | None:
     """The target of an outside state's strike that names none (its nearest enemy the story
     named before ``anchor``), also when the striker was lent by the story's lead."""

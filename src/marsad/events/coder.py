@@ -13,7 +13,7 @@ from datetime import datetime
 from marsad.actors.kb import by_name, country_name, inter_for
 from marsad.actors.text import variants, words
 from marsad.events import cells, roles, where
-from marsad.events.attribution import foreign_target
+from marsad.events.attribution import foreign_target, strikes_abroad
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.draft import NO_TOLL, REMOTE, Draft, Story, Words
 from marsad.events.fatalities import count_deaths
@@ -76,14 +76,16 @@ def draft_events(article: Article) -> list[Draft]:
 
 def _with_story_agent(article: Article, draft: Draft, story: Story) -> Draft:
     """An unattributed strike in a story whose lead named the attacker takes that attacker (and,
-    an outside state's, the target its strikes hit)."""
+    an outside state's, the target its strikes hit); a state that fights at home lends its name
+    to no strike in another country («وفي العراق، قصفت الطائرات الحربية»)."""
     if draft.actor1.startswith("Unidentified") and story.agent is not None and (
         draft.sub_event_type in REMOTE
     ):
         country = country_name(draft.place.country) or "Syria"
         kb = by_name(story.agent.name)
         inter = inter_for(kb, country) if kb else story.agent.inter
-        if story.agent.name != draft.actor2:
+        at_home = kb is not None and kb.name.startswith("Military Forces") and not strikes_abroad(kb.name)
+        if story.agent.name != draft.actor2 and not (at_home and kb is not None and kb.country != country):
             draft = replace(draft, actor1=story.agent.name, inter1=inter)
             target = None if draft.actor2 else foreign_target(
                 article, draft.actor1, inter, draft.sub_event_type, draft.evidence.start, country)
