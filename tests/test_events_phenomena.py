@@ -196,3 +196,12 @@ def test_a_crisis_or_protests_that_explode_are_no_blast() -> None:
     assert all(e.event_type != "Explosions/Remote violence" for e in events)
     (blast,) = code("انفجرت سيارة مفخخة الثلاثاء في بيروت.")
     assert blast.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_failed_deal_and_a_verbal_attack_are_no_events() -> None:
+    assert code("تعثر اتفاق إجلاء المقاتلين من بلدة الرستن الثلاثاء.") == []
+    assert code("هاجمت وزارة الخارجية السورية الثلاثاء تركيا واتهمتها بدعم الإرهاب في عفرين.") == []
+    (deal,) = code("توصلت روسيا والفصائل الثلاثاء إلى اتفاق لإجلاء المقاتلين من بلدة الرستن.")
+    assert deal.sub_event_type == "Agreement"
+    (fight,) = code("هاجم مسلحون الثلاثاء حاجزا للشرطة في بلدة الرستن.")
+    assert fight.event_type == "Battles"

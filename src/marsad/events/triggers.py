@@ -321,7 +321,7 @@ def find_triggers(toks: list[tuple[int, int, str]]) -> list[TriggerHit]:
                 definite = toks[i][2].startswith(("ال", "وال", "بال", "فال", "لل"))
                 hit = TriggerHit(i, i + n - 1, toks[i][0], toks[i + n - 1][1], d, definite)
                 break
-        if hit is None or _adjectival(toks, i, hit) or _figurative(toks, hit):
+        if hit is None or _adjectival(toks, i, hit) or _figurative(toks, hit) or _not_done(toks, hit):
             i += 1
             continue
         hits.append(hit)
@@ -348,3 +348,21 @@ def _figurative(toks: list[tuple[int, int, str]], hit: TriggerHit) -> bool:
         return False
     after = toks[hit.last + 1][2] if hit.last + 1 < len(toks) else ""
     return not variants(after).isdisjoint(_FIGURATIVE)
+
+
+#: «تعثر اتفاق»، «انهيار الاتفاق»: a deal that stalls or collapses was not concluded that day.
+_FAILED = ("تعثر", "فشل", "انهار", "انهيار", "تعطل", "تعطيل", "رفض", "خرق", "خروقات", "انتهاك")
+#: «هاجمت وزارة الخارجية تركيا»: who attacks in words (an office, a minister, a speaker).
+_SPEAKERS = ("وزاره", "الخارجيه", "خارجيه", "وزير", "الوزير", "المتحدث", "متحدث", "الرئيس", "رئيس", "بيان",
+             "الناطق", "ناطق", "المندوب", "مندوب", "السفير", "سفير", "الاعلام", "صحيفه", "الصحيفه")
+
+
+def _not_done(toks: list[tuple[int, int, str]], hit: TriggerHit) -> bool:
+    """«تعثر اتفاق الإجلاء»: a failed deal is none; «هاجمت وزارة الخارجية تركيا»: a verbal attack."""
+    sub, first = hit.definition.sub_event_type, hit.definition.words[0]
+    if sub == "Agreement":
+        before = [variants(w) for _, _, w in toks[max(0, hit.first - 2) : hit.first]]
+        return any(f.removeprefix("و").startswith(_FAILED) for forms in before for f in forms)
+    if first.startswith("هاجم") and hit.definition.verbal and hit.last + 1 < len(toks):
+        return any(f.startswith(_SPEAKERS) for f in variants(toks[hit.last + 1][2]))
+    return False
