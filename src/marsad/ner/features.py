@@ -15,6 +15,8 @@ from marsad.ner.text import normalize, shape
 
 _PRO_1 = ("", "و", "ف")
 _PRO_2 = ("", "ب", "ك", "ل")
+#: Proclitic pairs in the order :meth:`FeatureExtractor.split` tries them, with the second.
+_PREFIXES = tuple((p1 + p2, p2) for p1 in _PRO_1 for p2 in _PRO_2)
 _SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه")
 _UNSEEN = 10**9
 #: Cluster columns (see ``clusters.CLUSTER_SETS``) given for the ±1 neighbours: 128 and
@@ -107,19 +109,17 @@ class FeatureExtractor:
         frequent word in the news corpus (so وزير stays whole, بسوريا becomes سوريا)."""
         rank = self.lex.rank
         best, best_rank = ("", norm), rank.get(norm, _UNSEEN)
-        for p1 in _PRO_1:
-            for p2 in _PRO_2:
-                pre = p1 + p2
-                if not norm.startswith(pre):
-                    continue
-                rest = norm[len(pre):]
-                if rest.startswith("ال") and len(rest) > 3 and p2 != "ك":
-                    return pre + "ال", rest[2:], ""
-                if p2 == "ل" and rest.startswith("ل") and len(rest) > 2:
-                    return pre + "ل", rest[1:], ""
-                r = rank.get(rest, _UNSEEN)
-                if pre and len(rest) >= 2 and r * 3 < best_rank:
-                    best, best_rank = (pre, rest), r
+        for pre, p2 in _PREFIXES:
+            if not norm.startswith(pre):
+                continue
+            rest = norm[len(pre):]
+            if rest.startswith("ال") and len(rest) > 3 and p2 != "ك":
+                return pre + "ال", rest[2:], ""
+            if p2 == "ل" and rest.startswith("ل") and len(rest) > 2:
+                return pre + "ل", rest[1:], ""
+            r = rank.get(rest, _UNSEEN)
+            if pre and len(rest) >= 2 and r * 3 < best_rank:
+                best, best_rank = (pre, rest), r
         pre, stem = best
         for suf in _SUFFIXES:
             if stem.endswith(suf) and len(stem) - len(suf) >= 3:
