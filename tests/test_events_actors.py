@@ -276,3 +276,9 @@ def test_a_state_fighting_at_home_lends_its_name_to_no_strike_abroad() -> None:
                   "وفي العراق، قصفت الطائرة الحربية الثلاثاء مواقع لداعش في الموصل.")
     (mosul,) = [e for e in events if e.location == "Mosul"]
     assert mosul.actor1 != "Military Forces of Syria (2000-)"
+
+
+def test_the_story_agent_is_not_lent_to_a_strike_on_its_ally() -> None:
+    text = ("أعلن الجيش الروسي السبت عدم وقوع ضحايا جراء الضربات العسكرية على مواقع تابعة للنظام السوري. "
+            "وفي وسط البلاد، استهدفت صواريخ السبت مستودعات للجيش غرب مدينة حمص.")
+    assert all(e.actor1 != "Military Forces of Russia (2000-)" for e in code(text))

@@ -205,3 +205,10 @@ def test_a_failed_deal_and_a_verbal_attack_are_no_events() -> None:
     assert deal.sub_event_type == "Agreement"
     (fight,) = code("هاجم مسلحون الثلاثاء حاجزا للشرطة في بلدة الرستن.")
     assert fight.event_type == "Battles"
+
+
+def test_a_targeting_verb_with_an_indefinite_weapon_noun_tells_a_strike() -> None:
+    (strike,) = code("واستهدفت صواريخ السبت مستودعات للجيش غرب مدينة حمص.")
+    assert (strike.sub_event_type, strike.location) == ("Shelling/artillery/missile attack", "Homs")
+    # the definite noun after the verb refers back to an attack told before: no new event
+    assert code("واستهدف الهجوم بلدة حمورية وأدى إلى إجلاء العشرات من سكانها.") == []

@@ -344,6 +344,11 @@ def _camp(name: str) -> str | None:
     return _CAMPS.get(name)
 
 
+def allied(a: str, b: str) -> bool:
+    """Two actors of one camp of these wars (allies do not strike each other)."""
+    return _camp(a) is not None and _camp(a) == _camp(b)
+
+
 _SOURCE_HEADS = ("مصادر", "مصدر", "بحسب", "وفق", "وكاله", "ناشطون", "ناشطين", "مسوول", "متحدث")
 
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from marsad.actors.kb import by_name, country_name, inter_for
 from marsad.actors.text import variants, words
 from marsad.events import cells, roles, where
-from marsad.events.attribution import foreign_target, strikes_abroad
+from marsad.events.attribution import allied, foreign_target, strikes_abroad
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.draft import NO_TOLL, REMOTE, Draft, Story, Words
 from marsad.events.fatalities import count_deaths
@@ -74,6 +74,15 @@ def draft_events(article: Article) -> list[Draft]:
 
 
 
+def _lendable(agent: str, target: str, country: str) -> bool:
+    """Whether the story's attacker may be lent to a strike on ``target`` in ``country``: not
+    the target itself or its ally («أعلن الجيش الروسي … جراء الضربات الأمريكية»: Russia never
+    strikes the Syrian army), nor a state that fights at home striking another country."""
+    kb = by_name(agent)
+    at_home = kb is not None and kb.name.startswith("Military Forces") and not strikes_abroad(kb.name)
+    return agent != target and not allied(agent, target) and not (at_home and kb is not None and kb.country != country)
+
+
 def _with_story_agent(article: Article, draft: Draft, story: Story) -> Draft:
     """An unattributed strike in a story whose lead named the attacker takes that attacker (and,
     an outside state's, the target its strikes hit); a state that fights at home lends its name
@@ -84,8 +93,7 @@ def _with_story_agent(article: Article, draft: Draft, story: Story) -> Draft:
         country = country_name(draft.place.country) or "Syria"
         kb = by_name(story.agent.name)
         inter = inter_for(kb, country) if kb else story.agent.inter
-        at_home = kb is not None and kb.name.startswith("Military Forces") and not strikes_abroad(kb.name)
-        if story.agent.name != draft.actor2 and not (at_home and kb is not None and kb.country != country):
+        if _lendable(story.agent.name, draft.actor2, country):
             draft = replace(draft, actor1=story.agent.name, inter1=inter)
             target = None if draft.actor2 else foreign_target(
                 article, draft.actor1, inter, draft.sub_event_type, draft.evidence.start, country)
@@ -150,7 +158,9 @@ def _kept_hits(hits: list[TriggerHit], toks: Words) -> list[TriggerHit]:
                 prev.definition.sub_event_type == "Armed clash" and h.definition.sub_event_type == SHELL_OR_AIR) else prev
             # «الضربة استهدفت»: a definite noun and the verb it is the subject of refer back together
             definite = prev.definite and (h.definite or h.definition.verbal and not prev.definition.verbal)
-            out[-1] = TriggerHit(prev.first, h.last, prev.start, h.end, best.definition, definite)
+            told = replace(best.definition, verbal=True) if prev.definition.verbal and not h.definite and \
+                prev.definition.sub_event_type == SHELL_OR_AIR else best.definition  # «استهدفت صواريخ»: the verb tells it
+            out[-1] = TriggerHit(prev.first, h.last, prev.start, h.end, told, definite)
         else:
             out.append(h)
     return out
