@@ -41,6 +41,7 @@ SETS: dict[str, tuple[str, ...]] = {
     "dev3": ("events_dev3.f.jsonl", "events_dev3.g.jsonl"),
     "dev4": ("events_dev4.h.jsonl", "events_dev4.i.jsonl"),
     "dev5": ("events_dev5.j.jsonl", "events_dev5.k.jsonl"),
+    "dev6": ("events_dev6.jsonl",),
 }
 EARLY = ("clean", "arabic", "entities", "places")
 
