@@ -48,7 +48,8 @@ def _positive(text: str) -> int:
     return value
 
 
-def _add_db(parser: argparse.ArgumentParser) -> None:
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    """``--db``: every command that reads or writes the store takes the same option."""
     parser.add_argument(
         "--db", default=DEFAULT_DB, metavar="PATH",
         help=f"SQLite store (default: $MARSAD_DB or {DEFAULT_DB!r})",
@@ -137,7 +138,8 @@ def _query(args: argparse.Namespace) -> EventQuery:
     )  # fmt: skip
 
 
-def _existing_db(path: str) -> str:
+def existing_db(path: str) -> str:
+    """``path`` when a store is there; reading commands refuse to create an empty one."""
     if path != ":memory:" and not os.path.exists(path):
         raise FileNotFoundError(
             f"no database at {path} (create one with `marsad run INPUT --db {path}`)"
@@ -163,7 +165,7 @@ def _register_run(top: Any) -> None:
     parser.add_argument(
         "inputs", nargs="+", metavar="INPUT", help="file, directory or '-' for stdin"
     )
-    _add_db(parser)
+    add_db_option(parser)
     parser.add_argument(
         "--fields",
         metavar="SPEC",
@@ -327,7 +329,7 @@ def _register_export(top: Any) -> None:
     parser.add_argument(
         "--output", default="-", metavar="FILE", help="output file, '-' for stdout (default)"
     )
-    _add_db(parser)
+    add_db_option(parser)
     _add_filters(parser, default_limit=0)
     parser.set_defaults(func=_cmd_export)
 
@@ -338,7 +340,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if args.format == "parquet" and args.output == "-":
         raise ValueError("parquet export needs --output FILE")
-    with Store(_existing_db(args.db)) as store:
+    with Store(existing_db(args.db)) as store:
         events = store.iter_events(_query(args))
         out: Any = sys.stdout if args.output == "-" else args.output
         count = write_export(events, args.format, out)
@@ -353,7 +355,7 @@ def _register_events(top: Any) -> None:
         help="Print stored events as a table.",
         description="Print the stored events that match the filters as a readable table.",
     )
-    _add_db(parser)
+    add_db_option(parser)
     _add_filters(parser, default_limit=50)
     parser.set_defaults(func=_cmd_events)
 
@@ -380,7 +382,7 @@ def format_table(events: list[dict[str, Any]]) -> str:
 def _cmd_events(args: argparse.Namespace) -> int:
     from marsad.store import Store
 
-    with Store(_existing_db(args.db)) as store:
+    with Store(existing_db(args.db)) as store:
         query = _query(args)
         events = store.query_events(query)
         total = store.count_events(query)

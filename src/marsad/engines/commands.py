@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 def register(commands: Commands) -> None:
-    from marsad.commands import _add_db
+    from marsad.commands import add_db_option
 
     parser = commands.top.add_parser(
         "watch",
@@ -23,7 +23,7 @@ def register(commands: Commands) -> None:
         ),
     )
     parser.add_argument("directory", help="folder to watch (sub-folders included)")
-    _add_db(parser)
+    add_db_option(parser)
     parser.add_argument(
         "--interval", type=float, default=0.1, help="seconds between polls (default: 0.1)"
     )

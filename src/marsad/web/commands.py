@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from marsad.cli import Commands
-from marsad.commands import _add_db, _existing_db
+from marsad.commands import add_db_option, existing_db
 from marsad.settings import DEFAULT_ENTITY_SCOPE
 
 
@@ -19,7 +19,7 @@ def register(commands: Commands) -> None:
         description="Serve the query API (/api, docs at /docs) and the dashboard (/) "
         "over an event store. Binds to loopback unless --host says otherwise.",
     )
-    _add_db(serve)
+    add_db_option(serve)
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument(
@@ -54,7 +54,7 @@ def _serve(args: argparse.Namespace) -> int:
     if args.db == ":memory:":  # each server thread would open its own empty database
         raise ValueError("serve needs a database file, not :memory:")
     scope = "all" if args.all_entities else DEFAULT_ENTITY_SCOPE
-    app = create_app(_existing_db(args.db), token=token, entity_scope=scope)
+    app = create_app(existing_db(args.db), token=token, entity_scope=scope)
     print(
         f"marsad: dashboard at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr
     )
