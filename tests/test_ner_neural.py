@@ -153,3 +153,18 @@ def test_char_matrix_matches_per_word_ids(tmp_path: Path) -> None:
     for row, f in zip(got, forms, strict=True):
         ids = [chars.get(c, 1) for c in f] or [1]
         assert row.tolist() == [0, *ids] + [0] * (5 - len(ids))
+
+
+def test_word_vectors_do_not_depend_on_the_words_encoded_with_them() -> None:
+    """A word's cached vector is the same whether it was new alone or among many, so
+    what the cache held never changes a result (BLAS rounds few-row products otherwise)."""
+    from marsad.ner.tagger import load_tagger
+
+    tagger = load_tagger()
+    if not hasattr(tagger, "_encode"):
+        pytest.skip("the shipped model is not a network")
+    words = ["قال", "الرئيس", "سمير", "في", "بيروت", "وزارة", "الصحة", "أعلنت", "أمس", "x"] * 5
+    together, _ = tagger._encode(words)
+    for i, word in enumerate(words[:10]):
+        alone, _ = tagger._encode([word])
+        assert np.array_equal(alone[0], together[i])

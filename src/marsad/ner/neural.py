@@ -51,6 +51,24 @@ def doc_matrix(keys: list[tuple[str, str]], doc: DocTypes) -> np.ndarray:
     return m
 
 
+#: Fewest rows a word-encoding matmul is given. BLAS takes other code paths for
+#: very few rows, whose sums round differently: a word's vector would then depend on
+#: how many words were new with it, and so on what the cache held.
+MIN_ROWS = 32
+
+
+def _rows_matmul(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """``x @ w`` with each row's result independent of the other rows (zero rows pad
+    ``x`` to :data:`MIN_ROWS`)."""
+    if len(x) >= MIN_ROWS:
+        out: np.ndarray = x @ w
+        return out
+    padded = np.zeros((MIN_ROWS, x.shape[1]), x.dtype)
+    padded[: len(x)] = x
+    out = (padded @ w)[: len(x)]
+    return out
+
+
 def is_network(path: str | Path) -> bool:
     """Whether a model file holds a network (else a CRF)."""
     if not Path(path).is_file():
@@ -137,9 +155,10 @@ class NeuralTagger(DocumentTagging):
         cids = self._char_matrix([wf.norm[:MAX_CHARS] for wf in wfs])
         emb = a["w_char"][cids]  # padding row 0 is zero, as around each word in training
         win = np.concatenate([emb[:, :-2], emb[:, 1:-1], emb[:, 2:]], axis=2)
-        conv = np.maximum(win @ a["w_cconv"] + a["b_cconv"], 0.0) * (cids[:, 1:-1, None] > 0)
+        conv = _rows_matmul(win.reshape(-1, win.shape[2]), a["w_cconv"]).reshape(n, win.shape[1], -1)
+        conv = np.maximum(conv + a["b_cconv"], 0.0) * (cids[:, 1:-1, None] > 0)
         x = np.concatenate([(vq[vids] * vs[vids, None]).reshape(n, -1), bag, conv.max(axis=1)], axis=1)
-        out: np.ndarray = x @ a["w_inp"] + a["b_inp"]
+        out = _rows_matmul(x, a["w_inp"]) + a["b_inp"]
         return out, [(wf.norm, wf.stem) for wf in wfs]
 
     def _char_matrix(self, forms: list[str]) -> np.ndarray:
