@@ -286,22 +286,26 @@ def _word_matches(pattern: str, forms: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _split_keys() -> tuple[dict[str, list[TriggerDef]], tuple[tuple[str, list[TriggerDef]], ...]]:
-    """Exact first words (a dict lookup) and the few prefix patterns (``*``) to test."""
+def _split_keys() -> tuple[
+    dict[str, list[TriggerDef]], tuple[tuple[str, list[TriggerDef]], ...], tuple[str, ...]
+]:
+    """Exact first words (a dict lookup), the few prefix patterns (``*``) to test, and
+    their stems as one tuple (one ``startswith`` call rules most words out)."""
     exact = {k: v for k, v in lexicon().items() if not k.endswith("*")}
     prefix = tuple((k[:-1], v) for k, v in lexicon().items() if k.endswith("*"))
-    return exact, prefix
+    return exact, prefix, tuple(stem for stem, _ in prefix)
 
 
 @lru_cache(maxsize=65536)
 def _candidates(forms: frozenset[str]) -> tuple[TriggerDef, ...]:
-    exact, prefix = _split_keys()
+    exact, prefix, stems = _split_keys()
     out: list[TriggerDef] = []
     for f in forms:
         out.extend(exact.get(f, ()))
-    for stem, defs in prefix:
-        if any(f.startswith(stem) for f in forms):
-            out.extend(defs)
+    if any(f.startswith(stems) for f in forms):
+        for stem, defs in prefix:
+            if any(f.startswith(stem) for f in forms):
+                out.extend(defs)
     out.sort(key=lambda d: (-len(d.words), -d.strength))
     return tuple(out)
 
