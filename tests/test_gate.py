@@ -96,3 +96,20 @@ def test_the_warm_up_text_reaches_the_entity_tagger() -> None:
     from marsad.pipeline import WARM_UP_TEXT
 
     assert event_sentences(Article.create(WARM_UP_TEXT))
+
+
+def test_the_trigger_pass_is_shared_per_text_and_never_stale() -> None:
+    from dataclasses import replace
+
+    from marsad.events.coder import trigger_pass
+
+    article = Article.create(TEXT)
+    spans, passed = trigger_pass(article)
+    assert [i for i, _, _ in passed] == [SENTENCES.index(TRIGGER)]
+    # a later step's article keeps its text: the same pass, not a new search
+    assert trigger_pass(replace(article, entities=()))[1] is passed
+    quiet = Article.create("\n".join([LEAD, *FILLER]))
+    assert trigger_pass(quiet)[1] == ()
+    # an equal text in a new object is searched again, with the same result
+    again = trigger_pass(Article.create("".join(list(TEXT))))
+    assert again[1] is not passed and again == (spans, passed)

@@ -37,17 +37,45 @@ def sentence_spans(article: Article) -> list[Span]:
     return out
 
 
+#: One sentence that holds a trigger: its index, its words (article offsets), its triggers.
+SentenceHits = tuple[int, Words, list[TriggerHit]]
+#: The last article's trigger pass, keyed by its text and sentences objects (held, so never reused).
+_LAST_PASS: tuple[str, tuple[Span, ...], list[Span], tuple[SentenceHits, ...]] | None = None
+
+
+def trigger_pass(article: Article) -> tuple[list[Span], tuple[SentenceHits, ...]]:
+    """The article's sentences and those that hold a trigger, with their words and triggers.
+
+    The entity step's gate (:func:`marsad.ner.step.event_sentences`) and the coder read the
+    same search, so it runs once per article: a one-article memo keyed by the identity of
+    its text (steps replace the frozen article but keep its text and sentences). Callers
+    must not mutate what it returns."""
+    global _LAST_PASS
+    last = _LAST_PASS
+    if last is not None and last[0] is article.text and last[1] == article.sentences:
+        return last[2], last[3]
+    text, spans = article.text, sentence_spans(article)
+    out: list[SentenceHits] = []
+    for i, sent in enumerate(spans):
+        if not might_trigger(text[sent.start : sent.end]):
+            continue
+        toks = [(a + sent.start, b + sent.start, w) for a, b, w in words(text[sent.start : sent.end])]
+        hits = find_triggers(toks)
+        if hits:
+            out.append((i, toks, hits))
+    _LAST_PASS = (text, article.sentences, spans, tuple(out))
+    return spans, _LAST_PASS[3]
+
+
 def draft_events(article: Article) -> list[Draft]:
     text = article.text
     published = article.published  # None: only dates with their own year resolve (events.dates)
     drafts: list[Draft] = []
     story = Story()
-    spans = sentence_spans(article)
-    for i, sent in enumerate(spans):
-        if not might_trigger(text[sent.start : sent.end]):
-            continue  # the story's fields below are only read while coding a trigger
-        toks = [(a + sent.start, b + sent.start, w) for a, b, w in words(text[sent.start : sent.end])]
-        found = [h for h in find_triggers(toks) if h.definition.sub_event_type not in _STRIKES or not _sport(toks)]
+    spans, passed = trigger_pass(article)
+    for i, toks, hits in passed:  # the story's fields below are only read while coding a trigger
+        sent = spans[i]
+        found = [h for h in hits if h.definition.sub_event_type not in _STRIKES or not _sport(toks)]
         if not found:
             continue
         story.next_place = where.elaboration_place(article, spans[i + 1]) if i + 1 < len(spans) else None

@@ -108,20 +108,16 @@ def event_sentences(article: Article) -> tuple[Span, ...]:
     geocoder, over a place mention: so the sentences holding a mention among the lead and
     each sentence holding a trigger, each with its neighbours (:data:`BEFORE`,
     :data:`AFTER`); none in an article without a trigger (it has no events)."""
-    from marsad.actors.text import words
-    from marsad.events.coder import sentence_spans
-    from marsad.events.triggers import find_triggers, might_trigger
+    from marsad.events.coder import trigger_pass
 
-    text, spans = article.text, sentence_spans(article)
+    spans, passed = trigger_pass(article)  # the coder's own search, reused by it
     keep = [False] * len(spans)
-    for i, s in enumerate(spans):
-        part = text[s.start : s.end]
-        if might_trigger(part) and find_triggers(words(part)):
-            for k in range(max(0, i - BEFORE), min(len(spans), i + AFTER + 1)):
-                keep[k] = True
-    if any(keep):
+    for i, _, _ in passed:
+        for k in range(max(0, i - BEFORE), min(len(spans), i + AFTER + 1)):
+            keep[k] = True
+    if passed:
         keep[: AFTER + 1] = [True] * min(len(spans), AFTER + 1)
-    return _with_mentions(text, tuple(s for s, k in zip(spans, keep, strict=True) if k))
+    return _with_mentions(article.text, tuple(s for s, k in zip(spans, keep, strict=True) if k))
 
 
 def _with_mentions(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
