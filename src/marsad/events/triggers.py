@@ -310,14 +310,19 @@ def _candidates(forms: frozenset[str]) -> tuple[TriggerDef, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
+def _word_candidates(word: str) -> tuple[TriggerDef, ...]:
+    """:func:`_candidates` of a word's clitic readings: one cache lookup per running word."""
+    return _candidates(variants(word))
+
+
 def find_triggers(toks: list[tuple[int, int, str]]) -> list[TriggerHit]:
     """Longest trigger at each word, left to right, without overlaps."""
     hits: list[TriggerHit] = []
     i = 0
     while i < len(toks):
-        forms = variants(toks[i][2])
         hit = None
-        for d in _candidates(forms):
+        for d in _word_candidates(toks[i][2]):
             n = len(d.words)
             if i + n <= len(toks) and all(
                 _word_matches(d.words[j], variants(toks[i + j][2])) for j in range(1, n)
