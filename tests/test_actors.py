@@ -141,3 +141,11 @@ def test_assads_regime_and_forces_by_his_name() -> None:
     assert names("قصفت قوات الرئيس بشار الأسد مواقع تسيطر عليها قوات مناوئة لنظام بشار الأسد") == [
         "Military Forces of Syria (2000-)", "Military Forces of Syria (2000-)"]
     assert names("قال الرئيس بشار الأسد إن الحرب انتهت") == []
+
+
+def test_matching_forms_fold_letters_digits_and_marks() -> None:
+    from marsad.actors.text import _local_normalize, norm, words
+
+    assert norm("إدلبُ") == "ادلب" and norm("المحافظة") == "المحافظه" and norm("مستشفى") == "مستشفي"
+    assert _local_normalize("٢٠١٨ ـكُ") == "2018 ك"  # digits and marks in the one local table
+    assert [w for _, _, w in words("قُتِل ٣ مدنيين في مُؤسسة")] == ["قتل", "3", "مدنيين", "في", "موسسه"]

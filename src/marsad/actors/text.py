@@ -12,14 +12,15 @@ from functools import lru_cache
 
 _WORD = re.compile(r"[\u0621-\u065F\u0670-\u06D3\u0640A-Za-z0-9\u0660-\u0669]+")
 _DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
+#: Letter foldings and Arabic-Indic digits, one table (disjoint sources; no target is a source).
 _TABLE = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي"}
+    | {c: str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
 )
 
 
 def _local_normalize(text: str) -> str:
-    digits = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
-    return _DIACRITICS.sub("", text).translate(_TABLE).translate(digits)
+    return _DIACRITICS.sub("", text).translate(_TABLE)
 
 
 @lru_cache(maxsize=1)
