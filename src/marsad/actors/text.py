@@ -1,39 +1,24 @@
 """Matching forms for actor and trigger lookup: normalised words with clitic variants.
 
-Uses ``marsad.arabic.normalize`` when the Arabic layer is installed, else a small
-local normaliser, so that aliases and article text always go through the same function.
+Words are normalised by ``marsad.arabic.normalize`` (imported on first use), so that
+aliases and article text always go through the same function.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 _WORD = re.compile(r"[\u0621-\u065F\u0670-\u06D3\u0640A-Za-z0-9\u0660-\u0669]+")
-_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
-#: Letter foldings and Arabic-Indic digits, one table (disjoint sources; no target is a source).
-_TABLE = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي"}
-    | {c: str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
-)
-
-
-def _local_normalize(text: str) -> str:
-    return _DIACRITICS.sub("", text).translate(_TABLE)
-
-
-@lru_cache(maxsize=1)
-def _normalizer() -> Callable[[str], str]:
-    from marsad.arabic.normalize import normalize
-
-    return lambda s: _local_normalize(normalize(s))
 
 
 @lru_cache(maxsize=65536)
 def norm(word: str) -> str:
-    """The matching form of one word (no diacritics, unified alef/yeh/teh marbuta)."""
-    form = _normalizer()(word)
+    """The matching form of one word (no diacritics, unified alef/yeh/teh marbuta, Western
+    digits). A local fold after ``normalize`` changed no code point, so there is none."""
+    from marsad.arabic.normalize import normalize
+
+    form = normalize(word)
     return word if form == word else form  # cached: an unchanged word is not stored twice
 
 
