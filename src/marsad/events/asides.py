@@ -80,3 +80,25 @@ def present_state(toks: Words, lo: int, first: int) -> bool:
     """«بينما تشهد المدينة تظاهرات»، «التي تتعرض لقصف مستمر»، «فيديو يظهر القصف»: a present-tense
     verb (or a picture) describes a state or a scene, not a dated event."""
     return any(variants(w) & _STATE_VERBS for _, _, w in toks[max(lo, first - 6) : first])
+
+
+#: «كثف النظام غاراته»، «صعدت من هجماتها»: a side intensified its strikes (a verb of degree).
+_INTENSIFY = frozenset({"كثف", "كثفت", "كثفوا", "يكثف", "تكثف", "صعد", "صعدت", "صعدوا", "يصعد", "تصعد"})
+
+
+def intensified(toks: Words, lo: int, first: int) -> bool:
+    """«فقد كثف النظام غاراته وقصفه المدفعي على الأحياء …»: strikes said to grow over a period
+    are a trend, not one strike (callers apply it to clauses with no day of their own)."""
+    return any(variants(w) & _INTENSIFY for _, _, w in toks[max(lo, first - 4) : first])
+
+
+#: «منفذ/منفذي/مدبري/قادة الهجوم»: the people behind an attack (the noun names their deed).
+_PERPETRATORS = ("منفذ", "مدبر", "مرتكب", "مخطط", "قاده")
+
+
+def perpetrators(word: str) -> bool:
+    """«منفذي»، «لمنفذ»، «بقادة» right before a trigger noun: who did the attack, which the story
+    tells elsewhere (or not at all); the noun is no report of its own."""
+    return any(f.removeprefix("و").removeprefix("ل").removeprefix("ب").removeprefix("ال").startswith(_PERPETRATORS)
+               for f in variants(word))
+

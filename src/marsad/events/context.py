@@ -10,6 +10,7 @@ summaries (مؤخراً، الأيام الأخيرة) — the codebook's "only 
 from __future__ import annotations
 
 from marsad.actors.text import variants
+from marsad.events import asides
 
 Words = list[tuple[int, int, str]]
 
@@ -247,6 +248,8 @@ def _told_elsewhere(toks: Words, lo: int, first: int, dated_after: bool) -> bool
     if rel is not None and not dated_after and dayless(rel + 1, first):
         return True  # «المدينة التي استعادت القوات …»، «البصرة التي اندلعت فيها احتجاجات» describe;
         # «الذي اعتقل، السبت» and «التي شهدت الثلاثاء احتجاجات» report
+    if first > lo and not dated_after and asides.perpetrators(toks[first - 1][2]):
+        return True  # «مستهدفا قادة هجوم دام على عرض عسكري»، «منفذ الهجوم»: who did it, the attack told elsewhere
     after = [w for _, _, w in toks[first + 1 : first + 3]]
     if any(variants(w) & _SIMILAR for w in after) and dayless(lo, first + 6):
         return True  # «أعلن البنتاغون عن غارة مماثلة …»: another event, told for comparison

@@ -163,8 +163,8 @@ def _not_news(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
     trend = context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)
     if asides.depicted(toks, lo, hit.first) or asides.operation_name(article.text, toks, hit.first):
         return True  # what a video shows, or the name of an operation, is not the report of an event
-    if not cl.day_dates and asides.caption_or_repeat(toks, lo, hit.last, hi):
-        return True  # a picture's caption, or strikes counted («مرتين»), not one dated event
+    if not cl.day_dates and (asides.caption_or_repeat(toks, lo, hit.last, hi) or asides.intensified(toks, lo, hit.first)):
+        return True  # a picture's caption, strikes counted («مرتين») or intensified («كثف غاراته»): no one dated event
     if hit.definition.sub_event_type in REMOTE_SUBS | REMOTE and asides.accompanies_fight(toks, hit.last, hi):
         return True  # «وتفجيرات ضخمة رافقت الهجوم»: the battle's own tactics
     if hit.first > 0 and toks[hit.first - 1][2] == "وسط" and not clause_dates:

@@ -1,0 +1,21 @@
+"""Constructions found on dev6 (issue 6, round three), each counted on unseen ANT news before it
+became a rule; the sentences are written for this file."""
+
+from __future__ import annotations
+
+from test_events_unseen import code
+
+
+def test_strikes_a_side_intensified_are_a_trend_unless_dated() -> None:
+    assert code("وقالت مصادر محلية إن قوات النظام كثفت غاراتها على بلدة كفرنبل في ريف إدلب.") == []
+    (event,) = code("وقالت مصادر محلية إن قوات النظام شنت غارات على بلدة كفرنبل في ريف إدلب.")
+    assert event.sub_event_type == "Air/drone strike"
+    (event,) = code("وقالت مصادر محلية إن قوات النظام كثفت، الثلاثاء، غاراتها على بلدة كفرنبل في ريف إدلب.")
+    assert str(event.event_date) == "2018-03-13"
+
+
+def test_the_perpetrators_of_an_attack_name_it_without_reporting_it() -> None:
+    events = code("وأطلق الحرس الثوري صواريخ على منطقة هجين، مستهدفا قادة هجوم دام على عرض عسكري في مدينة الأهواز.")
+    assert [e.location for e in events] == ["Hajin"]
+    (event,) = code("وقتل 25 شخصا في هجوم دام على عرض عسكري في مدينة الأهواز السبت.")
+    assert (event.sub_event_type, event.location) == ("Attack", "Ahvaz")
