@@ -168,3 +168,38 @@ def test_word_vectors_do_not_depend_on_the_words_encoded_with_them() -> None:
     for i, word in enumerate(words[:10]):
         alone, _ = tagger._encode([word])
         assert np.array_equal(alone[0], together[i])
+
+
+def test_threads_sharing_the_tagger_get_what_one_thread_gets() -> None:
+    """``serve`` tags posted articles in a thread pool: the shared word cache must not mix
+    documents (before its lock, about 1 document in 20 came out differently)."""
+    import random
+    import threading
+
+    from marsad.ner.tagger import load_tagger
+
+    tagger = load_tagger()
+    rng = random.Random(1)
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    common = ["قال", "الرئيس", "في", "بيروت", "وزير", "الخارجية", "دمشق", "أعلن"]
+
+    def word() -> str:
+        return rng.choice(common) if rng.random() < 0.5 else "".join(rng.choice(letters) for _ in range(5))
+
+    docs = [[[word() for _ in range(30)] for _ in range(8)] for _ in range(200)]
+    tagger.clear_cache()
+    want = [tagger.scored_document(d) for d in docs]
+    tagger.clear_cache()
+    got: list[object] = [None] * len(docs)
+
+    def work(first: int) -> None:
+        for i in range(first, len(docs), 4):
+            got[i] = tagger.scored_document(docs[i])
+
+    threads = [threading.Thread(target=work, args=(j,)) for j in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    tagger.clear_cache()
+    assert sum(g != w for g, w in zip(got, want, strict=True)) == 0

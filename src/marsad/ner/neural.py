@@ -16,6 +16,7 @@ Weights come from :mod:`marsad.ner.nntrain` (torch, training only).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from itertools import chain, repeat
 from pathlib import Path
@@ -129,14 +130,18 @@ class NeuralTagger(DocumentTagging):
         self._used = np.zeros(1, np.int64)
         self._tick = 0
         self.gap = max(self.w.dilations)
+        #: The word cache's rows are shared state: one document at a time (``serve``
+        #: analyses posted articles in a thread pool).
+        self._lock = threading.RLock()
         chars = self.w.chars
         #: Character id by code point (1: unknown), for the character CNN's input.
         self._char_ids = np.ones(max(map(ord, chars), default=0) + 2, np.intp)
         self._char_ids[[ord(c) for c in chars]] = list(chars.values())
 
     def clear_cache(self) -> None:
-        self._cache.clear()
-        self.features.clear_cache()
+        with self._lock:
+            self._cache.clear()
+            self.features.clear_cache()
 
     def _encode(self, words: list[str]) -> tuple[np.ndarray, list[tuple[str, str]]]:
         """First-layer pre-activations ``[n, H]`` of distinct words, all at once (word
@@ -177,8 +182,9 @@ class NeuralTagger(DocumentTagging):
     def word_vector(self, word: str) -> np.ndarray:
         """The cached first-layer pre-activation of one word (all that depends on the word
         alone)."""
-        self._fill([word])
-        return self._table[self._cache[word][0]].copy()
+        with self._lock:
+            self._fill([word])
+            return self._table[self._cache[word][0]].copy()
 
     def _fill(self, words: list[str]) -> None:
         """Encode and cache the words not yet cached (the cache is bounded: when full,
@@ -295,4 +301,5 @@ class NeuralTagger(DocumentTagging):
 
     def scored_document(self, sentences: list[list[str]], scores: bool = True) -> Scored:
         """Labels and (with ``scores``) each label's marginal probability, per sentence."""
-        return decode_document(sentences, self._emissions, self.w.trans, self.labels, scores)
+        with self._lock:
+            return decode_document(sentences, self._emissions, self.w.trans, self.labels, scores)
