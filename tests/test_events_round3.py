@@ -19,3 +19,12 @@ def test_the_perpetrators_of_an_attack_name_it_without_reporting_it() -> None:
     assert [e.location for e in events] == ["Hajin"]
     (event,) = code("وقتل 25 شخصا في هجوم دام على عرض عسكري في مدينة الأهواز السبت.")
     assert (event.sub_event_type, event.location) == ("Attack", "Ahvaz")
+
+
+def test_a_charge_with_no_day_is_no_report_but_a_dated_one_is() -> None:
+    assert code("ومثل طبيب، يبلغ من العمر 85 عاما، متهم بخطف طفل من أمه، أمام محكمة في مدينة مدريد.") == []
+    assert code("ويواجه الجيش التركي، المتهمة قواته بانتهاكات واسعة في عفرين السورية، ليس آخرها قصف مستشفى "
+                "المدينة، انتقادات.") == []
+    (event,) = code("وقد يواجه المشروع فيتو من روسيا حليفة النظام السوري، المتهم باستهداف مدينة دوما السبت بهجوم "
+                    "كيماوي أسفر عن مقتل عشرات المدنيين.")
+    assert (event.sub_event_type, str(event.event_date)) == ("Chemical weapon", "2018-03-10")

@@ -161,6 +161,9 @@ def is_unreal(toks: Words, lo: int, first: int, last: int | None = None, hi: int
         return True  # «أعمال عنف قد تقع»: what may happen
     if any(_negates(w) and not (accused and w == "بشن") for _, _, w in toks[lo:first]):
         return True  # «اتهمت X إسرائيل بشن غارات … الأحد» reports the strike
+    if any(w.removeprefix("و").removeprefix("ال").startswith("متهم") for _, _, w in toks[lo:first]) and not any(
+            variants(w) & _DAY_WORDS for _, _, w in toks[lo : hi or first + 8]):
+        return True  # «طبيب متهم بخطف طفل»، «المتهمة قواته بانتهاكات … ليس آخرها قصف»: a charge with no day
     if any(any(f.startswith(_COURT) for f in variants(w)) for _, _, w in toks[lo:first]):
         return True  # «قضت المحكمة بإعدام 17 متهما في وقائع تفجير كنائس»: a verdict on past attacks
     before = [w for _, _, w in toks[max(lo, first - 3) : first]]
