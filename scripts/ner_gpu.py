@@ -221,7 +221,7 @@ def main() -> None:
     sp.add_argument("--shared", default="../shared")
     sp.add_argument("--out", default=".devdata")
     sp.add_argument("--teachers", nargs="+", required=True, help="trained networks (.npz)")
-    sp.add_argument("--every", type=int, default=20, help="tag every n-th ANT article")
+    sp.add_argument("--every", type=int, default=6, help="tag every n-th ANT article (default: the recipe's 6)")
     sp.add_argument("--plain", type=float, default=0.2, help="share of agreed sentences without names kept")
     for name in ("run", "finetune"):
         sp = sub.add_parser(name)
