@@ -95,7 +95,8 @@ def prepare(args: argparse.Namespace) -> None:
     vocab, train, _ = _vocab(out)
     _save_docs(out, vocab)
     types, stream = corpus_tokens(shared / ANT, args.limit)
-    np.savez_compressed(out / "ant.npz", **{"stream": stream, **type_inputs(vocab.word, types)})
+    arrays: dict[str, Any] = {"stream": stream, **type_inputs(vocab.word, types)}
+    np.savez_compressed(out / "ant.npz", **arrays)
     meta = {"feats": len(vocab.feats), "chars": len(vocab.chars), "types": len(types), "tokens": len(stream)}
     (out / "meta.json").write_text(json.dumps(meta))
     print(meta)
