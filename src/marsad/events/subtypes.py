@@ -126,7 +126,7 @@ def _concluded(seg: Words, hit: TriggerHit) -> bool:
 
 def _party_span(seg: Words, hit: TriggerHit) -> int:
     """How many words after «اتفاق» may name its kind: two, or past the party and day it is
-    concluded with («عقد اتفاق مع جيش الإسلام الأحد يسمح لهم بمغادرة دوما»)."""
+    concluded with («وقع اتفاق مع فيلق الرحمن الخميس يسمح لعناصره بمغادرة عربين»)."""
     after = [w for a, _, w in seg if a >= hit.end]
     return 7 if after[:1] == ["مع"] else 2
 
