@@ -3,7 +3,7 @@
 Usage: python scripts/events_errors.py [--sets dev5,dev4] [--list] [--refresh]
 
 The slow steps (cleaning, Arabic layer, entities, places) run once per article and are
-cached in /tmp (``--refresh`` rebuilds the cache); actors, events and quotes run live,
+cached in ``out/`` under a digest of their sources and data (``--refresh`` rebuilds it); actors, events and quotes run live,
 so the figures are those of ``marsad eval events`` for the current code. Prints one
 F1 line per set, a table of error causes per set, and with ``--list`` each false
 negative / false positive with its cause and the sentence it came from (to the
@@ -32,7 +32,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "data" / "news" / "ant2018_syria.jsonl"
-CACHE = Path("/tmp/marsad_events_errors_cache.pkl")
+#: What the cached slow steps depend on: a change to any of these starts a new cache.
+CACHE_INPUTS = ("ner", "geo", "arabic", "ingest", "data/ner", "data/geo", "events/triggers.py",
+                "pipeline.py", "settings.py")
 SETS: dict[str, tuple[str, ...]] = {
     "dev": ("events_dev.jsonl",),
     "dev.a": ("events_dev.a.jsonl",),
@@ -52,6 +54,21 @@ def load_gold(name: str) -> list[dict[str, Any]]:
     return [row for f in SETS[name] for row in read_jsonl(ROOT / "gold" / f)]
 
 
+def cache_path() -> Path:
+    """``out/events_errors_<digest>.pkl``, the digest over the sources and data of the
+    slow steps, so that a changed tagger, gazetteer or trigger list never reads a stale cache."""
+    import hashlib
+
+    digest = hashlib.sha1()
+    pkg = ROOT / "src" / "marsad"
+    for name in CACHE_INPUTS:
+        base = pkg / name
+        for f in sorted(base.rglob("*") if base.is_dir() else [base]):
+            if f.is_file() and "__pycache__" not in f.parts:
+                digest.update(str(f.relative_to(pkg)).encode() + f.read_bytes())
+    return ROOT / "out" / f"events_errors_{digest.hexdigest()[:12]}.pkl"
+
+
 def prepared_articles(ids: set[str], refresh: bool) -> dict[str, Any]:
     """The articles after the slow steps, from the cache when it holds them all."""
     from marsad.ingest.fields import parse_datetime
@@ -59,8 +76,9 @@ def prepared_articles(ids: set[str], refresh: bool) -> dict[str, Any]:
     from marsad.pipeline import Pipeline
 
     cache: dict[str, Any] = {}
-    if CACHE.is_file() and not refresh:
-        cache = pickle.loads(CACHE.read_bytes())
+    path = cache_path()
+    if path.is_file() and not refresh:
+        cache = pickle.loads(path.read_bytes())
     missing = ids - set(cache)
     if missing:
         early = Pipeline.default(skip=[n for n in ("actors", "events", "quotes")])
@@ -72,7 +90,8 @@ def prepared_articles(ids: set[str], refresh: bool) -> dict[str, Any]:
                     art = Article.create(row.get("text", ""), id=row["docno"], title=row.get("title", ""),
                                          published=parse_datetime(row.get("time") or ""))
                     cache[row["docno"]] = early.process(art)
-        CACHE.write_bytes(pickle.dumps(cache))
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(pickle.dumps(cache))
     return {i: cache[i] for i in ids}
 
 
