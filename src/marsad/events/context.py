@@ -131,6 +131,8 @@ _HAPPENED = frozenset({"وقع", "اوقع", "اسفر", "خلف"})
 _ACCUSE = frozenset({"اتهم", "اتهمت", "يتهم", "تتهم", "اتهموا"})
 _CONDEMN = frozenset({"ادان", "ادانت", "دان", "دانت", "تدين", "يدين", "ندد", "نددت", "استنكر", "استنكرت",
                       "وصف", "وصفت", "يصف", "تصف"})  # «وصف ترامب الهجوم الكيميائي بالفظيع»: a judgement
+#: «متهم بخطف طفل»، «المتورطة في قتل ضباط»، «تورط موسكو في الهجوم»: who is charged or implicated.
+_CHARGED = ("متهم", "متورط", "تورط")
 #: «أمرت "بقتل أي صحفي"»: an order to act, not the act (not «الأمر»: «الأمر الذي أدى إلى …»).
 _ORDERS = frozenset({"امرت", "امروا", "يامر", "تامر", "اوامر", "باوامر", "امر"})
 #: «مقدمة لهجوم كبير»، «توطئة لاقتحام»: what the present act prepares, not yet an event.
@@ -161,9 +163,9 @@ def is_unreal(toks: Words, lo: int, first: int, last: int | None = None, hi: int
         return True  # «أعمال عنف قد تقع»: what may happen
     if any(_negates(w) and not (accused and w == "بشن") for _, _, w in toks[lo:first]):
         return True  # «اتهمت X إسرائيل بشن غارات … الأحد» reports the strike
-    if any(w.removeprefix("و").removeprefix("ال").startswith("متهم") for _, _, w in toks[lo:first]) and not any(
+    if any(w.removeprefix("و").removeprefix("ال").startswith(_CHARGED) for _, _, w in toks[lo:first]) and not any(
             variants(w) & _DAY_WORDS for _, _, w in toks[lo : hi or first + 8]):
-        return True  # «طبيب متهم بخطف طفل»، «المتهمة قواته بانتهاكات … ليس آخرها قصف»: a charge with no day
+        return True  # «طبيب متهم بخطف طفل»، «المتورط بأوامر إطلاق النار»: a charge or blame with no day
     if any(any(f.startswith(_COURT) for f in variants(w)) for _, _, w in toks[lo:first]):
         return True  # «قضت المحكمة بإعدام 17 متهما في وقائع تفجير كنائس»: a verdict on past attacks
     before = [w for _, _, w in toks[max(lo, first - 3) : first]]
