@@ -70,7 +70,7 @@ def _add_engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--all-entities", action="store_true",
         help="tag the entities of every sentence, not only of the sentences around events "
-        "(slower: the tagger is most of the analysis time; events are the same)",
+        "(slower: the tagger is most of the analysis time; events were identical on every article compared)",
     )  # fmt: skip
 
 

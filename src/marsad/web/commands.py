@@ -31,7 +31,7 @@ def register(commands: Commands) -> None:
     serve.add_argument(
         "--all-entities", action="store_true",
         help="posted articles get the entities of every sentence, not only of the sentences "
-        "around events (slower; events are the same)",
+        "around events (slower; events were identical on every article compared)",
     )  # fmt: skip
     serve.set_defaults(func=_serve)
 
