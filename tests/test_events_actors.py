@@ -64,7 +64,7 @@ def test_injured_and_gassed_civilians_are_the_target() -> None:
 
 
 def test_the_group_whose_pocket_a_town_is_is_no_target() -> None:
-    text = "شنت قوات النظام الثلاثاء غارات على مدينة دوما، آخر جيب للفصائل المعارضة في الغوطة الشرقية."
+    text = "شنت طائرات النظام الجمعة غارات على مدينة حرستا، آخر جيب للفصائل المعارضة قرب العاصمة دمشق."
     assert all(e.actor2 != "Opposition Rebels (Syria)" for e in code(text))
 
 
@@ -200,13 +200,13 @@ def test_who_announces_a_strike_on_it_reports_but_who_claims_one_struck() -> Non
     text = "أعلن الجيش السوري، الخميس، عن تعرض مطار عسكري لقصف صاروخي"
     anchor = text.index("لقصف")
     assert roles.pick_actors(link_text(text), words(text), 0, len(text), anchor)[0] is None
-    claim = "أعلن الحرس الثوري الإيراني، الأحد، مسؤوليته، عن إطلاق الصواريخ على مقر للحزب"
+    claim = "أعلن الحرس الثوري الإيراني، الجمعة، مسؤوليته، عن إطلاق صواريخ باتجاه معسكر للحزب"
     agent, _ = roles.pick_actors(link_text(claim, "Iraq"), words(claim), 0, len(claim), claim.index("إطلاق"))
     assert agent is not None and agent.name == "Islamic Revolutionary Guard Corps"
 
 
 def test_who_helps_another_take_a_town_is_no_target() -> None:
-    text = "وساعدت القوات الروسية قوات الرئيس بشار الأسد على استرداد مناطق سيطر عليها تنظيم الدولة"
+    text = "وقد ساعدت القوات الروسية قوات الأسد في استعادة قرى كان يسيطر عليها تنظيم داعش"
     toks = words(text)
     actors = link_text(text)
     assert roles.supports(actors[0], actors[1], toks)
