@@ -49,7 +49,7 @@ def test_tolls(phrase: str, deaths: int | None) -> None:
 
 
 def test_civilians_killed_past_an_approximator() -> None:
-    assert civilian_victims(words("قتل ما لا يقل عن 14 مدنيا في غارات جديدة"))
+    assert civilian_victims(words("قتل ما لا يقل عن 17 مدنيا جراء قصف مدفعي على البلدة"))
     assert not civilian_victims(words("قتل ما لا يقل عن 14 عنصرا من قوات النظام"))
 
 
@@ -118,17 +118,17 @@ def test_an_inferred_attacker_yields_to_the_one_a_later_sentence_names() -> None
 
 def test_the_speaker_is_no_side_and_a_country_after_inna_is_the_attacker() -> None:
     (event,) = code("وكانت إسرائيل قالت إن إيران أطلقت، فجر الثلاثاء، 15 صاروخا على قواعد عسكرية إسرائيلية "
-                    "في مرتفعات الجولان. وأوضح المرصد في وقت لاحق أن الضربات الإسرائيلية أسفرت عن مقتل 12 مقاتلا.")
+                    "في مرتفعات الجولان. وبين المرصد بعد ساعات أن الضربات الإسرائيلية أسفرت عن مقتل 23 عنصرا.")
     assert (event.actor1, event.actor2) == ("Military Forces of Iran (1989-)", "Military Forces of Israel")
     assert event.fatalities == 0  # the toll of Israel's strikes is not the toll of Iran's rockets
 
 
 def test_a_lead_that_names_the_shelling_and_its_attacker_reports_it() -> None:
-    (event,) = code("أفادت مصادر طبية في مدينة سراقب السورية بخروج المشفى الوحيد في المدينة عن الخدمة نتيجة "
-                    "القصف الصاروخي والجوي المكثف لقوات النظام السوري على المدينة.")
+    (event,) = code("أعلنت مصادر طبية في مدينة سراقب السورية توقف المستشفى الوحيد في المدينة عن العمل نتيجة "
+                    "القصف المدفعي والجوي العنيف لقوات النظام السوري على المدينة.")
     assert (event.event_type, event.actor1, event.location) == (
         "Explosions/Remote violence", "Military Forces of Syria (2000-)", "Saraqab")
-    assert code("وأفادت مصادر طبية بخروج المشفى الوحيد عن الخدمة نتيجة القصف المكثف على المدينة.") == []
+    assert code("وأعلنت مصادر طبية توقف المستشفى الوحيد عن العمل نتيجة القصف العنيف على المدينة.") == []
 
 
 def test_civilians_abducted_by_a_named_group() -> None:
