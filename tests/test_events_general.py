@@ -85,8 +85,8 @@ def test_an_arrest_known_only_by_its_country_is_coded_to_the_capital() -> None:
 
 
 def test_centre_of_a_country_in_brackets_does_not_cut_the_clause() -> None:
-    (event,) = code("وأعلنت طهران أن الضربة الجوية التي استهدفت فجر الاثنين مطار التيفور العسكري قرب حمص "
-                    "(وسط سوريا) أسفرت عن مقتل سبعة عسكريين.")
+    (event,) = code("وأكدت دمشق أن الضربة الجوية التي طالت فجر الاثنين مطار الشعيرات العسكري شرقي حمص "
+                    "(وسط سوريا) أدت إلى مقتل سبعة جنود.")
     assert (event.sub_event_type, event.fatalities, event.event_date) == ("Air/drone strike", 7, "2018-03-12")
 
 
@@ -245,16 +245,16 @@ def test_a_capital_after_a_locative_title_is_a_place() -> None:
     "خطف الفريق الإماراتي، الإثنين، بطاقة التأهل بعد فوزه في مدينة العين.",
     "قال محققون، الأربعاء، إن قوات النظام أطلقت غاز الكلور في بلدة دوما.",
     "وكانت تركيا قد دانت الهجوم الذي استهدف بلدة دوما وأسفر عن مقتل أربعين شخصا.",
-    "بما يجري من قتل متعمد ضد المدنيين العزل في بلدة سراقب.",
+    "بما يجري من قتل متعمد بحق السكان العزل في بلدة كفرنبل.",
     "وسط معارك لا يبدو أنها ستنتهي قريبا في بلدة سراقب.",
-    "وشهد يوم الأحد تجدداً لأعمال العنف في مناطق محدودة في محافظة درعا.",
+    "وشهد يوم الخميس تجدداً لأعمال العنف في قرى قليلة من ريف حماة.",
 ])
 def test_metaphors_reported_findings_recaps_and_settings_are_not_events(text: str) -> None:
     assert code(text) == []
 
 
 def test_a_day_followed_by_a_belief_dates_the_event() -> None:
-    (event,) = code("شهدت بلدة دوما قصفا عنيفا الثلاثاء، يعتقد أنه بغاز الكلور، أدى إلى مقتل نحو 100 شخص.")
+    (event,) = code("شهدت بلدة كفرزيتا قصفا مكثفا الثلاثاء، يعتقد أنه بغاز الكلور، تسبب في مقتل قرابة 100 شخص.")
     assert (event.sub_event_type, event.event_date, event.fatalities) == ("Chemical weapon", "2018-03-13", 100)
 
 
@@ -264,25 +264,25 @@ def test_loyalist_towns_are_defended_by_government_militias() -> None:
 
 
 def test_turkey_backed_rebels_and_their_kurdish_opponents() -> None:
-    text = ("وتقاتل وحدات حماية الشعب الكردية في مدينة عفرين منذ أسابيع. وقال أحد السكان إن مقاتلي الجيش السوري "
-            "الحر المعارض المدعوم من تركيا الذين اجتاحوا عفرين صباح الأحد ينهبون المحال.")
+    text = ("وتخوض وحدات حماية الشعب الكردية معارك في منطقة عفرين منذ شهرين. وذكر أحد الأهالي أن عناصر الجيش "
+            "السوري الحر المدعوم من تركيا الذين اجتاحوا جنديرس صباح الجمعة يسرقون البيوت.")
     captures = [e for e in code(text) if e.event_type == "Battles"]
     assert [(e.actor1, e.actor2) for e in captures] == [
         ("Syrian National Army", "YPG: Kurdish People's Protection Units")]
 
 
 def test_iranian_kurdish_party_hit_in_iraq() -> None:
-    (event,) = code("أعلن الحرس الثوري الإيراني، الأربعاء، مسؤوليته عن إطلاق الصواريخ على مقر للحزب الديمقراطي "
+    (event,) = code("أعلن الحرس الثوري الإيراني، الأربعاء، مسؤوليته عن قصف صاروخي استهدف مقرا للحزب الديمقراطي "
                     "الكردستاني الإيراني في بلدة سراقب، الثلاثاء.")
     assert (event.actor1, event.actor2) == (
         "Islamic Revolutionary Guard Corps", "KDPI: Kurdistan Democratic Party of Iran")
 
 
 @pytest.mark.parametrize("text", [
-    "وكان الرئيسان قد عبرا الثلاثاء عن رغبتهما في التوصل إلى اتفاق جديد بشأن بلدة سراقب.",
+    "وكان الوزيران قد أبديا الثلاثاء رغبتهما في التوصل إلى اتفاق جديد حول بلدة سراقب.",
     "وكان سوري آخر قد خطط لاستهداف حافلة عسكرية بعملية انتحارية في بلدة سراقب الثلاثاء.",
     "وأصدرت المحكمة الثلاثاء حكما بتهمة التخطيط لتفجير في بلدة سراقب.",
-    "وحيث تعرضت القاعدة في بلدة سراقب في وقت سابق لعدة هجمات، كان آخرها في الأسبوع الماضي.",
+    "وحيث تعرض المطار في بلدة سراقب في أوقات سابقة لعدة هجمات، كان آخرها في الشهر الماضي.",
 ])
 def test_wishes_plots_charges_and_earlier_series_are_not_events(text: str) -> None:
     assert code(text) == []
@@ -345,7 +345,7 @@ def test_a_dispersed_protest_is_a_protest_with_intervention() -> None:
 
 def test_the_town_refers_to_the_town_just_named() -> None:
     text = ("وصل المفتشون الثلاثاء إلى مدينة دوما.\n"
-            "وتقول الدول الغربية إن الحكومة السورية شنت هجمات جوية كيماوية على البلدة في 7 آذار الجاري.")
+            "ويقول مسؤولون غربيون إن القوات الحكومية السورية شنت هجمات كيماوية من الجو على البلدة في 7 آذار الجاري.")
     chemical = [e for e in code(text) if e.sub_event_type == "Chemical weapon"]
     assert [(e.location, e.event_date) for e in chemical] == [("Duma", "2018-03-07")]
     assert code("وقال إن القصف طال أيضا مقبرة المدينة التي دخلها المفتشون في دوما.") == []
