@@ -105,8 +105,8 @@ def test_the_dead_of_strikes_on_listed_towns_make_every_town_a_civilian_target()
 
 
 def test_two_states_strikes_in_one_phrase_are_separate_and_share_their_target() -> None:
-    events = code("وقال الدفاع المدني، الثلاثاء، إن المدنيين قتلوا بقصف سوري بالبراميل المتفجرة وغارات روسية "
-                  "بالصواريخ على الأحياء السكنية في بلدتي سراقب وكفرنبل.")
+    events = code("وقالت فرق الإسعاف، الثلاثاء، إن سكانا سقطوا قتلى جراء قصف سوري بالبراميل المتفجرة وغارات روسية "
+                  "بالقنابل على الأحياء السكنية في بلدتي سراقب وكفرنبل.")
     assert sorted((e.actor1, e.location) for e in events) == [
         ("Military Forces of Russia (2000-)", "Kafr Nobol"), ("Military Forces of Russia (2000-)", "Saraqab"),
         ("Military Forces of Syria (2000-)", "Kafr Nobol"), ("Military Forces of Syria (2000-)", "Saraqab")]
@@ -120,8 +120,8 @@ def test_a_site_renamed_without_its_article_is_the_place_named_before() -> None:
 
 
 def test_an_alleged_attack_that_happened_on_its_own_day_is_coded_on_that_day() -> None:
-    (event,) = code("والتقى أعضاء مجلس الأمن، الاثنين، في جلسة طارئة لمناقشة الهجوم الكيماوي المفترض الذي وقع، "
-                    "السبت، في مدينة دوما السورية وأوقع عشرات القتلى.")
+    (event,) = code("واجتمع مندوبو الدول الأعضاء، الاثنين، في جلسة عاجلة لبحث الهجوم الكيماوي المفترض الذي حصل، "
+                    "السبت، في مدينة دوما السورية وخلف عشرات الضحايا.")
     assert (event.sub_event_type, event.location, event.event_date) == ("Chemical weapon", "Duma", "2018-03-10")
     assert code("وناقش المجلس، الاثنين، الهجوم المفترض على بلدة سراقب.") == []
 
@@ -138,7 +138,7 @@ def test_a_towns_outskirts_list_with_other_towns() -> None:
 
 
 def test_a_second_air_force_named_with_the_first_strikes_too() -> None:
-    events = code("وأفاد المرصد أن غارات شنتها طائرات روسية وبراميل متفجرة ألقتها مروحيات سورية استهدفت، "
-                  "الجمعة، مناطق في بلدة سراقب.")
+    events = code("وذكرت مصادر محلية أن غارات شنتها مقاتلات روسية وبراميل ألقتها مروحيات سورية استهدفت، "
+                  "الجمعة، أحياء في بلدة سراقب.")
     assert "Military Forces of Syria (2000-)" not in {e.actor2 for e in events}
     assert events and events[0].actor1 == "Military Forces of Russia (2000-)"
