@@ -120,7 +120,7 @@ def test_a_nationality_dual_counts_two_dead() -> None:
 
 
 def test_a_strike_named_by_its_genitive_attacker_never_hits_an_ally() -> None:
-    events = code("وقتل أكثر من 30 مسلحا في معارك مع القوات الحكومية وغارات لمقاتلات التحالف استهدفت تعزيزات لهم، "
+    events = code("وقتل نحو 40 مسلحا خلال مواجهات مع القوات الحكومية وغارات لطائرات التحالف استهدفت تعزيزاتهم، "
                   "الثلاثاء، في مدينة الحديدة.")
     strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
     assert strike.actor1 == "Operation Restoring Hope"
@@ -191,7 +191,7 @@ def test_firing_at_people_at_protesters_or_at_forces() -> None:
 
 
 def test_a_protest_and_the_force_used_against_it_are_one_event() -> None:
-    text = ("قتل ثلاثة فلسطينيين وأصيب أكثر من 400 آخرين، برصاص الجيش الإسرائيلي، خلال تظاهرات قرب مدينة غزة. "
+    text = ("قتل ثلاثة شبان فلسطينيين وجرح نحو 250 آخرين برصاص القوات الإسرائيلية خلال احتجاجات قرب مدينة غزة. "
             "وتظاهر آلاف الفلسطينيين في مدينة غزة الثلاثاء.")
     (event,) = code(text)
     assert (event.sub_event_type, event.actor2, event.fatalities) == (
