@@ -113,3 +113,20 @@ def test_the_trigger_pass_is_shared_per_text_and_never_stale() -> None:
     # an equal text in a new object is searched again, with the same result
     again = trigger_pass(Article.create("".join(list(TEXT))))
     assert again[1] is not passed and again == (spans, passed)
+
+
+def test_the_trigger_gate_reads_the_tokens_as_it_reads_the_text() -> None:
+    from dataclasses import replace
+
+    from marsad.arabic.step import annotate
+    from marsad.events.coder import _token_norms, trigger_pass
+
+    # marks, tatweel, a bidi mark and a ligature (written for this test)
+    text = "\n".join([LEAD, "وقَصَـفت الطائرات\u200f بلدةً في ريف إدلب.", "ﻻ جديد في المحادثات.", TRIGGER])
+    tagged = annotate(Article.create(text))
+    assert _token_norms(tagged) is not None
+    bare = replace(Article.create("".join(list(text))), sentences=tagged.sentences)  # no tokens
+    assert _token_norms(bare) is None
+    hits = [(i, [(h.start, h.definition) for h in found]) for i, _, found in trigger_pass(tagged)[1]]
+    assert hits == [(i, [(h.start, h.definition) for h in found]) for i, _, found in trigger_pass(bare)[1]]
+    assert [i for i, _ in hits] == [1, 3]

@@ -7,6 +7,7 @@ actors, date and toll from the trigger's segment of the sentence (events.hit).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import datetime
 
@@ -18,7 +19,7 @@ from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.draft import NO_TOLL, REMOTE, Draft, Story, Words
 from marsad.events.fatalities import count_deaths
 from marsad.events.hit import code_hit
-from marsad.events.triggers import SHELL_OR_AIR, TriggerHit, find_triggers, might_trigger
+from marsad.events.triggers import SHELL_OR_AIR, TriggerHit, find_triggers, might_trigger, might_trigger_normal
 from marsad.model import Article, Span
 
 
@@ -55,9 +56,10 @@ def trigger_pass(article: Article) -> tuple[list[Span], tuple[SentenceHits, ...]
     if last is not None and last[0] is article.text and last[1] == article.sentences:
         return last[2], last[3]
     text, spans = article.text, sentence_spans(article)
+    normal = _token_norms(article)
     out: list[SentenceHits] = []
     for i, sent in enumerate(spans):
-        if not might_trigger(text[sent.start : sent.end]):
+        if not (might_trigger(text[sent.start : sent.end]) if normal is None else might_trigger_normal(normal[i])):
             continue
         toks = [(a + sent.start, b + sent.start, w) for a, b, w in words(text[sent.start : sent.end])]
         hits = find_triggers(toks)
@@ -65,6 +67,22 @@ def trigger_pass(article: Article) -> tuple[list[Span], tuple[SentenceHits, ...]
             out.append((i, toks, hits))
     _LAST_PASS = (text, article.sentences, spans, tuple(out))
     return spans, _LAST_PASS[3]
+
+
+def _token_norms(article: Article) -> list[str] | None:
+    """Each sentence's normalised tokens joined by spaces, from the Arabic layer (cheaper than
+    normalising each sentence again), for the trigger gate; None without tokens and sentences.
+
+    As exact as the gate on the sentence: a trigger's stem lies inside one normalised word
+    of :func:`marsad.actors.text.words`, whose letters and marks one token holds."""
+    tokens, spans = article.tokens, article.sentences
+    if not tokens or not spans:
+        return None
+    starts = [t.start for t in tokens]
+    out = []
+    for s in spans:
+        out.append(" ".join([t.norm for t in tokens[bisect_left(starts, s.start) : bisect_left(starts, s.end)]]))
+    return out
 
 
 def draft_events(article: Article) -> list[Draft]:

@@ -278,6 +278,12 @@ def might_trigger(text: str) -> bool:
     return _gate().search(normalize(text)) is not None
 
 
+def might_trigger_normal(normalised: str) -> bool:
+    """:func:`might_trigger` of text already normalised (words may be joined by spaces:
+    no stem holds one)."""
+    return _gate().search(normalised) is not None
+
+
 def _word_matches(pattern: str, forms: frozenset[str]) -> bool:
     if pattern.endswith("*"):
         stem = pattern[:-1]
