@@ -27,8 +27,8 @@ def test_a_place_after_near_or_outside_only_situates_the_one_before() -> None:
     (event,) = code("قصفت الطائرات الحربية السورية، الثلاثاء، الغوطة الشرقية خارج دمشق.")
     assert event.location == "Eastern Ghouta"
     # the region is a destination here (no event place), but the capital after «قرب» still only situates it
-    events = code("وأرجئت القافلة التي كانت ستدخل إلى الغوطة الشرقية المحاصرة قرب دمشق نظرا لتعرضها "
-                  "لقصف عنيف من قوات النظام الثلاثاء.")
+    events = code("وتأجلت قافلة المساعدات المتوجهة إلى الغوطة الشرقية المحاصرة قرب دمشق بسبب تعرضها "
+                  "لقصف كثيف شنته قوات النظام الثلاثاء.")
     assert all(e.location != "Damascus" for e in events)
 
 
@@ -92,7 +92,7 @@ def test_a_beheading_is_an_attack_and_what_a_group_had_done_before_is_background
 
 
 def test_a_relative_clause_about_a_place_and_a_recalled_cause_are_background() -> None:
-    assert code("وذلك في أعقاب الأحداث التي تشهدها البلاد وخاصة في محافظة حلب، التي اندلعت فيها احتجاجات غاضبة.") == []
+    assert code("ويأتي ذلك بعد التطورات التي تعيشها البلاد ولا سيما في محافظة حمص، التي اندلعت فيها احتجاجات واسعة.") == []
     events = code("وشنت الطائرات الإسرائيلية غارات على الكسوة ليل الثلاثاء. وأتت الغارات بعد مقتل تسعة مقاتلين "
                   "ليل الاثنين جراء قصف صاروخي استهدف منطقة خان الشيح.")
     assert [e.location for e in events] == ["Kisweh"]
@@ -116,7 +116,7 @@ def test_funerals_and_similar_strikes_refer_to_events_told_elsewhere() -> None:
 
 
 def test_a_place_in_the_answered_event_is_not_the_answer_s_place() -> None:
-    events = code("وشنت الطائرات الأمريكية الثلاثاء ضربات على أهداف للنظام في سوريا، رداً على هجوم كيماوي مفترض في دوما.")
+    events = code("ونفذت المقاتلات الأمريكية ضربات ضد أهداف تابعة للنظام في سوريا فجر الثلاثاء، رداً على هجوم كيماوي مزعوم في دوما.")
     assert all(e.location != "Duma" for e in events)
     (strike,) = code("وشنت الطائرات الأمريكية الثلاثاء ضربات على مواقع للنظام في حي برزة، "
                      "رداً على هجوم كيماوي مفترض في دوما.")
@@ -151,8 +151,8 @@ def test_a_direction_adjective_before_a_town_with_bi_does_not_make_it_a_referenc
 
 
 def test_air_defences_that_confront_the_strike_just_told_are_that_strike() -> None:
-    events = code("وقالت القيادة العامة للجيش إن 110 صواريخ أطلقت فجر الثلاثاء باتجاه أهداف سورية في دمشق "
-                  "وخارجها تصدت لها الدفاعات الجوية وأسقطت معظمها.")
+    events = code("وذكرت قيادة الجيش أن 70 صاروخا أطلقت فجر الثلاثاء نحو مواقع سورية في دمشق "
+                  "ومحيطها تصدت لها الدفاعات الجوية وأسقطت أغلبها.")
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
 
 
@@ -211,4 +211,4 @@ def test_a_targeting_verb_with_an_indefinite_weapon_noun_tells_a_strike() -> Non
     (strike,) = code("واستهدفت صواريخ السبت مستودعات للجيش غرب مدينة حمص.")
     assert (strike.sub_event_type, strike.location) == ("Shelling/artillery/missile attack", "Homs")
     # the definite noun after the verb refers back to an attack told before: no new event
-    assert code("واستهدف الهجوم بلدة حمورية وأدى إلى إجلاء العشرات من سكانها.") == []
+    assert code("واستهدف الهجوم بلدة كفربطنا وأدى إلى إجلاء عشرات العائلات منها.") == []
