@@ -31,6 +31,15 @@ def test_normalize_with_offsets_maps_back() -> None:
     assert text[a:b].startswith("إِدْلِب")
 
 
+def test_offsets_follow_each_character_dropped_expanded_or_kept() -> None:
+    from marsad.arabic.normalize import char_map
+
+    for text in ("قَصْفٌ ﻻ‏حلب", "ﷲ أكبر", "", "abc ١٢", "ـــ"):
+        norm, offsets = normalize_with_offsets(text)
+        expected = [i for i, piece in enumerate(char_map(text)) for _ in piece] + [len(text)]
+        assert norm == "".join(char_map(text)) and offsets == expected
+
+
 def _stems(text: str) -> dict[str, str]:
     return {t.text: t.stem for t in tokenize(text) if t.kind == "word"}
 

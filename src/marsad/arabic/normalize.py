@@ -10,6 +10,7 @@ callers keep offsets into the original and normalise per token or per span.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 #: Code points removed outright: harakat, Quranic marks, tatweel, bidi and zero-width marks.
@@ -108,18 +109,29 @@ def char_map(text: str) -> list[str]:
     return out
 
 
+#: Characters that normalise to other than one character (dropped or expanded).
+_UNEVEN = re.compile(
+    "[" + "".join(re.escape(chr(cp)) for cp, mapped in sorted(_TABLE.items()) if mapped is None or len(mapped) != 1) + "]"
+)
+
+
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """Normalised text and, for each of its characters, the index of its source character.
 
     The list ends with an extra entry, ``len(text)``; use :func:`span_back` to map a
-    normalised range back to the original.
+    normalised range back to the original. Runs between the few dropped or expanded
+    characters map one to one, so they are copied as ranges.
     """
-    pieces = char_map(text)
     offsets: list[int] = []
-    for index, piece in enumerate(pieces):
-        offsets.extend([index] * len(piece))
-    offsets.append(len(text))
-    return "".join(pieces), offsets
+    at = 0
+    for match in _UNEVEN.finditer(text):
+        index = match.start()
+        offsets.extend(range(at, index))
+        mapped = _TABLE[ord(text[index])]
+        offsets.extend([index] * len(mapped or ""))
+        at = index + 1
+    offsets.extend(range(at, len(text) + 1))
+    return normalize(text), offsets
 
 
 def span_back(offsets: list[int], start: int, end: int) -> tuple[int, int]:
