@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
 
 from marsad.actors.kb import (
     KBActor,
@@ -31,10 +30,11 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
     index = alias_index()
     toks = words(text)
     found: list[Actor] = []
+    keys = index.keys()
     i = 0
     while i < len(toks):
         # most words start no alias in any clitic reading: one set test in C, not a Python loop
-        match = _match_at(toks, i, index) if _may_start(toks[i][2]) else None
+        match = None if keys.isdisjoint(variants(toks[i][2])) else _match_at(toks, i, index)
         if match is None:
             i += 1
             continue
@@ -205,12 +205,6 @@ _ANAPHORA = {
     **dict.fromkeys(("الهييه", "للهييه", "بالهييه"), "هييه"),
 }
 _ANAPHORA_HEADS = tuple(set(_ANAPHORA.values()))  # every key ends with its head word
-
-
-@lru_cache(maxsize=65536)
-def _may_start(word: str) -> bool:
-    """Whether some clitic reading of ``word`` starts an alias (most words start none)."""
-    return not alias_index().keys().isdisjoint(variants(word))
 
 
 def _match_at(
