@@ -19,7 +19,13 @@ from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.draft import NO_TOLL, REMOTE, Draft, Story, Words
 from marsad.events.fatalities import count_deaths
 from marsad.events.hit import code_hit
-from marsad.events.triggers import SHELL_OR_AIR, TriggerHit, find_triggers, might_trigger, might_trigger_normal
+from marsad.events.triggers import (
+    SHELL_OR_AIR,
+    TriggerHit,
+    find_triggers,
+    might_trigger,
+    might_trigger_normal,
+)
 from marsad.model import Article, Span
 
 
