@@ -149,3 +149,14 @@ def test_matching_forms_fold_letters_digits_and_marks() -> None:
     assert norm("إدلبُ") == "ادلب" and norm("المحافظة") == "المحافظه" and norm("مستشفى") == "مستشفي"
     assert norm("٢٠١٨") == "2018" and norm("ـكُ") == "ك" and norm("ک") == "ك"
     assert [w for _, _, w in words("قُتِل ٣ مدنيين في مُؤسسة")] == ["قتل", "3", "مدنيين", "في", "موسسه"]
+
+
+def test_whole_text_words_are_remembered_per_text_object() -> None:
+    from marsad.actors.text import text_words, words
+
+    text = "قصفت الطائرات بلدة دوما. وقال المرصد إن ثلاثة قتلوا."
+    first = text_words(text)
+    assert first == words(text) and text_words(text) is first
+    other = "".join(list(text))  # equal text, another object: its own words, equal
+    assert text_words(other) is not first and text_words(other) == first
+    assert text_words("وغادر الضيوف دمشق") == words("وغادر الضيوف دمشق")

@@ -118,6 +118,7 @@ def test_the_trigger_pass_is_shared_per_text_and_never_stale() -> None:
 def test_the_trigger_gate_reads_the_tokens_as_it_reads_the_text() -> None:
     from dataclasses import replace
 
+    from marsad.actors.text import words
     from marsad.arabic.step import annotate
     from marsad.events.coder import _token_norms, trigger_pass
 
@@ -130,3 +131,7 @@ def test_the_trigger_gate_reads_the_tokens_as_it_reads_the_text() -> None:
     hits = [(i, [(h.start, h.definition) for h in found]) for i, _, found in trigger_pass(tagged)[1]]
     assert hits == [(i, [(h.start, h.definition) for h in found]) for i, _, found in trigger_pass(bare)[1]]
     assert [i for i, _ in hits] == [1, 3]
+    # the sentences' words come from the whole text's, in article offsets, as from each sentence
+    for i, toks, _ in trigger_pass(tagged)[1]:
+        s = tagged.sentences[i]
+        assert toks == [(a + s.start, b + s.start, w) for a, b, w in words(text[s.start : s.end])]

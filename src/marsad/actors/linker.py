@@ -15,7 +15,7 @@ from marsad.actors.kb import (
     load_kb,
     resolve_name,
 )
-from marsad.actors.text import norm, variants, words
+from marsad.actors.text import norm, text_words, variants, words
 from marsad.model import Actor, Place
 
 
@@ -28,7 +28,7 @@ def dominant_country(places: Iterable[Place], default: str = "Syria") -> str:
 def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]:
     """Every actor mention in ``text``, longest alias first, without overlaps."""
     index = alias_index()
-    toks = words(text)
+    toks = text_words(text)
     found: list[Actor] = []
     keys = index.keys()
     i = 0

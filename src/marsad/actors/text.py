@@ -27,6 +27,25 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), norm(m.group())) for m in _WORD.finditer(text)]
 
 
+Words = list[tuple[int, int, str]]
+#: The last text passed to :func:`text_words` and its words (the text is held, so its
+#: identity is never reused by another string while remembered).
+_LAST_WORDS: tuple[str, Words] | None = None
+
+
+def text_words(text: str) -> Words:
+    """:func:`words` of an article's whole text, remembered for the next caller with the same
+    text object (the trigger pass reads its sentences' words from it, then the linker the
+    whole). Callers must not mutate the list."""
+    global _LAST_WORDS
+    last = _LAST_WORDS
+    if last is not None and last[0] is text:
+        return last[1]
+    found = words(text)
+    _LAST_WORDS = (text, found)
+    return found
+
+
 def core(word: str) -> str:
     """An alias word without its definite article (aliases carry no other clitic)."""
     w = norm(word)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from marsad.actors.kb import by_name, country_name, inter_for
-from marsad.actors.text import variants, words
+from marsad.actors.text import text_words, variants, words
 from marsad.events import cells, roles, where
 from marsad.events.attribution import allied, foreign_target, strikes_abroad
 from marsad.events.dates import DateRef, find_event_dates
@@ -63,11 +63,16 @@ def trigger_pass(article: Article) -> tuple[list[Span], tuple[SentenceHits, ...]
         return last[2], last[3]
     text, spans = article.text, sentence_spans(article)
     normal = _token_norms(article)
+    every = text_words(text) if normal is not None else None  # words never cross its sentences
+    starts = [a for a, _, _ in every] if every is not None else []
     out: list[SentenceHits] = []
     for i, sent in enumerate(spans):
         if not (might_trigger(text[sent.start : sent.end]) if normal is None else might_trigger_normal(normal[i])):
             continue
-        toks = [(a + sent.start, b + sent.start, w) for a, b, w in words(text[sent.start : sent.end])]
+        if every is not None:
+            toks = every[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        else:
+            toks = [(a + sent.start, b + sent.start, w) for a, b, w in words(text[sent.start : sent.end])]
         hits = find_triggers(toks)
         if hits:
             out.append((i, toks, hits))
