@@ -76,8 +76,9 @@ def trigger_pass(article: Article) -> tuple[list[Span], tuple[SentenceHits, ...]
         hits = find_triggers(toks)
         if hits:
             out.append((i, toks, hits))
-    _LAST_PASS = (text, article.sentences, spans, tuple(out))
-    return spans, _LAST_PASS[3]
+    passed = tuple(out)
+    _LAST_PASS = (text, article.sentences, spans, passed)  # another thread may replace it at once
+    return spans, passed
 
 
 def _token_norms(article: Article) -> list[str] | None:
