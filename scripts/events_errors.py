@@ -44,6 +44,7 @@ SETS: dict[str, tuple[str, ...]] = {
     "dev4": ("events_dev4.h.jsonl", "events_dev4.i.jsonl"),
     "dev5": ("events_dev5.j.jsonl", "events_dev5.k.jsonl"),
     "dev6": ("events_dev6.jsonl",),
+    "dev7": ("events_dev7.jsonl",),
 }
 EARLY = ("clean", "arabic", "entities", "places")
 

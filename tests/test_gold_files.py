@@ -25,6 +25,7 @@ FILES = sorted(GOLD.glob("events_*.jsonl"))
 COVERED = {
     "dev5_articles.txt": ("events_dev5.j.jsonl", "events_dev5.k.jsonl"),
     "dev6_articles.txt": ("events_dev6.jsonl",),
+    "dev7_articles.txt": ("events_dev7.jsonl",),
 }
 
 
