@@ -7,6 +7,7 @@ Vague amounts: عدد من/عدة/plural without number = 3, عشرات = 12, م
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from marsad.actors.text import variants
 
@@ -23,6 +24,7 @@ _UNITS = {
 _DIGITS = re.compile(r"^\d+$")
 
 
+@lru_cache(maxsize=65536)  # a pure function of one word, asked ~176 times per article
 def _is_kill(word: str) -> bool:
     forms = variants(word)
     return any(f in _KILL for f in forms) or any(f.startswith("قتلا") for f in forms)
