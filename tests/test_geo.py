@@ -148,6 +148,18 @@ def test_airbases_are_filed_under_their_community_at_precision_two() -> None:
     assert places("وصل وفد عسكري إلى قاعدة حميميم الجوية في اللاذقية.")[0][1:] == ("C3588", 2, "airbase")
 
 
+@pytest.mark.parametrize("quoted", ['"تيفور"', "«تيفور»", "“تيفور”", '"التيفور"'])
+def test_a_quoted_name_after_a_facility_noun_is_the_facility(quoted: str) -> None:
+    # quoted as the unquoted form: facility + name, the airbase, not a bare village
+    found = places(f"قصفت طائرات حربية مطار {quoted} العسكري في ريف حمص الشرقي.")
+    assert found[0] == (f"مطار {quoted[:-1]}", "C2662", 2, "airbase")
+    assert places('وصل وفد عسكري إلى قاعدة "حميميم" الجوية في اللاذقية.')[0][1:] == ("C3588", 2, "airbase")
+
+
+def test_a_quote_across_a_line_break_does_not_join_words() -> None:
+    assert not [p for p in places('قصفت الطائرات مطار\n"تيفور" اليوم.') if p[3] == "airbase"]
+
+
 def test_news_spellings_missing_from_ocha() -> None:
     assert refs("تعرضت بلدة حمورية في الغوطة الشرقية لقصف مدفعي.")[0] == "C2316"
     assert refs("وخرج مدنيون من الشيفونية في الغوطة الشرقية.")[0] == "C2334"

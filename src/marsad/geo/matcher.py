@@ -137,8 +137,14 @@ def _longest_at(
     return n, cut, gaz.get(k), k
 
 
+#: Opening quotation marks that may stand between a facility noun and its name («مطار "تيفور"»).
+_OPEN_QUOTES = frozenset('"«“”„\'')
+
+
 def _joined(text: str, end: int, start: int) -> bool:
     gap = text[end:start]
+    if gap[-1:] in _OPEN_QUOTES:  # a quote opening right on the next word: the name goes on inside it
+        gap = gap[:-1] or " "
     return gap in (" ", "-", " - ", "", "_") or (gap.isspace() and "\n" not in gap)  # «#مطار_التيفور»
 
 
