@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
 from marsad.model import Article
+from marsad.settings import DEFAULT_ENTITY_SCOPE, EntityScope
 from marsad.store.exports import FORMATS
 from marsad.store.queries import ORDERINGS
 
@@ -74,11 +75,17 @@ def _add_engine_options(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
+def entity_scope(args: argparse.Namespace) -> EntityScope:
+    """The entity scope ``--all-entities`` asks for (every command that analyses takes it)."""
+    return "all" if args.all_entities else DEFAULT_ENTITY_SCOPE
+
+
 def _pipeline(args: argparse.Namespace) -> Any:
     """The pipeline of ``--all-entities``, or None for the default one."""
-    from marsad.pipeline import Pipeline
+    from marsad.pipeline import default_pipeline
 
-    return Pipeline.default(entity_scope="all") if args.all_entities else None
+    scope = entity_scope(args)
+    return default_pipeline(scope) if scope != DEFAULT_ENTITY_SCOPE else None
 
 
 def _add_filters(parser: argparse.ArgumentParser, default_limit: int) -> None:
@@ -220,10 +227,8 @@ def _analysed(args: argparse.Namespace) -> Any:
     articles = read_inputs(args.inputs, mapping=mapping)
     if args.engine == "ray":
         from marsad.engines.ray_engine import RayOptions, run_ray
-        from marsad.settings import DEFAULT_ENTITY_SCOPE, EntityScope
 
-        scope: EntityScope = "all" if args.all_entities else DEFAULT_ENTITY_SCOPE
-        options = RayOptions(address=args.address, batch_size=args.batch_size, entity_scope=scope)
+        options = RayOptions(address=args.address, batch_size=args.batch_size, entity_scope=entity_scope(args))
         return run_ray(articles, options)
     from marsad.engines.local import run_local
 

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from marsad.cli import Commands
-from marsad.commands import add_db_option, existing_db
-from marsad.settings import DEFAULT_ENTITY_SCOPE
+from marsad.commands import add_db_option, entity_scope, existing_db
 
 
 def register(commands: Commands) -> None:
@@ -53,8 +52,7 @@ def _serve(args: argparse.Namespace) -> int:
     token = args.token or os.environ.get("MARSAD_API_TOKEN") or None
     if args.db == ":memory:":  # each server thread would open its own empty database
         raise ValueError("serve needs a database file, not :memory:")
-    scope = "all" if args.all_entities else DEFAULT_ENTITY_SCOPE
-    app = create_app(existing_db(args.db), token=token, entity_scope=scope)
+    app = create_app(existing_db(args.db), token=token, entity_scope=entity_scope(args))
     print(
         f"marsad: dashboard at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr
     )
