@@ -3,27 +3,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import lru_cache
-
+from coding import code
 from marsad.actors import link_text
 from marsad.actors.text import words
 from marsad.events import roles
-from marsad.model import Article, Event
-from marsad.pipeline import Pipeline
-
-WEDNESDAY = datetime(2018, 3, 14, 10)
-
-
-@lru_cache(maxsize=1)
-def _pipeline() -> Pipeline:
-    return Pipeline.default(skip=("entities",))
-
-
-def code(text: str) -> list[Event]:
-    article = _pipeline().process(Article.create(text, id="a", published=WEDNESDAY))
-    assert article.error is None
-    return list(article.events)
 
 
 def pairs(text: str) -> set[tuple[str, str]]:

@@ -3,11 +3,11 @@ without the entity tagger): the weakest fields on unseen articles."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from functools import lru_cache
+from datetime import date
 
 import pytest
 
+from coding import WEDNESDAY, code
 from marsad.actors.linker import link_text
 from marsad.actors.text import words
 from marsad.events.abroad import adjective_country
@@ -17,21 +17,7 @@ from marsad.events.confidence import FEATURES, SIGNS, event_features, predict, w
 from marsad.events.fatalities import count_deaths
 from marsad.events.merge import merge_drafts
 from marsad.events.triggers import find_triggers
-from marsad.model import Article, Event, Place, Span
-from marsad.pipeline import Pipeline
-
-WEDNESDAY = datetime(2018, 3, 14, 10)
-
-
-@lru_cache(maxsize=1)
-def _pipeline() -> Pipeline:
-    return Pipeline.default(skip=("entities",))
-
-
-def code(text: str) -> list[Event]:
-    article = _pipeline().process(Article.create(text, id="f", published=WEDNESDAY))
-    assert article.error is None
-    return list(article.events)
+from marsad.model import Article, Place, Span
 
 
 @pytest.mark.parametrize("phrase, deaths", [

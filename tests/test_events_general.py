@@ -3,28 +3,13 @@ written for this file (default pipeline without the entity tagger)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import lru_cache
-
 import pytest
 
+from coding import WEDNESDAY, code, pipeline
 from marsad.actors.text import words
 from marsad.events.fatalities import count_deaths
-from marsad.model import Article, Event
+from marsad.model import Article
 from marsad.pipeline import Pipeline
-
-WEDNESDAY = datetime(2018, 3, 14, 10)
-
-
-@lru_cache(maxsize=1)
-def _pipeline() -> Pipeline:
-    return Pipeline.default(skip=("entities",))
-
-
-def code(text: str, published: datetime = WEDNESDAY) -> list[Event]:
-    article = _pipeline().process(Article.create(text, id="g", published=published))
-    assert article.error is None
-    return list(article.events)
 
 
 def _features(text: str) -> dict[str, float]:
@@ -167,7 +152,7 @@ def test_undated_arrest_continuing_a_dated_one_takes_its_day() -> None:
 def test_district_and_town_abroad_named_in_full_locate_the_event() -> None:
     (event,) = code("وذكرت وسائل الإعلام أن الجيش السوري استعاد، أمس الثلاثاء، حي القدم جنوبي العاصمة.")
     assert (event.sub_event_type, event.pcode) == ("Government regains territory", "C1001")
-    assert [p.text for p in _pipeline().process(Article.create("تابع مباريات كرة القدم", id="f")).places] == []
+    assert [p.text for p in pipeline().process(Article.create("تابع مباريات كرة القدم", id="f")).places] == []
 
 
 def test_reporting_sources_are_not_the_other_side() -> None:

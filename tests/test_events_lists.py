@@ -3,25 +3,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import lru_cache
-
+from coding import code
 from marsad.events.placing import coordinated
-from marsad.model import Article, Event, Place
-from marsad.pipeline import Pipeline
-
-WEDNESDAY = datetime(2018, 3, 14, 10)
-
-
-@lru_cache(maxsize=1)
-def _pipeline() -> Pipeline:
-    return Pipeline.default(skip=("entities",))
-
-
-def code(text: str) -> list[Event]:
-    article = _pipeline().process(Article.create(text, id="l", published=WEDNESDAY))
-    assert article.error is None
-    return list(article.events)
+from marsad.model import Place
 
 
 def test_a_joint_strike_is_one_event_per_state_with_the_toll_split() -> None:

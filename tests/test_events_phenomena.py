@@ -3,24 +3,7 @@ written for this file: what a general Arabic construction or codebook rule must 
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import lru_cache
-
-from marsad.model import Article, Event
-from marsad.pipeline import Pipeline
-
-WEDNESDAY = datetime(2018, 3, 14, 10)
-
-
-@lru_cache(maxsize=1)
-def _pipeline() -> Pipeline:
-    return Pipeline.default(skip=("entities",))
-
-
-def code(text: str, published: datetime = WEDNESDAY) -> list[Event]:
-    article = _pipeline().process(Article.create(text, id="p", published=published))
-    assert article.error is None
-    return list(article.events)
+from coding import code
 
 
 def test_a_place_after_near_or_outside_only_situates_the_one_before() -> None:

@@ -3,7 +3,7 @@ became a rule; the sentences are written for this file."""
 
 from __future__ import annotations
 
-from test_events_unseen import code
+from coding import code
 
 
 def test_strikes_a_side_intensified_are_a_trend_unless_dated() -> None:

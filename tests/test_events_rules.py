@@ -5,28 +5,11 @@ The whole default pipeline runs (minus the entity tagger, which these rules do n
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import lru_cache
-
 import pytest
 
+from coding import code
 from marsad.actors.text import words
 from marsad.events.fatalities import count_deaths
-from marsad.model import Article, Event
-from marsad.pipeline import Pipeline
-
-WEDNESDAY = datetime(2018, 3, 14, 10)
-
-
-@lru_cache(maxsize=1)
-def _pipeline() -> Pipeline:
-    return Pipeline.default(skip=("entities",))
-
-
-def code(text: str, title: str = "", published: datetime = WEDNESDAY) -> list[Event]:
-    article = _pipeline().process(Article.create(text, id="t", title=title, published=published))
-    assert article.error is None
-    return list(article.events)
 
 
 @pytest.mark.parametrize("phrase, deaths", [

@@ -4,25 +4,8 @@ the entity tagger)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import lru_cache
-
+from coding import code
 from marsad.actors.kb import by_name, country_name, inter_for
-from marsad.model import Article, Event
-from marsad.pipeline import Pipeline
-
-WEDNESDAY = datetime(2018, 3, 14, 10)
-
-
-@lru_cache(maxsize=1)
-def _pipeline() -> Pipeline:
-    return Pipeline.default(skip=("entities",))
-
-
-def code(text: str) -> list[Event]:
-    article = _pipeline().process(Article.create(text, id="u", published=WEDNESDAY))
-    assert article.error is None
-    return list(article.events)
 
 
 def test_protesters_killed_by_security_forces_is_excessive_force() -> None:
