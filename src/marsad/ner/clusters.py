@@ -12,28 +12,21 @@ k-means at several granularities. The result is a table ``word -> cluster ids``.
 from __future__ import annotations
 
 import gzip
-import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 
-from marsad.ner.text import TOKEN_RE, normalize
+from marsad.ner.text import TOKEN_RE, corpus_texts, normalize
 
 OFFSETS = (-2, -1, 1, 2)
 
 
 def corpus_sentences(path: str | Path, limit: int = 0) -> Iterator[list[str]]:
     """Normalised token lists of each article (title, then text) of a JSONL(.gz) file."""
-    opener = gzip.open if str(path).endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            if limit and i >= limit:
-                break
-            rec = json.loads(line)
-            text = normalize(f"{rec.get('title') or ''}\n{rec.get('text') or ''}")
-            yield TOKEN_RE.findall(text)
+    for text in corpus_texts(path, limit):
+        yield TOKEN_RE.findall(normalize(text))
 
 
 def _pair_counts(

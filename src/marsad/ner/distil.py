@@ -9,8 +9,6 @@ more names and contexts than ANERcorp holds, at no cost at run time.
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,24 +17,21 @@ import numpy as np
 from marsad.ner.conll import Sentence
 from marsad.ner.neural import NeuralTagger
 from marsad.ner.nntrain import Vocab, doc_features
-from marsad.ner.text import TOKEN_RE
+from marsad.ner.text import TOKEN_RE, corpus_texts
 
 
 def ant_articles(path: str | Path, every: int, max_len: int = 100) -> Iterator[list[list[str]]]:
     """Every ``every``-th article of a JSONL(.gz) file as sentences of raw tokens (split
     after ".", as ANERcorp is, and at ``max_len`` tokens)."""
-    opener = gzip.open if str(path).endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            if i % every:
-                continue
-            rec = json.loads(line)
-            sents: list[list[str]] = [[]]
-            for tok in TOKEN_RE.findall(f"{rec.get('title') or ''}\n{rec.get('text') or ''}"):
-                sents[-1].append(tok)
-                if tok == "." or len(sents[-1]) >= max_len:
-                    sents.append([])
-            yield [ws for ws in sents if ws]
+    for i, text in enumerate(corpus_texts(path)):
+        if i % every:
+            continue
+        sents: list[list[str]] = [[]]
+        for tok in TOKEN_RE.findall(text):
+            sents[-1].append(tok)
+            if tok == "." or len(sents[-1]) >= max_len:
+                sents.append([])
+        yield [ws for ws in sents if ws]
 
 
 def silver(

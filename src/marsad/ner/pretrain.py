@@ -13,8 +13,6 @@ prediction head are dropped.
 
 from __future__ import annotations
 
-import gzip
-import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from marsad.ner.neural import MAX_CHARS
-from marsad.ner.text import TOKEN_RE
+from marsad.ner.text import TOKEN_RE, corpus_texts
 
 #: Parameters of the network that pretraining learns (the rest start fresh in fine-tuning).
 ENCODER = ("feat.", "char.", "cconv.", "inp.", "convs.")
@@ -50,17 +48,12 @@ def corpus_tokens(path: str | Path, limit: int = 0, gap: int = 2) -> tuple[list[
     """Distinct raw tokens of the articles (title, text) of a JSONL(.gz) file, tokenised
     as ANERcorp is, and the corpus as one stream of their ids (from 1; ``gap`` zeros
     between articles, as the tagger lays out sentences)."""
-    opener = gzip.open if str(path).endswith(".gz") else open
     ids: dict[str, int] = {}
     stream: list[int] = []
-    with opener(path, "rt", encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            if limit and i >= limit:
-                break
-            rec = json.loads(line)
-            for tok in TOKEN_RE.findall(f"{rec.get('title') or ''}\n{rec.get('text') or ''}"):
-                stream.append(ids.setdefault(tok, len(ids) + 1))
-            stream += [0] * gap
+    for text in corpus_texts(path, limit):
+        for tok in TOKEN_RE.findall(text):
+            stream.append(ids.setdefault(tok, len(ids) + 1))
+        stream += [0] * gap
     return list(ids), np.array(stream, np.int32)
 
 

@@ -6,7 +6,11 @@ change in the general Arabic layer must not silently shift a trained model's inp
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _MAP = str.maketrans(
@@ -50,3 +54,15 @@ def shape(word: str) -> str:
 def tokenize(text: str) -> list[tuple[int, int]]:
     """Token character spans ``(start, end)`` of a raw text."""
     return [m.span() for m in TOKEN_RE.finditer(text)]
+
+
+def corpus_texts(path: str | Path, limit: int = 0) -> Iterator[str]:
+    """Title and text of each article of a JSONL(.gz) news file (the unlabelled data the
+    clusters, the pretraining and the silver data all read), at most ``limit`` (0: all)."""
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if limit and i >= limit:
+                break
+            rec = json.loads(line)
+            yield f"{rec.get('title') or ''}\n{rec.get('text') or ''}"
