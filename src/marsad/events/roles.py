@@ -148,6 +148,14 @@ _INNA = frozenset({"ان", "بان", "لان", "وان"})
 
 
 def _is_target(actor: Actor, toks: Words) -> bool:
+    """Whether ``actor`` is the one hit rather than the attacker: the verb cues around it
+    first (agent of a passive, defender, the one struck), then the phrase it stands in."""
+    verdict = _verb_cue(actor, toks)
+    return _phrase_cue(actor, toks) if verdict is None else verdict
+
+
+def _verb_cue(actor: Actor, toks: Words) -> bool | None:
+    """Target (True) or attacker (False) by the verbs next to ``actor``; None if none says."""
     near = _words_before(toks, actor.start, 2)
     if len(near) == 2 and "من" in near[0] and "قبل" in near[1]:
         return False  # «إطلاق صاروخ من قبل الميليشيا الحوثية»: the passive's agent
@@ -170,6 +178,12 @@ def _is_target(actor: Actor, toks: Words) -> bool:
         first = actor.text.split()[0]
         if first.startswith("لل") or (first.startswith("ل") and first[1:2] != "ا" and len(first) > 3):
             return True
+    return None
+
+
+def _phrase_cue(actor: Actor, toks: Words) -> bool:
+    """Target by the phrase ``actor`` stands in: civilians, an object plural, victims of,
+    members of, sites of, or after a target preposition."""
     if actor.actor_type == "civilians":
         return True
     first_word = actor.text.split()[0]

@@ -32,11 +32,25 @@ def own_part(sub: str, seg: Words) -> Words:
 
 
 def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None) -> str | None:
+    """The hit's sub-event type read in its segment, or None when the words say it is no event."""
     sub = hit.definition.sub_event_type
     forms = [f for _, _, w in own_part(sub, seg) for f in variants(w)]
     actor_text = " ".join(a.text for a in (a1, a2) if a is not None)
     if sub == SHELL_OR_AIR:
         return _strike_kind(hit, forms, actor_text)
+    weapon_sub = _armed_sub(hit, seg, sub)
+    if weapon_sub != _UNDECIDED:
+        return weapon_sub
+    return _other_sub(hit, seg, sub, forms, (a1, a2))
+
+
+#: :func:`_armed_sub`'s answer when its cues do not decide (no sub-type is empty).
+_UNDECIDED = ""
+
+
+def _armed_sub(hit: TriggerHit, seg: Words, sub: str) -> str | None:
+    """The sub-type by what was attacked or downed (a drone attack, an aircraft shot down, a
+    missile aimed at aircraft), None to drop the hit, :data:`_UNDECIDED` if no cue says."""
     if sub == "Armed clash" and hit.definition.words[0].startswith(("هج", "هاجم")):  # «هاجموا بطائرة مسيرة»
         weapon = _attack_weapon(_next_forms(seg, hit))
         if weapon is not None:
@@ -61,6 +75,15 @@ def resolve_sub(hit: TriggerHit, seg: Words, a1: Actor | None, a2: Actor | None)
         return "Armed clash"  # a manned aircraft shot down is a fight between armed actors
     if sub == "Shelling/artillery/missile attack" and _aimed_at_aircraft(seg, hit):
         return "Disrupted weapons use"
+    return _UNDECIDED
+
+
+def _other_sub(
+    hit: TriggerHit, seg: Words, sub: str, forms: list[str], actors: tuple[Actor | None, Actor | None]
+) -> str | None:
+    """The sub-type of territory, protest, abduction, transfer, arrest and attack hits, or
+    None where the words around say it is no event (a sports metaphor, a warrant, a letter)."""
+    a1, a2 = actors
     if sub == TERRITORY:
         if a1 is None:
             return None
