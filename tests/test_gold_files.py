@@ -26,6 +26,7 @@ COVERED = {
     "dev5_articles.txt": ("events_dev5.j.jsonl", "events_dev5.k.jsonl"),
     "dev6_articles.txt": ("events_dev6.jsonl",),
     "dev7_articles.txt": ("events_dev7.jsonl",),
+    "dev8_articles.txt": ("events_dev8.jsonl",),
 }
 
 
