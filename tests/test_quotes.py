@@ -39,3 +39,16 @@ def test_subject_first_speaker_and_spans() -> None:
     assert last.actor == "Military Forces of Russia (2000-)"
     assert TEXT[last.start : last.end] == last.text
     assert TEXT[last.speaker_start : last.speaker_end] == last.speaker
+
+
+def test_cues_match_every_spelling_of_their_letters_and_whole_words_only() -> None:
+    from marsad.events.quotes import _CUE_RE
+
+    text = "وأضافت المصادر، مؤكدة أن القصف استمر، وقالتْ إن المقالة لم تتابعها قولهم ذكرى"
+    assert [m.group(1) for m in _CUE_RE.finditer(text)] == ["وأضافت", "مؤكدة", "وقالت"]
+
+
+def test_reported_speech_after_a_participle_spelled_with_taa_marbuta() -> None:
+    text = "أكدت الوزارة أن الطرق مغلقة منذ الصباح، مشيرةً إلى أن الفرق تعمل على فتحها قريبا."
+    got = [(q.kind, q.speaker, q.text) for q in extract_quotes(Article.create(text)).quotes]
+    assert ("reported", "الوزارة", "الفرق تعمل على فتحها قريبا") in got

@@ -23,7 +23,41 @@ _CUE = (
     "لافتا|لافته|مشيرا|مشيره|مشددا|مشدده|مضيفا|مضيفه|معتبرا|معتبره|مؤكدا|موكدا|موكده|قوله|قولها|"
     "بالتاكيد|التاكيد|بيان|حذر|وحذر|حذرت|وحذرت|نفي|ونفي|نفت|ونفت|اتهم|واتهم|اتهمت|واتهمت"
 )
-_CUE_RE = re.compile(rf"(?<!\w)({_CUE})(?!\w)")
+_FLAT = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+
+
+def _cue_pattern(cues: list[str]) -> str:
+    """The cues as one prefix tree over raw letters: each flat letter becomes the class of
+    the letters :data:`_FLAT` folds into it, so the text needs no folding (a whole-article
+    ``translate`` cost more than the search) and the tree is searched 2-3 times faster than
+    a flat alternation. Folding keeps length and letters, so matches sit where they did in
+    the folded text; a cue with a letter the folding removes (ؤ) could never match there."""
+    raw: dict[str, str] = {}
+    for code, flat in _FLAT.items():
+        raw[flat] = raw.get(flat, flat) + chr(code)
+    trie: dict[str, dict] = {}
+    for cue in cues:
+        if any(ord(c) in _FLAT for c in cue):
+            continue
+        node = trie
+        for ch in cue:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alternation(node: dict[str, dict]) -> str:
+        alts = [(f"[{raw[ch]}]" if ch in raw else re.escape(ch)) + alternation(sub)
+                for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return alternation(trie)
+
+
+#: A cue word: a whole run of word characters (so a cue's matches do not depend on the
+#: order it is tried in), matched in the raw text as if folded by :data:`_FLAT`.
+_CUE_RE = re.compile(rf"(?<!\w)({_cue_pattern(_CUE.split('|'))})(?!\w)")
 _INHERIT = frozenset(
     {"اضاف", "واضاف", "اضافت", "واضافت", "تابع", "وتابع", "تابعت", "وتابعت", "لافتا", "لافته",
      "مشيرا", "مشيره", "مشددا", "مشدده", "مضيفا", "مضيفه", "معتبرا", "معتبره", "مؤكدا", "موكدا", "موكده"}
@@ -66,12 +100,11 @@ _OPENERS = frozenset({"وكانت", "وكان", "كانت", "كان", "و", "م�
                       "فقد", "وقد", "قد", "لكن", "ولكن", "كما", "بينما", "فيما"})
 _ORG_NOUNS = frozenset({"صحيفه", "وكاله", "قناه", "موقع", "شبكه", "حركه", "مجلس", "منظمه", "جبهه", "هيئه", "فصيل",
                         "تنظيم", "حزب", "جماعه", "اذاعه", "تلفزيون", "مجموعه", "جيش", "لواء"})
-_FLAT = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    back = [m.end() for m in _SENT_END.finditer(text, 0, pos)]
-    return back[-1] if back else 0
+    """Just after the last sentence end (:data:`_SENT_END`) before ``pos``, else 0."""
+    return max([text.rfind(c, 0, pos) for c in ".!?؟\n"]) + 1
 
 
 def _speaker_before(text: str, start: int, cue_start: int) -> tuple[int, int]:
@@ -103,17 +136,18 @@ class _State:
 
 
 def _find_speaker(text: str, cue: re.Match[str], state: _State) -> tuple[int, int]:
-    word = cue.group(1)
+    word = cue.group(1).translate(_FLAT)
     sent = _sentence_start(text, cue.start())
     start = max(sent, state.mark)
-    before = [m for m in _WORD.finditer(text, start, cue.start()) if _bare(m.group()) not in _OPENERS]
     if word in ("قوله", "قولها"):
         about = [m for m in _WORD.finditer(text, sent, cue.start()) if _bare(m.group()) == "عن"]
         if about:
             return _speaker_after(text, about[-1].end(), cue.start())
     if word in _INHERIT:
         return state.speaker
-    if before and start == sent and len(list(_WORD.finditer(text, sent, cue.start()))) <= 8:
+    if start == sent and len(list(_WORD.finditer(text, sent, cue.start()))) <= 8 and any(
+        _bare(m.group()) not in _OPENERS for m in _WORD.finditer(text, start, cue.start())
+    ):
         return _speaker_before(text, sent, cue.start())
     limit = _SENT_END.search(text, cue.end())
     after = _speaker_after(text, cue.end(), limit.start() if limit else len(text))
@@ -139,8 +173,9 @@ def _reported_span(text: str, pos: int, stop: int) -> tuple[int, int] | None:
 def extract_quotes(article: Article) -> Article:
     """Set ``article.quotes``: direct quotes by their marks, reported speech by its verbs."""
     text = article.text
-    flat = text.translate(_FLAT)
-    cues = list(_CUE_RE.finditer(flat))
+    cues = list(_CUE_RE.finditer(text))
+    if not cues:
+        return replace(article, quotes=())
     quoted = [m for m in _QUOTED.finditer(text) if len(m.group(1).split()) >= 3]
     state = _State()
     out: list[Quote] = []
