@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import compress
+from operator import itemgetter
 
 from marsad.actors.kb import (
     KBActor,
@@ -30,13 +32,13 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
     index = alias_index()
     toks = text_words(text)
     found: list[Actor] = []
-    keys = index.keys()
-    i = 0
-    while i < len(toks):
-        # most words start no alias in any clitic reading: one set test in C, not a Python loop
-        match = None if keys.isdisjoint(variants(toks[i][2])) else _match_at(toks, i, index)
+    i = 0  # the first word not yet read
+    for at in _alias_starts(toks, index):
+        if at < i:
+            continue
+        i = at
+        match = _match_at(toks, i, index)
         if match is None:
-            i += 1
             continue
         n, actor = match
         if "{country}" not in actor.name and resolve_name(actor, country) != actor.name:
@@ -205,6 +207,33 @@ _ANAPHORA = {
     **dict.fromkeys(("الهييه", "للهييه", "بالهييه"), "هييه"),
 }
 _ANAPHORA_HEADS = tuple(set(_ANAPHORA.values()))  # every key ends with its head word
+
+
+_WORD = itemgetter(2)
+#: The alias index and, per normalised word, whether some clitic reading of it begins an alias.
+_STARTS: tuple[object, dict[str, bool]] = (None, {})
+_STARTS_LIMIT = 1 << 16  # distinct words remembered (~6 MB when full)
+
+
+def _alias_starts(toks: list[tuple[int, int, str]], index: dict[str, list[tuple[tuple[str, ...], KBActor]]]
+                  ) -> Iterator[int]:
+    """The indices of the words that begin an alias in some clitic reading. Most words begin
+    none and news repeats its words, so the per-word answer is remembered and read in one
+    C-level pass over the text."""
+    global _STARTS
+    if _STARTS[0] is not index:
+        _STARTS = (index, {})
+    known = _STARTS[1]
+    flags = list(map(known.get, map(_WORD, toks)))
+    if None in flags:
+        if len(known) >= _STARTS_LIMIT:
+            known.clear()
+        keys = index.keys()
+        for j, flag in enumerate(flags):
+            if flag is None:
+                word = toks[j][2]
+                flags[j] = known[word] = not keys.isdisjoint(variants(word))
+    return compress(range(len(flags)), flags)
 
 
 def _match_at(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from marsad.geo.text import key, strip_variants
 
@@ -75,6 +75,15 @@ class Gazetteer:
                 if rest in self.prefixes or ((cut == 0 or len(rest) >= 3) and rest in self.index)
             )  # fmt: skip
         return found
+
+    def heads_of(self, words: list[str]) -> list[tuple[tuple[int, str], ...]]:
+        """:meth:`heads` of each word: cache hits are read in one C-level pass (most words
+        of an article are known, and most have no reading), misses computed one by one."""
+        found = list(map(self._heads.get, words))
+        if None not in found:
+            return cast(list[tuple[tuple[int, str], ...]], found)
+        heads = self.heads
+        return [h if h is not None else heads(w) for h, w in zip(found, words, strict=True)]
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:

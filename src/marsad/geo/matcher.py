@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import compress
 
 from marsad.geo.gazetteer import Candidate, Gazetteer, prominence
 from marsad.geo.text import advance, indexed_words, strip_variants
@@ -64,10 +65,13 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     """All longest gazetteer matches in ``text``, left to right, not overlapping."""
     ws = indexed_words(text)[0]
     out: list[Mention] = []
-    heads = gaz.heads
-    i = 0
-    while i < len(ws):
-        found = _longest_at(text, ws, i, gaz) if heads(ws[i][2]) else None
+    i = 0  # the first word not yet read
+    heads = gaz.heads_of([w for _, _, w in ws])
+    for at, readings in compress(enumerate(heads), heads):  # only the words that can start a name
+        if at < i:
+            continue
+        i = at
+        found = _longest_at(text, ws, i, gaz, readings)
         if found is None:
             i += 1
             continue
@@ -111,15 +115,16 @@ def _country_hints(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _longest_at(
-    text: str, ws: list[tuple[int, int, str]], i: int, gaz: Gazetteer
+    text: str, ws: list[tuple[int, int, str]], i: int, gaz: Gazetteer, readings: tuple[tuple[int, str], ...]
 ) -> tuple[int, int, list[Candidate], str] | None:
-    """(word count, proclitic chars, candidates, key) of the longest key starting at word ``i``.
+    """(word count, proclitic chars, candidates, key) of the longest key starting at word ``i``,
+    whose :meth:`Gazetteer.heads` are ``readings``.
 
     Walks forward only while the words read so far begin some multi-word name
     (``gaz.prefixes``), so the cost is one or two dict probes per word.
     """
     hits: list[tuple[int, int, str]] = []
-    for cut, head in gaz.heads(ws[i][2]):
+    for cut, head in readings:
         k, n = head, 1
         while True:
             if (cut == 0 or len(k) >= 3) and k in gaz.index:

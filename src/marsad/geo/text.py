@@ -90,6 +90,32 @@ def strip_variants(word: str) -> tuple[tuple[int, str], ...]:
 
 @lru_cache(maxsize=16)
 def indexed_words(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
-    """:func:`words` of a whole text with their start offsets, cached for the text at hand."""
-    ws = words(text)
+    """:func:`words` of a whole text with their start offsets, cached for the text at hand.
+
+    Where no character of the text splits or normalises differently here and in
+    :mod:`marsad.actors.text` (almost every article), the words are that module's
+    ``text_words``, which the trigger search and the actor linker read too: one split
+    and normalisation per article instead of two. Callers must not mutate them."""
+    if _differs().search(text) is None:
+        from marsad.actors.text import text_words
+
+        ws = text_words(text)
+    else:
+        ws = words(text)
     return ws, [w[0] for w in ws]
+
+
+@lru_cache(maxsize=1)
+def _differs() -> re.Pattern[str]:
+    """The characters that :func:`words` and :func:`marsad.actors.text.words` treat apart:
+    a word character of one only (Arabic-Indic digits, rare letters), or one normalised
+    otherwise (ے folds to ي only here). Both word classes lie below U+0700."""
+    from marsad.actors.text import _WORD as ACTOR_WORD
+    from marsad.actors.text import norm as actor_norm
+
+    odd = []
+    for ch in map(chr, range(0x700)):
+        ours, theirs = _WORD.fullmatch(ch) is not None, ACTOR_WORD.fullmatch(ch) is not None
+        if ours != theirs or (ours and norm(ch) != actor_norm(ch)):
+            odd.append(re.escape(ch))
+    return re.compile("[" + "".join(odd) + "]") if odd else re.compile("(?!)")

@@ -1,0 +1,65 @@
+"""The geocoder reads the actor linker's word list where the two splits agree, and its
+per-word caches answer as the uncached tests do."""
+
+from __future__ import annotations
+
+import sys
+
+from marsad.actors import text as actor_text
+from marsad.actors.kb import alias_index
+from marsad.actors.linker import _alias_starts
+from marsad.geo import text as geo_text
+from marsad.geo.gazetteer import gazetteer
+
+PLAIN = "قصفت الطائرات بلدة دوما في ريف دمشق صباح الأحد."
+WITH_DIGITS = "قتل ٣ مدنيين في قصف على مدينة إدلب عام ٢٠١٨."
+WITH_YEH_BARREE = "زار الوفد مدينة کراچے ثم حلب."
+
+
+def test_words_that_split_or_fold_apart_are_exactly_the_odd_characters() -> None:
+    """Over all of Unicode: a character outside ``_differs`` is a word character of both
+    splits or of neither, and normalises the same in both."""
+    odd = geo_text._differs()
+    ours, theirs = geo_text._WORD.fullmatch, actor_text._WORD.fullmatch
+    wrong = []
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        if odd.match(ch):
+            continue
+        mine, other = ours(ch) is not None, theirs(ch) is not None
+        if mine != other or (mine and geo_text.norm(ch) != actor_text.norm(ch)):
+            wrong.append(hex(cp))
+    assert wrong == []
+    assert odd.match("٣") and odd.match("ے") and not odd.match("ي")
+
+
+def test_the_geocoder_reads_the_shared_words_where_they_agree() -> None:
+    text = PLAIN
+    geo_text.indexed_words.cache_clear()
+    ws, starts = geo_text.indexed_words(text)
+    assert ws == geo_text.words(text)
+    assert ws is actor_text.text_words(text)  # one split for geocoder, trigger search and linker
+    assert starts == [a for a, _, _ in ws]
+
+
+def test_texts_with_odd_characters_keep_the_geocoders_own_split() -> None:
+    for text in (WITH_DIGITS, WITH_YEH_BARREE):
+        ws = geo_text.indexed_words(text)[0]
+        assert ws == geo_text.words(text)
+        assert ws != actor_text.words(text)  # the splits differ here: the fallback is needed
+
+
+def test_heads_of_a_word_list_are_each_words_heads() -> None:
+    gaz = gazetteer()
+    words = [w for _, _, w in geo_text.words(PLAIN + " " + WITH_DIGITS)] + ["وبحلب", "لدير"]
+    assert gaz.heads_of(words) == [gaz.heads(w) for w in words]
+    assert any(gaz.heads_of(words)) and not all(gaz.heads_of(words))
+
+
+def test_alias_starts_are_the_words_with_a_reading_that_begins_an_alias() -> None:
+    index = alias_index()
+    toks = actor_text.words("وقصفت قوات النظام والجيش الحر مواقع لتنظيم داعش قرب المدينة")
+    expected = [i for i, (_, _, w) in enumerate(toks) if not index.keys().isdisjoint(actor_text.variants(w))]
+    assert list(_alias_starts(toks, index)) == expected
+    assert list(_alias_starts(toks, index)) == expected  # the same once remembered
+    assert 0 < len(expected) < len(toks)
