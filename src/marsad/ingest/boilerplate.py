@@ -71,11 +71,12 @@ _FOLLOW = re.compile(
     re.IGNORECASE,
 )
 _RIGHTS = re.compile(r"(?:جميع|كل|كافة) الحقوق محفوظة|all rights reserved", re.IGNORECASE)
-# A line made only of network names and separators ("فيسبوك تويتر واتساب").
+# A line made only of network names and separators ("فيسبوك تويتر واتساب"), naming a
+# network: two tests, as a look-ahead for the name re-scanned the line at every position.
 _SOCIAL_ONLY = re.compile(
-    rf"^(?=.*(?:{_NETWORKS}))(?:[\s|,،•·/\-–]|{_NETWORKS}|email|البريد {_A}ل{_A}لكتروني)+$",
-    re.IGNORECASE,
+    rf"(?:[\s|,،•·/\-–]|{_NETWORKS}|email|البريد {_A}ل{_A}لكتروني)+", re.IGNORECASE
 )
+_NETWORK = re.compile(_NETWORKS, re.IGNORECASE)
 
 
 KEEP, DROP, END = 0, 1, 2
@@ -102,7 +103,7 @@ def classify_line(line: str) -> int:
         _BOILERPLATE_LINE.match(text)
         or _FOLLOW.match(text)
         or _RIGHTS.search(text)
-        or _SOCIAL_ONLY.match(text)
+        or (_SOCIAL_ONLY.fullmatch(text) and _NETWORK.search(text))
     ):
         return DROP
     return KEEP
