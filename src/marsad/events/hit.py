@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from marsad.actors.kb import by_name, country_name
-from marsad.events import asides, cells, context, placing, restated, roles, where
+from marsad.actors.kb import country_name
+from marsad.events import cells, context, placing, roles, where
 from marsad.events.abroad import country_of_clause
 from marsad.events.attribution import PENALTY, infer_sides, note_agent, one_sided_attack
 from marsad.events.confidence import draft_cues, hedged
 from marsad.events.dates import DateRef, age, dates_outside, pick_date, until
 from marsad.events.draft import MAX_AGE_DAYS, NO_TOLL, REMOTE, RETALIATORS, Draft, Story, Words
 from marsad.events.fatalities import count_deaths, told_before
+from marsad.events.newsworthy import not_news
 from marsad.events.ontology import event_type_of
 from marsad.events.subtypes import (
     DEAL_TERMS,
@@ -27,10 +28,8 @@ from marsad.events.subtypes import (
     handed_over,
     military_target,
     own_part,
-    percent_after,
     resolve_sub,
     state_forces,
-    supported,
 )
 from marsad.events.triggers import TERRITORY, TriggerHit
 from marsad.model import Actor, Article, Place, Span
@@ -68,7 +67,7 @@ def code_hit(
     """The drafts (one per place × day) of trigger ``hits[k]``, or none when it reports no event."""
     hit = hits[k]
     cl = _clause(article, toks, hits, k, dates)
-    if cl is None or _not_news(article, toks, hit, cl, published, story):
+    if cl is None or not_news(article, toks, hit, cl, published, story):
         return []
     note_agent(article, toks, hit, (cl.seg_lo, cl.seg_hi), story)
     loc = _locate(article, toks, hit, cl, story)
@@ -140,48 +139,6 @@ def _clause(article: Article, toks: Words, hits: list[TriggerHit], k: int, dates
     seg_lo = max([lo] + [h.last + 1 for h in hits[:k] if h.last < hit.first and h.last + 1 > lo])
     seg_hi = min([hi] + [h.first for h in hits[k + 1 :] if h.first < hi])
     return Clause(lo, hi, seg_lo, seg_hi, dates, clause_dates)
-
-
-def _not_news(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,
-              story: Story) -> bool:
-    """Filters for what is no event of these days: a toll update, an unsupported weak cue, a
-    trend, a depiction, a setting, an old or ongoing state of affairs, a recalled attack."""
-    lo, hi, clause_dates = cl.lo, cl.hi, cl.clause_dates
-    if hit.definite and not hit.definition.verbal and not cl.day_dates:
-        toll = count_deaths(toks[lo:hi])
-        if toll is not None and not restated.has_place(article, toks, lo, hi):
-            if not _other_party(article, toks, lo, hi, hit, story.last):
-                restated.add_toll(story, hit, toll)
-            return True
-        if toll is None and not restated.lead_report(article, toks, lo, hi, hit, story) and not restated.first_placed_strike(
-                article, toks, lo, hi, hit, story):
-            return True
-    if hit.definition.strength == 1 and not hit.definition.verbal and not supported(toks[lo:hi], hit):
-        return True
-    if hit.definition.sub_event_type == TERRITORY and percent_after(toks, hit.last):
-        return True
-    trend = context.has_trend(toks, 0, hit.first) or context.has_trend(toks, lo, hi)
-    if asides.depicted(toks, lo, hit.first) or asides.operation_name(article.text, toks, hit.first):
-        return True  # what a video shows, or the name of an operation, is not the report of an event
-    if not cl.day_dates and (asides.caption_or_repeat(toks, lo, hit.last, hi) or asides.intensified(toks, lo, hit.first)):
-        return True  # a picture's caption, strikes counted («مرتين») or intensified («كثف غاراته»): no one dated event
-    if hit.definition.sub_event_type in REMOTE_SUBS | REMOTE and asides.accompanies_fight(toks, hit.last, hi):
-        return True  # «وتفجيرات ضخمة رافقت الهجوم»: the battle's own tactics
-    if hit.first > 0 and toks[hit.first - 1][2] == "وسط" and not clause_dates:
-        return True  # «وسط معارك لا يبدو أنها ستنتهي»: the setting, not an event
-    year = published.year if published else 0  # unknown: no year is known to be past
-    if context.long_ago(toks, lo, hit.first, hi, year) or not cl.day_dates and asides.recalled_then(toks, lo, hit.first):
-        return True  # «في 14 أبريل من عام 2001»، «قبل نحو شهر»، «قال حينها»: an old event recalled
-    if not cl.day_dates and (asides.present_state(toks, lo, hit.first) or context.old_year(toks, lo, hi, year)):
-        return True  # «فيما تستمر الغارات»، «عام 2012 لقيت حتفها في قصف»: no event of these days
-    if not clause_dates and (trend or context.open_ended_since(toks, lo, hi)):
-        return True
-    if context.open_ended_since(toks, hit.last + 1, hi) or context.period_summary(toks, lo, hi, bool(clause_dates)):
-        return True
-    # «… بعد قصف عنيف خلف قتلى» recalls; «قتل 100 … بعد غارات» reports; a day before the «بعد» phrase
-    # («أعلنت قسد، اليوم الأحد، … بعد أن أقدم الجهاديون على قطع رأس …») dates the verb, not the recalled act
-    return not hit.definition.verbal and restated.after_ba3d(toks, lo, hit.first) \
-        and not any(d.start >= hit.end for d in cl.day_dates) and count_deaths(toks[lo : hit.first]) is None
 
 
 _NEW_PHRASE = frozenset({"ان", "انه", "انها", "التي", "الذي", "الذين", "حيث", "بينما", "فيما", "كما", "بعد", "قبل"})
@@ -335,23 +292,6 @@ _BASES = frozenset({"airbase", "base"})
 def _state_in_story(article: Article, country: str) -> bool:
     """Whether the article names the country's own state forces (inter 1) anywhere."""
     return any(a.inter == 1 and a.country == country for a in article.actors)
-
-
-def _other_party(article: Article, toks: Words, lo: int, hi: int, hit: TriggerHit, last: Draft | None) -> bool:
-    """A toll sentence that names another attacker (an actor, or a country other than the last
-    event's and its attacker's) is about another attack, not the last event's toll."""
-    if last is None:
-        return False
-    start, end = toks[lo][0], toks[hi - 1][1]
-    agent, _ = roles.pick_actors(article.actors, toks, start, end, hit.start)
-    if agent is not None and agent.name not in (last.actor1, last.actor2) and agent.actor_type != "civilians":
-        kb = by_name(agent.name)
-        return kb is None or kb.name not in (last.actor1, last.actor2) and not last.actor1.startswith(kb.name)
-    adjective, _ = roles.nationality_actors(toks, lo, hi, country_name(last.place.country) or "Syria")
-    if adjective is not None and adjective.name != last.actor1:
-        return True  # «الضربات الإسرائيلية أسفرت عن مقتل 23» after Iran's rockets: Israel's strikes' toll
-    known = {last.place.country} | {a.country for a in article.actors if a.name == last.actor1}
-    return any(p.feature == "country" and start <= p.start < end and p.country not in known for p in article.places)
 
 
 def _names_other_country(article: Article, toks: Words, lo: int, hi: int, place: Place) -> bool:
