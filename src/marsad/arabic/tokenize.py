@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import fields
 
-from marsad.arabic.normalize import char_map, normalize
+from marsad.arabic.normalize import char_map, normalize, one_to_one
 from marsad.model import Token, TokenKind
 
 _LETTERS = (
@@ -82,12 +82,15 @@ def _analyse_word(surface: str) -> tuple[str, str, int, int]:
     """Normalise a word, segment its clitics, and find the stem's extent in ``surface``."""
     from marsad.arabic.clitics import segment
 
-    pieces = char_map(surface)
-    norm = "".join(pieces)
+    norm = normalize(surface)
     norm = surface if norm == surface else norm  # cached: share equal strings (~8 MB when full)
     stem, prefix_len, suffix_len = segment(surface, norm)
     stem = norm if stem == norm else stem
+    if one_to_one(surface):  # the counts of normalised characters are counts of characters
+        start = min(prefix_len, len(surface))
+        return norm, stem, start, len(surface) - max(start, len(surface) - suffix_len)
     # Map the counts of normalised characters removed back to original characters.
+    pieces = char_map(surface)
     start, seen = 0, 0
     while prefix_len and start < len(pieces) and seen + len(pieces[start]) <= prefix_len:
         seen += len(pieces[start])
