@@ -196,3 +196,13 @@ def test_a_targeting_verb_with_an_indefinite_weapon_noun_tells_a_strike() -> Non
     assert (strike.sub_event_type, strike.location) == ("Shelling/artillery/missile attack", "Homs")
     # the definite noun after the verb refers back to an attack told before: no new event
     assert code("واستهدف الهجوم بلدة كفربطنا وأدى إلى إجلاء عشرات العائلات منها.") == []
+
+
+def test_a_province_level_strike_a_day_after_a_towns_is_another_days_event() -> None:
+    # the same day, the province-level report restates the town's strike; the next day it is news
+    campaign = code("قتل عشرة مدنيين، الاثنين، في غارات جوية لقوات النظام على بلدة حمورية. "
+                    "وشنت طائرات النظام، الثلاثاء، غارات جديدة على ريف دمشق.")
+    assert [(e.event_date, e.geo_precision) for e in campaign] == [("2018-03-12", 1), ("2018-03-13", 3)]
+    restated = code("قتل عشرة مدنيين، الثلاثاء، في غارات جوية لقوات النظام على بلدة حمورية. "
+                    "وشنت طائرات النظام، الثلاثاء، غارات على ريف دمشق.")
+    assert [(e.event_date, e.geo_precision) for e in restated] == [("2018-03-13", 1)]

@@ -98,7 +98,9 @@ def _restates(weak: Event, strong: Event) -> bool:
 
 
 def _same_event(weak: Event, strong: Event) -> bool:
-    """Same type, place (or province when ``weak`` has only that) and day (±1 unless ``weak`` is exact)."""
+    """Same type, place and day (±1 unless ``weak`` is exact); only the province when ``weak``
+    has only that, on the same day: a province-level report of strikes a day from a town's is
+    another day's event of a campaign, not its restatement (pooled dev sets: 3 more matched, 1 false)."""
     if weak.event_type != strong.event_type or weak.evidence == strong.evidence and weak.event_date != strong.event_date:
         return False  # one sentence's fight «حتى الأحد» split over its days is no restatement
     if not weak.event_date or not strong.event_date:
@@ -107,7 +109,7 @@ def _same_event(weak: Event, strong: Event) -> bool:
     if days > 1 and weak.time_precision == 1:
         return False
     same_place = weak.location == strong.location or (
-        weak.admin1 and weak.admin1 == strong.admin1 and weak.geo_precision == 3
+        weak.admin1 and weak.admin1 == strong.admin1 and weak.geo_precision == 3 and days == 0
     )
     return bool(same_place)
 
