@@ -182,12 +182,11 @@ def _resolve_anaphora(
     """«التنظيم», «الجبهة», «الحركة», «الهيئة» (the organisation/front/movement) refer back to
     the last group named with that head word («تنظيم داعش», «الجبهة الوطنية للتحرير»)."""
     out = list(found)
-    for start, end, w in toks:
-        if not w.endswith(_ANAPHORA_HEADS):
-            continue
-        head = _ANAPHORA.get(w.removeprefix("و").removeprefix("ف"))
-        if head is None:
-            continue
+    if not found:
+        return out  # nothing to refer back to
+    for j in compress(range(len(toks)), map(_ANAPHORA_WORDS.__contains__, map(_WORD, toks))):
+        start, end, w = toks[j]
+        head = _ANAPHORA_WORDS[w]
         if any(a.start <= start + offset < a.end for a in found):
             continue
         last = [a for a in found if a.end <= start + offset and (
@@ -206,7 +205,8 @@ _ANAPHORA = {
     **dict.fromkeys(("الحركه", "للحركه", "بالحركه"), "حركه"),
     **dict.fromkeys(("الهييه", "للهييه", "بالهييه"), "هييه"),
 }
-_ANAPHORA_HEADS = tuple(set(_ANAPHORA.values()))  # every key ends with its head word
+#: The same with a conjunction before them («والتنظيم», «فالجبهة», «وفالحركة»).
+_ANAPHORA_WORDS = {clitic + w: head for w, head in _ANAPHORA.items() for clitic in ("", "و", "ف", "وف")}
 
 
 _WORD = itemgetter(2)

@@ -22,9 +22,14 @@ def norm(word: str) -> str:
     return word if form == word else form  # cached: an unchanged word is not stored twice
 
 
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
+
+
 def words(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, normalised)`` for every word of ``text``."""
-    return [(m.start(), m.end(), norm(m.group())) for m in _WORD.finditer(text)]
+    """``(start, end, normalised)`` for every word of ``text`` (the matches read in C-level
+    passes: the pipeline splits every article once, and the event coder many snippets)."""
+    found = list(_WORD.finditer(text))
+    return list(zip(map(_START, found), map(_END, found), map(norm, map(_GROUP, found)), strict=True))
 
 
 Words = list[tuple[int, int, str]]

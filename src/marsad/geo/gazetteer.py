@@ -129,10 +129,12 @@ def _intern(value: Any) -> Any:
     return sys.intern(value) if isinstance(value, str) else value
 
 
+_ORDER = {"country": 6, "admin1": 5, "capital": 4, "region": 3, "community": 2, "city": 1}
+
+
 def prominence(c: Candidate) -> tuple[int, int]:
     """Sort key: kind of place first (countries before towns), then size."""
-    order = {"country": 6, "admin1": 5, "capital": 4, "region": 3, "community": 2, "city": 1}
-    return (order.get(c.feature, 0) if c.rank or c.feature != "community" else 0, c.rank)
+    return (_ORDER.get(c.feature, 0) if c.rank or c.feature != "community" else 0, c.rank)
 
 
 @lru_cache(maxsize=1)

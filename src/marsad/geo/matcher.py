@@ -124,21 +124,27 @@ def _longest_at(
     (``gaz.prefixes``), so the cost is one or two dict probes per word.
     """
     hits: list[tuple[int, int, str]] = []
+    index, prefixes = gaz.index, gaz.prefixes
     for cut, head in readings:
         k, n = head, 1
         while True:
-            if (cut == 0 or len(k) >= 3) and k in gaz.index:
+            if (cut == 0 or len(k) >= 3) and k in index:
                 hits.append((n, cut, k))
             nxt = i + n
-            if k not in gaz.prefixes or nxt >= len(ws) or not _joined(text, ws[nxt - 1][1], ws[nxt][0]):
+            if k not in prefixes or nxt >= len(ws):
                 break
-            k, n = k + ws[nxt][2], n + 1
+            longer = k + ws[nxt][2]  # read on only if it names or begins a name (most do not)
+            if (longer not in index and longer not in prefixes) or not _joined(text, ws[nxt - 1][1], ws[nxt][0]):
+                break
+            k, n = longer, n + 1
     if not hits:
         return None
-    longest = max(h[0] for h in hits)
-    # «ولبنان»: و + لبنان (a country), not ول + بنان (a village)
-    n, cut, k = max((h for h in hits if h[0] == longest),
-                    key=lambda h: (max(prominence(c) for c in gaz.get(h[2])), -h[1]))
+    if len(hits) > 1:
+        longest = max(h[0] for h in hits)
+        # «ولبنان»: و + لبنان (a country), not ول + بنان (a village)
+        hits = [max((h for h in hits if h[0] == longest),
+                    key=lambda h: (max(prominence(c) for c in gaz.get(h[2])), -h[1]))]
+    n, cut, k = hits[0]
     return n, cut, gaz.get(k), k
 
 

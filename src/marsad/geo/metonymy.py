@@ -106,13 +106,13 @@ def is_metonym(text: str, m: Mention, c: Candidate, after_metonym: bool = False)
     return after in _SPEECH_PAST or (_verb_like(after) and not after.startswith(("ي", "و", "ف")))
 
 
-_TANWEEN = set("\u064b\u064c\u064d")
+_TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
 def inside_name(text: str, m: Mention) -> bool:
     """True when the mention is part of an organisation, operation or process name,
     or is written with tanween («دوماً»: "always"), which proper names never take."""
-    if _TANWEEN & set(text[m.start : m.end + 2]):
+    if not _TANWEEN.isdisjoint(text[m.start : m.end + 2]):
         return True
     before = _words_before(text, m.start, 2)
     if before and _bare(before[-1]) & _ORG_BEFORE:

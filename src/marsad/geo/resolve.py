@@ -154,7 +154,8 @@ def choose(m: Mention, ctx: Context, common: bool) -> tuple[Candidate, int] | No
         if m.construction == "province" and not province:
             return None  # a province outside Syria: not annotated
         cands = province or cands
-    for best in sorted(cands, key=lambda c: score(c, m, ctx), reverse=True)[:3]:
+    ranked = sorted(cands, key=lambda c: score(c, m, ctx), reverse=True) if len(cands) > 1 else cands
+    for best in ranked[:3]:
         if _enough_evidence(best, m, ctx, common):
             return best, _precision(best, m)
     return None
