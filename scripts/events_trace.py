@@ -86,7 +86,8 @@ def tally(system: list[dict[str, Any]], gold: list[dict[str, Any]]) -> tuple[int
 def filter_table(arts: dict[str, Any], golds: dict[str, list[dict[str, Any]]], branches: bool) -> None:
     """Each filter switched off in turn: the matched and the false events it gains (pooled);
     with ``branches``, the released events split by the branch of the clause filter that had
-    dropped their trigger (approximate: a released event may shift another's match)."""
+    dropped their trigger. The split is only a pointer: with the whole filter off, the later
+    branches are off too, so removing one branch alone can release fewer (check it so)."""
     pooled = [g for gold in golds.values() for g in gold]
     rec = Recorder()
     with rec.on():
@@ -256,6 +257,14 @@ def _sentence_of(art: Any, span: tuple[int, int]) -> tuple[int, int]:
     return (inside[0].start, inside[-1].end) if inside else span
 
 
+def _found_trigger(art: Any, sent: tuple[int, int]) -> bool:
+    """Whether the trigger pass found a trigger in a sentence overlapping ``sent``."""
+    from marsad.events.coder import trigger_pass
+
+    spans, passed = trigger_pass(art)
+    return any(spans[i].start < sent[1] and spans[i].end > sent[0] for i, _, _ in passed)
+
+
 def _has_filtered_trigger(art: Any, sent: tuple[int, int]) -> str | None:
     """The trigger-level filter that removed a trigger in the sentence, if one did."""
     from marsad.actors.text import words
@@ -292,6 +301,8 @@ def lost_at(g: dict[str, Any], art: Any, rec: Recorder, system: list[dict[str, A
     sent = _sentence_of(art, span)
     stages = rec.stage_at(art.id, *sent)
     if not stages:
+        if _found_trigger(art, sent):
+            return "trigger not tried (sport page, or a stronger cue of the sentence coded)"
         return _has_filtered_trigger(art, sent) or "lexicon: no trigger"
     near = [d for d in drafts if d["evidence"] and d["evidence"][0]["start"] < sent[1] and d["evidence"][0]["end"] > sent[0]]
     if near:
