@@ -132,6 +132,7 @@ def viterbi_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[list[int]]:
     back = np.zeros((n, b, k), dtype=np.intp)
     buf = np.empty(k * b * k, dtype=dtype)
     score = em[0].astype(dtype)
+    maximum = np.maximum.reduce
     m = 0
     for i in range(1, n):
         if live[i] != m:  # views for the running sentences, made again when one ends
@@ -142,7 +143,7 @@ def viterbi_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[list[int]]:
         # over contiguous rows (numpy reduces a short inner axis slowly).
         np.add(prev, t_from, out=c)
         c.argmax(axis=0, out=back_m[i])
-        c.max(axis=0, out=run)
+        maximum(c, axis=0, out=run)  # the ufunc itself: ``c.max`` adds a Python call per step
         run += em_m[i]
     paths = np.zeros((n, b), dtype=np.intp)
     rows = np.arange(b)
@@ -176,6 +177,7 @@ def marginals_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[np.ndarray
     alpha = np.ones_like(p)  # ones past a sentence's end: harmless, sliced off
     beta = np.ones_like(p)
     alpha[0] = p[0] / p[0].sum(axis=1, keepdims=True)
+    total = np.add.reduce  # the ufunc itself: ``a.sum`` adds a Python call per step
     m = 0
     for i in range(1, n):
         if live[i] != m:  # views for the running sentences, as in viterbi_batch
@@ -183,14 +185,14 @@ def marginals_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[np.ndarray
             alpha_m, p_m = alpha[:, :m], p[:, :m]
         a = alpha_m[i - 1] @ step
         a *= p_m[i]
-        np.divide(a, a.sum(axis=1, keepdims=True), out=alpha_m[i])
+        np.divide(a, total(a, axis=1, keepdims=True), out=alpha_m[i])
     m, step_t = 0, step.T.copy()
     for i in range(n - 2, -1, -1):
         if live[i + 1] != m:
             m = live[i + 1]
             beta_m, p_m = beta[:, :m], p[:, :m]
         b = (p_m[i + 1] * beta_m[i + 1]) @ step_t
-        np.divide(b, b.sum(axis=1, keepdims=True), out=beta_m[i])
+        np.divide(b, total(b, axis=1, keepdims=True), out=beta_m[i])
     probs = alpha * beta
     probs /= probs.sum(axis=2, keepdims=True)
     out: list[np.ndarray] = [probs[:0, 0]] * len(ems)

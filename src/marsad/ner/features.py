@@ -17,6 +17,9 @@ _PRO_1 = ("", "و", "ف")
 _PRO_2 = ("", "ب", "ك", "ل")
 #: Proclitic pairs in the order :meth:`FeatureExtractor.split` tries them, with the second.
 _PREFIXES = tuple((p1 + p2, p2) for p1 in _PRO_1 for p2 in _PRO_2)
+#: The pairs a word can start with, by its first letter (the empty pair always; order kept).
+_PREFIXES_BY_FIRST = {c: tuple(p for p in _PREFIXES if p[0][:1] in ("", c)) for c in "وفبكل"}
+_NO_PREFIX = _PREFIXES[:1]
 _SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه")
 _UNSEEN = 10**9
 #: Cluster columns (see ``clusters.CLUSTER_SETS``) given for the ±1 neighbours: 128 and
@@ -97,11 +100,29 @@ class FeatureExtractor:
         self._ids: dict[str, WordIds] = {}
         self._cache_size = cache_size
         self.windows = windows
+        self._marks = self._gazetteer_marks()
 
     def clear_cache(self) -> None:
         """Forget the per-word features (for benchmarks and after a lexicon change)."""
         self._cache.clear()
         self._ids.clear()
+        self._marks = self._gazetteer_marks()
+
+    def _gazetteer_marks(self) -> dict[str, tuple[str, ...]]:
+        """Word -> its gazetteer and trigger features, for the few words that have any: one
+        lookup per word instead of six set tests."""
+        lex = self.lex
+        marks: dict[str, list[str]] = {}
+        for key in lex.places:
+            marks.setdefault(key, []).append("gL")
+        for key in lex.place_parts - lex.places:
+            marks.setdefault(key, []).append("gLp")
+        for words, mark in ((lex.pers_triggers, "tP"), (lex.org_triggers, "tO"), (lex.loc_triggers, "tL")):
+            for key in words:
+                marks.setdefault(key, []).append(mark)
+        for key, name in lex.names.items():
+            marks.setdefault(key, []).append("lx=" + name)
+        return {key: tuple(m) for key, m in marks.items()}
 
     def split(self, norm: str) -> tuple[str, str, str]:
         """``(proclitics, stem, suffix)``: the article ال is always split off; a
@@ -109,7 +130,7 @@ class FeatureExtractor:
         frequent word in the news corpus (so وزير stays whole, بسوريا becomes سوريا)."""
         rank = self.lex.rank
         best, best_rank = ("", norm), rank.get(norm, _UNSEEN)
-        for pre, p2 in _PREFIXES:
+        for pre, p2 in _PREFIXES_BY_FIRST.get(norm[:1], _NO_PREFIX):
             if not norm.startswith(pre):
                 continue
             rest = norm[len(pre):]
@@ -121,6 +142,8 @@ class FeatureExtractor:
             if pre and len(rest) >= 2 and r * 3 < best_rank:
                 best, best_rank = (pre, rest), r
         pre, stem = best
+        if not stem.endswith(_SUFFIXES):
+            return pre, stem, ""
         for suf in _SUFFIXES:
             if stem.endswith(suf) and len(stem) - len(suf) >= 3:
                 r = rank.get(stem[: -len(suf)], _UNSEEN)
@@ -169,21 +192,8 @@ class FeatureExtractor:
         if cl is None:
             cl, ck = lex.clusters.get(stem), "s"
         cls = [f"{ck}{i}={c}" for i, c in enumerate(cl)] if cl else ["c=none"]
-        gaz = []
-        for key in {norm, stem}:
-            if key in lex.places:
-                gaz.append("gL")
-            elif key in lex.place_parts:
-                gaz.append("gLp")
-            if key in lex.pers_triggers:
-                gaz.append("tP")
-            if key in lex.org_triggers:
-                gaz.append("tO")
-            if key in lex.loc_triggers:
-                gaz.append("tL")
-            if key in lex.names:
-                gaz.append("lx=" + lex.names[key])
-        gaz = sorted(set(gaz))
+        marks = self._marks.get(norm, ()) + self._marks.get(stem, ())
+        gaz = sorted(set(marks)) if marks else []
         n = len(stem)
         own = [
             "b", f"w={norm}", f"st={stem}", f"pc={pre}", f"sf={suf}", f"sh={sh}",
