@@ -325,10 +325,12 @@ def _word_candidates(word: str) -> tuple[TriggerDef, ...]:
 def find_triggers(toks: list[tuple[int, int, str]]) -> list[TriggerHit]:
     """Longest trigger at each word, left to right, without overlaps."""
     hits: list[TriggerHit] = []
-    i = 0
-    while i < len(toks):
+    after = 0  # the first word a trigger may start at (no overlaps)
+    for i, defs in enumerate([_word_candidates(w) for _, _, w in toks]):  # most words: none
+        if not defs or i < after:
+            continue
         hit = None
-        for d in _word_candidates(toks[i][2]):
+        for d in defs:
             n = len(d.words)
             if i + n <= len(toks) and all(
                 _word_matches(d.words[j], variants(toks[i + j][2])) for j in range(1, n)
@@ -337,10 +339,9 @@ def find_triggers(toks: list[tuple[int, int, str]]) -> list[TriggerHit]:
                 hit = TriggerHit(i, i + n - 1, toks[i][0], toks[i + n - 1][1], d, definite)
                 break
         if hit is None or _adjectival(toks, i, hit) or _figurative(toks, hit) or _not_done(toks, hit):
-            i += 1
             continue
         hits.append(hit)
-        i = hit.last + 1
+        after = hit.last + 1
     return hits
 
 
