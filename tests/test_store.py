@@ -123,6 +123,27 @@ def test_changed_analysis_alone_replaces() -> None:
     assert _count(store, "quotes") == 0
 
 
+def test_one_batch_stores_as_article_by_article() -> None:
+    """A batch that holds an article twice (same, then changed) and others ends as
+    the same rows as one upsert per article, with the same statuses."""
+    first = sample_article()
+    changed = replace(sample_article(TEXT_B, event_type="Battles"), quotes=())
+    batch = [first, sample_article(id="b2"), first, changed, sample_article(TEXT_B, id="c3")]
+    one_by_one, batched = Store(), Store()
+    statuses = [one_by_one.upsert(a) for a in batch]
+    assert statuses == ["inserted", "inserted", "unchanged", "replaced", "inserted"]
+    assert batched.upsert_many(batch) == statuses
+    for table in ("articles", "entities", "places", "events", "quotes"):
+        order = "pk" if table in ("articles", "events") else "article_pk, seq"
+        sql = f"SELECT * FROM {table} ORDER BY {order}"
+        rows = [[tuple(r)[:-1] if table == "articles" else tuple(r) for r in s._conn.execute(sql)]
+                for s in (one_by_one, batched)]  # fmt: skip
+        assert rows[0] == rows[1], table
+    for word in ("شيخون", "حماة", "ميداني"):
+        assert one_by_one.search_articles(word) == batched.search_articles(word)
+    assert sorted(r["id"] for r in batched.search_articles("حماة")) == ["a1", "c3"]
+
+
 def test_get_article_round_trip() -> None:
     store = Store()
     article = sample_article()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
@@ -42,6 +43,7 @@ _SQL_ENTITY = _insert_sql("entities", _ENTITY_COLS)
 _SQL_PLACE = _insert_sql("places", _PLACE_COLS)
 _SQL_QUOTE = _insert_sql("quotes", _QUOTE_COLS)
 _SQL_EVENT = _insert_sql("events", (*EVENT_COLUMNS, "evidence"))
+_SQL_FTS = "INSERT INTO article_fts (rowid, doc) VALUES (?, ?)"
 _ARTICLE_COLS = (
     "url", "source", "published", "title", "text", "language",
     "content_hash", "record_hash", "error", "actors", "stored_at",
@@ -94,38 +96,45 @@ class Store:
 
     def upsert(self, article: Article) -> str:
         """Store one article: "inserted", "unchanged" (nothing written) or "replaced"."""
-        with self._conn:
-            return self._upsert(article)
+        return self.upsert_many([article])[0]
 
     def upsert_many(self, articles: Iterable[Article]) -> list[str]:
-        """Upsert a batch in one transaction (cheaper commits for bulk runs)."""
-        with self._conn:
-            return [self._upsert(a) for a in articles]
+        """Upsert a batch in one transaction, each article's status in order.
 
-    def _upsert(self, article: Article) -> str:
+        Cheaper than one upsert per article: one look-up of the stored hashes and one
+        ``executemany`` per child table for the whole batch (the same rows, in the same
+        order, as article by article).
+        """
+        batch = list(articles)
+        with self._conn:
+            stored = self._stored(dict.fromkeys(a.id for a in batch))
+            rows = _ChildRows()
+            statuses = [self._upsert(article, stored, rows) for article in batch]
+            rows.write(self._conn)
+        return statuses
+
+    def _stored(self, ids: Iterable[str]) -> dict[str, tuple[int, str]]:
+        """id -> (pk, record_hash) of the stored articles among ``ids``."""
+        keys = list(ids)
+        found: dict[str, tuple[int, str]] = {}
+        for i in range(0, len(keys), 500):  # within SQLite's limit on parameters
+            chunk = keys[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            for id_, pk, digest in self._conn.execute(
+                f"SELECT id, pk, record_hash FROM articles WHERE id IN ({marks})", chunk
+            ):
+                found[id_] = (int(pk), digest)
+        return found
+
+    def _upsert(
+        self, article: Article, stored: dict[str, tuple[int, str]], rows: _ChildRows
+    ) -> str:
         digest = record_hash(article)
-        row = self._conn.execute(
-            "SELECT pk, record_hash FROM articles WHERE id = ?", (article.id,)
-        ).fetchone()
-        if row is not None and row["record_hash"] == digest:
+        old = stored.get(article.id)
+        if old is not None and old[1] == digest:
             return "unchanged"
-        values = (
-            article.url,
-            article.source,
-            article.published.isoformat() if article.published else None,
-            article.title,
-            article.text,
-            article.language,
-            article.content_hash or content_hash(article.text),
-            digest,
-            article.error,
-            json.dumps(
-                [{c: getattr(a, c) for c in _ACTOR_COLS} for a in article.actors],
-                ensure_ascii=False,
-            ),
-            time.time(),
-        )
-        if row is None:
+        values = _article_values(article, digest)
+        if old is None:
             cur = self._conn.execute(
                 f"INSERT INTO articles (id, {_cols(_ARTICLE_COLS)}) "
                 f"VALUES (?{', ?' * len(_ARTICLE_COLS)})",
@@ -134,36 +143,20 @@ class Store:
             pk = int(cur.lastrowid or 0)
             status = "inserted"
         else:
-            pk = int(row["pk"])
+            pk = old[0]
+            rows.write(self._conn)  # the old children may still be waiting in this batch
             self._delete_children(pk)
             assignments = ", ".join(f'"{c}" = ?' for c in _ARTICLE_COLS)
             self._conn.execute(f"UPDATE articles SET {assignments} WHERE pk = ?", (*values, pk))
             status = "replaced"
-        self._insert_children(pk, article)
+        stored[article.id] = (pk, digest)
+        rows.add(pk, article)
         return status
 
     def _delete_children(self, pk: int) -> None:
         for table in ("entities", "places", "events", "quotes"):
             self._conn.execute(f"DELETE FROM {table} WHERE article_pk = ?", (pk,))
         self._conn.execute("DELETE FROM article_fts WHERE rowid = ?", (pk,))
-
-    def _insert_children(self, pk: int, article: Article) -> None:
-        conn = self._conn
-        for sql, name in (
-            (_SQL_ENTITY, "entities"),
-            (_SQL_PLACE, "places"),
-            (_SQL_QUOTE, "quotes"),
-        ):
-            values = _VALUES[name]
-            rows = getattr(article, name)
-            conn.executemany(sql, [(pk, i, *values(r)) for i, r in enumerate(rows)])
-        conn.executemany(
-            _SQL_EVENT, [_event_row(pk, i, e, article.text) for i, e in enumerate(article.events)]
-        )
-        conn.execute(
-            "INSERT INTO article_fts (rowid, doc) VALUES (?, ?)",
-            (pk, fts_document(article.title, article.text)),
-        )
 
     # -- reading -------------------------------------------------------------
 
@@ -274,3 +267,54 @@ def _row_event(row: Any) -> Event:
     values = {c: row[c] for c in EVENT_COLUMNS}
     spans = tuple(Span(s["start"], s["end"]) for s in json.loads(row["evidence"]))
     return Event(**values, evidence=spans)
+
+
+def _article_values(article: Article, digest: str) -> tuple[Any, ...]:
+    """The ``articles`` row of an article, in :data:`_ARTICLE_COLS` order."""
+    return (
+        article.url,
+        article.source,
+        article.published.isoformat() if article.published else None,
+        article.title,
+        article.text,
+        article.language,
+        article.content_hash or content_hash(article.text),
+        digest,
+        article.error,
+        json.dumps(
+            [{c: getattr(a, c) for c in _ACTOR_COLS} for a in article.actors], ensure_ascii=False
+        ),
+        time.time(),
+    )
+
+
+class _ChildRows:
+    """The child rows and FTS documents of a batch's articles, written together."""
+
+    def __init__(self) -> None:
+        self.entities: list[tuple[Any, ...]] = []
+        self.places: list[tuple[Any, ...]] = []
+        self.quotes: list[tuple[Any, ...]] = []
+        self.events: list[tuple[Any, ...]] = []
+        self.fts: list[tuple[int, str]] = []
+
+    def add(self, pk: int, article: Article) -> None:
+        for name in ("entities", "places", "quotes"):
+            values = _VALUES[name]
+            rows = getattr(article, name)
+            getattr(self, name).extend((pk, i, *values(r)) for i, r in enumerate(rows))
+        self.events.extend(_event_row(pk, i, e, article.text) for i, e in enumerate(article.events))
+        self.fts.append((pk, fts_document(article.title, article.text)))
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        """Insert what is waiting, then forget it."""
+        for sql, rows in (
+            (_SQL_ENTITY, self.entities),
+            (_SQL_PLACE, self.places),
+            (_SQL_QUOTE, self.quotes),
+            (_SQL_EVENT, self.events),
+            (_SQL_FTS, self.fts),
+        ):
+            if rows:
+                conn.executemany(sql, rows)
+                rows.clear()
