@@ -206,3 +206,11 @@ def test_a_province_level_strike_a_day_after_a_towns_is_another_days_event() -> 
     restated = code("قتل عشرة مدنيين، الثلاثاء، في غارات جوية لقوات النظام على بلدة حمورية. "
                     "وشنت طائرات النظام، الثلاثاء، غارات على ريف دمشق.")
     assert [(e.event_date, e.geo_precision) for e in restated] == [("2018-03-13", 1)]
+
+
+def test_a_batch_or_group_of_fighters_leaving_a_town_is_a_transfer_of_it() -> None:
+    (left,) = code("غادرت دفعة من مقاتلي المعارضة مدينة حرستا، الثلاثاء، بموجب اتفاق مع الحكومة.")
+    assert (left.sub_event_type, left.location, left.actor1) == (
+        "Non-violent transfer of territory", "Harasta", "Opposition Rebels (Syria)")
+    (left,) = code("وخرجت أول مجموعة من مسلحي جيش الإسلام من مدينة دوما مساء الثلاثاء.")
+    assert (left.sub_event_type, left.location, left.actor1) == ("Non-violent transfer of territory", "Duma", "Jaish al-Islam")
