@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from coding import WEDNESDAY, code
+from coding import code
 from marsad.actors.linker import link_text
 from marsad.actors.text import words
 from marsad.events.abroad import adjective_country
@@ -17,7 +17,7 @@ from marsad.events.confidence import FEATURES, SIGNS, event_features, predict, w
 from marsad.events.fatalities import count_deaths
 from marsad.events.merge import merge_drafts
 from marsad.events.triggers import find_triggers
-from marsad.model import Article, Place, Span
+from marsad.model import Place, Span
 
 
 @pytest.mark.parametrize("phrase, deaths", [
@@ -129,18 +129,13 @@ def test_self_detonation_is_a_suicide_bomb_and_a_verdict_is_no_event() -> None:
     assert code("قضت المحكمة العسكرية في دمشق، الثلاثاء، بإعدام 17 متهما في وقائع تفجير كنائس في مدينة حمص.") == []
 
 
-def test_a_takeover_after_a_deal_without_fighting_is_a_handover() -> None:
-    from marsad.events.subtypes import handed_over as _handed_over
-
-    lead = "وكانت الفصائل قد وافقت على اتفاق تسوية الأسبوع الماضي. "
-    clause = "ورفعت القوات الحكومية العلم فوق أحياء المدينة"
-    art = Article.create(lead + clause, id="h", published=WEDNESDAY)
-    toks = [(a + len(lead), b + len(lead), w) for a, b, w in words(clause)]
-    assert _handed_over(art, toks)
-    fought = "ورفعت القوات الحكومية العلم فوق أحياء المدينة بعد معارك عنيفة"
-    art = Article.create(lead + fought, id="h", published=WEDNESDAY)
-    assert not _handed_over(art, [(a + len(lead), b + len(lead), w) for a, b, w in words(fought)])
-    assert not _handed_over(Article.create(clause, id="h", published=WEDNESDAY), words(clause))
+def test_a_government_takeover_after_a_deal_is_still_a_regain_unless_a_handover_is_told() -> None:
+    # a deal earlier in the story does not make the army's takeover a handover (pooled dev sets:
+    # the inference got 1 event right and 3 wrong); a town handed over says so («سلمت»، «تسلمت»)
+    (taken,) = code("وكانت الفصائل قد وافقت على اتفاق تسوية الأسبوع الماضي. "
+                    "وسيطرت قوات النظام، الثلاثاء، على بلدة الحراك من فصائل المعارضة.")
+    assert (taken.sub_event_type, taken.actor1, taken.actor2) == (
+        "Government regains territory", "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
 
 
 def test_missiles_of_a_state_that_strikes_syria_from_the_air_are_an_air_strike() -> None:

@@ -25,7 +25,6 @@ from marsad.events.subtypes import (
     actor_fields,
     air_launched,
     deal_named,
-    handed_over,
     military_target,
     own_part,
     resolve_sub,
@@ -238,8 +237,6 @@ def _sub_type(
         return None
     if a1 is None and a2 is not None and sub == "Attack" and a2.actor_type != "civilians":
         a1, a2 = a2, None  # «قتلا برصاص الجيش الإسرائيلي»: the one armed side named shot them
-    if sub == "Government regains territory" and a2 is not None and handed_over(article, toks[cl.lo : cl.hi]):
-        a1, a2, sub = a2, a1, "Non-violent transfer of territory"
     return sub, a1, a2
 
 

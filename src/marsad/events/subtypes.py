@@ -7,11 +7,11 @@ whether a weak cue is supported, and the codebook's default actors.
 from __future__ import annotations
 
 from marsad.actors.kb import KBActor, by_name, inter_for, load_kb, resolve_name
-from marsad.actors.text import variants, words
+from marsad.actors.text import variants
 from marsad.events.context import GRIEVANCE
 from marsad.events.fatalities import count_deaths
 from marsad.events.triggers import SHELL_OR_AIR, TERRITORY, TriggerHit
-from marsad.model import Actor, Article
+from marsad.model import Actor
 
 Words = list[tuple[int, int, str]]
 
@@ -349,16 +349,3 @@ def air_launched(sub: str, actor1: str, country: str, clause: Words) -> str:
         return sub
     ground = any(any(f.startswith(_GROUND) for f in variants(w)) for _, _, w in clause)
     return sub if ground else "Air/drone strike"
-
-
-_DEAL = ("اتفاق", "تسويه", "استسلام", "مصالحه", "تسليم")
-_FIGHT = ("معارك", "معركه", "اشتباك", "هجوم", "قصف", "غارات", "اقتحام", "اقتحم", "قتال", "تقدم", "تراجع")
-
-
-def handed_over(article: Article, clause: Words) -> bool:
-    """«رفعت القوات الحكومية العلم فوق أحياء سيطرت عليها الفصائل» in a story of a surrender
-    deal, with no fighting in the clause: the rebels handed the place over (non-violent)."""
-    if any(any(f.startswith(_FIGHT) for f in variants(w)) for _, _, w in clause):
-        return False
-    story = article.text[: clause[-1][1]] if clause else ""  # the deal is told before the takeover
-    return any(any(f.startswith(_DEAL) for f in variants(w)) for _, _, w in words(story))
