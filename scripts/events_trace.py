@@ -10,7 +10,9 @@ date, or a matching draft lost in merging (``merged away``); each false event ge
 cause ``scripts/events_errors.py`` gives it. ``--filters``: each filter is switched off in
 turn and the coder rerun; the true events it removes are the matched events gained, the
 false ones the unmatched events gained (pooled). A filter that removes as many true as
-false events is not earning its place. Uses the cache of ``events_errors.py``; prints to
+false events is not earning its place. The coder's other rule families (joined triggers,
+type changes, places from the next sentence or a list, one event per state) are switched off
+the same way. Uses the cache of ``events_errors.py``; prints to
 the terminal only (``--list`` shows the evidence phrases of the gold files).
 
 Switching a trigger-level filter off lets sentences through that the entity scope did not
@@ -64,7 +66,32 @@ def switches() -> dict[str, Callable[[], Any]]:
     out["hit:pluperfect"] = _off(context, "pluperfect", never)
     out["hit:undated-list"] = _off(cells, "spread", never)
     out["merge:restatement"] = _off(merge, "_drop_restatements", lambda events, cues=None: events)
+    out.update(rule_switches())
     return out
+
+
+def rule_switches() -> dict[str, Callable[[], Any]]:
+    """The coder's other rule families (type changes, places found elsewhere, splits), each
+    switched off: what it adds or changes is counted like a filter's, with the opposite sign
+    (a rule that is right gains matched events, so switching it off removes them)."""
+    from marsad.events import cells, coder, hit, merge, placing, where
+
+    none = lambda *a, **k: None  # noqa: E731
+    return {
+        "rule:joined-triggers": _off(coder, "_kept_hits", lambda hits, toks: hits),
+        "rule:front-attack": _off(coder, "_on_front", lambda h, toks: h),
+        "rule:one-sided-attack": _off(hit, "one_sided_attack", lambda *a: False),
+        "rule:air-launched": _off(hit, "air_launched", lambda sub, *a: sub),
+        "place:next-sentence": _off(where, "elaboration_place", none),
+        "place:anaphoric": _off(where, "anaphoric_place", none),
+        "place:renamed": _off(where, "renamed_place", none),
+        "place:enumerated": _off(where, "enumerated_places", lambda *a: []),
+        "place:coordinated": _off(placing, "coordinated", lambda *a: []),
+        "place:list-province": _off(placing, "in_list_province", lambda listed: listed),
+        "split:joint-states": _off(cells, "joint", lambda draft, *a, **k: [draft]),
+        "split:western-allies": _off(cells, "allies", lambda draft, article: [draft]),
+        "merge:fill-opponents": _off(merge, "_fill_opponents", lambda drafts: drafts),
+    }
 
 
 def run(arts: dict[str, Any]) -> list[dict[str, Any]]:
@@ -95,7 +122,8 @@ def filter_table(arts: dict[str, Any], golds: dict[str, list[dict[str, Any]]], b
     tp0, fp0 = tally(base, pooled)
     n_gold = sum(1 for g in pooled if not g.get("no_events"))
     print(f"baseline pooled: matched {tp0}, false {fp0}, gold {n_gold}, F1 {_f1(tp0, fp0, n_gold):.3f}")
-    print(f"{'filter':24} {'true removed':>12} {'false removed':>13}  pooled F1 if off")
+    print(f"{'filter':24} {'true removed':>12} {'false removed':>13}  pooled F1 if off"
+          "  (negative: switching it off loses events the rule adds)")
     for name, switch in switches().items():
         with switch():
             system = run(arts)
