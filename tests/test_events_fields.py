@@ -90,6 +90,20 @@ def test_a_battle_takes_the_opponent_named_in_another_report_of_the_same_fight()
     assert ("Government regains territory", "") in [(e.sub_event_type, e.actor2) for e in two]
 
 
+def test_a_named_attacker_is_not_lent_to_a_strike_on_its_own_forces() -> None:
+    # the inferred Russian strike on the Syrian army keeps its attacker: the Syrian army named
+    # in another report of the day is that strike's target, not its author (no army attacks itself)
+    town = Place(0, 4, "سقبا", "سقبا", "Saqba", "SY", pcode="C9", geo_precision=1)
+    day = date(2018, 3, 17)
+    inferred = Draft("Air/drone strike", day, 1, town, "Military Forces of Russia (2000-)", 8,
+                     "Military Forces of Syria (2000-)", 1, 0, Span(0, 4), 0.9, frozenset({"inferred"}))
+    named = Draft("Air/drone strike", day, 1, town, "Military Forces of Syria (2000-)", 1, "", 0, 0, Span(5, 9), 0.7,
+                  frozenset({"named"}))
+    events = merge_drafts([inferred, named], "a")
+    assert ("Military Forces of Russia (2000-)", "Military Forces of Syria (2000-)") in [(e.actor1, e.actor2) for e in events]
+    assert all(e.actor1 != e.actor2 for e in events)
+
+
 def test_aircraft_a_source_believes_foreign_are_that_states() -> None:
     (actor,) = link_text("وقال مدير المرصد إن طائرات حربية يرجح أنها روسية قصفت البلدة")
     assert actor.name == "Military Forces of Russia (2000-)" and actor.text.endswith("روسية")

@@ -126,7 +126,7 @@ def _drop_restatements(events: list[Event], cues: dict[str, list[frozenset[str]]
     for e in sorted(events, key=_strength, reverse=True):
         twin = next((k for k in kept if _restates(e, k)), None)
         guess = next((k for k in kept if _named_attacker(e, cues) and not _named_attacker(k, cues)
-                      and k.actor1 != e.actor1 and _same_event(e, k)), None)
+                      and k.actor1 != e.actor1 and k.actor2 != e.actor1 and _same_event(e, k)), None)
         if twin is None and guess is not None:
             actor2, inter2 = (guess.actor2, guess.inter2) if guess.actor2 else (e.actor2, e.inter2)
             kept[kept.index(guess)] = replace(guess, actor1=e.actor1, inter1=e.inter1, actor2=actor2, inter2=inter2,
