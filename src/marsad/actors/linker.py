@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 from itertools import compress
-from operator import itemgetter
+from operator import is_, itemgetter
 
 from marsad.actors.kb import (
     KBActor,
@@ -210,6 +211,7 @@ _ANAPHORA_WORDS = {clitic + w: head for w, head in _ANAPHORA.items() for clitic 
 
 
 _WORD = itemgetter(2)
+_IS_NONE = partial(is_, None)
 #: The alias index and, per normalised word, whether some clitic reading of it begins an alias.
 _STARTS: tuple[object, dict[str, bool]] = (None, {})
 _STARTS_LIMIT = 1 << 16  # distinct words remembered (~6 MB when full)
@@ -229,29 +231,64 @@ def _alias_starts(toks: list[tuple[int, int, str]], index: dict[str, list[tuple[
         if len(known) >= _STARTS_LIMIT:
             known.clear()
         keys = index.keys()
-        for j, flag in enumerate(flags):
-            if flag is None:
-                word = toks[j][2]
-                flags[j] = known[word] = not keys.isdisjoint(variants(word))
+        for j in compress(range(len(flags)), map(_IS_NONE, flags)):  # the new words only
+            word = toks[j][2]
+            flags[j] = known[word] = not keys.isdisjoint(variants(word))
     return compress(range(len(flags)), flags)
 
 
 def _match_at(
     toks: list[tuple[int, int, str]], i: int, index: dict[str, list[tuple[tuple[str, ...], KBActor]]]
 ) -> tuple[int, KBActor] | None:
-    """The longest alias starting at word ``i`` (over every clitic reading of the word)."""
+    """The longest alias starting at word ``i`` (over every clitic reading of the word).
+
+    Each reading's aliases are tried in the index's order, longest first; only those whose
+    second word the next word can read as are tried at all (:func:`_by_second`)."""
     best: tuple[int, KBActor] | None = None
+    table = _by_second(index)
+    after = variants(toks[i + 1][2]) if i + 1 < len(toks) else frozenset()
     for form in variants(toks[i][2]):
-        for key, actor in index.get(form, ()):
+        if form not in table:
+            continue
+        longer, single = table[form]
+        tried = [e for v in after for e in longer.get(v, ())] if longer else []
+        for _, key, actor in sorted(tried + single, key=_RANK) if tried else single:
             n = len(key)
             if best is not None and n <= best[0]:
                 break
             if i + n > len(toks):
                 continue
-            if all(key[j] in variants(toks[i + j][2]) for j in range(1, n)) and not _bad_gap(toks, i, n):
+            if all(key[j] in variants(toks[i + j][2]) for j in range(2, n)) and not _bad_gap(toks, i, n):
                 best = (n, actor)
                 break
     return best
+
+
+#: An alias of the index with its rank in its first word's list (the order they are tried in).
+_Ranked = tuple[int, tuple[str, ...], KBActor]
+_RANK = itemgetter(0)
+#: The alias index and, per first word, its longer aliases by second word and its one-word aliases.
+_SECOND: tuple[object, dict[str, tuple[dict[str, list[_Ranked]], list[_Ranked]]]] = (None, {})
+
+
+def _by_second(index: dict[str, list[tuple[tuple[str, ...], KBActor]]]
+               ) -> dict[str, tuple[dict[str, list[_Ranked]], list[_Ranked]]]:
+    """The index split by second word: «قوات» begins 120 aliases, and a text word reads as the
+    second word of a few at most."""
+    global _SECOND
+    if _SECOND[0] is not index:
+        table: dict[str, tuple[dict[str, list[_Ranked]], list[_Ranked]]] = {}
+        for first, entries in index.items():
+            longer: dict[str, list[_Ranked]] = {}
+            single: list[_Ranked] = []
+            for rank, (key, actor) in enumerate(entries):
+                if len(key) > 1:
+                    longer.setdefault(key[1], []).append((rank, key, actor))
+                else:
+                    single.append((rank, key, actor))
+            table[first] = (longer, single)
+        _SECOND = (index, table)
+    return _SECOND[1]
 
 
 def _bad_gap(toks: list[tuple[int, int, str]], i: int, n: int) -> bool:

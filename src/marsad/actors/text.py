@@ -59,9 +59,15 @@ def core(word: str) -> str:
     return w
 
 
+#: The beginnings of every form :func:`variants` removes something from.
+_CLITIC_STARTS = ("و", "ف", "ب", "ل", "ك", "ال")
+
+
 @lru_cache(maxsize=65536)
 def variants(word: str) -> frozenset[str]:
     """Forms a text word may match: itself and with و/ف, ب/ل/ك and ال removed."""
+    if not word.startswith(_CLITIC_STARTS):
+        return frozenset((word,))  # most words: nothing to remove
     out = {word}
     stack = [word]
     while stack:

@@ -10,8 +10,10 @@ import gzip
 import json
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
+from itertools import compress
+from operator import is_
 from pathlib import Path
 from typing import Any, cast
 
@@ -19,6 +21,7 @@ from marsad.geo.text import key, strip_variants
 
 DATA_FILE = "gazetteer.json.gz"
 _HEADS_LIMIT = 1 << 16  # distinct words remembered by Gazetteer.heads (~10 MB when full)
+_IS_NONE = partial(is_, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +83,10 @@ class Gazetteer:
         """:meth:`heads` of each word: cache hits are read in one C-level pass (most words
         of an article are known, and most have no reading), misses computed one by one."""
         found = list(map(self._heads.get, words))
-        if None not in found:
-            return cast(list[tuple[tuple[int, str], ...]], found)
-        heads = self.heads
-        return [h if h is not None else heads(w) for h, w in zip(found, words, strict=True)]
+        if None in found:
+            for j in compress(range(len(found)), map(_IS_NONE, found)):  # the new words only
+                found[j] = self.heads(words[j])
+        return cast(list[tuple[tuple[int, str], ...]], found)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:

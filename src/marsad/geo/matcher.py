@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import compress
 
 from marsad.geo.gazetteer import Candidate, Gazetteer, prominence
@@ -99,6 +100,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
 _WATER = frozenset({"بحيره", "نهر", "بحر", "سد"})
 
 
+@lru_cache(maxsize=1 << 14)  # asked for the word before each mention
 def _water_body(word: str) -> bool:
     return any(rest in _WATER for _, rest in strip_variants(word))
 
@@ -163,6 +165,7 @@ def _adjacent(text: str, end: int, start: int) -> bool:
     return start - end < 12 and bool(_SEPARATOR.match(text[end:start]))
 
 
+@lru_cache(maxsize=1 << 14)  # asked for up to four words before each mention
 def bare(word: str) -> str:
     """The word without proclitics, if that gives a known construction word."""
     for _, rest in strip_variants(word):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Container
+from functools import lru_cache
 
 from marsad.geo.gazetteer import Candidate
 from marsad.geo.matcher import Mention
@@ -55,8 +56,9 @@ def _word_after(text: str, end: int) -> str:
     return ws[i][2] if i < len(ws) and ws[i][0] - end < 40 else ""
 
 
-def _bare(word: str) -> set[str]:
-    return {rest for _, rest in strip_variants(word)}
+@lru_cache(maxsize=1 << 14)  # asked for the words around each mention
+def _bare(word: str) -> frozenset[str]:
+    return frozenset(rest for _, rest in strip_variants(word))
 
 
 def _verb_like(word: str) -> bool:
@@ -151,5 +153,6 @@ def is_adjective(text: str, m: Mention, keys: Container[str]) -> bool:
     return len(prev) >= 3 and prev.endswith("ا") and not prev.startswith("ال")
 
 
+@lru_cache(maxsize=4096)  # asked for the characters before each mention
 def _in_word(ch: str) -> bool:
     return ch.isalpha() or unicodedata.category(ch) == "Mn"

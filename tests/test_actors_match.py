@@ -1,0 +1,36 @@
+"""The linker's candidate filters (start words, second words) pick what a plain scan of the
+alias index picks: the longest alias over every clitic reading, in the index's order."""
+
+from __future__ import annotations
+
+from marsad.actors.kb import KBActor, alias_index
+from marsad.actors.linker import _bad_gap, _match_at
+from marsad.actors.text import variants, words
+
+TEXT = (
+    "وقصفت قوات النظام السوري وقوات سوريا الديمقراطية والقوات التركية مواقع لقوات الأسد، "
+    "فيما تقدمت قوات الجيش الحر وطائرات التحالف الدولي وجيش الإسلام قرب الطيران الروسي قوات"
+)
+
+
+def scan(toks: list[tuple[int, int, str]], i: int) -> tuple[int, KBActor] | None:
+    """Every alias of every reading of word ``i``, longest first (no filter)."""
+    best: tuple[int, KBActor] | None = None
+    for form in variants(toks[i][2]):
+        for key, actor in alias_index().get(form, ()):
+            n = len(key)
+            if best is not None and n <= best[0]:
+                break
+            if i + n <= len(toks) and all(key[j] in variants(toks[i + j][2]) for j in range(1, n)) \
+                    and not _bad_gap(toks, i, n):
+                best = (n, actor)
+                break
+    return best
+
+
+def test_filtered_matching_equals_the_plain_scan() -> None:
+    toks = words(TEXT)
+    found = [_match_at(toks, i, alias_index()) for i in range(len(toks))]
+    assert found == [scan(toks, i) for i in range(len(toks))]
+    assert sum(f is not None for f in found) >= 6
+    assert any(f is not None and f[0] >= 2 for f in found)  # multi-word aliases among them
