@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress
+from operator import itemgetter
 
 from marsad.geo.gazetteer import Candidate, Gazetteer, prominence
 from marsad.geo.text import advance, indexed_words, strip_variants
@@ -40,6 +41,7 @@ STOP_KEYS = frozenset(TRIGGERS) | frozenset(_GLUE) | {"المدينه", "الب�
     "عين", "تل", "دير", "جبل", "راس", "كفر", "بيت", "ام", "ابو", "بير", "خربه", "قصر", "جسر", "باب",
     "سوق", "وادي", "نهر", "بحيره", "ساحه", "حي", "شارع",
 }
+_NORMAL = itemgetter(2)  # a word's normalised form
 _LOCATIVE = {"في", "من", "الي", "قرب", "داخل", "نحو", "وفي", "ومن", "والي", "حتي", "عند"}
 _SEPARATOR = re.compile(r"^[\s،,و]*$")
 
@@ -67,7 +69,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     ws = indexed_words(text)[0]
     out: list[Mention] = []
     i = 0  # the first word not yet read
-    heads = gaz.heads_of([w for _, _, w in ws])
+    heads = gaz.heads_of(list(map(_NORMAL, ws)))
     for at, readings in compress(enumerate(heads), heads):  # only the words that can start a name
         if at < i:
             continue

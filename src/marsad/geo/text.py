@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from operator import itemgetter
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -91,6 +92,9 @@ def strip_variants(word: str) -> tuple[tuple[int, str], ...]:
     return tuple(dict.fromkeys(out))
 
 
+_START = itemgetter(0)
+
+
 @lru_cache(maxsize=16)
 def indexed_words(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
     """:func:`words` of a whole text with their start offsets, cached for the text at hand.
@@ -105,7 +109,7 @@ def indexed_words(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
         ws = text_words(text)
     else:
         ws = words(text)
-    return ws, [w[0] for w in ws]
+    return ws, list(map(_START, ws))
 
 
 @lru_cache(maxsize=1)
