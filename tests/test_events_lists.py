@@ -126,3 +126,36 @@ def test_a_second_air_force_named_with_the_first_strikes_too() -> None:
                   "الجمعة، أحياء في بلدة سراقب.")
     assert "Military Forces of Syria (2000-)" not in {e.actor2 for e in events}
     assert events and events[0].actor1 == "Military Forces of Russia (2000-)"
+
+
+def _at(text: str, name: str, admin1: str, lat: float, lon: float, pcode: str = "C1", feature: str = "community",
+        name_en: str = "") -> Place:
+    start = text.index(name)
+    return Place(start, start + len(name), name, name, name_en or name, "Syria", admin1=admin1, pcode=pcode,
+                 latitude=lat, longitude=lon, feature=feature, geo_precision=1)
+
+
+def test_a_province_named_after_a_list_situates_its_far_namesakes() -> None:
+    from marsad.events.placing import situated
+
+    text = "سيطرت القوات على قرى البستان، والشومرية شرقي درعا أمس"
+    far = _at(text, "البستان", "Al-Hasakeh", 36.5, 40.7)
+    other = _at(text, "الشومرية", "Homs", 34.6, 37.1)
+    seat = _at(text, "درعا", "Dar'a", 32.62, 36.10, pcode="C6000", name_en="Dar'a")
+    moved = situated([far, other], [far, other, seat], text)
+    assert [(p.admin1, p.geo_precision) for p in moved] == [("Dar'a", 3), ("Dar'a", 3)]
+    near = _at(text, "الشومرية", "Rural Damascus", 33.2, 36.3)  # within reach of Daraa: the geocoder's choice stays
+    assert situated([far, near], [far, near, seat], text)[1] == near
+
+
+def test_a_town_s_bearing_or_a_list_of_regions_situates_nothing() -> None:
+    from marsad.events.placing import situated
+
+    text = "وجود في التنف جنوب غربي البوكمال قرب الحدود"
+    tanf = _at(text, "التنف", "Homs", 33.5, 38.6)
+    town = _at(text, "البوكمال", "Deir-ez-Zor", 34.45, 40.92, name_en="Abu Kamal")
+    assert situated([tanf], [tanf, town], text) == [tanf]
+    text = "في شمالي وشرقي حلب، وغربي محافظة الرقة"
+    city = _at(text, "حلب", "Aleppo", 36.2, 37.15, name_en="Aleppo")
+    raqqa = _at(text, "الرقة", "Ar-Raqqa", 35.95, 39.0, feature="admin1")
+    assert situated([city], [city, raqqa], text) == [city]

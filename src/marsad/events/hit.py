@@ -97,7 +97,7 @@ def code_hit(
         or placing.coordinated(loc.places, article.text, loc.place)
     if len(listed) >= 3 and not cl.clause_dates and cells.spread(listed):
         return []  # «في محافظات دمشق وريفها وحلب وحماة» undated: a summary, not events
-    listed = placing.in_list_province(listed)
+    listed = placing.in_list_province(placing.situated(listed, article.places, article.text))
     last_day = until(article.text, cl.clause_dates, when)
     days: list[date | None] = [when + timedelta(days=k) for k in range((last_day - when).days + 1)] \
         if when and last_day else [when]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -186,6 +187,49 @@ def coordinated(places: Sequence[Place], text: str, place: Place) -> list[Place]
             group.append(p)
     return group
 
+
+
+_SITUATING = frozenset({"في", "ريف", "بريف", "محافظه", "بمحافظه", "شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب",
+                        "شمال", "جنوب", "الشرقي", "الغربي", "الشمالي", "الجنوبي"})
+
+
+def situated(listed: list[Place], places: Sequence[Place], text: str) -> list[Place]:
+    """«سيطرت على قرى البستان، والشومرية شرقي درعا»، «قرية هداج في ريف الحسكة»: a province named
+    right after a list of Syrian villages («ريف X»، «محافظة X», or a direction from the city
+    that names the province) situates them all: a member the geocoder put far (over
+    ``_FAR_KM``) from it is its namesake there, else a place of it the gazetteer lacks, coded
+    to the province (precision 3). A near one stays («أورم الكبرى بريف إدلب» lies in Aleppo)."""
+    if not listed:
+        return listed
+    last = max(listed, key=lambda p: p.end)
+    after = next((q for q in sorted(places, key=lambda p: p.start) if q.start >= last.end), None)
+    if after is None or after.country != "Syria" or not after.admin1 or after.latitude is None:
+        return listed
+    between = text[last.end : after.start]
+    forms = [variants(w) for _, _, w in words(between)]
+    if not forms or len(forms) > 3 or any(c in between for c in ".:؛;()\n") \
+            or not all(w in _SITUATING for _, _, w in words(between)):
+        return listed  # «في شمالي وشرقي حلب، وغربي محافظة الرقة»: regions listed, not villages situated
+    province = any(f & {"ريف", "محافظه"} for f in forms) or after.feature == "admin1"
+    if not province and not (after.name_en == after.admin1 and any(f & (_DIRECTIONS | _DIRECTIONS_ANY) for f in forms)):
+        return listed  # «التنف جنوب غربي البوكمال»: a town's bearing, not its province
+    # the Damascus governorate is the city: what lies around it is Rural Damascus («الدوير شمال دمشق»)
+    home = "Rural Damascus" if after.admin1 == "Damascus" and not province else after.admin1
+    return [p if not p.pcode.startswith("C") or p.admin1 == home or p.name_en == p.admin1 or _km(p, after) <= _FAR_KM
+            else _namesake(p, home) for p in listed]
+
+
+_FAR_KM = 100.0
+_DIRECTIONS_ANY = frozenset({"شرق", "غرب", "شمال", "جنوب"})
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places (infinite when one has no coordinates)."""
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return math.inf
+    la1, lo1, la2, lo2 = (math.radians(x) for x in (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def in_list_province(listed: list[Place]) -> list[Place]:
