@@ -34,3 +34,22 @@ def test_filtered_matching_equals_the_plain_scan() -> None:
     assert found == [scan(toks, i) for i in range(len(toks))]
     assert sum(f is not None for f in found) >= 6
     assert any(f is not None and f[0] >= 2 for f in found)  # multi-word aliases among them
+
+
+def test_the_quick_test_never_rejects_a_word_with_a_reading_that_begins_an_alias() -> None:
+    from itertools import product
+
+    from marsad.actors.text import may_read_as
+
+    keys = alias_index().keys()
+    tails = set(keys) | {k[2:] for k in keys if k.startswith("ال")}
+    clitics = ["", "و", "ف", "ب", "ل", "ك", "ال", "لل"]
+    stems = [k for k in keys] + [k[2:] for k in keys if k.startswith("ال")] + [w for _, _, w in words(TEXT)]
+    rejected = 0
+    for a, b, stem in product(clitics, clitics, stems):
+        word = a + b + stem
+        if not keys.isdisjoint(variants(word)):
+            assert may_read_as(word, tails), word
+        rejected += not may_read_as(word, tails)
+    assert rejected > 0
+    assert not may_read_as("مدرسه", tails) and may_read_as("وبالقوات", tails)

@@ -18,7 +18,7 @@ from marsad.actors.kb import (
     load_kb,
     resolve_name,
 )
-from marsad.actors.text import norm, text_words, variants, words
+from marsad.actors.text import may_read_as, norm, text_words, variants, words
 from marsad.model import Actor, Place
 
 
@@ -212,8 +212,9 @@ _ANAPHORA_WORDS = {clitic + w: head for w, head in _ANAPHORA.items() for clitic 
 
 _WORD = itemgetter(2)
 _IS_NONE = partial(is_, None)
-#: The alias index and, per normalised word, whether some clitic reading of it begins an alias.
-_STARTS: tuple[object, dict[str, bool]] = (None, {})
+#: The alias index, per normalised word whether some clitic reading of it begins an alias,
+#: and the first alias words with their article-less tails (:func:`may_read_as`).
+_STARTS: tuple[object, dict[str, bool], frozenset[str]] = (None, {}, frozenset())
 _STARTS_LIMIT = 1 << 16  # distinct words remembered (~6 MB when full)
 
 
@@ -224,8 +225,8 @@ def _alias_starts(toks: list[tuple[int, int, str]], index: dict[str, list[tuple[
     C-level pass over the text."""
     global _STARTS
     if _STARTS[0] is not index:
-        _STARTS = (index, {})
-    known = _STARTS[1]
+        _STARTS = (index, {}, frozenset(index) | {k[2:] for k in index if k.startswith("ال")})
+    _, known, tails = _STARTS
     flags = list(map(known.get, map(_WORD, toks)))
     if None in flags:
         if len(known) >= _STARTS_LIMIT:
@@ -233,7 +234,7 @@ def _alias_starts(toks: list[tuple[int, int, str]], index: dict[str, list[tuple[
         keys = index.keys()
         for j in compress(range(len(flags)), map(_IS_NONE, flags)):  # the new words only
             word = toks[j][2]
-            flags[j] = known[word] = not keys.isdisjoint(variants(word))
+            flags[j] = known[word] = may_read_as(word, tails) and not keys.isdisjoint(variants(word))
     return compress(range(len(flags)), flags)
 
 

@@ -7,6 +7,7 @@ aliases and article text always go through the same function.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 _WORD = re.compile(r"[\u0621-\u065F\u0670-\u06D3\u0640A-Za-z0-9\u0660-\u0669]+")
@@ -61,6 +62,17 @@ def core(word: str) -> str:
 
 #: The beginnings of every form :func:`variants` removes something from.
 _CLITIC_STARTS = ("و", "ف", "ب", "ل", "ك", "ال")
+#: Every letter :func:`variants` may remove from the front of a word.
+_CLITIC_LETTERS = "وفبلكا"
+
+
+def may_read_as(word: str, tails: Container[str]) -> bool:
+    """Whether a form of :func:`variants` of ``word`` may lie in a set of forms, given those
+    forms and the tails of those that begin with ال as ``tails``. Every form is the word
+    less some of its first letters (all clitic letters), or ال before such a rest; so this
+    test never says no wrongly, and it answers a new word without building its forms."""
+    cut = len(word) - len(word.lstrip(_CLITIC_LETTERS))
+    return any(word[k:] in tails for k in range(cut + 1))
 
 
 @lru_cache(maxsize=65536)
