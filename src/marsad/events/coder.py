@@ -18,6 +18,7 @@ from marsad.events.attribution import allied, foreign_target, strikes_abroad
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.draft import NO_TOLL, REMOTE, Draft, Story, Words
 from marsad.events.fatalities import count_deaths
+from marsad.events.features_lex import with_lexical_cues
 from marsad.events.hit import code_hit
 from marsad.events.triggers import (
     SHELL_OR_AIR,
@@ -127,7 +128,8 @@ def draft_events(article: Article) -> list[Draft]:
         story.told_toll = count_deaths(toks) or 0
     for old, new in story.tolls:
         drafts = [new if d is old else d for d in drafts]
-    return drafts
+    day = published.date() if published else None
+    return with_lexical_cues(text, spans, passed, drafts, day)  # for the confidence model
 
 
 

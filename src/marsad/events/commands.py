@@ -24,12 +24,14 @@ def register(commands: Commands) -> None:
     p.set_defaults(func=_eval_events)
     t = commands.train.add_parser(
         "events-confidence",
-        help="Fit the event confidence model on dev golds (writes marsad/data/events/confidence.json).",
+        help="Fit the event confidence model on the dev gold sets (writes marsad/data/events/confidence.json).",
     )
-    t.add_argument("--gold", action="append", default=[], metavar="FILE",
-                   help="gold JSONL (repeatable; default: gold/events_dev.jsonl, .a, dev2, dev3.f/.g, dev4.h/.i, dev5.j/.k)")
+    t.add_argument("--set", action="append", default=[], metavar="NAME", dest="sets",
+                   help="dev gold set to learn from (repeatable; default: dev, dev2, dev3, dev4, dev5, dev6)")
     t.add_argument("--news", default=DEFAULT_NEWS, help="news JSONL holding the gold's docnos")
     t.add_argument("--out", default="", help="table to write (default: the package's)")
+    t.add_argument("--cv", action="store_true",
+                   help="print the leave-one-set-out table instead (F1 with/without the filter, AUC)")
     t.set_defaults(func=_train_confidence)
 
 
@@ -68,9 +70,23 @@ def _eval_events(args: argparse.Namespace) -> int:
 def _train_confidence(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from marsad.events.train_confidence import DEFAULT_GOLDS, PACKAGE_TABLE, train
+    from marsad.events.train_confidence import (
+        GOLD_SETS,
+        PACKAGE_TABLE,
+        all_rows,
+        read_gold,
+        set_files,
+        train,
+    )
 
-    golds = args.gold or list(DEFAULT_GOLDS)
+    sets = args.sets or list(GOLD_SETS)
+    if args.cv:
+        from marsad.events.cv_confidence import compare, report
+
+        rows = all_rows(sets, Path(args.news))
+        golds = {s: read_gold(set_files(s)) for s in sets}
+        print(report(compare(rows, golds)))
+        return 0
     out = Path(args.out) if args.out else PACKAGE_TABLE
-    print(train(golds, Path(args.news), out))
+    print(train(sets, Path(args.news), out))
     return 0

@@ -1,15 +1,17 @@
-"""An event's confidence: a small logistic model over interpretable evidence features.
+"""An event's confidence: a small logistic model over evidence features and cues.
 
 The coder records, for each draft, what its evidence rested on (a strong or weak
 trigger, an explicit date or the publication day, a place in the sentence or one
 borrowed from earlier, a named or an inferred attacker, hedging words, where in the
-article the sentence stands). The merged event's features are read from its drafts
-and fields, and ``confidence = sigmoid(bias + sum(weight * feature))`` with weights
-fitted on the dev golds (``marsad train events-confidence``) and shipped as a table
-in ``marsad/data/events/confidence.json``. So a threshold trades precision for recall.
-A reported toll is deliberately no feature: on the tuned dev articles tolled events were
-nearly always right, on new articles (dev3) they were as often background tolls, and
-leave-one-gold-out ranking (AUC) improved from 0.51 to 0.59 without it.
+article the sentence stands) and a few cues (``features_lex``: the sub-event type, the
+sentence's place, the event's age, another event of its type that day, a place abroad,
+the article's number of events). ``confidence = sigmoid(bias + sum(weight * feature))``
+with weights fitted on the dev golds (``marsad train events-confidence``) and shipped as a
+table in ``marsad/data/events/confidence.json``. So a threshold trades precision for recall;
+``MIN_CONFIDENCE`` is the coder's own (0: a leave-one-set-out found no threshold that raised
+held-out F1, docs/gold.md "Learned confidence"). A reported toll is deliberately no feature:
+on the tuned dev articles tolled events were nearly always right, on new articles (dev3)
+they were as often background tolls.
 """
 
 from __future__ import annotations
@@ -53,6 +55,10 @@ _HEDGES = ("يعتقد", "يرجح", "يشتبه", "انباء", "مزاعم", "
            "يبدو", "قيل", "تردد", "شائعات", "غير مؤكد", "لم يتسن", "لم يتم التاكد")
 
 _TABLE = ("data", "events", "confidence.json")
+_DENSE = frozenset(FEATURES)
+#: Events below this confidence are dropped by the coder (``merge.merge_with_features``);
+#: chosen by leave-one-gold-set-out cross-validation (``scripts/events_cv.py``). 0 keeps all.
+MIN_CONFIDENCE = 0.0
 
 
 def hedged(clause_words: Iterable[str]) -> bool:
@@ -72,28 +78,53 @@ def draft_cues(*, strong: bool, date_conf: float, named: bool, inferred: bool, b
     return frozenset(k for k, v in flags.items() if v)
 
 
-def event_features(cues: Sequence[frozenset[str]], geo_precision: int, actor2: str) -> dict[str, float]:
-    """Features of a merged event: the best evidence of its drafts plus its own fields."""
-    best: set[str] = set().union(*cues) if cues else set()
+def event_features(cues: Sequence[frozenset[str]], geo_precision: int, actor2: str,
+                   n_events: int = 1) -> dict[str, float]:
+    """Features of a merged event: the best evidence of its drafts, its own fields, the
+    lexical cues of any of its drafts (``features_lex``) and the article's number of events."""
+    every: set[str] = set().union(*cues) if cues else set()
+    best = every & _DENSE
     worst = {"undated", "inferred", "borrowed", "hedged", "quoted", "stale"}
     for flag in worst & best:  # a weakness counts only when every report of the event has it
         if not all(flag in c for c in cues):
             best.discard(flag)
     best |= {k for k, v in (("point", geo_precision == 1), ("region", geo_precision == 3),
                             ("two_sided", bool(actor2)), ("repeated", len(cues) > 1)) if v}
-    return {f: float(f in best) for f in FEATURES}
+    out = {f: float(f in best) for f in FEATURES}
+    out.update((c, 1.0) for c in every - _DENSE)
+    out["n:" + ("1" if n_events <= 1 else "2-3" if n_events <= 3 else "4+")] = 1.0
+    return out
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    path = resources.files("marsad").joinpath(*_TABLE)
+    table: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return table
 
 
 @lru_cache(maxsize=1)
 def weights() -> tuple[float, dict[str, float]]:
-    """The shipped (bias, weights) table, read once."""
-    path = resources.files("marsad").joinpath(*_TABLE)
-    table: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    """The shipped (bias, weights of ``FEATURES``) table, read once."""
+    table = _table()
     return float(table["bias"]), {k: float(v) for k, v in table["weights"].items()}
 
 
+@lru_cache(maxsize=1)
+def cue_weights() -> dict[str, float]:
+    """The shipped weights of the lexical cues (``features_lex``); a cue not in it weighs 0."""
+    return {k: float(v) for k, v in _table().get("lexical", {}).items()}
+
+
+def clear() -> None:
+    """Forget the table read (after the trainer wrote a new one)."""
+    for f in (_table, weights, cue_weights):
+        f.cache_clear()
+
+
 def predict(features: Mapping[str, float]) -> float:
-    """The calibrated probability that an event with these features is right."""
+    """The probability, fitted on the dev golds, that an event with these features matches a gold event."""
     bias, w = weights()
-    z = bias + sum(w.get(k, 0.0) * v for k, v in features.items())
+    cues = cue_weights()
+    z = bias + sum((w.get(k) or cues.get(k, 0.0)) * v for k, v in features.items())
     return round(1.0 / (1.0 + math.exp(-z)), 3)

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from marsad.events.confidence import event_features, predict
+from marsad.events.confidence import MIN_CONFIDENCE, event_features, predict
 from marsad.events.draft import Draft
+from marsad.events.features_lex import event_cues
 from marsad.events.notes import summary
 from marsad.events.ontology import RANK, event_type_of, interaction, plover_of
 from marsad.model import Event, Place, Span
@@ -50,8 +51,10 @@ def merge_drafts(drafts: Iterable[Draft], article_id: str) -> list[Event]:
     return merge_with_features(drafts, article_id)[0]
 
 
-def merge_with_features(drafts: Iterable[Draft], article_id: str) -> tuple[list[Event], dict[str, dict[str, float]]]:
-    """The merged events and, by event id, the confidence model's features of each."""
+def merge_with_features(drafts: Iterable[Draft], article_id: str, min_confidence: float | None = None,
+                        ) -> tuple[list[Event], dict[str, dict[str, float]]]:
+    """The merged events at or above ``min_confidence`` (default ``confidence.MIN_CONFIDENCE``)
+    and, by event id, the confidence model's features of each."""
     groups: dict[tuple[str, str, str, str, str], list[Draft]] = {}
     for d in _fill_opponents(list(drafts)):
         groups.setdefault(_key(d), []).append(d)
@@ -59,8 +62,12 @@ def merge_with_features(drafts: Iterable[Draft], article_id: str) -> tuple[list[
     cues = {e.event_id: [d.cues for d in g] for e, g in zip(events, groups.values(), strict=True)}
     events.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0))
     kept = _drop_restatements(events, cues)
-    feats = {e.event_id: event_features(cues[e.event_id], e.geo_precision, e.actor2) for e in kept}
-    return [replace(e, confidence=predict(feats[e.event_id])) for e in kept], feats
+    told = [(e.event_type, e.event_date) for e in kept]
+    feats = {e.event_id: event_features(cues[e.event_id], e.geo_precision, e.actor2, len(kept))
+             | event_cues(e.event_type, e.event_date, e.country, e.geo_precision, told) for e in kept}
+    scored = [replace(e, confidence=predict(feats[e.event_id])) for e in kept]
+    floor = MIN_CONFIDENCE if min_confidence is None else min_confidence
+    return [e for e in scored if e.confidence >= floor], feats
 
 
 def _fill_opponents(drafts: list[Draft]) -> list[Draft]:
@@ -118,13 +125,20 @@ def _named_attacker(e: Event, cues: dict[str, list[frozenset[str]]]) -> bool:
     return not e.actor1.startswith("Unidentified") and any("named" in c for c in cues.get(e.event_id, []))
 
 
+def _own_days(a: Event, b: Event, cues: dict[str, list[frozenset[str]]]) -> bool:
+    """«قتل 11 مدنياً، السبت، في غارة … وأسفر القصف، الجمعة، عن مقتل 43»: two reports each
+    dated in its own clause to another day are two days of a campaign, not one restated."""
+    return a.event_date != b.event_date and all(
+        any("dated" in c for c in cues.get(e.event_id, [])) for e in (a, b))
+
+
 def _drop_restatements(events: list[Event], cues: dict[str, list[frozenset[str]]] | None = None) -> list[Event]:
     """Drop restatements of a kept event; an event whose attacker was only inferred takes the
     attacker a later report of it names («طائرات حربية يرجح أنها روسية»)."""
     cues = {} if cues is None else cues
     kept: list[Event] = []
     for e in sorted(events, key=_strength, reverse=True):
-        twin = next((k for k in kept if _restates(e, k)), None)
+        twin = next((k for k in kept if _restates(e, k) and not _own_days(e, k, cues)), None)
         guess = next((k for k in kept if _named_attacker(e, cues) and not _named_attacker(k, cues)
                       and k.actor1 != e.actor1 and k.actor2 != e.actor1 and _same_event(e, k)), None)
         if twin is None and guess is not None:
