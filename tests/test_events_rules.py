@@ -263,3 +263,12 @@ def test_died_counts_the_dead() -> None:
 def test_a_manned_aircraft_downed_after_the_subject_is_a_clash() -> None:
     (event,) = code("أسقط الجيش الإسرائيلي، الثلاثاء، طائرة مقاتلة سورية من نوع سوخوي فوق الجولان.")
     assert (event.sub_event_type, event.actor1) == ("Armed clash", "Military Forces of Israel")
+
+
+def test_two_days_each_with_its_own_toll_are_two_events_one_toll_restated_is_one() -> None:
+    two = code("قتل 11 مدنياً، الثلاثاء، في غارة تركية استهدفت مدينة عفرين. "
+               "وأسفر القصف التركي، الاثنين، عن مقتل 43 مدنياً في عفرين.")
+    assert sorted((e.event_date, e.fatalities) for e in two) == [("2018-03-12", 43), ("2018-03-13", 11)]
+    one = code("قتل 11 مدنياً، الثلاثاء، في غارة تركية استهدفت مدينة عفرين. "
+               "وأسفر القصف التركي، الاثنين، عن مقتل 11 مدنياً في عفرين.")
+    assert len(one) == 1

@@ -127,8 +127,10 @@ def _named_attacker(e: Event, cues: dict[str, list[frozenset[str]]]) -> bool:
 
 def _own_days(a: Event, b: Event, cues: dict[str, list[frozenset[str]]]) -> bool:
     """«قتل 11 مدنياً، السبت، في غارة … وأسفر القصف، الجمعة، عن مقتل 43»: two reports each
-    dated in its own clause to another day are two days of a campaign, not one restated."""
-    return a.event_date != b.event_date and all(
+    dated in its own clause to another day, each with its own toll, are two days of a
+    campaign, not one restated (without tolls, a statement's day is too often the one read)."""
+    return a.event_date != b.event_date and a.time_precision == b.time_precision == 1 \
+        and 0 < a.fatalities != b.fatalities > 0 and all(
         any("dated" in c for c in cues.get(e.event_id, [])) for e in (a, b))
 
 
