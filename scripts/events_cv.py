@@ -26,12 +26,14 @@ def rows_for(sets: list[str], refresh: bool) -> tuple[list, dict]:
     import events_errors
 
     from marsad.eval.events import gold_article_ids
+    from marsad.events import features_lex
     from marsad.events.train_confidence import GOLD_SETS, labelled_rows, read_gold, set_files
     from marsad.pipeline import Pipeline
 
     unknown = [s for s in sets if s not in GOLD_SETS]
     if unknown:
         raise SystemExit(f"not a training set: {unknown} (allowed: {', '.join(GOLD_SETS)})")
+    features_lex.ALL_CUES = True  # the all-cues row compares them
     golds = {s: read_gold(set_files(s, ROOT / "gold")) for s in sets}
     ids = {a for g in golds.values() for a in gold_article_ids(g)}
     early = events_errors.prepared_articles(ids, refresh)

@@ -97,15 +97,20 @@ def test_auc_and_f1() -> None:
     assert f1((3, 4, 4)) == 0.75 and f1((0, 0, 0)) == 0.0
 
 
-def test_draft_cues_read_the_trigger_clause() -> None:
+def test_draft_cues_read_the_trigger_clause(monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.events import features_lex
     from marsad.events.coder import draft_events
 
     text = "شنت طائرات حربية روسية، أمس الثلاثاء، غارات على بلدة سراقب بريف إدلب."
     article = Pipeline.default(skip=("entities", "events", "quotes")).process(
         Article.create(text, id="c", published=WEDNESDAY))
     (draft,) = draft_events(article)
-    assert {"sub:Air/drone strike", "type:Explosions/Remote violence", "sent:0", "w:غارات"} <= draft.cues
-    assert any(c.startswith("t:") for c in draft.cues) and any(c.startswith("b:") for c in draft.cues)
+    assert {"sub:Air/drone strike", "type:Explosions/Remote violence", "sent:0", "age:1"} <= draft.cues
+    assert not any(c.startswith(("w:", "b:", "t:")) for c in draft.cues)  # the shipped model reads none
+    monkeypatch.setattr(features_lex, "ALL_CUES", True)
+    (draft,) = draft_events(article)
+    assert "w:غارات" in draft.cues and any(c.startswith("t:") for c in draft.cues)
+    assert any(c.startswith("b:") for c in draft.cues)
     assert all(c in FEATURES or c.startswith(PREFIXES) for c in draft.cues)
 
 

@@ -81,8 +81,10 @@ def _train_confidence(args: argparse.Namespace) -> int:
 
     sets = args.sets or list(GOLD_SETS)
     if args.cv:
+        from marsad.events import features_lex
         from marsad.events.cv_confidence import compare, report
 
+        features_lex.ALL_CUES = True  # the all-cues row compares them
         rows = all_rows(sets, Path(args.news))
         golds = {s: read_gold(set_files(s)) for s in sets}
         print(report(compare(rows, golds)))

@@ -23,6 +23,10 @@ Passed = tuple[int, Words, list[TriggerHit]]
 #: Words before a trigger that make it no report of a past event (negation, modality, future).
 _MODAL = frozenset({"لم", "لن", "لا", "قد", "سوف", "ربما", "اذا", "ان", "لو", "حال", "يمكن", "قبل"})
 _QUOTES = "«»\"“”"
+#: Whether drafts get the clause's own cues (words, word pairs, trigger, tense, quotation):
+#: the shipped model reads none of them (``train_confidence.CUE_KINDS``), so they are computed
+#: only for the cross-validation that compares them (``scripts/events_cv.py``).
+ALL_CUES = False
 #: Prefixes of the lexical cues, for the model table's readers and its tests.
 PREFIXES = ("w:", "b:", "t:", "pre:", "sub:", "type:", "sent:", "rel:", "tense:", "modal:", "inquote", "age:",
             "n:", "same:", "abroad", "geo:")
@@ -59,22 +63,29 @@ def _sentence_of(passed: Sequence[Passed], spans: Sequence[Span], start: int) ->
 
 
 def draft_cues(text: str, spans: Sequence[Span], passed: Sequence[Passed], d: Draft) -> frozenset[str]:
-    """The lexical cues of one draft (see ``PREFIXES``)."""
+    """The cues of one draft (see ``PREFIXES``); the clause's own ones only with ``ALL_CUES``."""
     from marsad.events.ontology import event_type_of
 
     out = {"sub:" + d.sub_event_type, "type:" + event_type_of(d.sub_event_type)}
     item = _sentence_of(passed, spans, d.evidence.start)
     if item is None:
         return frozenset(out)
-    index, toks, hits = item
-    seg = [stem(w) for a, b, w in toks if d.evidence.start <= a and b <= d.evidence.end]
-    out.update("w:" + w for w in seg)
-    out.update(f"b:{a}_{b}" for a, b in zip(seg, seg[1:], strict=False))
+    index = item[0]
     out.add("sent:" + ("0" if index == 0 else "1" if index == 1 else "2-4" if index < 5 else "5+"))
     if len(spans) - index <= 2 and index > 1:
         out.add("sent:end")  # the last two sentences: page-end teasers and recaps
-    rel = spans[index].start / max(1, len(text))
-    out.add("rel:" + str(min(4, int(rel * 5))))
+    if ALL_CUES:
+        out |= clause_cues(text, spans, item, d)
+    return frozenset(out)
+
+
+def clause_cues(text: str, spans: Sequence[Span], item: Passed, d: Draft) -> set[str]:
+    """The words and word pairs of the draft's clause, its trigger, the words before it (tense,
+    modality), whether it is inside a quotation and where the sentence stands in the text."""
+    index, toks, hits = item
+    seg = [stem(w) for a, b, w in toks if d.evidence.start <= a and b <= d.evidence.end]
+    out = {"w:" + w for w in seg} | {f"b:{a}_{b}" for a, b in zip(seg, seg[1:], strict=False)}
+    out.add("rel:" + str(min(4, int(spans[index].start / max(1, len(text)) * 5))))
     inside = [h for h in hits if d.evidence.start <= h.start < d.evidence.end] or hits[:1]
     for h in inside[:2]:
         out.add("t:" + "_".join(h.definition.words))
@@ -87,7 +98,7 @@ def draft_cues(text: str, spans: Sequence[Span], passed: Sequence[Passed], d: Dr
     trig = inside[0].start if inside else d.evidence.start
     if sum(text.count(q, spans[index].start, trig) for q in _QUOTES) % 2:
         out.add("inquote")
-    return frozenset(out)
+    return out
 
 
 def event_cues(kind: str, day: str, country: str, geo_precision: int, others: Sequence[tuple[str, str]]) -> dict[str, float]:
