@@ -135,6 +135,7 @@ ALIASES: dict[str, str] = {
     "الحمورية": "C2316",  # OCHA: حمورة
     "الباغوز": "C5184",  # OCHA: الباغوز فوقاني (Upper Baghuz), the town the news means
     "الغارية الغربية": "C6010",  # OCHA misspells it الغارية الغريبة
+    "بيت سوى": "C2318",  # OCHA: بيت سوا (Eastern Ghouta; «بيت سوى» 13 times in ant2018_syria)
 }
 
 #: Places outside Syria whose news spelling GeoNames lacks: Arabic name -> GeoNames id.
@@ -162,6 +163,8 @@ WORLD_ALIASES: dict[str, int] = {
     "سوروتش": 300075,  # Suruç
     "سروج": 300075,
     "الطارمية": 98403,  # At Tarmiyah, north of Baghdad
+    "زانستاد": 2744114,  # Zaanstad, North Holland (GeoNames has no Arabic name)
+    "سانسهيام": 2747751,  # Sassenheim, South Holland
 }
 
 #: Provinces abroad (governorates of Iraq, Yemen, Lebanon, Palestine; districts of Libya;
@@ -204,6 +207,8 @@ PROVINCES: tuple[tuple[str, str, str, int], ...] = (
     ("كلس", "Kilis", "TR", 307864), ("شانلي أورفة|أورفة", "Sanliurfa", "TR", 298333),
     ("عسير|منطقة عسير", "Asir", "SA", 110690),  # seat Abha
     ("ماردين", "Mardin", "TR", 304797), ("ديار بكر", "Diyarbakir", "TR", 316541), ("أضنة", "Adana", "TR", 325363),
+    # the south-east of the PKK conflict; GeoNames spells Siirt «سعرد», the news «سيعرت»
+    ("سيعرت|سعرت|سعرد", "Siirt", "TR", 300822), ("شرناق", "Sirnak", "TR", 300640),
 )
 
 #: Place names that are also everyday words: a place only with evidence.
