@@ -107,6 +107,26 @@ def test_run_twice_adds_nothing(tmp_path: Path, capsys) -> None:  # type: ignore
         assert store.get_article("r2") is not None
 
 
+def test_run_warc_with_two_workers_twice_adds_nothing(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Pages extracted in the workers: broken records stored as failed with their reason,
+    and a second run finds every page, failed ones included, unchanged."""
+    from test_ingest_warc_feeds import BROKEN_URIS, REPORTS, write_crawl
+
+    crawl, db = write_crawl(tmp_path / "crawl.warc.gz"), str(tmp_path / "w.db")
+    pages = 2 + 2 + 2 * len(REPORTS)
+    argv = ["run", str(crawl), "--db", db, "--workers", "2", "--batch-size", "3", "--quiet"]
+    assert main(argv) == 0
+    first = capsys.readouterr().out
+    assert f"articles read: {pages} " in first and "failed: 2" in first
+    assert "undecodable: binary data" in first and "html: no main text found" in first
+    assert main(argv) == 0
+    assert f"0 new, {pages} unchanged, 0 replaced" in capsys.readouterr().out
+    with Store(db) as store:
+        assert store.stats()["articles"] == pages and store.stats()["failed"] == 2
+        stored = store.get_article(BROKEN_URIS[1])
+        assert stored is not None and stored.error == "html: no main text found"
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     path = str(tmp_path / "events.db")

@@ -162,3 +162,20 @@ def test_interleaved_runs_leave_the_gc_thresholds_as_they_found_them() -> None:
     a.__exit__(None, None, None)  # the first run ends while the second is still going
     b.__exit__(None, None, None)
     assert gc.get_threshold() == before
+
+
+def test_warc_pages_extracted_by_two_workers_as_by_the_reader(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Pages travel raw and the workers extract them: the same articles as extracting them
+    while reading (the path before), a broken record failed with its reason, the rest analysed."""
+    from marsad.ingest import read_inputs, read_records
+    from test_ingest_warc_feeds import BROKEN_URIS, write_crawl
+
+    path = str(write_crawl(tmp_path / "crawl.warc.gz"))
+    read_first = list(run_local(read_inputs([path]), workers=1))
+    one = list(run_local(read_records([path]), workers=1, batch_size=3))
+    two = list(run_local(read_records([path]), workers=2, batch_size=3))
+    assert [a.to_dict() for a in one] == [a.to_dict() for a in read_first]
+    assert [a.to_dict() for a in two] == [a.to_dict() for a in read_first]
+    failed = [a.id for a in two if a.error]
+    assert failed == list(BROKEN_URIS)
+    assert two[-1].error is None and two[-1].events, "pages after the broken ones are analysed"

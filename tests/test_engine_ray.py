@@ -77,3 +77,20 @@ def test_run_on_ray_writes_parquet_shards_and_the_store(local_cluster: None, tmp
     assert [(r["article_id"], r["event_type"]) for r in rows] == expected
     with Store(str(db)) as store:
         assert store.count_events(EventQuery()) == len(expected)
+
+
+def test_ray_extracts_warc_pages_as_the_local_engine(local_cluster: None, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Raw pages travel to the Ray workers and are extracted there: the same articles, in the
+    same order, as the local engine with two workers, broken records failed with their reason."""
+    from marsad.engines.local import run_local
+    from marsad.engines.ray_engine import RayOptions, run_ray
+    from marsad.ingest import read_records
+    from test_ingest_warc_feeds import BROKEN_URIS, write_crawl
+
+    path = str(write_crawl(tmp_path / "crawl.warc.gz"))
+    local = [a.to_dict() for a in run_local(read_records([path]), workers=2, batch_size=3)]
+    options = RayOptions(batch_size=3, chunk_size=100, chunk_bytes=4_000)  # chunks cut by bytes
+    remote = [a.to_dict() for a in run_ray(read_records([path]), options)]
+    assert sum(len(a["events"]) for a in local) > 0, "the comparison needs events to compare"
+    assert [a["id"] for a in remote if a["error"]] == list(BROKEN_URIS)
+    assert json.dumps(remote, sort_keys=True) == json.dumps(local, sort_keys=True)

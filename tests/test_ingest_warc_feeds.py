@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from marsad.ingest import read_inputs
+from marsad.ingest import read_inputs, read_records
 from marsad.ingest.feeds import html_to_text
+from marsad.model import RawPage
 
 PARAGRAPHS = (
     "قُتل ثلاثة مدنيين وأصيب خمسة آخرون جراء قصف مدفعي استهدف بلدة كفرنبل في ريف إدلب الجنوبي صباح اليوم.",
@@ -97,6 +98,39 @@ def build_warc() -> list[bytes]:
     ]
 
 
+#: Written for these tests: each page of the crawl below reports its own event.
+REPORTS = (
+    "قتل ثلاثة مدنيين في قصف جوي استهدف بلدة كفرنبل بريف إدلب الجنوبي صباح اليوم.",
+    "اندلعت اشتباكات بين قوات النظام وفصائل معارضة على أطراف مدينة درعا.",
+    "انفجرت سيارة مفخخة في سوق مدينة عفرين ما أسفر عن مقتل خمسة أشخاص.",
+    "تظاهر العشرات في مدينة السويداء احتجاجا على تردي الأوضاع المعيشية.",
+)
+BROKEN_URIS = ("https://news.example/binary", "https://news.example/empty")
+
+
+def write_crawl(path: Path, copies: int = 2) -> Path:
+    """A gzipped WARC: :func:`build_warc`'s records (two pages), then ``copies`` rounds of one
+    page per report, with two broken HTML records (binary bytes sent as text/html, a page
+    without main text) in the first round."""
+    records = build_warc()
+    n = len(records)
+    for c in range(copies):
+        for i, report in enumerate(REPORTS):
+            body = page(f"تقرير {i}", "2019-05-08T09:30:00+03:00").replace(PARAGRAPHS[0], report)
+            uri = f"https://news.example/r{c}-{i}"
+            n += 1
+            records.append(response(uri, "2019-05-09T10:00:00Z",
+                                    http_response(body.encode(), "text/html; charset=utf-8"), n))  # fmt: skip
+            if c == 0 and i == 1:
+                blocks = (b"\x00\x01\xff" * 300, b"<html><body></body></html>")
+                for broken, block in zip(BROKEN_URIS, blocks, strict=True):
+                    n += 1
+                    records.append(response(broken, "2019-05-09T10:00:00Z",
+                                            http_response(block, "text/html"), n))  # fmt: skip
+    path.write_bytes(b"".join(gzip.compress(r) for r in records))
+    return path
+
+
 @pytest.mark.parametrize("compressed", [False, True], ids=["warc", "warc.gz"])
 def test_warc_html_responses_become_articles(tmp_path: Path, compressed: bool) -> None:
     records = build_warc()
@@ -132,6 +166,33 @@ def test_truncated_or_corrupt_warc_reports_errors(tmp_path: Path) -> None:
     junk.write_bytes(b"not a warc file\r\n" * 50)
     [bad] = read_inputs([str(junk)])
     assert bad.id == "junk.warc#1" and bad.error and "warc" in bad.error
+
+
+def test_warc_pages_are_left_to_the_engine_and_broken_ones_fail_alone(tmp_path: Path) -> None:
+    path = write_crawl(tmp_path / "crawl.warc.gz")
+    records = list(read_records([str(path)]))
+    assert all(isinstance(r, RawPage) for r in records)  # extraction is the engine's job
+    articles = list(read_inputs([str(path)]))
+    assert [a.id for a in articles] == [r.name for r in records]
+    failed = {a.id: a.error for a in articles if a.error}
+    assert set(failed) == set(BROKEN_URIS)
+    assert failed[BROKEN_URIS[0]].startswith("undecodable: binary data")
+    assert failed[BROKEN_URIS[1]] == "html: no main text found"
+    assert len(articles) == 2 + 2 + 2 * len(REPORTS)
+
+
+def test_a_page_whose_extraction_raises_becomes_a_failed_article(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from marsad.ingest import html
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("parser crashed")
+
+    monkeypatch.setattr(html, "html_article", boom)
+    article = html.page_article(RawPage("crawl.warc#3", b"<html></html>", "https://x.example/"))
+    assert article.id == "crawl.warc#3" and article.url == "https://x.example/"
+    assert article.error == "html: RuntimeError: parser crashed"
 
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>

@@ -221,10 +221,10 @@ class RunSummary:
 
 
 def _analysed(args: argparse.Namespace) -> Any:
-    from marsad.ingest import FieldMapping, read_inputs
+    from marsad.ingest import FieldMapping, read_records
 
     mapping = FieldMapping.from_spec(args.fields) if args.fields else None
-    articles = read_inputs(args.inputs, mapping=mapping)
+    articles = read_records(args.inputs, mapping=mapping)  # pages extracted by the engine
     if args.engine == "ray":
         from marsad.engines.ray_engine import RayOptions, run_ray
 

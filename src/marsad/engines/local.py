@@ -3,7 +3,9 @@
 With ``workers > 1`` articles travel in batches to spawned worker processes
 (each builds its pipeline once) and come back in input order, so the output is
 the same as one worker's. At most ``2 * workers`` batches are in flight, which
-keeps memory flat however long the stream. Analysed articles are returned
+keeps memory flat however long the stream. The input may hold HTML pages not yet
+extracted (:class:`~marsad.model.RawPage`, from ``read_records``): the process that
+analyses a page extracts it first, so with N workers N pages are extracted at once. Analysed articles are returned
 without their working state (tokens, sentences): nothing downstream needs it
 and it would dominate the cost of sending articles between processes.
 
@@ -24,14 +26,16 @@ from contextlib import contextmanager
 from dataclasses import replace
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from marsad.model import Article
+from marsad.ingest.html import as_article
+from marsad.model import Article, InputRecord
 from marsad.pipeline import Pipeline, default_pipeline
 
 if TYPE_CHECKING:
     from marsad.store import Store
 
+_T = TypeVar("_T")
 _WORKER_PIPELINE: Pipeline | None = None
 _WORKER_ERROR: BaseException | None = None
 #: Collector thresholds while analysing (Python's defaults: 700, 10, 10).
@@ -99,35 +103,36 @@ def _init_worker(pipeline: Pipeline | None) -> None:
         _WORKER_ERROR = exc
 
 
-def _process_batch(batch: list[Article]) -> list[Article]:
+def _process_batch(batch: list[InputRecord]) -> list[Article]:
     if _WORKER_ERROR is not None:
         raise RuntimeError(f"worker could not build its pipeline: {_WORKER_ERROR!r}")
     pipeline = _WORKER_PIPELINE or default_pipeline()
-    return [_finish(pipeline.process(a)) for a in batch]
+    return [_finish(pipeline.process(as_article(r))) for r in batch]
 
 
-def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """Consecutive lists of at most ``size`` articles."""
+def batches(articles: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    """Consecutive lists of at most ``size`` articles (or input records)."""
     stream = iter(articles)
     while batch := list(islice(stream, size)):
         yield batch
 
 
 def run_local(
-    articles: Iterable[Article],
+    articles: Iterable[InputRecord],
     *,
     workers: int = 1,
     batch_size: int = 64,
     pipeline: Pipeline | None = None,
 ) -> Iterator[Article]:
-    """Analyse ``articles`` and yield them in input order (multiprocess when ``workers > 1``)."""
+    """Analyse ``articles`` and yield them in input order (multiprocess when ``workers > 1``);
+    a :class:`~marsad.model.RawPage` is extracted where it is analysed."""
     if batch_size < 1:
         raise ValueError("batch_size must be >= 1")
     if workers <= 1:
         steps = pipeline if pipeline is not None else default_pipeline()
         with fewer_collections():
-            for article in articles:
-                yield _finish(steps.process(article))
+            for record in articles:
+                yield _finish(steps.process(as_article(record)))
         return
     stream = batches(articles, batch_size)
     first = next(stream, [])
@@ -139,7 +144,7 @@ def run_local(
 
 
 def upsert_stream(
-    articles: Iterable[Article],
+    articles: Iterable[InputRecord],
     store: Store,
     *,
     workers: int = 1,
@@ -167,7 +172,7 @@ def store_stream(
 
 
 def _run_pool(
-    stream: Iterable[list[Article]], workers: int, pipeline: Pipeline | None
+    stream: Iterable[list[InputRecord]], workers: int, pipeline: Pipeline | None
 ) -> Iterator[Article]:
     # spawn: the same behaviour on every OS, and no copy of the parent's state
     # (open store connections, caches) in the children.

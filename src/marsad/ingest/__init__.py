@@ -4,6 +4,6 @@ Heavy libraries (trafilatura, fastwarc, feedparser) load only when a file needs 
 """
 
 from marsad.ingest.fields import ANT_MAPPING, FieldMapping, parse_datetime
-from marsad.ingest.readers import read_inputs
+from marsad.ingest.readers import read_inputs, read_records
 
-__all__ = ["ANT_MAPPING", "FieldMapping", "parse_datetime", "read_inputs"]
+__all__ = ["ANT_MAPPING", "FieldMapping", "parse_datetime", "read_inputs", "read_records"]

@@ -1,4 +1,8 @@
-"""HTML pages to articles: main text, title, date and site via trafilatura."""
+"""HTML pages to articles: main text, title, date and site via trafilatura.
+
+Readers yield a :class:`~marsad.model.RawPage` per page; :func:`as_article` extracts it
+where the analysis runs (an engine's worker), so extraction is parallel too.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from typing import Any
 from marsad.ingest.encoding import UndecodableError, decode_bytes
 from marsad.ingest.fields import parse_datetime
 from marsad.ingest.records import error_article
-from marsad.model import Article
+from marsad.model import Article, InputRecord, RawPage
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 # htmldate's default output is a bare day; ask for the time and offset when the page has them.
@@ -75,3 +79,21 @@ def html_article(
     except ValueError as exc:
         return error_article(name, f"bad published date: {exc}", id=page_url, text=doc.text, **meta)
     return Article.create(doc.text, id=page_url or name, published=published, **meta)
+
+
+def page_article(page: RawPage) -> Article:
+    """Extract a page a reader yielded; whatever goes wrong becomes a failed article.
+
+    Runs in the engine's workers: an exception there would stop the whole run.
+    """
+    try:
+        return html_article(
+            page.data, page.name, url=page.url, fallback_date=page.published, charset=page.charset
+        )
+    except Exception as exc:  # noqa: BLE001 - one bad page must not stop a batch
+        return error_article(page.name, f"html: {type(exc).__name__}: {exc}", url=page.url)
+
+
+def as_article(record: InputRecord) -> Article:
+    """The article of an input record: an article as it is, a page extracted."""
+    return record if isinstance(record, Article) else page_article(record)

@@ -3,6 +3,8 @@
 The format comes from the file extension, else from the first bytes. Every reader
 is a generator, so memory stays flat however large the corpus; a file or record
 that cannot be read becomes an article with ``error`` set and the stream goes on.
+``read_records`` is the same stream with HTML pages (files, WARC records) left as
+:class:`~marsad.model.RawPage`: the engines extract them in their workers.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import IO
 from marsad.ingest.encoding import sniff_bom
 from marsad.ingest.fields import FieldMapping
 from marsad.ingest.records import error_article
-from marsad.model import Article
+from marsad.model import Article, InputRecord, RawPage
 
 #: Extension -> format, longest suffix first. Directory walks take only these files.
 EXTENSIONS: tuple[tuple[str, str], ...] = (
@@ -84,8 +86,8 @@ def _peekable(stream: IO[bytes]) -> IO[bytes]:
 
 def read_stream(
     stream: IO[bytes], name: str, fmt: str | None = None, mapping: FieldMapping | None = None
-) -> Iterator[Article]:
-    """Articles from an open binary stream in format ``fmt`` (sniffed when None)."""
+) -> Iterator[InputRecord]:
+    """Records from an open binary stream in format ``fmt`` (sniffed when None)."""
     stream = _peekable(stream)
     if fmt is None:
         fmt = sniff_format(stream.peek(2048)[:2048]) if hasattr(stream, "peek") else "text"
@@ -102,9 +104,7 @@ def read_stream(
 
         yield from read_feed(stream.read(), name)
     elif fmt == "html":
-        from marsad.ingest.html import html_article
-
-        yield html_article(stream.read(), name)
+        yield RawPage(name, stream.read())
     else:
         from marsad.ingest.text import text_article
 
@@ -113,8 +113,8 @@ def read_stream(
 
 def read_file(
     path: Path, name: str, fmt: str | None = None, mapping: FieldMapping | None = None
-) -> Iterator[Article]:
-    """Articles from one file; an unreadable file yields one failed article."""
+) -> Iterator[InputRecord]:
+    """Records from one file; an unreadable file yields one failed article."""
     fmt = fmt or format_of(path.name)
     try:
         compressed = path.name.lower().endswith(".gz") and fmt != "warc"
@@ -124,7 +124,7 @@ def read_file(
         yield error_article(name, f"unreadable file: {type(exc).__name__}: {exc}")
 
 
-def _read_one(arg: str, mapping: FieldMapping | None) -> Iterator[Article]:
+def _read_one(arg: str, mapping: FieldMapping | None) -> Iterator[InputRecord]:
     if arg == "-":
         yield from read_stream(sys.stdin.buffer, "stdin", None, mapping)
     elif _is_url(arg):
@@ -140,13 +140,27 @@ def _read_one(arg: str, mapping: FieldMapping | None) -> Iterator[Article]:
             yield from read_file(path, path.name, None, mapping)
 
 
+def read_records(
+    paths: Sequence[str], *, mapping: FieldMapping | None = None
+) -> Iterator[InputRecord]:
+    """:func:`read_inputs` with HTML pages not yet extracted (:class:`~marsad.model.RawPage`).
+
+    What the engines read: they extract each page in the worker that analyses it
+    (:func:`marsad.ingest.html.as_article`), so extraction runs on every core.
+    """
+    for arg in paths:
+        if arg != "-" and not _is_url(arg) and not os.path.exists(arg):
+            raise FileNotFoundError(f"input not found: {arg}")
+    return (record for arg in paths for record in _read_one(arg, mapping))
+
+
 def read_inputs(paths: Sequence[str], *, mapping: FieldMapping | None = None) -> Iterator[Article]:
     """Stream articles from files, directories (recursive, sorted), ``-`` (stdin) and feed URLs.
 
     Missing paths raise FileNotFoundError at once, before anything is read.
     ``mapping`` names the JSON fields; None detects the ANT corpus's names per record.
+    HTML pages are extracted here, in this process (see :func:`read_records`).
     """
-    for arg in paths:
-        if arg != "-" and not _is_url(arg) and not os.path.exists(arg):
-            raise FileNotFoundError(f"input not found: {arg}")
-    return (article for arg in paths for article in _read_one(arg, mapping))
+    from marsad.ingest.html import as_article
+
+    return map(as_article, read_records(paths, mapping=mapping))

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO, Any
 
-from marsad.ingest.html import html_article
 from marsad.ingest.records import error_article
-from marsad.model import Article
+from marsad.model import Article, RawPage
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -40,11 +39,13 @@ def _truncation(record: Any, body: bytes) -> str | None:
     return None
 
 
-def read_warc(stream: IO[bytes], name: str) -> Iterator[Article]:
-    """Yield an article per HTML response/resource record (gzip detected by fastwarc).
+def read_warc(stream: IO[bytes], name: str) -> Iterator[Article | RawPage]:
+    """Yield a page per HTML response/resource record (gzip detected by fastwarc), or a
+    failed article for a record that cannot be read.
 
     The record's target URI is the article URL and id; its WARC-Date (capture time)
-    is the publication time only when the page itself carries no date.
+    is the publication time only when the page itself carries no date. Pages are
+    extracted later, where they are analysed (:func:`marsad.ingest.html.as_article`).
     """
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
@@ -68,8 +69,6 @@ def read_warc(stream: IO[bytes], name: str) -> Iterator[Article]:
                 yield error_article(where, short, url=uri)
                 continue
             charset = _content_type(record)[1]
-            yield html_article(
-                body, where, url=uri, fallback_date=record.record_date, charset=charset
-            )
+            yield RawPage(where, body, uri, record.record_date, charset)
     except OSError as exc:
         yield error_article(f"{name}#{n + 1}", f"warc: bad record, rest of file skipped: {exc}")
