@@ -159,3 +159,15 @@ def test_a_town_s_bearing_or_a_list_of_regions_situates_nothing() -> None:
     city = _at(text, "حلب", "Aleppo", 36.2, 37.15, name_en="Aleppo")
     raqqa = _at(text, "الرقة", "Ar-Raqqa", 35.95, 39.0, feature="admin1")
     assert situated([city], [city, raqqa], text) == [city]
+
+
+def test_a_strike_after_a_joint_one_is_struck_by_both_states_a_car_bomb_by_neither() -> None:
+    lead = "شنت طائرات حربية روسية وسورية، الثلاثاء، غارات جوية على ريف إدلب الجنوبي. "
+    events = code(lead + "وقتل ثمانية مدنيين في قصف على مدينة خان شيخون.")
+    assert sorted((e.actor1, e.fatalities) for e in events if e.location == "Khan Shaykun") == [
+        ("Military Forces of Russia (2000-)", 4), ("Military Forces of Syria (2000-)", 4)]
+    events = code(lead + "وقتل ثمانية مدنيين في انفجار سيارة مفخخة في مدينة سراقب.")
+    assert [e.actor1 for e in events if e.location == "Saraqab"] == ["Unidentified Armed Group (Syria)"]
+    events = code("شنت طائرات حربية روسية، الثلاثاء، غارات جوية على ريف إدلب الجنوبي. "
+                  "وقتل ثمانية مدنيين في قصف على مدينة خان شيخون.")
+    assert [e.actor1 for e in events if e.location == "Khan Shaykun"] == ["Military Forces of Russia (2000-)"]

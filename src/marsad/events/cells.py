@@ -9,14 +9,14 @@ from datetime import date
 
 from marsad.events import roles
 from marsad.events.attribution import western_strikers
-from marsad.events.draft import Draft, Words
+from marsad.events.draft import Draft, Story, Words
 from marsad.events.fatalities import number
 from marsad.events.subtypes import REMOTE_SUBS
 from marsad.model import Article, Place
 
 
 def expand(draft: Draft, toks: Words, seg: tuple[int, int], places: list[Place], days: list[date | None], country: str,
-           dead: bool, article: Article | None = None) -> list[Draft]:
+           dead: bool, article: Article | None = None, story: Story | None = None) -> list[Draft]:
     """The draft's cells; with deaths reported (``dead``) a strike on no named side has civilian
     targets in every cell, whatever its share of the toll."""
     own = own_tolls(article.places, toks, seg) if article is not None and dead and len(days) == 1 else []
@@ -25,9 +25,9 @@ def expand(draft: Draft, toks: Words, seg: tuple[int, int], places: list[Place],
         own = [(places[0], draft.fatalities - own[0][1]), own[0]]
     if len(own) >= 2:  # «قتل 6 مدنيين في سراقب و3 في كفرنبل»: each place with its own toll
         draft = replace(draft, fatalities=max(draft.fatalities, sum(n for _, n in own)))
-        out = [c for one in joint(draft, toks, seg, country, article) for c in _by_tolls(one, own)]
+        out = [c for one in joint(draft, toks, seg, country, article, story) for c in _by_tolls(one, own)]
     else:
-        out = [d for one in joint(draft, toks, seg, country, article) for d in split(one, places, days)]
+        out = [d for one in joint(draft, toks, seg, country, article, story) for d in split(one, places, days)]
     if len(out) > 1 and dead and not draft.actor2 and draft.sub_event_type in REMOTE_SUBS:
         out = [replace(d, actor2=f"Civilians ({country})", inter2=7) for d in out]
     return out
@@ -74,7 +74,8 @@ def spread(listed: list[Place]) -> bool:
     return top * 2 < len(listed)
 
 
-def joint(draft: Draft, toks: Words, seg: tuple[int, int], country: str, article: Article | None = None) -> list[Draft]:
+def joint(draft: Draft, toks: Words, seg: tuple[int, int], country: str, article: Article | None = None,
+          story: Story | None = None) -> list[Draft]:
     """«غارات جوية سورية روسية»، «قوات النظام وروسيا استهدفت»، «شنتها دمشق مع حليفتها موسكو»، the
     US, the UK and France: one event per state that struck (one actor pair each; guideline v6),
     the toll split evenly, the remainder to the first named."""
@@ -84,11 +85,20 @@ def joint(draft: Draft, toks: Words, seg: tuple[int, int], country: str, article
         article.actors, article.places, toks, seg[0], seg[1], draft.actor1, country) or roles.allied_capitals(
         article.places, toks, seg[0], seg[1], country) if article is not None else [])
     states = [(a.name, a.inter) for a in found]
+    if story is not None and len(states) >= 2:
+        story.joint = tuple(states)
+    if not states and story is not None and story.joint and "named" not in draft.cues and draft.sub_event_type in _STRIKES and (
+            draft.actor1 in {n for n, _ in story.joint} or draft.actor1.startswith("Unidentified")):
+        return _per_state(draft, list(story.joint))  # «… شنها الطيران الروسي والسوري. وقتل ثمانية في قصف على X»
     if not states and article is not None:
         return allies(draft, article)
     if draft.actor1 not in {name for name, _ in states}:
         return [draft]
     return _per_state(draft, states)
+
+
+#: What a state's aircraft or guns do; a car bomb or a mine is no state's joint strike.
+_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 
 
 def allies(draft: Draft, article: Article) -> list[Draft]:

@@ -54,6 +54,8 @@ class Story:
     told_toll: int = 0  # the deaths the previous sentence with a cue counted («15 مدنياً قتلوا …»)
     #: (day, precision, date confidence) of a strike an earlier sentence told but could not place
     unplaced: tuple[date | None, int, float] | None = None
+    #: the states an earlier sentence named striking together («غارات جوية شنها الطيران الروسي والسوري»)
+    joint: tuple[tuple[str, int], ...] = ()
 
     def retold(self) -> None:
         """A later sentence tells the deaths the last cue counted again («المدنيين قتلوا بقصف … في X وY»):

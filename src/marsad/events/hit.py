@@ -102,7 +102,7 @@ def code_hit(
     days: list[date | None] = [when + timedelta(days=k) for k in range((last_day - when).days + 1)] \
         if when and last_day else [when]
     dead = bool(draft.fatalities or count_deaths(toks[cl.lo : cl.hi]))
-    return cells.expand(draft, toks, (cl.seg_lo, cl.seg_hi), listed or [loc.place], days, country, dead, article)
+    return cells.expand(draft, toks, (cl.seg_lo, cl.seg_hi), listed or [loc.place], days, country, dead, article, story)
 
 
 def _event_day(article: Article, toks: Words, hit: TriggerHit, cl: Clause, sub: str, published: datetime | None,
