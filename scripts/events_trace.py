@@ -6,7 +6,9 @@ Usage: python scripts/events_trace.py [--sets dev,dev2,...] [--filters] [--losse
 its evidence sentence (``lexicon``, or a trigger-level filter), a named filter that dropped
 every trigger there (``filter:NAME``, the filters of ``events.newsworthy`` and the clause
 ones of ``events.context``), no place or sub-type found, the drafts' wrong type, place or
-date, or a matching draft lost in merging (``merged away``); each false event gets the
+date, a matching draft lost in merging (``merged away``), or a system event that matches it
+but went to another gold event (``taken``: by one told in the same evidence — a second place,
+side or state not coded —, by one a day apart, or by another report); each false event gets the
 cause ``scripts/events_errors.py`` gives it. ``--filters``: each filter is switched off in
 turn and the coder rerun; the true events it removes are the matched events gained, the
 false ones the unmatched events gained (pooled). A filter that removes as many true as
@@ -88,10 +90,20 @@ def rule_switches() -> dict[str, Callable[[], Any]]:
         "place:enumerated": _off(where, "enumerated_places", lambda *a: []),
         "place:coordinated": _off(placing, "coordinated", lambda *a: []),
         "place:list-province": _off(placing, "in_list_province", lambda listed: listed),
+        "place:situated-list": _off(placing, "situated", lambda listed, places, text: listed),
         "split:joint-states": _off(cells, "joint", lambda draft, *a, **k: [draft]),
+        "split:story-joint": _off(cells, "joint", _without_story(cells.joint)),
         "split:western-allies": _off(cells, "allies", lambda draft, article: [draft]),
         "merge:fill-opponents": _off(merge, "_fill_opponents", lambda drafts: drafts),
+        "merge:own-days": _off(merge, "_own_days", lambda *a: False),
     }
+
+
+def _without_story(joint: Callable[..., Any]) -> Callable[..., Any]:
+    """``cells.joint`` blind to the states an earlier sentence named striking together."""
+    def call(draft: Any, toks: Any, seg: Any, country: str, article: Any = None, story: Any = None) -> Any:
+        return joint(draft, toks, seg, country, article, None)
+    return call
 
 
 def run(arts: dict[str, Any]) -> list[dict[str, Any]]:
@@ -314,12 +326,14 @@ def _draft_dicts(art: Any, drafts: list[Any]) -> list[dict[str, Any]]:
     return [event_to_dict(e, art.text) for d in drafts for e in merge_drafts([d], art.id)]
 
 
-def lost_at(g: dict[str, Any], art: Any, rec: Recorder, system: list[dict[str, Any]]) -> str:
+def lost_at(g: dict[str, Any], art: Any, rec: Recorder, system: list[dict[str, Any]],
+            gold: list[dict[str, Any]] | None = None) -> str:
     """The stage that lost gold event ``g``."""
     from marsad.eval.events import matches, same_place
 
-    if any(matches(e, g) for e in system if e["article_id"] == art.id):
-        return "one system event for two gold (2nd place/actor not coded)"
+    taken = [e for e in system if e["article_id"] == art.id and matches(e, g)]
+    if taken:
+        return _taken_by(g, taken, gold or [])
     drafts = _draft_dicts(art, rec.drafts.get(art.id, []))
     if any(matches(d, g) for d in drafts):
         return "merged away (a draft matched; merging dropped it)"
@@ -343,6 +357,21 @@ def lost_at(g: dict[str, Any], art: Any, rec: Recorder, system: list[dict[str, A
     return stages[0]
 
 
+def _taken_by(g: dict[str, Any], taken: list[dict[str, Any]], gold: list[dict[str, Any]]) -> str:
+    """Why a system event that matches ``g`` went to another gold event: the other is told by
+    the same evidence (a second place, side or state of one report was not coded), lies a day
+    apart (a neighbouring day's event took the match), or is another report of the place."""
+    from marsad.eval.events import matches
+
+    others = [o for o in gold if o is not g and o.get("article_id") == g.get("article_id")
+              and any(matches(e, o) for e in taken)]
+    if any(o.get("evidence_text") == g.get("evidence_text") for o in others):
+        return "taken: 2nd place/side/state of the same report not coded"
+    if any(o.get("event_date") != g.get("event_date") for o in others):
+        return "taken: a day-apart event of the place took the match"
+    return "taken: another report of the place took the match"
+
+
 def losses(arts: dict[str, Any], golds: dict[str, list[dict[str, Any]]], show: bool) -> None:
     from marsad.eval.events import pairs_by_article
 
@@ -356,7 +385,7 @@ def losses(arts: dict[str, Any], golds: dict[str, list[dict[str, Any]]], show: b
         for kind, why, ev in errors:
             art = arts[str(ev["article_id"])]
             if kind == "FN":
-                stage = lost_at(ev, art, rec, system)
+                stage = lost_at(ev, art, rec, system, gold)
                 fn[stage] += 1
             else:
                 start = ev["evidence"][0]["start"] if ev.get("evidence") else 0
