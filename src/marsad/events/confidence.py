@@ -58,7 +58,7 @@ _TABLE = ("data", "events", "confidence.json")
 _DENSE = frozenset(FEATURES)
 #: Events below this confidence are dropped by the coder (``merge.merge_with_features``);
 #: chosen by leave-one-gold-set-out cross-validation (``scripts/events_cv.py``). 0 keeps all.
-MIN_CONFIDENCE = 0.15
+MIN_CONFIDENCE = 0.1
 
 
 def hedged(clause_words: Iterable[str]) -> bool:
