@@ -45,6 +45,7 @@ SETS: dict[str, tuple[str, ...]] = {
     "dev5": ("events_dev5.j.jsonl", "events_dev5.k.jsonl"),
     "dev6": ("events_dev6.jsonl",),
     "dev7": ("events_dev7.jsonl",),
+    "dev8": ("events_dev8.jsonl",),  # scored unseen at the end of the 2026-11-30 night session
 }
 EARLY = ("clean", "arabic", "entities", "places")
 
