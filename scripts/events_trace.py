@@ -178,7 +178,9 @@ def _branch_source(stage: str) -> str:
 
 
 def _f1(tp: int, fp: int, n_gold: int) -> float:
-    return 2 * tp / (2 * tp + fp + (n_gold - tp)) if tp else 0.0
+    from marsad.eval.events import f1_of
+
+    return f1_of(tp, tp + fp, n_gold)
 
 
 def returning_line(func: Callable[..., Any], *args: Any) -> tuple[Any, int]:

@@ -18,6 +18,11 @@ from pathlib import Path
 from typing import Any
 
 
+def f1_of(tp: int, n_system: int, n_gold: int) -> float:
+    """Event F1 from counts (2PR / (P + R) = 2·tp / (system + gold)), for every scorer of sets."""
+    return 2 * tp / (n_system + n_gold) if tp else 0.0
+
+
 @dataclass(frozen=True)
 class Scores:
     tp: int
@@ -37,8 +42,7 @@ class Scores:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_of(self.tp, self.n_system, self.n_gold)
 
     def report(self) -> str:
         def rate(n: int) -> float:

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from marsad.eval.events import f1_of
 from marsad.events import train_confidence
 from marsad.events.features_lex import PREFIXES
 from marsad.events.train_confidence import L2_GRID, Row, fit_rows
@@ -61,8 +62,8 @@ def counts(rows: Sequence[Row], preds: np.ndarray, gold: list[dict[str, Any]], t
 
 
 def f1(c: Sequence[int]) -> float:
-    tp, ns, ng = c
-    return 2 * tp / (ns + ng) if ns + ng else 0.0
+    """F1 of (matched, system, gold) counts."""
+    return f1_of(c[0], c[1], c[2])
 
 
 def _sum(cs: Sequence[Sequence[int]]) -> tuple[int, int, int]:
