@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from functools import partial
 from itertools import compress
-from operator import is_, itemgetter
+from operator import itemgetter
 
 from marsad.actors.kb import (
     KBActor,
@@ -19,6 +18,7 @@ from marsad.actors.kb import (
     resolve_name,
 )
 from marsad.actors.text import may_read_as, norm, text_words, variants, words
+from marsad.memo import lookup_many
 from marsad.model import Actor, Place
 
 
@@ -211,7 +211,6 @@ _ANAPHORA_WORDS = {clitic + w: head for w, head in _ANAPHORA.items() for clitic 
 
 
 _WORD = itemgetter(2)
-_IS_NONE = partial(is_, None)
 #: The alias index, per normalised word whether some clitic reading of it begins an alias,
 #: and the first alias words with their article-less tails (:func:`may_read_as`).
 _STARTS: tuple[object, dict[str, bool], frozenset[str]] = (None, {}, frozenset())
@@ -227,14 +226,12 @@ def _alias_starts(toks: list[tuple[int, int, str]], index: dict[str, list[tuple[
     if _STARTS[0] is not index:
         _STARTS = (index, {}, frozenset(index) | {k[2:] for k in index if k.startswith("ال")})
     _, known, tails = _STARTS
-    flags = list(map(known.get, map(_WORD, toks)))
-    if None in flags:
-        if len(known) >= _STARTS_LIMIT:
-            known.clear()
-        keys = index.keys()
-        for j in compress(range(len(flags)), map(_IS_NONE, flags)):  # the new words only
-            word = toks[j][2]
-            flags[j] = known[word] = may_read_as(word, tails) and not keys.isdisjoint(variants(word))
+    keys = index.keys()
+
+    def begins(word: str) -> bool:
+        return may_read_as(word, tails) and not keys.isdisjoint(variants(word))
+
+    flags = lookup_many(known, list(map(_WORD, toks)), begins, _STARTS_LIMIT)
     return compress(range(len(flags)), flags)
 
 

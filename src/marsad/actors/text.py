@@ -63,7 +63,7 @@ def core(word: str) -> str:
 #: The beginnings of every form :func:`variants` removes something from.
 _CLITIC_STARTS = ("و", "ف", "ب", "ل", "ك", "ال")
 #: Every letter :func:`variants` may remove from the front of a word.
-_CLITIC_LETTERS = "وفبلكا"
+_CLITIC_LETTERS = "".join(dict.fromkeys("".join(_CLITIC_STARTS)))  # و ف ب ل ك ا
 
 
 def may_read_as(word: str, tails: Container[str]) -> bool:

@@ -10,18 +10,16 @@ import gzip
 import json
 import sys
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from importlib import resources
-from itertools import compress
-from operator import is_
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from marsad.geo.text import key, strip_variants
+from marsad.memo import lookup_many
 
 DATA_FILE = "gazetteer.json.gz"
-_HEADS_LIMIT = 1 << 16  # distinct words remembered by Gazetteer.heads (~10 MB when full)
-_IS_NONE = partial(is_, None)
+_HEADS_LIMIT = 1 << 16  # distinct words remembered by Gazetteer.heads_of (~10 MB when full)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,28 +63,17 @@ class Gazetteer:
         """The ``(proclitic chars, rest)`` readings of a normalised word that can start a name.
 
         A reading counts when it is a key (at least three letters once a proclitic
-        is cut) or the first word of a longer name. Most words of a text have none,
-        and this per-word answer is cached (bounded), so scanning a text costs about
-        one dict probe per word.
+        is cut) or the first word of a longer name. Most words of a text have none.
         """
-        found = self._heads.get(word)
-        if found is None:
-            if len(self._heads) >= _HEADS_LIMIT:
-                self._heads.clear()
-            found = self._heads[word] = tuple(
-                (cut, rest) for cut, rest in strip_variants(word)
-                if rest in self.prefixes or ((cut == 0 or len(rest) >= 3) and rest in self.index)
-            )  # fmt: skip
-        return found
+        return tuple(
+            (cut, rest) for cut, rest in strip_variants(word)
+            if rest in self.prefixes or ((cut == 0 or len(rest) >= 3) and rest in self.index)
+        )  # fmt: skip
 
     def heads_of(self, words: list[str]) -> list[tuple[tuple[int, str], ...]]:
-        """:meth:`heads` of each word: cache hits are read in one C-level pass (most words
-        of an article are known, and most have no reading), misses computed one by one."""
-        found = list(map(self._heads.get, words))
-        if None in found:
-            for j in compress(range(len(found)), map(_IS_NONE, found)):  # the new words only
-                found[j] = self.heads(words[j])
-        return cast(list[tuple[tuple[int, str], ...]], found)
+        """:meth:`heads` of each word, remembered per word (bounded): scanning a text costs
+        about one dict probe per word (:func:`marsad.memo.lookup_many`)."""
+        return lookup_many(self._heads, words, self.heads, _HEADS_LIMIT)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
