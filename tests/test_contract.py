@@ -34,8 +34,8 @@ BAD_LINES = [
     (json.dumps({"id": "t", "text": TEXT, "title": 5}), "'title'"),
     (json.dumps({"id": "s", "text": TEXT, "source": {"name": "x"}}), "'source'"),
     (json.dumps({"id": "d", "text": TEXT, "published": "يوم ما"}), "'published'"),
-    ('{"id": NaN, "text": "%s"}' % TEXT, "NaN"),  # would become the id "nan"
-    ('{"id": 1e400, "text": "%s"}' % TEXT, "'id'"),  # would become the id "inf"
+    ('{"id": NaN, "text": ' + json.dumps(TEXT) + "}", "NaN"),  # would become the id "nan"
+    ('{"id": 1e400, "text": ' + json.dumps(TEXT) + "}", "'id'"),  # would become the id "inf"
 ]
 
 
