@@ -27,6 +27,7 @@ COVERED = {
     "dev6_articles.txt": ("events_dev6.jsonl",),
     "dev7_articles.txt": ("events_dev7.jsonl",),
     "dev8_articles.txt": ("events_dev8.jsonl",),
+    "dev9_articles.txt": ("events_dev9.jsonl",),
 }
 
 
