@@ -6,7 +6,7 @@ L2-regularised logistic regression (Newton steps, deterministic: no sampling, no
 needed) over the coder's evidence flags (``confidence.FEATURES``) and the lexical cues
 (``features_lex``) seen in at least ``MIN_COUNT`` training events. Writes the table the
 coder ships. ``events/cv_confidence.py`` scores the same recipe leave-one-set-out.
-The unseen sets (dev7, the test set, dev8) are refused: they measure the result.
+The unseen sets (dev7, the test set, dev8, dev9) are refused: they measure the result.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ GOLD_SETS: dict[str, tuple[str, ...]] = {
     "dev6": ("events_dev6.jsonl",),
 }
 #: Gold files that score the coder at the end, never learned from.
-UNSEEN = ("dev7", "events_test", "dev8")
+UNSEEN = ("dev7", "events_test", "dev8", "dev9")
 PACKAGE_TABLE = Path(__file__).resolve().parent.parent / "data" / "events" / "confidence.json"
 #: Ridge strength (chosen by inner cross-validation among ``L2_GRID``; see docs/gold.md).
 L2 = 0.25
