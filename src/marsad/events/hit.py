@@ -77,7 +77,7 @@ def code_hit(
         return []
     country = country_name(loc.place.country) or "Syria"
     a1, a2 = _actors(article, toks, hit, cl, country, loc.elaborated, story)
-    typed = _sub_type(article, toks, hit, cl, a1, a2)
+    typed = _sub_type(article, toks, hit, cl, a1, a2, country)
     if typed is None:
         return []
     sub, a1, a2 = typed
@@ -225,10 +225,16 @@ def _actors(
 
 
 def _sub_type(
-    article: Article, toks: Words, hit: TriggerHit, cl: Clause, a1: Actor | None, a2: Actor | None
+    article: Article, toks: Words, hit: TriggerHit, cl: Clause, a1: Actor | None, a2: Actor | None,
+    country: str = "",
 ) -> tuple[str, Actor | None, Actor | None] | None:
-    """The sub-event type, with the actors swapped where a withdrawal or handover says who acts."""
+    """The sub-event type, with the actors swapped where a withdrawal or handover says who acts.
+    A state's forces abroad (Turkey's in Afrin) are external: their capture is the codebook's
+    "Non-state actor overtakes territory" (non-state or foreign state actors), not a government's."""
     sub = resolve_sub(hit, toks[cl.seg_lo : cl.seg_hi], a1, a2)
+    if sub == "Government regains territory" and a1 is not None and a1.country and country \
+            and a1.country != country:
+        sub = "Non-state actor overtakes territory"
     if a1 is None and a2 is not None and sub in ("Non-violent transfer of territory", "Change to group/activity"):
         a1, a2 = a2, None  # «خروج مسلحين معارضين»: who withdraws / hands over acts
     elif hit.definition.words[0] == "تسلمت" and sub == "Non-violent transfer of territory":

@@ -48,6 +48,8 @@ def _restated(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
     lo, hi = cl.lo, cl.hi
     if not hit.definite or hit.definition.verbal or cl.day_dates or count_deaths(toks[lo:hi]) is not None:
         return False
+    if hit.definition.sub_event_type == TERRITORY:
+        return False  # «أعلن الجيش السيطرة على …»: a capture noun is coded only after its verb (unsupported)
     return not restated.lead_report(article, toks, lo, hi, hit, story) and \
         not restated.first_placed_strike(article, toks, lo, hi, hit, story)
 

@@ -254,6 +254,8 @@ def supported(clause: Words, hit: TriggerHit) -> bool:
         return count_deaths(clause) is not None  # «السلاح الكيماوي» alone is a topic
     if hit.definition.sub_event_type == "Agreement":
         return _concluded(clause, hit)
+    if hit.definition.sub_event_type == TERRITORY:
+        return True  # a capture noun is kept only after a verb announcing it (triggers.announced_capture)
     if count_deaths(clause) is not None:
         return True
     others = [w for a, _, w in clause if a != hit.start]  # the cue does not support itself («ضربة قاصمة»)
