@@ -27,3 +27,16 @@ def test_a_state_taking_a_town_abroad_is_an_external_force_overtaking_it() -> No
     assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory", "Military Forces of Turkey (2016-)")
     (event,) = code("وسيطر الجيش السوري، الثلاثاء، على بلدة كفرنبل في ريف إدلب.")
     assert event.sub_event_type == "Government regains territory"
+
+
+def test_strikes_an_advance_moves_under_are_its_tactics() -> None:
+    assert code("وتقدمت قوات النظام، الثلاثاء، باتجاه بلدة كفرنبل في ريف إدلب تحت غطاء من قصف مكثف.") == []
+    (event,) = code("وقصفت قوات النظام، الثلاثاء، بلدة كفرنبل في ريف إدلب.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_clashes_of_protesters_are_a_violent_demonstration() -> None:
+    (event,) = code("واندلعت، الثلاثاء، مواجهات وأعمال شغب عنيفة بين المحتجين وقوات الأمن في مدينة البصرة.")
+    assert (event.event_type, event.actor1, event.actor2) == ("Riots", "Rioters (Iraq)", "Police Forces of Iraq")
+    (event,) = code("واندلعت اشتباكات، الثلاثاء، بين قوات النظام والفصائل في بلدة كفرنبل في ريف إدلب.")
+    assert event.sub_event_type == "Armed clash"

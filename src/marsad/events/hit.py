@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from marsad.actors.kb import country_name
+from marsad.actors.text import variants
 from marsad.events import cells, context, placing, roles, where
 from marsad.events.abroad import country_of_clause
 from marsad.events.attribution import PENALTY, infer_sides, note_agent, one_sided_attack
@@ -278,6 +279,10 @@ def _draft(
         inter1 == 6 and sub == "Looting/property destruction"
     ):
         sub, actor1, inter1 = "Violent demonstration", f"Rioters ({country})", 5  # protesters who storm or burn
+    if sub == "Armed clash" and _riot_clash(toks[lo:hi], hit):
+        if not actor2 or inter2 in (0, 3, 5, 6):
+            actor2, inter2 = (actor1, inter1) if inter1 in (1, 8) else ("", 0)
+        sub, actor1, inter1 = "Violent demonstration", f"Rioters ({country})", 5
     confidence = 0.55 + 0.15 * (hit.definition.strength == 2) + date_conf + 0.1 * (a1 is not None)
     confidence -= where.PENALTY * loc.borrowed + PENALTY * inferred
     cues = draft_cues(strong=hit.definition.strength == 2, date_conf=date_conf, named=a1 is not None,
@@ -290,6 +295,17 @@ def _draft(
 
 
 _BASES = frozenset({"airbase", "base"})
+#: Who the clashes of :func:`_riot_clash` involve: protesters, protests, riots.
+_PROTEST_WORDS = ("متظاهر", "محتج", "مظاهر", "احتجاج", "تظاهر", "شغب")
+
+
+def _riot_clash(clause: Words, hit: TriggerHit) -> bool:
+    """«جرت مواجهات وأعمال شغب عنيفة»، «خرجت مظاهرات … واندلعت اشتباكات مع قوات الأمن»: clashes
+    in a clause about protesters or riots are a violent demonstration, not a battle (ant2018_syria:
+    5 such Armed clash events read, 5 riots at Gaza's fence, in Tehran and in the Moroccan Rif)."""
+    if not hit.definition.words[0].startswith(("مواجه", "اشتباك", "اشتبك")):
+        return False
+    return any(f.startswith(_PROTEST_WORDS) for _, _, w in clause for f in variants(w))
 
 
 def _state_in_story(article: Article, country: str) -> bool:

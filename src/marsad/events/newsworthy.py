@@ -81,8 +81,9 @@ def _caption(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publish
 
 def _tactics(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,
              story: Story) -> bool:
-    """«وتفجيرات ضخمة رافقت الهجوم»: the battle's own tactics."""
-    return hit.definition.sub_event_type in REMOTE_SUBS | REMOTE and asides.accompanies_fight(toks, hit.last, cl.hi)
+    """«وتفجيرات ضخمة رافقت الهجوم»، «تحت غطاء من القصف»: the battle's own tactics."""
+    return hit.definition.sub_event_type in REMOTE_SUBS | REMOTE and (
+        asides.accompanies_fight(toks, hit.last, cl.hi) or asides.under_cover(toks, hit.first))
 
 
 def _setting(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,
