@@ -36,7 +36,9 @@ def test_strikes_an_advance_moves_under_are_its_tactics() -> None:
 
 
 def test_clashes_of_protesters_are_a_violent_demonstration() -> None:
-    (event,) = code("واندلعت، الثلاثاء، مواجهات وأعمال شغب عنيفة بين المحتجين وقوات الأمن في مدينة البصرة.")
-    assert (event.event_type, event.actor1, event.actor2) == ("Riots", "Rioters (Iraq)", "Police Forces of Iraq")
+    (event,) = code("وقال الجيش الإسرائيلي إنه جرت، الثلاثاء، مواجهات وأعمال شغب عنيفة على حدود قطاع غزة.")
+    assert (event.event_type, event.actor1, event.actor2) == ("Riots", "Rioters (Palestine)", "Military Forces of Israel")
+    events = code("وخرجت مظاهرات حاشدة في مدينة البصرة، الثلاثاء، واندلعت اشتباكات مع قوات الأمن.")
+    assert ("Violent demonstration", "Police Forces of Iraq") in [(e.sub_event_type, e.actor2) for e in events]
     (event,) = code("واندلعت اشتباكات، الثلاثاء، بين قوات النظام والفصائل في بلدة كفرنبل في ريف إدلب.")
     assert event.sub_event_type == "Armed clash"
