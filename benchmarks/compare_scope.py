@@ -12,9 +12,16 @@ by article id and field (no article text).
 
     .venv/bin/python benchmarks/compare_scope.py --limit 500 --gold gold/events_dev.jsonl
 
-``--dump FILE`` instead writes each article's events, quotes, entities and places in the
-default scope as JSON lines: run it at two commits over the same data and ``cmp`` the
-files to show that a speed-up left the output identical.
+``--dump FILE`` instead writes each article's events, quotes, places, entities and the
+entities over a place mention (all the geocoder reads of them) in the default scope as
+JSON lines; ``--against FILE`` runs the default scope again and counts, per field, the
+articles that differ from such a dump (made at another commit over the same data);
+``at_places_unscored`` compares the entities over mentions without their score, keeping
+only whether it reaches the geocoder's 0.5.
+``--ids FILE`` (repeatable) adds the articles of a docno list (``gold/*articles.txt``).
+
+    .venv/bin/python benchmarks/compare_scope.py --dump before.jsonl --ids gold/dev2_articles.txt --limit 0
+    .venv/bin/python benchmarks/compare_scope.py --against before.jsonl --ids gold/dev2_articles.txt --limit 0
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ one_blas_thread()
 ROOT = Path(__file__).resolve().parents[1]
 NEWS = ROOT.parent / "shared" / "data" / "news" / "ant2018_syria.jsonl"
 FIELDS = ("events", "quotes", "places")
+DUMPED = (*FIELDS, "entities", "at_places")
 
 
 def corpus_articles(corpus: str, limit: int, offset: int = 0) -> Iterator[Article]:
@@ -47,9 +55,19 @@ def corpus_articles(corpus: str, limit: int, offset: int = 0) -> Iterator[Articl
 def gold_articles(golds: list[str], news: Path) -> Iterator[Article]:
     """The gold files' articles, built as ``marsad eval events`` builds them."""
     from marsad.eval.events import gold_article_ids, read_jsonl
+
+    return news_articles({i for g in golds for i in gold_article_ids(list(read_jsonl(g)))}, news)
+
+
+def listed_articles(lists: list[str], news: Path) -> Iterator[Article]:
+    """The articles of docno lists (one id a line), as :func:`gold_articles` builds them."""
+    return news_articles({i for f in lists for i in Path(f).read_text(encoding="utf-8").split()}, news)
+
+
+def news_articles(wanted: set[str], news: Path) -> Iterator[Article]:
+    from marsad.eval.events import read_jsonl
     from marsad.ingest.fields import parse_datetime
 
-    wanted = {i for g in golds for i in gold_article_ids(list(read_jsonl(g)))}
     for row in read_jsonl(news):
         if row.get("docno") in wanted:
             when = parse_datetime(row.get("time") or "")
@@ -97,18 +115,58 @@ def compare(articles: Iterator[Article], label: str) -> int:
     return differ["events"] + differ["quotes"]
 
 
-def dump(articles: Iterator[Article], out: TextIO) -> int:
-    """Write one JSON line per article (default pipeline); return the count."""
+def rows(articles: Iterator[Article]) -> Iterator[dict[str, Any]]:
+    """Each article's :data:`DUMPED` fields in the default pipeline; ``at_places``: the
+    entities that overlap a gazetteer mention, the only ones the geocoder reads."""
+    from marsad.geo.step import mentions_of
     from marsad.pipeline import default_pipeline
 
-    n = 0
     for article in articles:
         done = default_pipeline().process(article)
         record = done.to_dict()
-        row = {"id": done.id, "error": done.error, **{f: record.get(f) for f in (*FIELDS, "entities")}}
+        spans = [(m.start, m.end) for m in mentions_of(done.text)]
+        at = [e for e in record.get("entities") or () if any(a < e["end"] and e["start"] < b for a, b in spans)]
+        yield {"id": done.id, "error": done.error, **{f: record.get(f) for f in DUMPED[:-1]}, "at_places": at}
+
+
+def dump(articles: Iterator[Article], out: TextIO) -> int:
+    """Write one JSON line per article (default pipeline); return the count."""
+    n = 0
+    for row in rows(articles):
         out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
         n += 1
     return n
+
+
+def _unscored(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entities without their score, but with what the geocoder reads of it (PERS and
+    ORG vetoes need 0.5)."""
+    return [{**{k: v for k, v in e.items() if k != "score"}, "veto": e["score"] >= 0.5} for e in entities]
+
+
+def against(articles: Iterator[Article], path: str, label: str) -> int:
+    """Count per field the articles whose output differs from the dump at ``path`` (by
+    id); return those whose events or quotes differ (or are missing from it)."""
+    with open(path, encoding="utf-8") as f:
+        old = {r["id"]: r for r in map(json.loads, f)}
+    differ: dict[str, int] = dict.fromkeys((*DUMPED, "at_places_unscored"), 0)
+    n = missing = 0
+    for row in rows(articles):
+        n += 1
+        before = old.get(row["id"])
+        if before is None:
+            missing += 1
+            continue
+        for field, was, now in [(f, before.get(f), row[f]) for f in DUMPED] + [
+            ("at_places_unscored", _unscored(before["at_places"]), _unscored(row["at_places"]))
+        ]:
+            if json.dumps(was, sort_keys=True) != json.dumps(now, sort_keys=True):
+                differ[field] += 1
+                if field not in ("entities", "at_places"):
+                    print(f"  {label}: {row['id']}: {field} differ")
+    counts = ", ".join(f"{f} {c}" for f, c in differ.items())
+    print(f"{label}: {n} articles ({missing} not in {path}); articles differing: {counts}")
+    return differ["events"] + differ["quotes"] + missing
 
 
 def main() -> int:
@@ -117,29 +175,33 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=500, help="first N corpus articles (0: none)")
     parser.add_argument("--offset", type=int, default=0, help="skip the first N corpus articles")
     parser.add_argument("--gold", action="append", default=[], help="gold events JSONL (repeatable)")
+    parser.add_argument("--ids", action="append", default=[], help="docno list, one a line (repeatable)")
     parser.add_argument("--news", default=str(NEWS), help="news JSONL holding the gold's docnos")
     parser.add_argument("--dump", help="write the default scope's output to this JSONL file instead")
+    parser.add_argument("--against", help="compare the default scope's output with this --dump file instead")
     args = parser.parse_args()
     for path in (args.corpus, args.news):
         if not Path(path).exists():
             print(f"not found: {path} (needs ../shared)", file=sys.stderr)
             return 2
+    sets = [(Path(g).name, gold_articles([g], Path(args.news))) for g in args.gold]
+    sets += [(Path(f).name, listed_articles([f], Path(args.news))) for f in args.ids]
+    if args.limit:
+        sets.append((Path(args.corpus).name, corpus_articles(args.corpus, args.limit, args.offset)))
     if args.dump:
         with fewer_collections(), open(args.dump, "w", encoding="utf-8") as out:
             start = time.process_time()
-            n = sum(dump(gold_articles([g], Path(args.news)), out) for g in args.gold)
-            n += dump(corpus_articles(args.corpus, args.limit, args.offset), out)
+            n = sum(dump(articles, out) for _, articles in sets)
         print(f"{n} articles written to {args.dump} ({1000 * (time.process_time() - start) / max(n, 1):.1f} "
               f"ms/article CPU)")
         return 0
-    bad = 0
+    if args.against:
+        with fewer_collections():
+            bad = sum(against(articles, args.against, label) for label, articles in sets)
+        print(f"articles whose events or quotes differ: {bad}")
+        return 0
     with fewer_collections():
-        for gold in args.gold:
-            bad += compare(gold_articles([gold], Path(args.news)), Path(gold).name)
-        if args.limit:
-            bad += compare(
-                corpus_articles(args.corpus, args.limit, args.offset), Path(args.corpus).name
-            )
+        bad = sum(compare(articles, label) for label, articles in sets)
     print(f"articles whose events or quotes differ: {bad}")
     return 0
 

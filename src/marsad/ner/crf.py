@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -202,22 +203,35 @@ def marginals_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[np.ndarray
 
 
 Scored = list[tuple[list[str], list[float]]]
+T = TypeVar("T")
+
+
+def merged(items: list[list[T]], groups: list[int]) -> list[list[T]]:
+    """The items of each group end to end (pieces of one sentence, ``groups`` sorted, as
+    :func:`decode_document` takes them); a group without items stays, empty."""
+    out: list[list[T]] = [[] for _ in range(max(groups, default=-1) + 1)]
+    for g, item in zip(groups, items, strict=True):
+        out[g] += item
+    return out
 
 
 def decode_document(
     sentences: list[list[str]],
-    emissions_of: Callable[[list[list[str]]], list[np.ndarray]],
+    emissions_of: Callable[[list[list[str]], list[int] | None], list[np.ndarray]],
     trans: np.ndarray,
     labels: list[str],
     scores: bool,
+    groups: list[int] | None = None,
 ) -> Scored:
     """Labels and (with ``scores``) each label's marginal probability, per sentence, from
-    a tagger's emission scores: the decoding every tagger here shares."""
+    a tagger's emission scores: the decoding every tagger here shares. ``groups``: the
+    document sentence of each item, where items are pieces of sentences (its document
+    layer reads sentences); by default each item is one."""
     out: Scored = [([], []) for _ in sentences]
     keep = [k for k, words in enumerate(sentences) if words]
     if not keep:
         return out
-    ems = emissions_of([sentences[k] for k in keep])
+    ems = emissions_of([sentences[k] for k in keep], [groups[k] for k in keep] if groups is not None else None)
     margs = marginals_batch(ems, trans) if scores else []
     for n, (k, path) in enumerate(zip(keep, viterbi_batch(ems, trans), strict=True)):
         probs = margs[n][np.arange(len(path)), path].tolist() if scores else []
@@ -228,7 +242,11 @@ def decode_document(
 class DocumentTagging:
     """``tag_document`` and ``tag`` for a tagger that defines ``scored_document``."""
 
-    def scored_document(self, sentences: list[list[str]], scores: bool = True) -> Scored:
+    def scored_document(
+        self, sentences: list[list[str]], scores: bool = True, groups: list[int] | None = None
+    ) -> Scored:
+        """Labels and (with ``scores``) their marginals per sentence, or per piece of a
+        sentence with ``groups`` (see :func:`decode_document`)."""
         raise NotImplementedError
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.ner.crf import DocumentTagging, Scored, decode_document, viterbi_batch
+from marsad.ner.crf import DocumentTagging, Scored, decode_document, merged, viterbi_batch
 from marsad.ner.features import DocTypes, FeatureExtractor
 from marsad.ner.lexicon import CLUSTERS_FILE, Lexicon
 
@@ -264,9 +264,10 @@ class NeuralTagger(DocumentTagging):
         em: np.ndarray = h @ a["w_out"] + a["b_out"]
         return em
 
-    def _emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
+    def _emissions(self, sentences: list[list[str]], groups: list[int] | None = None) -> list[np.ndarray]:
         """Label scores of each non-empty sentence, all sentences in one pass; with a
-        document layer, the types the first pass gave each word nearby add to its scores."""
+        document layer, the types the first pass gave each word nearby add to its scores
+        (nearby in sentences: ``groups``, as in :func:`marsad.ner.crf.decode_document`)."""
         z, starts, gaps = self._layout(sentences)
         em = self._forward(z, gaps)
         spans = [(s, s + len(ws)) for s, ws in zip(starts, sentences, strict=True)]
@@ -274,14 +275,16 @@ class NeuralTagger(DocumentTagging):
         w_doc = self.w.arrays.get("w_doc")
         if w_doc is None:
             return ems
-        doc = self._doc_features(sentences, ems, spans, len(em))
+        doc = self._doc_features(sentences, ems, spans, len(em), groups)
         return [em[s:e] + doc[s:e] @ w_doc for s, e in spans]
 
     def _doc_features(
-        self, sentences: list[list[str]], ems: list[np.ndarray], spans: list[tuple[int, int]], rows: int
+        self, sentences: list[list[str]], ems: list[np.ndarray], spans: list[tuple[int, int]], rows: int,
+        groups: list[int] | None = None,
     ) -> np.ndarray:
         """:func:`doc_matrix` of every sentence, laid out as the tokens are (gap rows
-        hold no types, so the neighbour columns need no per-sentence shift)."""
+        hold no types, so the neighbour columns need no per-sentence shift); pieces of
+        one sentence (``groups``) are one sentence of the window."""
         from marsad.ner.stack import typed_keys, window_types
 
         cache, labels = self._cache, self.labels
@@ -294,12 +297,16 @@ class NeuralTagger(DocumentTagging):
         n = len(DOC_TYPES)
         m = np.zeros((rows, DOC_DIM), np.float32)
         if any(typed):
+            if groups is not None:
+                keys, typed = merged(keys, groups), merged(typed, groups)
             m[np.concatenate([np.arange(s, e) for s, e in spans]), :n] = window_types(keys, typed, DOC_TYPES)
             m[1:, n : 2 * n] = m[:-1, :n]
             m[:-1, 2 * n :] = m[1:, :n]
         return m
 
-    def scored_document(self, sentences: list[list[str]], scores: bool = True) -> Scored:
+    def scored_document(
+        self, sentences: list[list[str]], scores: bool = True, groups: list[int] | None = None
+    ) -> Scored:
         """Labels and (with ``scores``) each label's marginal probability, per sentence."""
         with self._lock:
-            return decode_document(sentences, self._emissions, self.w.trans, self.labels, scores)
+            return decode_document(sentences, self._emissions, self.w.trans, self.labels, scores, groups)

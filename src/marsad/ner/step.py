@@ -63,16 +63,22 @@ def find_entities(
     tokens: list[TokenSpan] | None = None,
     sentences: tuple[Span, ...] = (),
     only: tuple[Span, ...] | None = None,
+    windows: tuple[Span, ...] | None = None,
 ) -> list[Entity]:
     """Entities of ``text``, given token spans (default: the tagger's tokeniser); with
-    ``only``, of the tokens inside those spans (one batched call all the same)."""
+    ``only``, of the tokens inside those spans (one batched call all the same); with
+    ``windows`` too (inside ``only``), of those windows' tokens, each window tagged as
+    a sentence of its own while the document layer still reads sentence by sentence."""
     from marsad.ner.tagger import load_tagger
 
     toks = tokens if tokens is not None else _own_tokens(text)
     if only is not None:
         toks = _inside(toks, only)
     runs = list(_sentences(text, toks, sentences))
-    scored = load_tagger().scored_document([[text[a:b] for a, b in run] for run in runs])
+    groups = None
+    if windows is not None:
+        runs, groups = _pieces(runs, windows)
+    scored = load_tagger().scored_document([[text[a:b] for a, b in run] for run in runs], groups=groups)
     out: list[Entity] = []
     for run, (tags, probs) in zip(runs, scored, strict=True):
         for i, j, label in chunks(tags):
@@ -80,6 +86,28 @@ def find_entities(
             score = sum(probs[i:j]) / (j - i)
             out.append(Entity(start, end, text[start:end], label, round(score, 4)))
     return out
+
+
+def _pieces(runs: list[list[TokenSpan]], windows: tuple[Span, ...]) -> tuple[list[list[TokenSpan]], list[int]]:
+    """Each run's tokens inside ``windows`` (sorted, disjoint), one piece per window and
+    run, and the run each piece comes from."""
+    pieces: list[list[TokenSpan]] = []
+    groups: list[int] = []
+    it = iter(windows)
+    window = next(it, None)
+    for g, run in enumerate(runs):
+        last = None
+        for tok in run:
+            while window is not None and tok[0] >= window.end:
+                window = next(it, None)
+            if window is None or tok[0] < window.start:
+                continue
+            if last is not window:
+                pieces.append([])
+                groups.append(g)
+                last = window
+            pieces[-1].append(tok)
+    return pieces, groups
 
 
 def _inside(tokens: list[TokenSpan], spans: tuple[Span, ...]) -> list[TokenSpan]:
@@ -130,15 +158,55 @@ def _with_mentions(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
     return tuple(s for s in spans if (j := bisect_left(starts, s.start)) < len(starts) and starts[j] < s.end)
 
 
+#: Tokens tagged on each side of a place mention in scope ``"events"``. The network's
+#: receptive field is ±4 tokens (three width-3 convolutions, dilations 1, 2, 1), ±5
+#: through the document layer's neighbour types; the CRF's transitions reach further
+#: but weakly, and an entity over a mention may run past it: hence the margin
+#: (docs/scaling.md, "Entity scope", for the check that outputs stay the same).
+CONTEXT = 8
+
+
+def mention_windows(text: str, tokens: list[TokenSpan], spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The tokens within :data:`CONTEXT` tokens of each place mention that starts in one
+    of ``spans`` (sorted, disjoint sentences), clipped to its sentence; overlapping or
+    touching windows merged. All the geocoder reads of the entities lies inside."""
+    from bisect import bisect_left, bisect_right
+
+    from marsad.geo.step import mentions_of
+
+    starts = [a for a, _ in tokens]
+    out: list[tuple[int, int]] = []  # token index ranges
+    mentions = mentions_of(text)
+    at = [m.start for m in mentions]
+    for s in spans:
+        lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
+        own = len(out)  # this sentence's windows start here: none merge across sentences
+        for m in mentions[bisect_left(at, s.start) :]:
+            if m.start >= s.end:
+                break
+            first = max(lo, bisect_right(starts, m.start) - 1 - CONTEXT)
+            end = min(hi, bisect_left(starts, m.end) + CONTEXT)
+            if len(out) > own and first <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], end))
+            else:
+                out.append((first, end))
+    return tuple(Span(tokens[a][0], tokens[b - 1][1]) for a, b in out if a < b)
+
+
 def tag_article(article: Article, scope: EntityScope = "all") -> Article:
     """Set ``article.entities`` from the article text: every sentence, or with scope
-    ``"events"`` only :func:`event_sentences` (the default pipeline's scope is
+    ``"events"`` only the tokens around the place mentions of :func:`event_sentences`
+    (:func:`mention_windows`; the default pipeline's scope is
     :data:`marsad.settings.DEFAULT_ENTITY_SCOPE`)."""
     if not article.text:
         return article
     tokens = [(t.start, t.end) for t in article.tokens] if article.tokens else None
-    only = event_sentences(article) if scope == "events" else None
+    sentences = article.sentences if tokens else ()
+    if scope != "events":
+        return replace(article, entities=tuple(find_entities(article.text, tokens, sentences)))
+    only = event_sentences(article)
     if only == ():
         return replace(article, entities=())
-    entities = find_entities(article.text, tokens, article.sentences if tokens else (), only)
-    return replace(article, entities=tuple(entities))
+    toks = tokens if tokens is not None else _own_tokens(article.text)
+    windows = mention_windows(article.text, toks, only)
+    return replace(article, entities=tuple(find_entities(article.text, toks, sentences, only, windows)))

@@ -24,6 +24,7 @@ from marsad.ner.crf import (
     Scored,
     decode_document,
     emissions,
+    merged,
     viterbi_batch,
 )
 from marsad.ner.features import DocTypes, FeatureExtractor
@@ -95,8 +96,9 @@ class Tagger(DocumentTagging):
     def clear_cache(self) -> None:
         self.features.clear_cache()
 
-    def _emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
-        """Second-pass label scores of each (non-empty) sentence of a document."""
+    def _emissions(self, sentences: list[list[str]], groups: list[int] | None = None) -> list[np.ndarray]:
+        """Second-pass label scores of each (non-empty) sentence of a document (or piece
+        of a sentence: ``groups``, as in :func:`marsad.ner.crf.decode_document`)."""
         from marsad.ner.stack import doc_windows, typed_words
 
         fx = self.features
@@ -108,14 +110,20 @@ class Tagger(DocumentTagging):
             typed_words(fx, w, [self.labels[i] for i in p])
             for w, p in zip(sentences, paths, strict=True)
         ]
-        docs: list[DocTypes] = list(doc_windows(typed))
+        if groups is None:
+            docs: list[DocTypes] = list(doc_windows(typed))
+        else:
+            by_group = list(doc_windows(merged(typed, groups)))
+            docs = [by_group[g] for g in groups]
         d_ids, d_offs = _batch([fx.doc_ids(w, d) for w, d in zip(sentences, docs, strict=True)])
         em = emissions(self.state2, ids, offs) + emissions(self.state2, d_ids, d_offs)
         return np.split(em, cuts)
 
-    def scored_document(self, sentences: list[list[str]], scores: bool = True) -> Scored:
+    def scored_document(
+        self, sentences: list[list[str]], scores: bool = True, groups: list[int] | None = None
+    ) -> Scored:
         """Labels and (with ``scores``) each label's marginal probability, per sentence."""
-        return decode_document(sentences, self._emissions, self.trans2, self.labels, scores)
+        return decode_document(sentences, self._emissions, self.trans2, self.labels, scores, groups)
 
 
 @lru_cache(maxsize=4)
