@@ -200,13 +200,10 @@ def tag_article(article: Article, scope: EntityScope = "all") -> Article:
     :data:`marsad.settings.DEFAULT_ENTITY_SCOPE`)."""
     if not article.text:
         return article
-    tokens = [(t.start, t.end) for t in article.tokens] if article.tokens else None
-    sentences = article.sentences if tokens else ()
-    if scope != "events":
-        return replace(article, entities=tuple(find_entities(article.text, tokens, sentences)))
-    only = event_sentences(article)
+    only = event_sentences(article) if scope == "events" else None
     if only == ():
-        return replace(article, entities=())
-    toks = tokens if tokens is not None else _own_tokens(article.text)
-    windows = mention_windows(article.text, toks, only)
-    return replace(article, entities=tuple(find_entities(article.text, toks, sentences, only, windows)))
+        return replace(article, entities=())  # most articles: no token list to build
+    tokens = [(t.start, t.end) for t in article.tokens] if article.tokens else _own_tokens(article.text)
+    sentences = article.sentences if article.tokens else ()
+    windows = mention_windows(article.text, tokens, only) if only is not None else None
+    return replace(article, entities=tuple(find_entities(article.text, tokens, sentences, only, windows)))
