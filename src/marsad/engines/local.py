@@ -131,8 +131,11 @@ def run_local(
     if workers <= 1:
         steps = pipeline if pipeline is not None else default_pipeline()
         with fewer_collections():
-            for record in articles:
-                yield _finish(steps.process(as_article(record)))
+            # A batch read at once, as the pool's feeder reads them: reading one record
+            # between two analyses cost 0.19 instead of 0.06 ms/article on ant2018_all
+            # (the reader's and zlib's state fall out of the CPU caches in between).
+            for batch in batches(articles, batch_size):
+                yield from (_finish(steps.process(as_article(r))) for r in batch)
         return
     stream = batches(articles, batch_size)
     first = next(stream, [])
