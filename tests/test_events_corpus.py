@@ -42,3 +42,12 @@ def test_clashes_of_protesters_are_a_violent_demonstration() -> None:
     assert ("Violent demonstration", "Police Forces of Iraq") in [(e.sub_event_type, e.actor2) for e in events]
     (event,) = code("واندلعت اشتباكات، الثلاثاء، بين قوات النظام والفصائل في بلدة كفرنبل في ريف إدلب.")
     assert event.sub_event_type == "Armed clash"
+
+
+def test_a_deal_sought_failed_or_refused_is_no_agreement() -> None:
+    (event,) = code("وتوصلت الفصائل وقوات النظام، الثلاثاء، إلى اتفاق يقضي بإجلاء المقاتلين من بلدة كفرنبل.")
+    assert event.sub_event_type == "Agreement"
+    assert code("واجتمع الوفدان، الثلاثاء، في بلدة كفرنبل للبحث في التوصل إلى اتفاق.") == []
+    assert code("واجتمع الوفدان، الثلاثاء، في بلدة كفرنبل لكنهم فشلوا بالتوصل إلى اتفاق هدنة.") == []
+    refused = code("وخرج، الثلاثاء، من بلدة كفرنبل الرافضون لاتفاق التسوية.")
+    assert all(e.sub_event_type != "Agreement" for e in refused)

@@ -387,6 +387,10 @@ def _figurative(toks: list[tuple[int, int, str]], hit: TriggerHit) -> bool:
 
 #: «تعثر اتفاق»، «انهيار الاتفاق»: a deal that stalls or collapses was not concluded that day.
 _FAILED = ("تعثر", "فشل", "انهار", "انهيار", "تعطل", "تعطيل", "رفض", "خرق", "خروقات", "انتهاك")
+#: «للبحث في التوصل إلى اتفاق»، «بهدف التوصل»، «قبل التوصل للاتفاق النووي»، «الرافضين لاتفاق التسوية»،
+#: «لإقناعها بإبرام اتفاق»: a deal sought, preceding or refused is none concluded (ant2018_syria: 6 such
+#: Agreement events read, 6 false; a failure three words back, «فشلوا بالتوصل إلى اتفاق», too).
+_SOUGHT = ("البحث", "بحث", "للبحث", "بهدف", "بغيه", "لاقناع", "اقناع", "قبل", "رافض", "الرافض", "للرافض")
 #: «هاجمت وزارة الخارجية تركيا»: who attacks in words (an office, a minister, a speaker).
 _SPEAKERS = ("وزاره", "الخارجيه", "خارجيه", "وزير", "الوزير", "المتحدث", "متحدث", "الرئيس", "رئيس", "بيان",
              "الناطق", "ناطق", "المندوب", "مندوب", "السفير", "سفير", "الاعلام", "صحيفه", "الصحيفه")
@@ -417,8 +421,10 @@ def _not_done(toks: list[tuple[int, int, str]], hit: TriggerHit) -> bool:
     if sub == TERRITORY and not hit.definition.verbal:
         return not announced_capture(toks, hit)
     if sub == "Agreement":
-        before = [variants(w) for _, _, w in toks[max(0, hit.first - 2) : hit.first]]
-        return any(f.removeprefix("و").startswith(_FAILED) for forms in before for f in forms)
+        before = [variants(w) for _, _, w in toks[max(0, hit.first - 4) : hit.first]]
+        near = [f.removeprefix("و") for forms in before[-2:] for f in forms]
+        return any(f.removeprefix("و").startswith(_FAILED) for forms in before for f in forms) or \
+            any(f.startswith(_SOUGHT) for f in near)
     if first.startswith("هاجم") and hit.definition.verbal and hit.last + 1 < len(toks):
         return any(f.startswith(_SPEAKERS) for f in variants(toks[hit.last + 1][2]))
     return False
