@@ -51,3 +51,10 @@ def test_a_deal_sought_failed_or_refused_is_no_agreement() -> None:
     assert code("واجتمع الوفدان، الثلاثاء، في بلدة كفرنبل لكنهم فشلوا بالتوصل إلى اتفاق هدنة.") == []
     refused = code("وخرج، الثلاثاء، من بلدة كفرنبل الرافضون لاتفاق التسوية.")
     assert all(e.sub_event_type != "Agreement" for e in refused)
+
+
+def test_habitual_strikes_with_no_day_are_no_event() -> None:
+    assert code("ويشن التنظيم بين الحين والآخر هجمات على مواقع قوات النظام قرب بلدة كفرنبل.") == []
+    assert code("ويطلق المسلحون نحو 80 قذيفة على بلدة كفرنبل بشكل يومي.") == []
+    (event,) = code("وشن التنظيم، الثلاثاء، هجوما على مواقع قوات النظام قرب بلدة كفرنبل.")
+    assert event.sub_event_type == "Armed clash"
