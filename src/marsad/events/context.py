@@ -313,7 +313,24 @@ def period_summary(toks: Words, lo: int, hi: int, dated: bool = False) -> bool:
             nxt = variants(toks[k + 1][2])
             if any(n.startswith(_PERIOD_AFTER_KHILAL) for n in nxt):
                 return True
+            if not dated and _span_of_days(toks, k + 1, hi):
+                return True
     return running and not todays_tally(toks, lo, hi)
+
+
+#: «خلال شهرين»، «خلال أسبوعين»، «خلال سبعة أيام»، «خلال 3 أسابيع»: a span of days, weeks or months.
+_SPAN_DUALS = frozenset({"شهرين", "اسبوعين", "الشهرين", "الاسبوعين"})
+_SPAN_UNITS = frozenset({"ايام", "اسابيع", "اشهر", "شهور", "يوما", "اسبوعا", "شهرا"})
+
+
+def _span_of_days(toks: Words, k: int, hi: int) -> bool:
+    """Whether words ``k``… name a span of several days, weeks or months: «قتل أكثر من 500 مدني
+    خلال سبعة أيام من القصف» undated is a tally over it (ant2018_syria: 8 clauses read, 6 tallies
+    or terms of a deal; the dated one, «سقط 45 قتيلا، الأربعاء، ليرتفع العدد إلى 305 خلال 3
+    أيام», keeps its day's event: callers pass undated clauses only)."""
+    if variants(toks[k][2]) & _SPAN_DUALS:
+        return True
+    return k + 1 < hi and bool(variants(toks[k + 1][2]) & _SPAN_UNITS)
 
 
 _CAUSE = frozenset({"اثر", "جراء", "بسبب", "نتيجه"})
