@@ -176,3 +176,25 @@ def test_tokens_are_ordinary_model_tokens() -> None:
         assert isinstance(token, Token)
         assert token == Token(**asdict(token))
         assert hash(token) == hash(Token(**asdict(token)))
+
+
+def test_tokens_without_the_slot_setters_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fallback for a Token that is no longer a slotted class builds the same tokens."""
+    import importlib
+
+    module = importlib.import_module("marsad.arabic.tokenize")
+    text = "قال لـ AFP إن 20% من F16 ـوبحلب، 3.5 كم"
+    fast = tokenize(text)
+    monkeypatch.setattr(module, "_SETTERS", None)
+    slow = tokenize(text)
+    assert [(t.start, t.end, t.text, t.norm, t.stem, t.kind, t.stem_start, t.stem_end) for t in fast] == [
+        (t.start, t.end, t.text, t.norm, t.stem, t.kind, t.stem_start, t.stem_end) for t in slow
+    ]
+
+
+def test_normalised_reads_the_token_memo_and_normalises_other_words() -> None:
+    from marsad.arabic.tokenize import normalised
+
+    tokenize("وقالت الأمم المتحدة إن ٣ قتلى")
+    words = ["الأمم", "٣", "إنّ", "كلمةٌ_لم_تُقرأ", ""]
+    assert normalised(words) == [normalize(w) for w in words]

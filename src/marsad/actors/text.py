@@ -1,7 +1,9 @@
 """Matching forms for actor and trigger lookup: normalised words with clitic variants.
 
-Words are normalised by ``marsad.arabic.normalize`` (imported on first use), so that
-aliases and article text always go through the same function.
+Words are normalised by ``marsad.arabic.normalize``, so that aliases and article text
+always go through the same function; a text's words read their forms from the
+tokenizer's per-word memo (:func:`marsad.arabic.tokenize.normalised`), which has just
+seen the article's words.
 """
 
 from __future__ import annotations
@@ -9,28 +11,27 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from functools import lru_cache
+from itertools import accumulate
+
+from marsad.arabic.tokenize import normalised
 
 _WORD = re.compile(r"[\u0621-\u065F\u0670-\u06D3\u0640A-Za-z0-9\u0660-\u0669]+")
+_SPLIT = re.compile(f"({_WORD.pattern})")  # words at the odd places of a split
 
 
-@lru_cache(maxsize=65536)
 def norm(word: str) -> str:
     """The matching form of one word (no diacritics, unified alef/yeh/teh marbuta, Western
     digits). A local fold after ``normalize`` changed no code point, so there is none."""
-    from marsad.arabic.normalize import normalize
-
-    form = normalize(word)
-    return word if form == word else form  # cached: an unchanged word is not stored twice
-
-
-_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
+    return normalised((word,))[0]
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, normalised)`` for every word of ``text`` (the matches read in C-level
-    passes: the pipeline splits every article once, and the event coder many snippets)."""
-    found = list(_WORD.finditer(text))
-    return list(zip(map(_START, found), map(_END, found), map(norm, map(_GROUP, found)), strict=True))
+    """``(start, end, normalised)`` for every word of ``text``, in C-level passes (the pipeline
+    splits every article once, and the event coder many snippets): the split's pieces alternate
+    gap and word, so their running lengths are the words' offsets."""
+    pieces = _SPLIT.split(text)
+    ends = [0, *accumulate(map(len, pieces))]
+    return list(zip(ends[1:-1:2], ends[2::2], normalised(pieces[1::2]), strict=True))
 
 
 Words = list[tuple[int, int, str]]

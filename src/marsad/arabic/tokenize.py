@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
+from functools import partial
+from itertools import compress, repeat
+from operator import add, is_, itemgetter, sub
 
 from marsad.arabic.normalize import char_map, normalize, one_to_one
+from marsad.memo import lookup_many
 from marsad.model import Token, TokenKind
+
+_IS_NONE = partial(is_, None)
 
 _LETTERS = (
     "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
@@ -36,46 +43,27 @@ _TOKEN = re.compile(
 
 _GROUP_KIND: dict[int, TokenKind] = {1: "word", 2: "number", 3: "latin"}
 
-#: surface -> (norm, stem, chars before the stem, chars after the stem)
-_WORD_CACHE: dict[str, tuple[str, str, int, int]] = {}
-_OTHER_CACHE: dict[str, tuple[str, TokenKind]] = {}
-_CACHE_LIMIT = 100_000  # ~25 MB per cache when full; a news corpus hits >95% below it
-
-
+#: surface -> (norm, stem, chars before the stem, chars after the stem, kind); a surface's
+#: kind follows from its first character, so one memo serves every kind of token
+_Info = tuple[str, str, int, int, TokenKind]
+_CACHE: dict[str, _Info] = {}
+_CACHE_LIMIT = 100_000  # ~25 MB when full; a news corpus hits >95% below it
 _FIELDS = ("start", "end", "text", "norm", "stem", "kind", "stem_start", "stem_end")
+_NORM, _STEM, _BEFORE, _AFTER, _KIND = (itemgetter(i) for i in range(5))
+_START, _END, _SURFACE = re.Match.start, re.Match.end, re.Match.group
 
 
-def _token_factory() -> Callable[[int, int, str, str, str, TokenKind, int, int], Token]:
-    """A positional Token constructor that fills the slots directly.
-
-    A frozen dataclass assigns each field through ``object.__setattr__`` in its
-    ``__init__``, which costs more than the rest of tokenisation together; the slot
-    descriptors do the same assignment at half the cost. Falls back to ``Token``
-    itself if the model's Token ever stops being a slotted class with these fields.
-    """
-    names = tuple(f.name for f in fields(Token))
-    slots = [Token.__dict__.get(name) for name in names]
-    if names != _FIELDS or not all(type(d).__name__ == "member_descriptor" for d in slots):
-        return Token
-    s0, s1, s2, s3, s4, s5, s6, s7 = (d.__set__ for d in slots)  # type: ignore[union-attr]
-    new = object.__new__
-
-    def make(a: int, b: int, c: str, d: str, e: str, f: TokenKind, g: int, h: int) -> Token:
-        token = new(Token)
-        s0(token, a)
-        s1(token, b)
-        s2(token, c)
-        s3(token, d)
-        s4(token, e)
-        s5(token, f)
-        s6(token, g)
-        s7(token, h)
-        return token
-
-    return make
-
-
-_make_token = _token_factory()
+def _analyse(surface: str) -> _Info:
+    """The per-surface fields of a token (``surface`` is one whole token)."""
+    group = _TOKEN.match(surface).lastindex  # type: ignore[union-attr]
+    if group == 1:
+        return (*_analyse_word(surface), "word")
+    if group == 4:
+        kind: TokenKind = "punct" if unicodedata.category(surface).startswith("P") else "symbol"
+    else:
+        kind = _GROUP_KIND[group or 4]
+    form = normalize(surface)
+    return form, form, 0, 0, kind
 
 
 def _analyse_word(surface: str) -> tuple[str, str, int, int]:
@@ -102,26 +90,21 @@ def _analyse_word(surface: str) -> tuple[str, str, int, int]:
     return norm, stem, start, len(surface) - end
 
 
-def _word_info(surface: str) -> tuple[str, str, int, int]:
-    info = _WORD_CACHE.get(surface)
-    if info is None:
-        if len(_WORD_CACHE) >= _CACHE_LIMIT:
-            _WORD_CACHE.clear()
-        info = _WORD_CACHE[surface] = _analyse_word(surface)
-    return info
+def _fill(tokens: list[Token], values: Iterable[object], setter: Callable[[Token, object], None]) -> None:
+    deque(map(setter, tokens, values), 0)
 
 
-def _other_info(surface: str, group: int) -> tuple[str, TokenKind]:
-    info = _OTHER_CACHE.get(surface)
-    if info is None:
-        if group == 4:
-            kind: TokenKind = "punct" if unicodedata.category(surface).startswith("P") else "symbol"
-        else:
-            kind = _GROUP_KIND[group]
-        if len(_OTHER_CACHE) >= _CACHE_LIMIT:
-            _OTHER_CACHE.clear()
-        info = _OTHER_CACHE[surface] = (normalize(surface), kind)
-    return info
+def _slot_setters() -> tuple[Callable[[Token, object], None], ...] | None:
+    """The slot descriptors' setters of Token's fields, in :data:`_FIELDS` order; None if the
+    model's Token ever stops being a slotted class with these fields."""
+    names = tuple(f.name for f in fields(Token))
+    slots = [Token.__dict__.get(name) for name in names]
+    if names != _FIELDS or not all(type(d).__name__ == "member_descriptor" for d in slots):
+        return None
+    return tuple(d.__set__ for d in slots)  # type: ignore[union-attr]
+
+
+_SETTERS = _slot_setters()
 
 
 def tokenize(text: str) -> list[Token]:
@@ -130,19 +113,33 @@ def tokenize(text: str) -> list[Token]:
     For Arabic words ``norm`` is the matching form and ``stem`` the matching form
     without proclitics, article and pronoun suffix (only where the corpus lexicon
     confirms the split); ``stem_start``/``stem_end`` locate it in ``text``.
+
+    Built field by field in C-level passes: a frozen dataclass's ``__init__`` assigns
+    through ``object.__setattr__``, and even a Python helper filling the slots cost more
+    than the rest of tokenisation; here the slot descriptors fill every token's field
+    in one ``map`` each, and the per-surface fields come from one memo read per text.
     """
-    tokens: list[Token] = []
-    append = tokens.append
-    cached = _WORD_CACHE.get
-    make = _make_token
-    for match in _TOKEN.finditer(text):
-        start = match.start()
-        end = match.end()
-        surface = text[start:end]
-        if match.lastindex == 1:
-            norm, stem, before, after = cached(surface) or _word_info(surface)
-            append(make(start, end, surface, norm, stem, "word", start + before, end - after))
-        else:
-            norm, kind = _other_info(surface, match.lastindex or 4)
-            append(make(start, end, surface, norm, norm, kind, start, end))
+    found = list(_TOKEN.finditer(text))
+    starts = list(map(_START, found))
+    ends = list(map(_END, found))
+    surfaces = list(map(_SURFACE, found))
+    infos = lookup_many(_CACHE, surfaces, _analyse, _CACHE_LIMIT)
+    columns: tuple[Iterable[object], ...] = (
+        starts, ends, surfaces, map(_NORM, infos), map(_STEM, infos), map(_KIND, infos),
+        map(add, starts, map(_BEFORE, infos)), map(sub, ends, map(_AFTER, infos)))
+    if _SETTERS is None:
+        return list(map(Token, *columns))
+    tokens = list(map(object.__new__, repeat(Token, len(found))))
+    deque(map(_fill, repeat(tokens), columns, _SETTERS), 0)
     return tokens
+
+
+def normalised(words: Sequence[str]) -> list[str]:
+    """:func:`normalize` of each word, read from the tokenizer's memo where the word was a
+    token (after tokenising a text, every word of it): another word splitter of the same
+    text keeps no second memo of the same forms."""
+    infos: list[_Info | tuple[str] | None] = list(map(_CACHE.get, words))
+    if None in infos:
+        for j in compress(range(len(infos)), map(_IS_NONE, infos)):
+            infos[j] = (normalize(words[j]),)
+    return list(map(_NORM, infos))  # type: ignore[arg-type]  # no None is left
