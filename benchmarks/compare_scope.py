@@ -141,7 +141,10 @@ def dump(articles: Iterator[Article], out: TextIO) -> int:
 def _unscored(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Entities without their score, but with what the geocoder reads of it (PERS and
     ORG vetoes need 0.5)."""
-    return [{**{k: v for k, v in e.items() if k != "score"}, "veto": e["score"] >= 0.5} for e in entities]
+    return [
+        {**{k: v for k, v in e.items() if k != "score"}, "veto": e["label"] in ("PERS", "ORG") and e["score"] >= 0.5}
+        for e in entities
+    ]
 
 
 def against(articles: Iterator[Article], path: str, label: str) -> int:
