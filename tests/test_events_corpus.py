@@ -65,3 +65,10 @@ def test_a_toll_over_a_span_of_weeks_is_a_tally() -> None:
     assert code("وقتل أكثر من ألف مدني خلال شهرين من المعارك في بلدة كفرنبل.") == []
     (event,) = code("وقتل 45 مدنيا، الثلاثاء، في قصف على بلدة كفرنبل، ليرتفع عدد القتلى إلى 305 خلال 3 أيام.")
     assert event.fatalities == 45
+
+
+def test_a_share_of_territory_held_is_no_capture() -> None:
+    assert code("وسيطرت القوات التركية على نحو 60 في المئة من منطقة عفرين.") == []
+    assert code("وسيطرت القوات التركية على نحو 60 بالمئة من منطقة عفرين.") == []
+    (event,) = code("وسيطرت القوات التركية، الثلاثاء، على بلدة راجو في منطقة عفرين.")
+    assert event.event_type == "Battles"

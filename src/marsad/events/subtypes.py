@@ -268,7 +268,11 @@ def supported(clause: Words, hit: TriggerHit) -> bool:
 
 def percent_after(toks: Words, last: int) -> bool:
     """«سيطرت على أكثر من 80 في المئة» is a running total, not a capture."""
-    return any(w in ("المئه", "بالمئه", "المايه", "بالمايه", "%") for _, _, w in toks[last + 1 : last + 13])
+    return any(w in _PERCENT for _, _, w in toks[last + 1 : last + 13])
+
+
+#: «في المئة» is «الميه» once normalised (ئ -> ي): the earlier «المئه» never matched a word.
+_PERCENT = frozenset({"الميه", "بالميه", "المايه", "بالمايه"})
 
 
 def _pronoun_object(hit: TriggerHit, seg: Words) -> bool:
