@@ -1,0 +1,150 @@
+"""The event coder on unlabelled news: its misses and a sample of its events, for rules that generalise.
+
+Usage: python scripts/events_corpus.py misses [--n N] [--seed S] [--show STAGE]
+       python scripts/events_corpus.py sample [--n N] [--seed S] [--events K]
+
+Runs over ``ant2018_syria`` minus every article listed in ``gold/*articles.txt`` (gold and
+unseen sets are never read here), ``--n`` random articles of it (all by default).
+``misses``: the sentences with an event cue («قتل، قصف، سيطر، تظاهر …») and a Syrian place
+that yield no event, counted by the stage that dropped their triggers
+(``events_trace.Recorder``; ``lexicon: no trigger`` when there was none); ``--show`` lists
+those of one stage. ``sample``: ``--events`` random system events with their sentences, to
+judge by the guideline. A rule earns its place when its group has five or more hits here and
+it is right on at least 8 of 10 hits read (docs/events-guideline.md, section 10). Prints to
+the terminal only: nothing of the article text is written into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import random
+import re
+import sys
+from collections import Counter
+from typing import Any
+
+import events_errors as ee
+import events_trace as et
+
+#: Event cues of a sentence, on normalised text (a miss is a cue sentence with no event).
+CUE = re.compile(r"(قتل|مقتل|قتلي|استهدف|قصف|سيطر|تظاهر|اشتباك|اشتبك|غاره|غارات|انفجار|تفجير|اعتقل|هجوم|معارك"
+                 r"|قذايف|حرر|استعاد|اغتيال|مظاهر|احتجاج|صاروخ|مفخخ|دخلت|تقدم|استشهد|قتيل|دمر)")
+
+
+def unlabelled_ids(n: int | None, seed: int) -> list[str]:
+    """The corpus articles no gold or unseen list names, shuffled, the first ``n``."""
+    listed: set[str] = set()
+    for f in (ee.ROOT / "gold").glob("*articles.txt"):
+        listed |= {ln.split()[0] for ln in f.read_text(encoding="utf-8").splitlines()
+                   if ln.strip() and not ln.startswith("#")}
+    with ee.NEWS.open(encoding="utf-8") as fh:
+        ids = [d for d in (json.loads(line)["docno"] for line in fh) if d not in listed]
+    random.Random(seed).shuffle(ids)
+    return ids[:n] if n else ids
+
+
+def prepared(ids: list[str]) -> dict[str, Any]:
+    """The articles after the slow steps, cached beside ``events_errors``' cache (same digest)."""
+    from marsad.ingest.fields import parse_datetime
+    from marsad.model import Article
+    from marsad.pipeline import Pipeline
+
+    path = ee.cache_path().with_name(ee.cache_path().stem.replace("events_errors", "events_corpus") + ".pkl")
+    cache: dict[str, Any] = pickle.loads(path.read_bytes()) if path.is_file() else {}
+    missing = set(ids) - set(cache)
+    if missing:
+        early = Pipeline.default(skip=["actors", "events", "quotes"])
+        with ee.NEWS.open(encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                if row["docno"] in missing:
+                    art = Article.create(row.get("text", ""), id=row["docno"], title=row.get("title", ""),
+                                         published=parse_datetime(row.get("time") or ""))
+                    cache[row["docno"]] = early.process(art)
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(pickle.dumps(cache))
+    return {i: cache[i] for i in ids}
+
+
+def coded(arts: dict[str, Any], rec: et.Recorder) -> dict[str, Any]:
+    """Each article through the late steps (actors, events, quotes) with the recorder on."""
+    from marsad.pipeline import Pipeline
+
+    late = Pipeline.default(skip=ee.EARLY)
+    with rec.on():
+        return {i: late.process(a) for i, a in arts.items()}
+
+
+def _stage(art: Any, rec: et.Recorder, start: int, end: int) -> str:
+    stages = rec.stage_at(art.id, start, end)
+    if stages:
+        return re.sub(r"@\d+", "", Counter(stages).most_common(1)[0][0])
+    if et._found_trigger(art, (start, end)):
+        return "trigger not tried"
+    return et._has_filtered_trigger(art, (start, end)) or "lexicon: no trigger"
+
+
+def misses(done: dict[str, Any], rec: et.Recorder, show: str) -> None:
+    """Cue sentences with a Syrian place and no event, by stage."""
+    from marsad.arabic.normalize import normalize
+    from marsad.events.coder import sentence_spans
+
+    table: Counter[str] = Counter()
+    rows: list[tuple[str, str, str]] = []
+    for art in done.values():
+        evidence = [(s.start, s.end) for e in art.events for s in e.evidence]
+        for sp in sentence_spans(art):
+            text = art.text[sp.start : sp.end]
+            places = [p.text for p in art.places if sp.start <= p.start < sp.end and p.country in ("SY", "Syria")]
+            if not places or not CUE.search(normalize(text)) or any(a < sp.end and b > sp.start for a, b in evidence):
+                continue
+            stage = _stage(art, rec, sp.start, sp.end)
+            table[stage] += 1
+            rows.append((stage, art.id, text.replace("\n", " ")[:400]))
+    print(f"cue sentences with a Syrian place and no event: {sum(table.values())} in {len(done)} articles")
+    for stage, n in table.most_common():
+        print(f"  {n:5d}  {stage}")
+    for stage, art_id, text in sorted(rows):
+        if show and show in stage:
+            print(f"[{stage}] {art_id}  {text}")
+
+
+def sample(done: dict[str, Any], k: int, seed: int) -> None:
+    """``k`` random system events with the sentence of their evidence."""
+    from marsad.model import event_to_dict
+
+    events = [(a, e) for a in done.values() for e in a.events]
+    print(f"system events: {len(events)} in {len(done)} articles; {min(k, len(events))} drawn (seed {seed})")
+    for n, (art, ev) in enumerate(random.Random(seed).sample(events, min(k, len(events)))):
+        d = event_to_dict(ev, art.text)
+        span = (ev.evidence[0].start, ev.evidence[0].end) if ev.evidence else (0, 0)
+        sent = et._sentence_of(art, span)
+        print(f"#{n} {art.id} | {d['event_date']} {d['sub_event_type']} | {d['actor1']} vs {d['actor2']} | "
+              f"{d['location']} p{d['geo_precision']} | {d['fatalities']}")
+        print("     " + art.text[sent[0] : sent[1]].replace("\n", " ")[:400])
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("mode", choices=("misses", "sample"))
+    ap.add_argument("--n", type=int, default=0, help="random articles to run (0: all unlabelled ones)")
+    ap.add_argument("--seed", type=int, default=9)
+    ap.add_argument("--show", default="", help="misses: list the sentences of the stages containing this")
+    ap.add_argument("--events", type=int, default=60, help="sample: how many events to draw")
+    args = ap.parse_args(argv)
+    if not ee.NEWS.is_file():
+        print(f"../shared not found ({ee.NEWS}); nothing to run", file=sys.stderr)
+        return 2
+    rec = et.Recorder()
+    done = coded(prepared(unlabelled_ids(args.n or None, args.seed)), rec)
+    if args.mode == "misses":
+        misses(done, rec, args.show)
+    else:
+        sample(done, args.events, args.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
