@@ -7,8 +7,9 @@ BIO runs into :class:`marsad.model.Entity` spans scored by the CRF's mean margin
 The tagger is most of the pipeline's cost, and downstream only the geocoder reads
 its output (an entity over a place mention confirms or vetoes it), which the event
 coder then reads around its triggers. With scope ``"events"`` (the default,
-:mod:`marsad.settings`) only the sentences that coder can read are tagged
-(:func:`event_sentences`); ``"all"`` tags every sentence, for readers of entities.
+:mod:`marsad.settings`) only the tokens around the place mentions of the sentences that
+coder can read are tagged (:func:`event_sentences`, :func:`mention_windows`); ``"all"``
+tags every sentence, for readers of entities.
 """
 
 from __future__ import annotations
