@@ -82,6 +82,22 @@ def test_streaming_keeps_few_batches_in_flight() -> None:
     assert next(pulled) <= (2 * 2 + 2) * 5
 
 
+def test_in_process_run_reads_one_batch_ahead() -> None:
+    """One process reads a batch before analysing it (as a pool's feeder does), never more."""
+    pulled = count()
+
+    def endless() -> Iterator[Article]:
+        while True:
+            i = next(pulled)
+            yield Article.create(SENTENCES[i % len(SENTENCES)], id=f"n{i}")
+
+    out = run_local(endless(), workers=1, batch_size=5, pipeline=TEST_PIPELINE)
+    first = list(islice(out, 6))
+    out.close()
+    assert [a.id for a in first] == [f"n{i}" for i in range(6)]
+    assert next(pulled) == 10  # two batches of 5 read for six articles
+
+
 def test_small_input_with_workers_runs_in_process() -> None:
     articles = _articles(3)
     assert list(run_local(articles, workers=4, batch_size=8, pipeline=TEST_PIPELINE)) == list(
@@ -122,6 +138,20 @@ def test_in_process_run_restores_the_callers_gc_thresholds() -> None:
     assert gc.get_threshold() == before
 
 
+def test_pool_run_collects_less_in_the_reading_process_and_restores() -> None:
+    import gc
+
+    from marsad.engines.local import GC_THRESHOLD
+
+    before = gc.get_threshold()
+    seen = {
+        gc.get_threshold()
+        for _ in run_local(_articles(9), workers=2, batch_size=3, pipeline=TEST_PIPELINE)
+    }
+    assert seen == {GC_THRESHOLD}
+    assert gc.get_threshold() == before
+
+
 def test_workers_run_numeric_libraries_on_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
@@ -139,8 +169,14 @@ def test_parquet_shards_of_an_earlier_run_are_cleared(tmp_path) -> None:  # type
     from marsad.model import Event
 
     def articles(n: int) -> list[Article]:
-        event = Event(event_id="e", event_date="2019-01-23", time_precision=1, event_type="Battles",
-                      sub_event_type="Armed clash", actor1="Military Forces of Syria (2000-)")
+        event = Event(
+            event_id="e",
+            event_date="2019-01-23",
+            time_precision=1,
+            event_type="Battles",
+            sub_event_type="Armed clash",
+            actor1="Military Forces of Syria (2000-)",
+        )
         return [Article(id=f"a{i}", text=SENTENCES[0], events=(event,)) for i in range(n)]
 
     out = tmp_path / "shards"
