@@ -96,3 +96,13 @@ def test_hijri_conversion() -> None:
     assert hijri_to_gregorian(1440, 9, 1) == date(2019, 5, 6)  # Umm al-Qura
     assert tabular_hijri_to_gregorian(1, 1, 1) == date(622, 7, 19)  # epoch, proleptic Gregorian
     assert abs((tabular_hijri_to_gregorian(1440, 9, 1) - date(2019, 5, 6)).days) <= 2
+
+
+def test_every_pattern_has_an_anchor_group() -> None:
+    """A new date pattern needs the word every match of it holds (``_NEEDS``), or find_dates
+    would never run it."""
+    import importlib
+
+    dates = importlib.import_module("marsad.arabic.dates")
+    assert {kind for kind, _ in dates._PATTERNS} == set(dates._NEEDS)
+    assert set(dates._NEEDS.values()) <= set(dates._ANCHOR.groupindex)

@@ -29,6 +29,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from operator import attrgetter
 
 from marsad.arabic.normalize import normalize, normalize_with_offsets, span_back
 
@@ -119,6 +120,21 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month", f"{_B}{_PRE}(?P<rel>الشهر\\s+(?P<mdir>الماضي|المنصرم|الفايت|الجاري|الحالي|المقبل|القادم)|هذا\\s+الشهر){_E}"),
     )
 )  # fmt: skip
+
+#: The word every match of a pattern holds, standing alone (no letter either side, the
+#: proclitics of _PRE aside) in the normalised text, or a digit: one scan finds which
+#: patterns can match at all, so a sentence without a date costs one search, not 13.
+_ANCHOR = re.compile(
+    rf"(?P<digit>\d)|(?<![{_L}])(?:(?P<hmonth>{_alternation(HIJRI_MONTHS)})|(?P<month>{_alternation(MONTHS)})"
+    rf"|[وف]?[بل]?(?:(?P<weekday>{_alternation(WEEKDAYS)})|(?P<yesterday>امس|الليله|البارحه)"
+    rf"|(?P<today>اليوم)|(?P<week>الاسبوع)|(?P<themonth>الشهر)))(?![{_L}])"
+)
+_NEEDS = {
+    "hijri": "hmonth", "explicit": "month", "ordinal": "month", "bare_month": "month", "month_day": "themonth",
+    "numeric": "digit", "iso": "digit", "weekday": "weekday", "before_yesterday": "yesterday",
+    "yesterday": "yesterday", "today": "today", "week": "week", "month": "themonth",
+}  # fmt: skip
+_GROUP = attrgetter("lastgroup")
 
 
 def _month_middle(year: int, month: int, published: date | None) -> date:
@@ -296,7 +312,10 @@ def find_dates(text: str, published: datetime | date | None) -> list[DateMention
     pub = published.date() if isinstance(published, datetime) else published
     norm, offsets = normalize_with_offsets(text)
     candidates: list[tuple[int, int, date, int]] = []
+    present = set(map(_GROUP, _ANCHOR.finditer(norm)))
     for kind, pattern in _PATTERNS:
+        if _NEEDS[kind] not in present:
+            continue
         for match in pattern.finditer(norm):
             try:
                 resolved = _resolve(kind, match, pub)
