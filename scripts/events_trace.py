@@ -50,7 +50,7 @@ def _off(module: Any, attr: str, value: Any) -> Callable[[], Any]:
 
 def switches() -> dict[str, Callable[[], Any]]:
     """Every filter that can be switched off, by name, in the order the coder meets them."""
-    from marsad.events import cells, coder, context, hit, merge, newsworthy, triggers
+    from marsad.events import cells, coder, context, hit, merge, newsworthy, timeframe, triggers
 
     never = lambda *a, **k: False  # noqa: E731
     out: dict[str, Callable[[], Any]] = {
@@ -65,7 +65,7 @@ def switches() -> dict[str, Callable[[], Any]]:
         kept = tuple(f for f in newsworthy.NEWS_FILTERS if f[0] != name)
         out[f"news:{name}"] = _off(newsworthy, "NEWS_FILTERS", kept)
     out["hit:age"] = _off(hit, "MAX_AGE_DAYS", 10**5)
-    out["hit:pluperfect"] = _off(context, "pluperfect", never)
+    out["hit:pluperfect"] = _off(timeframe, "pluperfect", never)
     out["hit:undated-list"] = _off(cells, "spread", never)
     out["merge:restatement"] = _off(merge, "_drop_restatements", lambda events, cues=None: events)
     out.update(rule_switches())

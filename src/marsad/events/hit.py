@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from marsad.actors.kb import country_name
 from marsad.actors.text import variants
-from marsad.events import cells, context, placing, roles, where
+from marsad.events import cells, context, placing, roles, timeframe, where
 from marsad.events.abroad import country_of_clause
 from marsad.events.attribution import PENALTY, infer_sides, note_agent, one_sided_attack
 from marsad.events.confidence import draft_cues, hedged
@@ -85,7 +85,7 @@ def code_hit(
     when, precision, date_conf = _event_day(article, toks, hit, cl, sub, published, story)
     if not -MAX_AGE_DAYS <= age(when, published) <= 1:
         return []
-    if (age(when, published) < -1 or not cl.day_dates) and context.pluperfect(toks, cl.lo, hit.first):
+    if (age(when, published) < -1 or not cl.day_dates) and timeframe.pluperfect(toks, cl.lo, hit.first):
         return []  # «وكانت … قد شنت» days before: background to today's news
     if sub == "Chemical weapon" and (date_conf < 0 or not cl.day_dates and not dates_outside(cl.dates, cl.clause_dates)
                                      or (a1 is not None and a1.country in RETALIATORS)):
@@ -125,7 +125,7 @@ def _clause(article: Article, toks: Words, hits: list[TriggerHit], k: int, dates
     """The trigger's clause and segment, or None when the clause is unreal or background."""
     hit = hits[k]
     lo, hi = context.clause_bounds(article.text, toks, hit.first, hit.last)
-    hi = context.before_tally_update(toks, hit.last, hi)
+    hi = timeframe.before_tally_update(toks, hit.last, hi)
     soon = toks[min(hit.last + 4, len(toks) - 1)][1]
     dated_after = any(hit.end <= d.start <= soon and not d.statement for d in dates)
     own_date = any(hit.end <= d.start < toks[hi - 1][1] and not d.statement for d in dates)
@@ -134,7 +134,7 @@ def _clause(article: Article, toks: Words, hits: list[TriggerHit], k: int, dates
         article.text, toks, lo, hit.first, dated_after
     ):
         return None
-    dates = [d for d in dates if not context.in_background_phrase(toks, d.start) and not context.of_people(toks, hit.end, d.start)]
+    dates = [d for d in dates if not timeframe.in_background_phrase(toks, d.start) and not timeframe.of_people(toks, hit.end, d.start)]
     clause_dates = [d for d in dates if toks[lo][0] <= d.start < toks[hi - 1][1]]
     seg_lo = max([lo] + [h.last + 1 for h in hits[:k] if h.last < hit.first and h.last + 1 > lo])
     seg_hi = min([hi] + [h.first for h in hits[k + 1 :] if h.first < hi])

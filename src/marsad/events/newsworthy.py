@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from marsad.actors.kb import by_name, country_name
-from marsad.events import asides, context, restated, roles
+from marsad.events import asides, restated, roles, timeframe
 from marsad.events.draft import REMOTE, Draft, Story, Words
 from marsad.events.fatalities import count_deaths
 from marsad.events.subtypes import REMOTE_SUBS, percent_after, supported
@@ -96,7 +96,7 @@ def _recalled(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
               story: Story) -> bool:
     """«في 14 أبريل من عام 2001»، «قبل نحو شهر»، «قال حينها»: an old event recalled."""
     year = published.year if published else 0  # unknown: no year is known to be past
-    return context.long_ago(toks, cl.lo, hit.first, cl.hi, year) or not cl.day_dates and \
+    return timeframe.long_ago(toks, cl.lo, hit.first, cl.hi, year) or not cl.day_dates and \
         asides.recalled_then(toks, cl.lo, hit.first)
 
 
@@ -105,7 +105,7 @@ def _state_of_affairs(article: Article, toks: Words, hit: TriggerHit, cl: Clause
     """«فيما تستمر الغارات»، «عام 2012 لقيت حتفها في قصف»: no event of these days."""
     year = published.year if published else 0
     return not cl.day_dates and (asides.present_state(toks, cl.lo, hit.first)
-                                 or context.old_year(toks, cl.lo, cl.hi, year))
+                                 or timeframe.old_year(toks, cl.lo, cl.hi, year))
 
 
 def _trend(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,
@@ -113,15 +113,15 @@ def _trend(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published
     """Undated strikes «in recent weeks» or «since» a day: a trend, not one event."""
     if cl.clause_dates:
         return False
-    return context.has_trend(toks, 0, hit.first) or context.has_trend(toks, cl.lo, cl.hi) or \
-        context.open_ended_since(toks, cl.lo, cl.hi)
+    return timeframe.has_trend(toks, 0, hit.first) or timeframe.has_trend(toks, cl.lo, cl.hi) or \
+        timeframe.open_ended_since(toks, cl.lo, cl.hi)
 
 
 def _period(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,
             story: Story) -> bool:
     """A tally «since» a day or «during» a period, dated or not."""
-    return context.open_ended_since(toks, hit.last + 1, cl.hi) or \
-        context.period_summary(toks, cl.lo, cl.hi, bool(cl.clause_dates))
+    return timeframe.open_ended_since(toks, hit.last + 1, cl.hi) or \
+        timeframe.period_summary(toks, cl.lo, cl.hi, bool(cl.clause_dates))
 
 
 def _after(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,
