@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from functools import partial
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import add, is_, itemgetter, sub
 
 from marsad.arabic.normalize import char_map, normalize, one_to_one
@@ -34,12 +34,16 @@ _SKIPPED = "\\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c"
 #: An Arabic word: a letter followed by letters and marks (diacritics, tatweel, ZWJ/ZWNJ).
 ARABIC_WORD = re.compile(f"[{_LETTERS}][{_LETTERS}{_MARKS}]*")
 
-_TOKEN = re.compile(
-    f"([{_LETTERS}][{_LETTERS}{_MARKS}]*)"  # 1 Arabic word
-    f"|([{_DIGITS}]+(?:[.,\u066b\u066c][{_DIGITS}]+)*)"  # 2 number
-    "|([A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f]*(?:['\u2019][A-Za-z]+)?)"  # 3 Latin word
-    f"|([^{_SKIPPED}])"  # 4 anything else, one character
+_KINDS = (
+    f"[{_LETTERS}][{_LETTERS}{_MARKS}]*",  # 1 Arabic word
+    f"[{_DIGITS}]+(?:[.,\u066b\u066c][{_DIGITS}]+)*",  # 2 number
+    "[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f]*(?:['\u2019][A-Za-z]+)?",  # 3 Latin word
+    f"[^{_SKIPPED}]",  # 4 anything else, one character
 )
+#: One token; the group that matched tells its kind.
+_TOKEN = re.compile("|".join(f"({kind})" for kind in _KINDS))
+#: The same tokens as one group: a split's pieces alternate gap and token.
+_SPLIT = re.compile("(" + "|".join(_KINDS) + ")")
 
 _GROUP_KIND: dict[int, TokenKind] = {1: "word", 2: "number", 3: "latin"}
 
@@ -50,7 +54,6 @@ _CACHE: dict[str, _Info] = {}
 _CACHE_LIMIT = 100_000  # ~25 MB when full; a news corpus hits >95% below it
 _FIELDS = ("start", "end", "text", "norm", "stem", "kind", "stem_start", "stem_end")
 _NORM, _STEM, _BEFORE, _AFTER, _KIND = (itemgetter(i) for i in range(5))
-_START, _END, _SURFACE = re.Match.start, re.Match.end, re.Match.group
 
 
 def _analyse(surface: str) -> _Info:
@@ -114,22 +117,22 @@ def tokenize(text: str) -> list[Token]:
     without proclitics, article and pronoun suffix (only where the corpus lexicon
     confirms the split); ``stem_start``/``stem_end`` locate it in ``text``.
 
-    Built field by field in C-level passes: a frozen dataclass's ``__init__`` assigns
-    through ``object.__setattr__``, and even a Python helper filling the slots cost more
-    than the rest of tokenisation; here the slot descriptors fill every token's field
-    in one ``map`` each, and the per-surface fields come from one memo read per text.
+    Built in C-level passes: the tokens' offsets are the running lengths of one split (no
+    match object per token), their per-surface fields come from one memo read per text, and
+    the slot descriptors fill each field of every token in one ``map`` (a frozen dataclass's
+    ``__init__`` assigns through ``object.__setattr__``, and even a Python helper filling
+    the slots cost more than the rest of tokenisation).
     """
-    found = list(_TOKEN.finditer(text))
-    starts = list(map(_START, found))
-    ends = list(map(_END, found))
-    surfaces = list(map(_SURFACE, found))
+    pieces = _SPLIT.split(text)
+    bounds = list(accumulate(map(len, pieces)))
+    starts, ends, surfaces = bounds[0:-1:2], bounds[1::2], pieces[1::2]
     infos = lookup_many(_CACHE, surfaces, _analyse, _CACHE_LIMIT)
     columns: tuple[Iterable[object], ...] = (
         starts, ends, surfaces, map(_NORM, infos), map(_STEM, infos), map(_KIND, infos),
         map(add, starts, map(_BEFORE, infos)), map(sub, ends, map(_AFTER, infos)))
     if _SETTERS is None:
         return list(map(Token, *columns))
-    tokens = list(map(object.__new__, repeat(Token, len(found))))
+    tokens = list(map(object.__new__, repeat(Token, len(surfaces))))
     deque(map(_fill, repeat(tokens), columns, _SETTERS), 0)
     return tokens
 
