@@ -72,3 +72,9 @@ def test_a_share_of_territory_held_is_no_capture() -> None:
     assert code("وسيطرت القوات التركية على نحو 60 بالمئة من منطقة عفرين.") == []
     (event,) = code("وسيطرت القوات التركية، الثلاثاء، على بلدة راجو في منطقة عفرين.")
     assert event.event_type == "Battles"
+
+
+def test_an_attack_in_words_on_a_named_target_is_no_clash() -> None:
+    assert code("وشنت الرياض، الثلاثاء، هجوما على طهران، واصفة إياها بالخطر الأكبر.") == []
+    (event,) = code("وشن مسلحون، الثلاثاء، هجوما على حاجز للجيش السوري في بلدة كفرنبل بريف إدلب.")
+    assert event.event_type == "Battles"

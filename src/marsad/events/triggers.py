@@ -427,4 +427,21 @@ def _not_done(toks: list[tuple[int, int, str]], hit: TriggerHit) -> bool:
             any(f.startswith(_SOUGHT) for f in near)
     if first.startswith("هاجم") and hit.definition.verbal and hit.last + 1 < len(toks):
         return any(f.startswith(_SPEAKERS) for f in variants(toks[hit.last + 1][2]))
+    if first.startswith("هجوم") and len(hit.definition.words) == 1:
+        return _in_words(toks, hit.last)
     return False
+
+
+#: «… هجوماً حاداً على إيران، واصفاً إياها …»: the participle that makes an attack one of words.
+_WORDS_OF = frozenset({"متهما", "متهمه", "واصفا", "واصفه", "قايلا", "قايله"})
+
+
+def _in_words(toks: list[tuple[int, int, str]], last: int) -> bool:
+    """«شن نتنياهو هجوما حادا على إيران، واصفا إياها …»، «شنت الرياض هجوما على إيران، متهمة
+    إياها …»: an attack on one named target followed by an accusing or describing participle is
+    a verbal attack (ant2018_syria: 6 such sentences, 5 verbal; the sixth blames a strike on Iran)."""
+    k = last + 1
+    while k < min(len(toks), last + 4) and toks[k][2] not in ("على", "علي", "ضد"):
+        k += 1  # up to three adjectives: «هجوماً مفاجئاً وحاداً على طهران»
+    return k + 2 < len(toks) and toks[k][2] in ("على", "علي", "ضد") and \
+        bool(variants(toks[k + 2][2]) & _WORDS_OF)
