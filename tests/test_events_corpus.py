@@ -76,5 +76,6 @@ def test_a_share_of_territory_held_is_no_capture() -> None:
 
 def test_an_attack_in_words_on_a_named_target_is_no_clash() -> None:
     assert code("وشنت الرياض، الثلاثاء، هجوما على طهران، واصفة إياها بالخطر الأكبر.") == []
+    assert code("وهاجم النائب المصري، الثلاثاء، وزير الخارجية التركي في مؤتمر بمدينة إسطنبول، قائلا إنه يكذب.") == []
     (event,) = code("وشن مسلحون، الثلاثاء، هجوما على حاجز للجيش السوري في بلدة كفرنبل بريف إدلب.")
     assert event.event_type == "Battles"

@@ -426,14 +426,16 @@ def _not_done(toks: list[tuple[int, int, str]], hit: TriggerHit) -> bool:
         return any(f.removeprefix("و").startswith(_FAILED) for forms in before for f in forms) or \
             any(f.startswith(_SOUGHT) for f in near)
     if first.startswith("هاجم") and hit.definition.verbal and hit.last + 1 < len(toks):
-        return any(f.startswith(_SPEAKERS) for f in variants(toks[hit.last + 1][2]))
+        return any(f.startswith(_SPEAKERS) for f in variants(toks[hit.last + 1][2])) or any(
+            variants(w) & _WORDS_OF for _, _, w in toks[hit.last + 1 : hit.last + 13])
     if first.startswith("هجوم") and len(hit.definition.words) == 1:
         return _in_words(toks, hit.last)
     return False
 
 
-#: «… هجوماً حاداً على إيران، واصفاً إياها …»: the participle that makes an attack one of words.
-_WORDS_OF = frozenset({"متهما", "متهمه", "واصفا", "واصفه", "قايلا", "قايله"})
+#: «… هجوماً حاداً على إيران، واصفاً إياها …»، «هاجم النائب … الرئيس السابق، قائلاً …»: the
+#: participle that makes an attack one of words.
+_WORDS_OF = frozenset({"متهما", "متهمه", "واصفا", "واصفه", "قايلا", "قايله", "معتبرا", "معتبره"})
 
 
 def _in_words(toks: list[tuple[int, int, str]], last: int) -> bool:
