@@ -79,3 +79,9 @@ def test_an_attack_in_words_on_a_named_target_is_no_clash() -> None:
     assert code("وهاجم النائب المصري، الثلاثاء، وزير الخارجية التركي في مؤتمر بمدينة إسطنبول، قائلا إنه يكذب.") == []
     (event,) = code("وشن مسلحون، الثلاثاء، هجوما على حاجز للجيش السوري في بلدة كفرنبل بريف إدلب.")
     assert event.event_type == "Battles"
+
+
+def test_the_place_of_a_summit_or_briefing_is_not_the_events() -> None:
+    events = code("شنت طائرات روسية، الثلاثاء، غارات على مقرات للفصائل في محافظة إدلب، قبل ساعات من قمة حاسمة في طهران.")
+    assert [e.location for e in events] == ["Idleb"]
+    assert code('وقال المتحدث العسكري الروسي للصحفيين في موسكو، الثلاثاء: "استهدفت الضربات الصاروخية عددا من المطارات".') == []

@@ -76,10 +76,18 @@ def _usable(place: Place, actors: Sequence[Actor], toks: Words) -> bool:
     near = words_before(toks, place.start, 3)
     if near and near[-1] & {"الي", "نحو"}:
         return False  # a destination («خروجهم إلى جرابلس»), not where it happened
+    if any(f & _TALK for f in words_before(toks, place.start, 4)):
+        return False  # «قال للصحفيين في موسكو»، «قبل ساعات من قمة في طهران»: where it was said
     if place.name_en == "West Bank" and any(w.startswith(("لنهر", "للنهر", "نهر")) for a, _, w in toks
                                             if place.end <= a <= place.end + 8):
         return False  # «الضفة الغربية لنهر الفرات»: a river bank
     return not any(f & _ORIGIN for f in near)
+
+
+#: Conferences, summits, meetings and press briefings: a place just after one is where words were said
+#: («مراسل … في دوما» is left out: a reporter in a town reports on it; «المقابلة» is also «opposite»).
+_TALK = frozenset({"مؤتمر", "موتمر", "المؤتمر", "الموتمر", "قمه", "القمه", "اجتماع", "الاجتماع",
+                   "للصحفيين", "للصحافيين", "منتدي", "ندوه"})
 
 
 _PLACE_NOUNS = frozenset({"منطقه", "بلده", "مدينه", "قريه", "حي", "مخيم", "ناحيه", "محافظه", "مطار", "قاعده"})
