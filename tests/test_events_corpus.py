@@ -85,3 +85,10 @@ def test_the_place_of_a_summit_or_briefing_is_not_the_events() -> None:
     events = code("شنت طائرات روسية، الثلاثاء، غارات على مقرات للفصائل في محافظة إدلب، قبل ساعات من قمة حاسمة في طهران.")
     assert [e.location for e in events] == ["Idleb"]
     assert code('وقال المتحدث العسكري الروسي للصحفيين في موسكو، الثلاثاء: "استهدفت الضربات الصاروخية عددا من المطارات".') == []
+
+
+def test_an_event_of_that_day_or_of_an_era_is_a_recap() -> None:
+    assert code("واستولت القوات التركية في ذلك اليوم على بلدة كفرنبل في ريف إدلب.") == []
+    assert code("ويعود الهجوم إلى حقبة الحرب الأهلية، حيث سيطرت الفصائل على بلدة كفرنبل في ريف إدلب.") == []
+    (event,) = code("واستولت القوات التركية اليوم على بلدة كفرنبل في ريف إدلب.")
+    assert event.event_type == "Battles"

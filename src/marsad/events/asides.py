@@ -27,10 +27,26 @@ def operation_name(text: str, toks: Words, first: int) -> bool:
     return first > 0 and bool(variants(toks[first - 1][2]) & _OPERATION)
 
 
-def recalled_then(toks: Words, lo: int, first: int) -> bool:
+def recalled_then(toks: Words, lo: int, first: int, hi: int) -> bool:
     """«قال المتحدث حينها إن قوات … أطلقت»، «وكان آنذاك …»: «then» in the trigger's clause
-    points back to an earlier moment already told; the sentence recalls it, it is no news."""
-    return any(variants(w) & _THEN for _, _, w in toks[lo:first])
+    points back to an earlier moment already told; the sentence recalls it, it is no news.
+    So do «في ذلك اليوم» in the clause and an era earlier in the sentence («ويعود هجوم حلبجة إلى
+    حقبة الحرب …، حيث سيطرت …»، «إبان»): ant2018_syria, 5 event sentences of these, all recaps."""
+    if any(variants(w) & _THEN for _, _, w in toks[lo:first]) or any(variants(w) & _ERA for _, _, w in toks[:first]):
+        return True
+    return any(that_time(toks, k) for k in range(lo, hi))
+
+
+def that_time(toks: Words, k: int) -> bool:
+    """Word ``k`` ends «في ذلك اليوم/الوقت/الحين/العام» (whose «اليوم» is no date of today)."""
+    return k >= 2 and bool(variants(toks[k][2]) & _THAT_TIME) and "ذلك" in variants(toks[k - 1][2]) \
+        and "في" in variants(toks[k - 2][2])
+
+
+#: «حقبة الحرب العراقية الإيرانية»، «إبان الحرب»: an era, not a day.
+_ERA = frozenset({"حقبه", "ابان"})
+#: «في ذلك اليوم/الوقت/الحين/العام»: the moment of an earlier story.
+_THAT_TIME = frozenset({"اليوم", "الوقت", "الحين", "العام"})
 
 
 _ACCOMPANY = ("رافق", "ترافق", "صاحب", "تخلل", "يتخلل", "تتخلل")

@@ -96,8 +96,10 @@ def _recalled(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
               story: Story) -> bool:
     """«في 14 أبريل من عام 2001»، «قبل نحو شهر»، «قال حينها»: an old event recalled."""
     year = published.year if published else 0  # unknown: no year is known to be past
-    return timeframe.long_ago(toks, cl.lo, hit.first, cl.hi, year) or not cl.day_dates and \
-        asides.recalled_then(toks, cl.lo, hit.first)
+    day_dates = [d for d in cl.day_dates if not any(a <= d.start < b and asides.that_time(toks, k)
+                                                     for k, (a, b, _) in enumerate(toks))]
+    return timeframe.long_ago(toks, cl.lo, hit.first, cl.hi, year) or not day_dates and \
+        asides.recalled_then(toks, cl.lo, hit.first, cl.hi)
 
 
 def _state_of_affairs(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,
