@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "data" / "news" / "ant2018_syria.jsonl"
 #: What the cached slow steps depend on: a change to any of these starts a new cache.
 CACHE_INPUTS = ("ner", "geo", "arabic", "ingest", "data/ner", "data/geo", "events/triggers.py",
-                "pipeline.py", "settings.py")
+                "events/trigger_filters.py", "pipeline.py", "settings.py")
 
 
 def _sets() -> dict[str, tuple[str, ...]]:

@@ -50,12 +50,22 @@ def _off(module: Any, attr: str, value: Any) -> Callable[[], Any]:
 
 def switches() -> dict[str, Callable[[], Any]]:
     """Every filter that can be switched off, by name, in the order the coder meets them."""
-    from marsad.events import cells, coder, context, hit, merge, newsworthy, timeframe, triggers
+    from marsad.events import (
+        cells,
+        coder,
+        context,
+        hit,
+        merge,
+        newsworthy,
+        timeframe,
+        trigger_filters,
+        triggers,
+    )
 
     never = lambda *a, **k: False  # noqa: E731
     out: dict[str, Callable[[], Any]] = {
-        "trigger:adjectival": _off(triggers, "_adjectival", never),
-        "trigger:figurative": _off(triggers, "_figurative", never),
+        "trigger:adjectival": _off(trigger_filters, "adjectival", never),
+        "trigger:figurative": _off(trigger_filters, "figurative", never),
         "trigger:not-done": _off(triggers, "_not_done", never),
         "coder:sport": _off(coder, "_sport", never),
         "clause:unreal": _off(context, "is_unreal", never),

@@ -255,7 +255,7 @@ def supported(clause: Words, hit: TriggerHit) -> bool:
     if hit.definition.sub_event_type == "Agreement":
         return _concluded(clause, hit)
     if hit.definition.sub_event_type == TERRITORY:
-        return True  # a capture noun is kept only after a verb announcing it (triggers.announced_capture)
+        return True  # a capture noun is kept only after a verb announcing it (trigger_filters.announced_capture)
     if count_deaths(clause) is not None:
         return True
     others = [w for a, _, w in clause if a != hit.start]  # the cue does not support itself («ضربة قاصمة»)

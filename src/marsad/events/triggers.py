@@ -4,7 +4,9 @@ A pattern is a sequence of normalised words; a word ending in ``*`` matches any
 clitic variant that starts with it. ``strength`` 2 = a trigger of its own, 1 = weak
 (dropped when a strong trigger is in the same sentence: a killing that is the toll
 of a raid, a blast that is the raid's effect). ``verbal`` triggers are finite verbs,
-so a definite-article check (background reference) does not apply to them.
+so a definite-article check (background reference) does not apply to them. What vetoes a
+matched trigger (a figurative blast, a verbal attack, a deal only sought) is in
+:mod:`marsad.events.trigger_filters`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.actors.text import norm, variants
+from marsad.events import trigger_filters as veto
 
 #: Sub-types decided from context by the coder.
 SHELL_OR_AIR = "?remote"  # قصف/استهدف: air if an air cue is near, else shelling
@@ -342,7 +345,8 @@ def _word_candidates(word: str) -> tuple[TriggerDef, ...]:
 
 
 def find_triggers(toks: list[tuple[int, int, str]]) -> list[TriggerHit]:
-    """Longest trigger at each word, left to right, without overlaps."""
+    """Longest trigger at each word, left to right, without overlaps; a hit a veto of
+    :mod:`marsad.events.trigger_filters` rejects is skipped (its words stay free)."""
     hits: list[TriggerHit] = []
     after = 0  # the first word a trigger may start at (no overlaps)
     for i, defs in enumerate([_word_candidates(w) for _, _, w in toks]):  # most words: none
@@ -357,93 +361,23 @@ def find_triggers(toks: list[tuple[int, int, str]]) -> list[TriggerHit]:
                 definite = toks[i][2].startswith(("ال", "وال", "بال", "فال", "لل"))
                 hit = TriggerHit(i, i + n - 1, toks[i][0], toks[i + n - 1][1], d, definite)
                 break
-        if hit is None or _adjectival(toks, i, hit) or _figurative(toks, hit) or _not_done(toks, hit):
+        if hit is None or veto.adjectival(toks, i, hit) or veto.figurative(toks, hit) or _not_done(toks, hit):
             continue
         hits.append(hit)
         after = hit.last + 1
     return hits
 
 
-def _adjectival(toks: list[tuple[int, int, str]], i: int, hit: TriggerHit) -> bool:
-    """«صواريخ شديدة الانفجار»: a blast noun qualifying a weapon (high-explosive) is no blast."""
-    return i > 0 and hit.definition.sub_event_type == "Remote explosive/landmine/IED" and \
-        toks[i - 1][2].startswith(("شديد", "سريع", "عالي"))
-
-
-#: What «انفجر» says of when it is no blast: a crisis, anger, protests, a volcano, laughter.
-_FIGURATIVE = ("ازمه", "الازمه", "الاوضاع", "الوضع", "غضب", "الغضب", "خلاف", "الخلاف", "الخلافات", "مظاهرات",
-               "المظاهرات", "احتجاجات", "الاحتجاجات", "فرحا", "بركان", "البركان", "ضاحكا", "بالبكاء", "باكيا",
-               "بالضحك", "فضيحه", "الفضيحه", "جدل", "الجدل", "صراع", "الصراع", "الموقف", "غضبا", "موجه")
-
-
-def _figurative(toks: list[tuple[int, int, str]], hit: TriggerHit) -> bool:
-    """«انفجرت أزمة سياسية»، «انفجار الأوضاع»، «انفجر غضباً»: a blast word with an abstract
-    subject or a feeling after it is no explosion."""
-    if hit.definition.sub_event_type != "Remote explosive/landmine/IED":
-        return False
-    after = toks[hit.last + 1][2] if hit.last + 1 < len(toks) else ""
-    return not variants(after).isdisjoint(_FIGURATIVE)
-
-
-#: «تعثر اتفاق»، «انهيار الاتفاق»: a deal that stalls or collapses was not concluded that day.
-_FAILED = ("تعثر", "فشل", "انهار", "انهيار", "تعطل", "تعطيل", "رفض", "خرق", "خروقات", "انتهاك")
-#: «للبحث في التوصل إلى اتفاق»، «بهدف التوصل»، «قبل التوصل للاتفاق النووي»، «الرافضين لاتفاق التسوية»،
-#: «لإقناعها بإبرام اتفاق»: a deal sought, preceding or refused is none concluded (ant2018_syria: 6 such
-#: Agreement events read, 6 false; a failure three words back, «فشلوا بالتوصل إلى اتفاق», too).
-_SOUGHT = ("البحث", "بحث", "للبحث", "بهدف", "بغيه", "لاقناع", "اقناع", "قبل", "رافض", "الرافض", "للرافض")
-#: «هاجمت وزارة الخارجية تركيا»: who attacks in words (an office, a minister, a speaker).
-_SPEAKERS = ("وزاره", "الخارجيه", "خارجيه", "وزير", "الوزير", "المتحدث", "متحدث", "الرئيس", "رئيس", "بيان",
-             "الناطق", "ناطق", "المندوب", "مندوب", "السفير", "سفير", "الاعلام", "صحيفه", "الصحيفه")
-
-
-#: Words before «سيطرة/تحرير» that make it a name or a state («هيئة تحرير الشام»، «تحت سيطرة»).
-_NOT_CAPTURE = ("هييه", "جبهه", "حركه", "حزب", "لجنه", "تحت", "مناطق", "منطقه", "خارج", "نطاق", "ساحه", "عيد")
-
-
-def announced_capture(toks: list[tuple[int, int, str]], hit: TriggerHit) -> bool:
-    """A capture noun («السيطرة»، «سيطرته»، «استعادة»، «تحرير») is an event only when «أعلن» within
-    the six words before announces it («أعلن الجيش التركي، مساء السبت، فرض السيطرة الكاملة على
-    عفرين»); not as a purpose («لاستعادة»), a name («هيئة تحرير الشام») or a state («تحت سيطرة»).
-    «تمكن من السيطرة» was read too: 4 of 12 corpus hits right (profiles and histories)."""
-    before = toks[max(0, hit.first - 6) : hit.first]
-    word = toks[hit.first][2]
-    if not before or word.startswith(("ل", "ول")) or not variants(before[-1][2]).isdisjoint(_NOT_CAPTURE):
-        return False
-    if hit.last + 1 < len(toks) and toks[hit.last + 1][2] in ("الشام", "سوريا", "المراه"):
-        return False
-    return any(f.startswith("اعلن") for _, _, w in before for f in variants(w))
-
-
 def _not_done(toks: list[tuple[int, int, str]], hit: TriggerHit) -> bool:
-    """«تعثر اتفاق الإجلاء»: a failed deal is none; «هاجمت وزارة الخارجية تركيا»: a verbal attack;
-    a capture noun no verb announces is no capture."""
+    """Which veto of :mod:`marsad.events.trigger_filters` a hit answers to, by its kind: a
+    failed or sought deal, a verbal attack, a capture noun no verb announces."""
     sub, first = hit.definition.sub_event_type, hit.definition.words[0]
     if sub == TERRITORY and not hit.definition.verbal:
-        return not announced_capture(toks, hit)
+        return not veto.announced_capture(toks, hit)
     if sub == "Agreement":
-        before = [variants(w) for _, _, w in toks[max(0, hit.first - 4) : hit.first]]
-        near = [f.removeprefix("و") for forms in before[-2:] for f in forms]
-        return any(f.removeprefix("و").startswith(_FAILED) for forms in before for f in forms) or \
-            any(f.startswith(_SOUGHT) for f in near)
+        return veto.deal_undone(toks, hit)
     if first.startswith("هاجم") and hit.definition.verbal and hit.last + 1 < len(toks):
-        return any(f.startswith(_SPEAKERS) for f in variants(toks[hit.last + 1][2])) or any(
-            variants(w) & _WORDS_OF for _, _, w in toks[hit.last + 1 : hit.last + 13])
+        return veto.verbal_attack(toks, hit)
     if first.startswith("هجوم") and len(hit.definition.words) == 1:
-        return _in_words(toks, hit.last)
+        return veto.in_words(toks, hit.last)
     return False
-
-
-#: «… هجوماً حاداً على إيران، واصفاً إياها …»، «هاجم النائب … الرئيس السابق، قائلاً …»: the
-#: participle that makes an attack one of words.
-_WORDS_OF = frozenset({"متهما", "متهمه", "واصفا", "واصفه", "قايلا", "قايله", "معتبرا", "معتبره"})
-
-
-def _in_words(toks: list[tuple[int, int, str]], last: int) -> bool:
-    """«شن نتنياهو هجوما حادا على إيران، واصفا إياها …»، «شنت الرياض هجوما على إيران، متهمة
-    إياها …»: an attack on one named target followed by an accusing or describing participle is
-    a verbal attack (ant2018_syria: 6 such sentences, 5 verbal; the sixth blames a strike on Iran)."""
-    k = last + 1
-    while k < min(len(toks), last + 4) and toks[k][2] not in ("على", "علي", "ضد"):
-        k += 1  # up to three adjectives: «هجوماً مفاجئاً وحاداً على طهران»
-    return k + 2 < len(toks) and toks[k][2] in ("على", "علي", "ضد") and \
-        bool(variants(toks[k + 2][2]) & _WORDS_OF)

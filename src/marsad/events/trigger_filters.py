@@ -1,0 +1,100 @@
+"""Vetoes on a trigger the lexicon matched: its words are there, but no event is.
+
+A blast word may qualify a weapon or name a crisis, an attack may be one of words, a
+deal may be sought or failed, a capture noun may be a name or a state. Each test reads
+only the sentence's words around the hit; :func:`marsad.events.triggers.find_triggers`
+asks them before it keeps a hit (a vetoed hit leaves its words free for another).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from marsad.actors.text import variants
+
+if TYPE_CHECKING:
+    from marsad.events.triggers import TriggerHit
+
+Toks = list[tuple[int, int, str]]
+
+
+def adjectival(toks: Toks, i: int, hit: TriggerHit) -> bool:
+    """«صواريخ شديدة الانفجار»: a blast noun qualifying a weapon (high-explosive) is no blast."""
+    return i > 0 and hit.definition.sub_event_type == "Remote explosive/landmine/IED" and \
+        toks[i - 1][2].startswith(("شديد", "سريع", "عالي"))
+
+
+#: What «انفجر» says of when it is no blast: a crisis, anger, protests, a volcano, laughter.
+_FIGURATIVE = ("ازمه", "الازمه", "الاوضاع", "الوضع", "غضب", "الغضب", "خلاف", "الخلاف", "الخلافات", "مظاهرات",
+               "المظاهرات", "احتجاجات", "الاحتجاجات", "فرحا", "بركان", "البركان", "ضاحكا", "بالبكاء", "باكيا",
+               "بالضحك", "فضيحه", "الفضيحه", "جدل", "الجدل", "صراع", "الصراع", "الموقف", "غضبا", "موجه")
+
+
+def figurative(toks: Toks, hit: TriggerHit) -> bool:
+    """«انفجرت أزمة سياسية»، «انفجار الأوضاع»، «انفجر غضباً»: a blast word with an abstract
+    subject or a feeling after it is no explosion."""
+    if hit.definition.sub_event_type != "Remote explosive/landmine/IED":
+        return False
+    after = toks[hit.last + 1][2] if hit.last + 1 < len(toks) else ""
+    return not variants(after).isdisjoint(_FIGURATIVE)
+
+
+#: «تعثر اتفاق»، «انهيار الاتفاق»: a deal that stalls or collapses was not concluded that day.
+_FAILED = ("تعثر", "فشل", "انهار", "انهيار", "تعطل", "تعطيل", "رفض", "خرق", "خروقات", "انتهاك")
+#: «للبحث في التوصل إلى اتفاق»، «بهدف التوصل»، «قبل التوصل للاتفاق النووي»، «الرافضين لاتفاق التسوية»،
+#: «لإقناعها بإبرام اتفاق»: a deal sought, preceding or refused is none concluded (ant2018_syria: 6 such
+#: Agreement events read, 6 false; a failure three words back, «فشلوا بالتوصل إلى اتفاق», too).
+_SOUGHT = ("البحث", "بحث", "للبحث", "بهدف", "بغيه", "لاقناع", "اقناع", "قبل", "رافض", "الرافض", "للرافض")
+
+
+def deal_undone(toks: Toks, hit: TriggerHit) -> bool:
+    """«تعثر اتفاق الإجلاء»: a failure within four words before the deal, or a search, a purpose
+    or a refusal in the two words before it: no deal was concluded."""
+    before = [variants(w) for _, _, w in toks[max(0, hit.first - 4) : hit.first]]
+    near = [f.removeprefix("و") for forms in before[-2:] for f in forms]
+    return any(f.removeprefix("و").startswith(_FAILED) for forms in before for f in forms) or \
+        any(f.startswith(_SOUGHT) for f in near)
+
+
+#: «هاجمت وزارة الخارجية تركيا»: who attacks in words (an office, a minister, a speaker).
+_SPEAKERS = ("وزاره", "الخارجيه", "خارجيه", "وزير", "الوزير", "المتحدث", "متحدث", "الرئيس", "رئيس", "بيان",
+             "الناطق", "ناطق", "المندوب", "مندوب", "السفير", "سفير", "الاعلام", "صحيفه", "الصحيفه")
+#: «… هجوماً حاداً على إيران، واصفاً إياها …»، «هاجم النائب … الرئيس السابق، قائلاً …»: the
+#: participle that makes an attack one of words.
+_WORDS_OF = frozenset({"متهما", "متهمه", "واصفا", "واصفه", "قايلا", "قايله", "معتبرا", "معتبره"})
+
+
+def verbal_attack(toks: Toks, hit: TriggerHit) -> bool:
+    """«هاجمت وزارة الخارجية تركيا»: «هاجم» with a speaker after it, or an accusing, describing
+    or judging participle within twelve words («هاجم المملكة قائلا»), attacks in words."""
+    return any(f.startswith(_SPEAKERS) for f in variants(toks[hit.last + 1][2])) or any(
+        variants(w) & _WORDS_OF for _, _, w in toks[hit.last + 1 : hit.last + 13])
+
+
+def in_words(toks: Toks, last: int) -> bool:
+    """«شن نتنياهو هجوما حادا على إيران، واصفا إياها …»، «شنت الرياض هجوما على إيران، متهمة
+    إياها …»: an attack on one named target followed by an accusing or describing participle is
+    a verbal attack (ant2018_syria: 6 such sentences, 5 verbal; the sixth blames a strike on Iran)."""
+    k = last + 1
+    while k < min(len(toks), last + 4) and toks[k][2] not in ("على", "علي", "ضد"):
+        k += 1  # up to three adjectives: «هجوماً مفاجئاً وحاداً على طهران»
+    return k + 2 < len(toks) and toks[k][2] in ("على", "علي", "ضد") and \
+        bool(variants(toks[k + 2][2]) & _WORDS_OF)
+
+
+#: Words before «سيطرة/تحرير» that make it a name or a state («هيئة تحرير الشام»، «تحت سيطرة»).
+_NOT_CAPTURE = ("هييه", "جبهه", "حركه", "حزب", "لجنه", "تحت", "مناطق", "منطقه", "خارج", "نطاق", "ساحه", "عيد")
+
+
+def announced_capture(toks: Toks, hit: TriggerHit) -> bool:
+    """A capture noun («السيطرة»، «سيطرته»، «استعادة»، «تحرير») is an event only when «أعلن» within
+    the six words before announces it («أعلن الجيش التركي، مساء السبت، فرض السيطرة الكاملة على
+    عفرين»); not as a purpose («لاستعادة»), a name («هيئة تحرير الشام») or a state («تحت سيطرة»).
+    «تمكن من السيطرة» was read too: 4 of 12 corpus hits right (profiles and histories)."""
+    before = toks[max(0, hit.first - 6) : hit.first]
+    word = toks[hit.first][2]
+    if not before or word.startswith(("ل", "ول")) or not variants(before[-1][2]).isdisjoint(_NOT_CAPTURE):
+        return False
+    if hit.last + 1 < len(toks) and toks[hit.last + 1][2] in ("الشام", "سوريا", "المراه"):
+        return False
+    return any(f.startswith("اعلن") for _, _, w in before for f in variants(w))
