@@ -88,6 +88,27 @@ def test_extract_stdin_to_stdout(monkeypatch: pytest.MonkeyPatch, capsys) -> Non
     assert all(r["error"] is None for r in records)
 
 
+def test_extract_is_a_live_filter_with_batch_size_one() -> None:
+    """One line in, its analysis out while stdin stays open (docs/extract-contract.md)."""
+    import os
+    import select
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # a pipe is block-buffered
+    cmd = [sys.executable, "-m", "marsad.cli", "extract", "--input", "-", "--workers", "1", "--batch-size", "1"]
+    with subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8", env=env) as proc:
+        assert proc.stdin is not None and proc.stdout is not None
+        try:
+            proc.stdin.write(json.dumps(REPORTS[0], ensure_ascii=False) + "\n")
+            proc.stdin.flush()
+            ready, _, _ = select.select([proc.stdout], [], [], 60)
+            assert ready, "no output line while stdin stays open"
+            first = json.loads(proc.stdout.readline())
+            assert first["id"] == "r1" and first["error"] is None
+        finally:
+            proc.kill()
+
+
 def test_run_twice_adds_nothing(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     src, db = tmp_path / "news.jsonl", str(tmp_path / "m.db")
     _write_jsonl(src, [json.dumps(r, ensure_ascii=False) for r in REPORTS] + ["{broken"])

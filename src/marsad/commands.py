@@ -308,8 +308,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         analysed = run_local(
             articles, workers=args.workers, batch_size=args.batch_size, pipeline=_pipeline(args)
         )
+        live = source is sys.stdin  # a pipe filter: each line out as soon as it is analysed
         for article in analysed:
             sink.write(json.dumps(output_record(article), ensure_ascii=False) + "\n")
+            if live:
+                sink.flush()
     finally:
         for stream in (source, sink):
             if stream not in (sys.stdin, sys.stdout):
