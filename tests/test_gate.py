@@ -115,21 +115,22 @@ def test_the_trigger_pass_is_shared_per_text_and_never_stale() -> None:
     assert again[1] is not passed and again == (spans, passed)
 
 
-def test_the_trigger_gate_reads_the_tokens_as_it_reads_the_text() -> None:
-    from dataclasses import replace
-
+def test_the_trigger_gate_reads_the_words_as_it_reads_the_text() -> None:
     from marsad.actors.text import words
     from marsad.arabic.step import annotate
-    from marsad.events.coder import _token_norms, trigger_pass
+    from marsad.events.coder import trigger_pass
+    from marsad.events.triggers import might_trigger, might_trigger_normal
 
     # marks, tatweel, a bidi mark and a ligature (written for this test)
     text = "\n".join([LEAD, "وقَصَـفت الطائرات\u200f بلدةً في ريف إدلب.", "ﻻ جديد في المحادثات.", TRIGGER])
     tagged = annotate(Article.create(text))
-    assert _token_norms(tagged) is not None
-    bare = replace(Article.create("".join(list(text))), sentences=tagged.sentences)  # no tokens
-    assert _token_norms(bare) is None
+    for s in tagged.sentences:  # the gate on a sentence's words says what it says on its text
+        sentence = text[s.start : s.end]
+        assert might_trigger_normal(" ".join(w for _, _, w in words(sentence))) == might_trigger(sentence)
+    bare = Article.create("".join(list(text)))  # no Arabic layer: the text's own sentences
     hits = [(i, [(h.start, h.definition) for h in found]) for i, _, found in trigger_pass(tagged)[1]]
-    assert hits == [(i, [(h.start, h.definition) for h in found]) for i, _, found in trigger_pass(bare)[1]]
+    assert [found for _, found in hits] == [[(h.start, h.definition) for h in found]
+                                            for _, _, found in trigger_pass(bare)[1]]
     assert [i for i, _ in hits] == [1, 3]
     # the sentences' words come from the whole text's, in article offsets, as from each sentence
     for i, toks, _ in trigger_pass(tagged)[1]:

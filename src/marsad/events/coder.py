@@ -57,45 +57,35 @@ def trigger_pass(article: Article) -> tuple[list[Span], tuple[SentenceHits, ...]
     The entity step's gate (:func:`marsad.ner.step.event_sentences`) and the coder read the
     same search, so it runs once per article: a one-article memo keyed by the identity of
     its text (steps replace the frozen article but keep its text and sentences). Callers
-    must not mutate what it returns."""
+    must not mutate what it returns.
+
+    The gate reads each sentence's normalised words, sliced from the whole text's (found
+    once, :func:`marsad.actors.text.text_words`, and read again by the linker): a trigger's
+    first stem lies inside one of them, so it says no only where :func:`find_triggers` finds
+    nothing. Without the Arabic layer's sentences, each sentence's text is normalised."""
     global _LAST_PASS
     last = _LAST_PASS
     if last is not None and last[0] is article.text and last[1] == article.sentences:
         return last[2], last[3]
     text, spans = article.text, sentence_spans(article)
-    normal = _token_norms(article)
-    every = text_words(text) if normal is not None else None  # words never cross its sentences
+    every = text_words(text) if article.sentences else None  # words never cross its sentences
     starts = [a for a, _, _ in every] if every is not None else []
     out: list[SentenceHits] = []
     for i, sent in enumerate(spans):
-        if not (might_trigger(text[sent.start : sent.end]) if normal is None else might_trigger_normal(normal[i])):
-            continue
-        if every is not None:
+        if every is not None:  # the gate on the words the triggers are sought in
             toks = every[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
-        else:
+            if not might_trigger_normal(" ".join([w for _, _, w in toks])):
+                continue
+        elif might_trigger(text[sent.start : sent.end]):
             toks = [(a + sent.start, b + sent.start, w) for a, b, w in words(text[sent.start : sent.end])]
+        else:
+            continue
         hits = find_triggers(toks)
         if hits:
             out.append((i, toks, hits))
     passed = tuple(out)
     _LAST_PASS = (text, article.sentences, spans, passed)  # another thread may replace it at once
     return spans, passed
-
-
-def _token_norms(article: Article) -> list[str] | None:
-    """Each sentence's normalised tokens joined by spaces, from the Arabic layer (cheaper than
-    normalising each sentence again), for the trigger gate; None without tokens and sentences.
-
-    As exact as the gate on the sentence: a trigger's stem lies inside one normalised word
-    of :func:`marsad.actors.text.words`, whose letters and marks one token holds."""
-    tokens, spans = article.tokens, article.sentences
-    if not tokens or not spans:
-        return None
-    starts = [t.start for t in tokens]
-    out = []
-    for s in spans:
-        out.append(" ".join([t.norm for t in tokens[bisect_left(starts, s.start) : bisect_left(starts, s.end)]]))
-    return out
 
 
 def draft_events(article: Article) -> list[Draft]:
