@@ -13,15 +13,12 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
-from functools import partial
-from itertools import accumulate, compress, repeat
-from operator import add, is_, itemgetter, sub
+from itertools import accumulate, repeat
+from operator import add, itemgetter, sub
 
 from marsad.arabic.normalize import char_map, normalize, one_to_one
-from marsad.memo import lookup_many
+from marsad.memo import lookup_many, peek_many
 from marsad.model import Token, TokenKind
-
-_IS_NONE = partial(is_, None)
 
 _LETTERS = (
     "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
@@ -137,12 +134,14 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def _normal_only(word: str) -> tuple[str]:
+    """A word's normal form in the slot :data:`_NORM` reads, for a word never tokenised."""
+    return (normalize(word),)
+
+
 def normalised(words: Sequence[str]) -> list[str]:
     """:func:`normalize` of each word, read from the tokenizer's memo where the word was a
     token (after tokenising a text, every word of it): another word splitter of the same
     text keeps no second memo of the same forms."""
-    infos: list[_Info | tuple[str] | None] = list(map(_CACHE.get, words))
-    if None in infos:
-        for j in compress(range(len(infos)), map(_IS_NONE, infos)):
-            infos[j] = (normalize(words[j]),)
-    return list(map(_NORM, infos))  # type: ignore[arg-type]  # no None is left
+    infos: list[_Info | tuple[str]] = peek_many(_CACHE, words, _normal_only)
+    return list(map(_NORM, infos))
