@@ -112,19 +112,23 @@ def main() -> int:
     traf = 0.0
     full = FullCollections()
     gc.callbacks.append(full)
-    with fewer_collections():
-        for r in range(args.rounds):
-            full.count = 0
-            tr = time_trafilatura(pages)
-            traf += tr
-            ms, n, events = time_marsad(paths, spent)
-            ratios.append((ms - tr) / tr)
-            print(
-                f"round {r + 1}: {len(pages)} pages; trafilatura {1000 * tr:.0f} ms; marsad read + "
-                f"analysis {1000 * ms:.0f} ms ({n} articles, {events} events); "
-                f"overhead {ratios[-1]:.2f}; full collections {full.count}"
-            )
-    gc.callbacks.remove(full)
+    try:
+        with fewer_collections():
+            for r in range(args.rounds):
+                full.count = 0
+                tr = time_trafilatura(pages)
+                in_traf = full.count
+                traf += tr
+                ms, n, events = time_marsad(paths, spent)
+                ratios.append((ms - tr) / tr)
+                print(
+                    f"round {r + 1}: {len(pages)} pages; trafilatura {1000 * tr:.0f} ms; marsad read + "
+                    f"analysis {1000 * ms:.0f} ms ({n} articles, {events} events); "
+                    f"overhead {ratios[-1]:.2f}; full collections: trafilatura {in_traf}, "
+                    f"marsad {full.count - in_traf}"
+                )
+    finally:
+        gc.callbacks.remove(full)
     print(f"first round (cold word caches) overhead: {ratios[0]:.2f}")
     per_page = 1000 / (args.rounds * len(pages))
     print(f"trafilatura alone: {traf * per_page:.1f} ms/page CPU; marsad, by part:")
