@@ -156,16 +156,17 @@ def _locate(article: Article, toks: Words, hit: TriggerHit, cl: Clause, story: S
     terms = next((a for a, _, w in toks[hit.last + 1 : hi] if w in DEAL_TERMS), None)
     if hit.definition.sub_event_type == "Agreement" and terms is not None:  # «ينص على … إجلاء … في محافظة إدلب»
         places = [p for p in places if p.start < terms or p.geo_precision < 3]  # a province in its terms is no place
-    place = placing.pick_place(places, article.actors, toks, seg_lo, seg_hi, hit.start, skip)
-    place = place or placing.pick_place(places, article.actors, toks, lo, seg_hi, hit.start, skip)
+    talks = hit.definition.sub_event_type == "Agreement"  # a deal is made where its meeting is
+    place = placing.pick_place(places, article.actors, toks, seg_lo, seg_hi, hit.start, skip, talks)
+    place = place or placing.pick_place(places, article.actors, toks, lo, seg_hi, hit.start, skip, talks)
     if (place is None or place.start < hit.start) and seg_hi < hi and hit.definition.sub_event_type in REMOTE \
             and toks[seg_hi][2][:1] in "وب" and not any(w in _NEW_PHRASE for _, _, w in toks[seg_hi:hi]):
         # «بقصف سوري بالبراميل وغارات روسية على … بلدتي X وY»: conjoined strikes share their target
-        place = placing.pick_place(places, article.actors, toks, seg_hi, hi, toks[seg_hi][0], skip) or place
+        place = placing.pick_place(places, article.actors, toks, seg_hi, hi, toks[seg_hi][0], skip, talks) or place
     if place is None and hit.definition.sub_event_type == "Agreement" and seg_hi < hi:
         # «اتفاق … يسمح لهم بمغادرة دوما»: the deal's terms (another cue) name its place
-        place = placing.pick_place(places, article.actors, toks, seg_hi, hi, toks[seg_hi][0], skip)
-    place = place or placing.sole_place(places, article.actors, toks, hit.start, skip)
+        place = placing.pick_place(places, article.actors, toks, seg_hi, hi, toks[seg_hi][0], skip, talks)
+    place = place or placing.sole_place(places, article.actors, toks, hit.start, skip, talks)
     elaborated = place is None and story.next_place is not None and hit.definition.strength == 2
     if elaborated:
         place = story.next_place
@@ -296,7 +297,8 @@ def _draft(
 
 _BASES = frozenset({"airbase", "base"})
 #: Who the clashes of :func:`_riot_clash` involve: protesters, protests, riots.
-_PROTEST_WORDS = ("متظاهر", "محتج", "مظاهر", "احتجاج", "تظاهر", "شغب")
+#: «مظاهرات/مظاهرة» only: the bare stem is also «المظاهر المسلحة» (armed displays).
+_PROTEST_WORDS = ("متظاهر", "محتج", "مظاهره", "مظاهرات", "احتجاج", "تظاهر", "شغب")
 
 
 def _riot_clash(clause: Words, hit: TriggerHit) -> bool:
@@ -305,7 +307,8 @@ def _riot_clash(clause: Words, hit: TriggerHit) -> bool:
     5 such Armed clash events read, 5 riots at Gaza's fence, in Tehran and in the Moroccan Rif)."""
     if not hit.definition.words[0].startswith(("مواجه", "اشتباك", "اشتبك")):
         return False
-    return any(f.startswith(_PROTEST_WORDS) for _, _, w in clause for f in variants(w))
+    return any(f.startswith(_PROTEST_WORDS) and not (f == "شغب" and k and "مكافحه" in variants(clause[k - 1][2]))
+               for k, (_, _, w) in enumerate(clause) for f in variants(w))  # «قوات مكافحة الشغب»: riot police
 
 
 def _state_in_story(article: Article, country: str) -> bool:

@@ -26,16 +26,17 @@ def words_before(toks: Words, start: int, n: int) -> list[frozenset[str]]:
 
 def pick_place(
     places: Sequence[Place], actors: Sequence[Actor], toks: Words, lo: int, hi: int, anchor: int,
-    skip_before: int = 0,
+    skip_before: int = 0, talks: bool = False,
 ) -> Place | None:
     """The place of the event: nearest after the trigger in the segment, else nearest before.
 
     Places that are really actors (a capital or country standing for its
-    government), origins («المتمركزة في …») and countries are skipped.
+    government), origins («المتمركزة في …») and countries are skipped; so is where words were
+    said (:data:`_TALK`) unless ``talks`` (a deal is made where its meeting is).
     """
     start, end = max(toks[lo][0], skip_before), toks[hi - 1][1]
     named = [p for p in places if start <= p.start and p.end <= end]
-    inside = [p for p in named if _usable(p, actors, toks) and not _reference_point(p, named, toks)
+    inside = [p for p in named if _usable(p, actors, toks, talks) and not _reference_point(p, named, toks)
               and not _in_reply(p, toks, anchor)]
     if not inside:
         return None
@@ -63,7 +64,7 @@ _CAPITALS = frozenset({"Tel Aviv", "Jerusalem", "Damascus", "Moscow", "Ankara", 
 _LOCATIVE = frozenset({"في", "قرب", "الي", "من", "علي", "داخل", "محيط", "اطراف", "مدينه", "العاصمه", "جنوب", "شمال", "شرق", "غرب", "ريف", "حول"})
 
 
-def _usable(place: Place, actors: Sequence[Actor], toks: Words) -> bool:
+def _usable(place: Place, actors: Sequence[Actor], toks: Words, talks: bool = False) -> bool:
     if place.feature in _SKIP_FEATURES:
         return False
     # «حي القدم»: a district of the capital is a location (the gazetteer's neighbourhoods
@@ -76,7 +77,7 @@ def _usable(place: Place, actors: Sequence[Actor], toks: Words) -> bool:
     near = words_before(toks, place.start, 3)
     if near and near[-1] & {"الي", "نحو"}:
         return False  # a destination («خروجهم إلى جرابلس»), not where it happened
-    if any(f & _TALK for f in words_before(toks, place.start, 4)):
+    if not talks and _said_at(toks, place):
         return False  # «قال للصحفيين في موسكو»، «قبل ساعات من قمة في طهران»: where it was said
     if place.name_en == "West Bank" and any(w.startswith(("لنهر", "للنهر", "نهر")) for a, _, w in toks
                                             if place.end <= a <= place.end + 8):
@@ -88,6 +89,26 @@ def _usable(place: Place, actors: Sequence[Actor], toks: Words) -> bool:
 #: («مراسل … في دوما» is left out: a reporter in a town reports on it; «المقابلة» is also «opposite»).
 _TALK = frozenset({"مؤتمر", "موتمر", "المؤتمر", "الموتمر", "قمه", "القمه", "اجتماع", "الاجتماع",
                    "للصحفيين", "للصحافيين", "منتدي", "ندوه"})
+
+
+#: «قمة» is also a peak: «على قمة النبي يونس»، «قمة جبل …»، «قمة تل …».
+_SUMMIT = frozenset({"قمه", "القمه"})
+_PEAK = frozenset({"جبل", "تل", "النبي"})
+
+
+def _said_at(toks: Words, place: Place) -> bool:
+    """A conference, summit, meeting or briefing in the four words before the place; «قمة»
+    with a hill or the place itself right after it is a peak, no summit."""
+    before = [i for i, t in enumerate(toks) if t[1] <= place.start][-4:]
+    for i in before:
+        forms = variants(toks[i][2])
+        if not forms & _TALK:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if forms & _SUMMIT and nxt is not None and (nxt[0] >= place.start or variants(nxt[2]) & _PEAK):
+            continue
+        return True
+    return False
 
 
 _PLACE_NOUNS = frozenset({"منطقه", "بلده", "مدينه", "قريه", "حي", "مخيم", "ناحيه", "محافظه", "مطار", "قاعده"})
@@ -270,12 +291,13 @@ def _namesake(place: Place, home: str) -> Place:
 
 
 def sole_place(
-    places: Sequence[Place], actors: Sequence[Actor], toks: Words, anchor: int, skip_before: int = 0
+    places: Sequence[Place], actors: Sequence[Actor], toks: Words, anchor: int, skip_before: int = 0,
+    talks: bool = False,
 ) -> Place | None:
     """The sentence's only usable place before the trigger («في الغوطة الشرقية حيث … غارات»)."""
     named = [p for p in places if toks[0][0] <= p.start <= toks[-1][1]]
     found = {p.name_en: p for p in named if skip_before <= p.start < anchor
-             and _usable(p, actors, toks) and not _reference_point(p, named, toks)}
+             and _usable(p, actors, toks, talks) and not _reference_point(p, named, toks)}
     if len(found) == 1:
         return next(iter(found.values()))
     towns = [p for p in found.values() if p.geo_precision == 1 and p.feature not in ("capital", "admin1")]

@@ -44,7 +44,10 @@ _FAILED = ("تعثر", "فشل", "انهار", "انهيار", "تعطل", "تع
 #: «للبحث في التوصل إلى اتفاق»، «بهدف التوصل»، «قبل التوصل للاتفاق النووي»، «الرافضين لاتفاق التسوية»،
 #: «لإقناعها بإبرام اتفاق»: a deal sought, preceding or refused is none concluded (ant2018_syria: 6 such
 #: Agreement events read, 6 false; a failure three words back, «فشلوا بالتوصل إلى اتفاق», too).
-_SOUGHT = ("البحث", "بحث", "للبحث", "بهدف", "بغيه", "لاقناع", "اقناع", "قبل", "رافض", "الرافض", "للرافض")
+#: Stems, matched at a word's start: none of them begins another word that could conclude a deal.
+_SOUGHT = ("البحث", "بحث", "للبحث", "بهدف", "بغيه", "لاقناع", "اقناع", "رافض", "الرافض", "للرافض")
+#: Whole words only: «قبل» (before) also begins «قبلت/قبلوا» (accepted), which concludes a deal.
+_SOUGHT_WORDS = frozenset({"قبل", "قبيل"})
 
 
 def deal_undone(toks: Toks, hit: TriggerHit) -> bool:
@@ -53,7 +56,7 @@ def deal_undone(toks: Toks, hit: TriggerHit) -> bool:
     before = [variants(w) for _, _, w in toks[max(0, hit.first - 4) : hit.first]]
     near = [f.removeprefix("و") for forms in before[-2:] for f in forms]
     return any(f.removeprefix("و").startswith(_FAILED) for forms in before for f in forms) or \
-        any(f.startswith(_SOUGHT) for f in near)
+        any(f.startswith(_SOUGHT) or f in _SOUGHT_WORDS for f in near)
 
 
 #: «هاجمت وزارة الخارجية تركيا»: who attacks in words (an office, a minister, a speaker).
@@ -64,11 +67,24 @@ _SPEAKERS = ("وزاره", "الخارجيه", "خارجيه", "وزير", "ال
 _WORDS_OF = frozenset({"متهما", "متهمه", "واصفا", "واصفه", "قايلا", "قايله", "معتبرا", "معتبره"})
 
 
+#: A new speaker's verb: a participle after it is that speaker's («… حاجزا للجيش، وقال مصدر متهما …»).
+_SPEECH = frozenset({"قال", "قالت", "اكد", "اكدت", "اضاف", "اضافت", "ذكر", "ذكرت", "اعلن", "اعلنت", "افاد",
+                     "افادت", "صرح", "صرحت", "اوضح", "اوضحت", "تابع", "تابعت", "اشار", "اشارت"})
+
+
 def verbal_attack(toks: Toks, hit: TriggerHit) -> bool:
     """«هاجمت وزارة الخارجية تركيا»: «هاجم» with a speaker after it, or an accusing, describing
-    or judging participle within twelve words («هاجم المملكة قائلا»), attacks in words."""
-    return any(f.startswith(_SPEAKERS) for f in variants(toks[hit.last + 1][2])) or any(
-        variants(w) & _WORDS_OF for _, _, w in toks[hit.last + 1 : hit.last + 13])
+    or judging participle within twelve words («هاجم المملكة قائلا») and before a new speech
+    verb, attacks in words."""
+    if any(f.startswith(_SPEAKERS) for f in variants(toks[hit.last + 1][2])):
+        return True
+    for _, _, w in toks[hit.last + 1 : hit.last + 13]:
+        forms = variants(w)
+        if any(f.removeprefix("و") in _SPEECH for f in forms):
+            return False
+        if forms & _WORDS_OF:
+            return True
+    return False
 
 
 def in_words(toks: Toks, last: int) -> bool:
@@ -88,8 +104,7 @@ _NOT_CAPTURE = ("هييه", "جبهه", "حركه", "حزب", "لجنه", "تح�
 
 def announced_capture(toks: Toks, hit: TriggerHit) -> bool:
     """A capture noun («السيطرة»، «سيطرته»، «استعادة»، «تحرير») is an event only when «أعلن» within
-    the six words before announces it («أعلن الجيش التركي، مساء السبت، فرض السيطرة الكاملة على
-    عفرين»); not as a purpose («لاستعادة»), a name («هيئة تحرير الشام») or a state («تحت سيطرة»).
+    the six words before announces it («أعلنت القوات، الأحد، بسط سيطرتها التامة على البلدة»); not as a purpose («لاستعادة»), a name («هيئة تحرير الشام») or a state («تحت سيطرة»).
     «تمكن من السيطرة» was read too: 4 of 12 corpus hits right (profiles and histories)."""
     before = toks[max(0, hit.first - 6) : hit.first]
     word = toks[hit.first][2]
