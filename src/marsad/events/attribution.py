@@ -19,7 +19,7 @@ from __future__ import annotations
 from marsad.actors.kb import by_name, inter_for, resolve_name
 from marsad.actors.text import variants, words
 from marsad.events import roles
-from marsad.events.draft import REMOTE, Story, Words
+from marsad.events.draft import REMOTE, Story, Words, once_per_article
 from marsad.events.triggers import TriggerHit
 from marsad.model import Article
 
@@ -128,11 +128,12 @@ def _western_striker(article: Article) -> str | None:
     return next(iter(western_strikers(article)), None)
 
 
-def western_strikers(article: Article) -> list[str]:
+@once_per_article
+def western_strikers(article: Article) -> tuple[str, ...]:
     """The Western states a story names as striking («شنت الولايات المتحدة وبريطانيا وفرنسا
     ضربات»), in a fixed order (the US first); none when Israel is named (its strikes)."""
     if _israel_named(article):
-        return []
+        return ()
     named = [(a.start, a.end, a.name) for a in article.actors if a.name in _WESTERN] + [
         (p.start, p.end, _WESTERN_OF[p.country]) for p in article.places if p.feature == "country" and p.country in _WESTERN_OF]
     striking: set[str] = set()
@@ -146,7 +147,7 @@ def western_strikers(article: Article) -> list[str]:
         if last_striking:
             striking.add(name)  # «الضربات التي نفذتها الولايات المتحدة»، «شنت واشنطن وباريس غارات»
         last_end = end
-    return [w for w in _WESTERN if w in striking]
+    return tuple(w for w in _WESTERN if w in striking)
 
 
 def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sides, anchor: int,
@@ -253,6 +254,7 @@ _ACCUSE = ("اتهم", "يتهم", "تتهم", "حمل", "حملت")
 _OF_STRIKING = ("بشن", "بتنفيذ", "بالوقوف", "بقصف", "باستهداف", "بضرب", "بالهجوم", "مسووليه")
 
 
+@once_per_article
 def _accused_striker(article: Article) -> tuple[str, int] | None:
     """«اتهمت وسائل الإعلام السورية التحالف الدولي بشن الضربة»، «قال مصدر إن التحالف اعتدى على
     أحد مواقعنا»: the one armed side the story accuses of striking (two accused: none)."""
@@ -273,6 +275,7 @@ def _accused_striker(article: Article) -> tuple[str, int] | None:
 _PLANTED = ("زرع", "مخلفات")
 
 
+@once_per_article
 def _planter(article: Article) -> tuple[str, int] | None:
     """«الألغام التي زرعتها ميليشيات الحوثي»، «من مخلفات تنظيم داعش»: the one armed side the
     story says planted or left the mines."""

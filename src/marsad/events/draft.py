@@ -1,9 +1,13 @@
-"""The coder's working records: one event draft, and what the article's story has established so far."""
+"""The coder's working records: one event draft, what the article's story has established so far,
+and a memo for facts of the whole story."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import wraps
+from typing import TypeVar
 
 from marsad.events.triggers import SHELL_OR_AIR
 from marsad.model import Actor, Article, Place, Span
@@ -73,3 +77,23 @@ class Story:
 
 
 REMOTE = frozenset({SHELL_OR_AIR, "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})
+
+
+T = TypeVar("T")
+
+
+def once_per_article(fn: Callable[[Article], T]) -> Callable[[Article], T]:
+    """``fn``'s answer for the last article it read: a fact of the whole story (it scans every
+    actor or place), asked again for each trigger. Keyed by the identity of the text, actors
+    and places it reads (held, so never reused), like :func:`marsad.events.coder.trigger_pass`."""
+    last: list[tuple[str, tuple[Actor, ...], tuple[Place, ...], T]] = []
+
+    @wraps(fn)
+    def memo(article: Article) -> T:
+        seen = last[0] if last else None
+        if seen is not None and seen[0] is article.text and seen[1] is article.actors and seen[2] is article.places:
+            return seen[3]
+        value = fn(article)
+        last[:] = [(article.text, article.actors, article.places, value)]
+        return value
+    return memo
