@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import accumulate
 
 from marsad.actors.text import variants, words
 from marsad.model import Actor, Entity, Place
@@ -131,17 +133,23 @@ def usable_places(text: str, places: Sequence[Place], entities: Sequence[Entity]
     names = [(m.start(), m.end()) for m in _QUOTED_SHORT.finditer(text)
              if len(m.group(1).split()) <= 3 and not (words(text[max(0, m.start() - 12) : m.start()])[-1:] and
                      variants(words(text[max(0, m.start() - 12) : m.start()])[-1][2]) & (_PLACE_NOUNS | _NAMING))]
+    name_starts = [a for a, _ in names]  # in order, never overlapping (finditer)
+    # a person's or organisation's name: sorted, with the furthest end reached so far (bisect, not a scan per place)
+    blocking = sorted((e.start, e.end) for e in entities if e.label in ("PERS", "ORG"))
+    block_starts, reach = [a for a, _ in blocking], list(accumulate((b for _, b in blocking), max))
     out = []
     mentioned = {p.country for p in places if p.feature == "country"} | _adjective_countries(text)
     counts: dict[str, int] = {}
     for p in places:
         counts[p.country] = counts.get(p.country, 0) + 1
     for p in places:
-        if any(a <= p.start < b for a, b in names) or p.text in _NOT_PLACES:
+        i = bisect_right(name_starts, p.start) - 1
+        if i >= 0 and p.start < names[i][1] or p.text in _NOT_PLACES:
             continue
         if not p.pcode and p.country not in mentioned | _REGION and counts.get(p.country, 0) < 2:
             continue  # a lone far-away gazetteer hit («من طراز» -> Taraz) is a false match
-        if any(e.label in ("PERS", "ORG") and e.start <= p.start < e.end for e in entities):
+        j = bisect_right(block_starts, p.start) - 1
+        if j >= 0 and p.start < reach[j]:
             continue
         out.append(p)
     return out
@@ -194,9 +202,11 @@ def _locative(place: Place, toks: Words) -> bool:
 def coordinated(places: Sequence[Place], text: str, place: Place) -> list[Place]:
     """The chosen place and those listed with it («بلدتي عربين ومصرابا»، «بريفي حماة وحلب»)."""
     ordered = sorted(places, key=lambda p: p.start)
-    if place not in ordered:
+    k = bisect_left([p.start for p in ordered], place.start)  # an equal place starts where it does
+    while k < len(ordered) and ordered[k].start == place.start and ordered[k] != place:
+        k += 1
+    if k == len(ordered) or ordered[k] != place:
         return [place]
-    k = ordered.index(place)
 
     def joined(a: Place, b: Place) -> bool:
         return (a.geo_precision == b.geo_precision or max(a.geo_precision, b.geo_precision) <= 2) and _list_gap(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from marsad.actors.text import words
 from marsad.events import roles
@@ -65,7 +66,13 @@ _SITUATING = frozenset({"قرب", "بالقرب", "خارج", "ضواحي", "ب�
 
 def _situates(text: str, place: Place) -> bool:
     """The mention is a reference point for another place, not a place the story is about."""
-    before = words(text[max(0, place.start - 20) : place.start])
+    return _ends_situating(text[max(0, place.start - 20) : place.start])
+
+
+@lru_cache(maxsize=4096)
+def _ends_situating(before_text: str) -> bool:
+    """Remembered: each place of the article is asked again for every unplaced trigger."""
+    before = words(before_text)
     return bool(before) and before[-1][2] in _SITUATING
 
 
@@ -178,6 +185,8 @@ def renamed_place(article: Article, clause: list[tuple[int, int, str]]) -> Place
     start, end = clause[0][0], clause[-1][1]
     named = {w.removeprefix("ال") for k, (_, _, w) in enumerate(clause)
              if k and clause[k - 1][2].removeprefix("و").removeprefix("ب").removeprefix("ل") in _SITE_NOUNS}
+    if not named:
+        return None  # no site noun: no need to read every place of the article
     for p in article.places:
         if start <= p.start < end or p.feature in _NOT_LOCATIONS or p.geo_precision == 3:
             continue
