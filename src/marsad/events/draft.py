@@ -67,13 +67,14 @@ class Story:
         self.told_toll = 0
         self.tolls.extend((d, replace(d, fatalities=0)) for d in self.group if d.fatalities)
 
-    def usable_places(self, article: Article) -> list[Place]:
-        """``placing.usable_places`` of the article, computed once (it reads the whole text)."""
+    def usable_places(self, article: Article) -> tuple[Place, ...]:
+        """``placing.usable_places`` of the article, computed once (it reads the whole text); a
+        tuple, so that :func:`marsad.events.spans.within` indexes it once."""
         if self.usable is None:
             from marsad.events.placing import usable_places
 
             self.usable = tuple(usable_places(article.text, article.places, article.entities))
-        return list(self.usable)
+        return self.usable
 
 
 REMOTE = frozenset({SHELL_OR_AIR, "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})

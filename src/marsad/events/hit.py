@@ -6,6 +6,7 @@ neighbouring triggers (``seg_lo``–``seg_hi``); the coder (events.coder) walks 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -54,7 +55,7 @@ class Clause:
 @dataclass(frozen=True, slots=True)
 class Location:
     place: Place
-    places: list[Place]  # the usable places the choice was made among
+    places: Sequence[Place]  # the usable places the choice was made among
     quoted: tuple[int, int] | None
     elaborated: bool  # given by the next sentence
     borrowed: bool  # named earlier in the article, not in the clause
@@ -149,7 +150,7 @@ def _locate(article: Article, toks: Words, hit: TriggerHit, cl: Clause, story: S
     («… أربع قرى. وهي …»), the place just referred to, else one named earlier."""
     lo, hi, seg_lo, seg_hi = cl.lo, cl.hi, cl.seg_lo, cl.seg_hi
     skip = placing.dateline_end(article.text)
-    places = story.usable_places(article)
+    places: Sequence[Place] = story.usable_places(article)
     quoted = placing.quote_around(article.text, toks[0][0], toks[-1][1], hit.start)
     if quoted is not None:  # a trigger inside a quotation happened where the quotation says
         places = [p for p in places if quoted[0] <= p.start < quoted[1]]

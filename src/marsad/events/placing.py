@@ -11,6 +11,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from marsad.actors.text import variants, words
+from marsad.events import spans
 from marsad.model import Actor, Entity, Place
 
 Words = list[tuple[int, int, str]]
@@ -37,7 +38,7 @@ def pick_place(
     said (:data:`_TALK`) unless ``talks`` (a deal is made where its meeting is).
     """
     start, end = max(toks[lo][0], skip_before), toks[hi - 1][1]
-    named = [p for p in places if start <= p.start and p.end <= end]
+    named = spans.within(places, start, end)
     inside = [p for p in named if _usable(p, actors, toks, talks) and not _reference_point(p, named, toks)
               and not _in_reply(p, toks, anchor)]
     if not inside:
@@ -74,7 +75,7 @@ def _usable(place: Place, actors: Sequence[Actor], toks: Words, talks: bool = Fa
     district = place.feature == "neighbourhood" or place.text.startswith(("حي ", "حى "))
     if (place.feature == "capital" or place.name_en in _CAPITALS) and not district and not _locative(place, toks):
         return False
-    if any(a.start <= place.start < a.end for a in actors):
+    if spans.covers(actors, place.start):
         return False
     near = words_before(toks, place.start, 3)
     if near and near[-1] & {"الي", "نحو"}:

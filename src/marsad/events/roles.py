@@ -15,6 +15,7 @@ from marsad.actors.states import (
     nationality_word,
 )
 from marsad.actors.text import variants
+from marsad.events import spans
 from marsad.events.placing import words_before as _words_before
 from marsad.model import Actor
 
@@ -35,7 +36,7 @@ def pick_actors(
     actors: Sequence[Actor], toks: Words, start: int, end: int, anchor: int = -1
 ) -> tuple[Actor | None, Actor | None]:
     """(actor1, actor2) inside ``[start, end)``: the agent first, the target second."""
-    found = [a for a in actors if start <= a.start and a.end <= end]
+    found = spans.within(actors, start, end)
     found = [a for a in found if not _controls_only(a, toks, found) and not _speaker_civilians(a, toks, anchor)
              and not _neighbour(a, toks)]
     sources = [a for a in found if _is_source(a, toks, anchor) or _accuser(a, found, toks, anchor)]
