@@ -1,4 +1,4 @@
-"""events.spans answers as a scan of the items would, sorted, unsorted or a list."""
+"""events.spans answers as a scan or a sort of the items would, sorted, unsorted or a list."""
 
 from __future__ import annotations
 
@@ -24,3 +24,6 @@ def test_within_and_covers_agree_with_a_scan() -> None:
             a, b = sorted(rng.randint(0, 80) for _ in range(2))
             assert spans.within(kind, a, b) == [e for e in kind if a <= e.start and e.end <= b]
             assert spans.covers(kind, a) == any(e.start <= a < e.end for e in kind)
+            assert spans.starting_in(kind, a, b) == [e for e in kind if a <= e.start <= b]
+            seq, starts = spans.ordered(kind)
+            assert list(seq) == sorted(kind, key=lambda e: e.start) and starts == [e.start for e in seq]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from marsad.actors.text import norm, variants
+from marsad.events import spans
 from marsad.model import Actor, Place
 
 Words = list[tuple[int, int, str]]
@@ -103,13 +104,13 @@ def country_of_clause(places: Sequence[Place], actors: Sequence[Actor], toks: Wo
     """The one country where the clause's event happened, as its capital at precision 3."""
     start, end = toks[lo][0], toks[hi - 1][1]
     isos: set[str] = set()
-    for p in places:
-        if p.feature != "country" or not start <= p.start < end:
+    for p in spans.starting_in(places, start, end):
+        if p.feature != "country" or p.start == end:
             continue
         k = next((i for i, t in enumerate(toks) if t[0] <= p.start < t[1] + 1), None)
         word = toks[k][2] if k is not None else ""
         prev = variants(toks[k - 1][2]) if k else frozenset()
-        if prev & _SIDES or not any(a.start <= p.start < a.end for a in actors) and (
+        if prev & _SIDES or not spans.covers(actors, p.start) and (
                 prev & _LOCATIVE or (word[:1] == "ب" and not p.text.startswith("ب"))):  # «على جنوب إسرائيل»
             iso = _iso_of(p)
             if iso:

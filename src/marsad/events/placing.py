@@ -202,8 +202,8 @@ def _locative(place: Place, toks: Words) -> bool:
 
 def coordinated(places: Sequence[Place], text: str, place: Place) -> list[Place]:
     """The chosen place and those listed with it («بلدتي عربين ومصرابا»، «بريفي حماة وحلب»)."""
-    ordered = sorted(places, key=lambda p: p.start)
-    k = bisect_left([p.start for p in ordered], place.start)  # an equal place starts where it does
+    ordered, starts = spans.ordered(places)
+    k = bisect_left(starts, place.start)  # an equal place starts where it does
     while k < len(ordered) and ordered[k].start == place.start and ordered[k] != place:
         k += 1
     if k == len(ordered) or ordered[k] != place:
@@ -242,7 +242,9 @@ def situated(listed: list[Place], places: Sequence[Place], text: str) -> list[Pl
     if not listed:
         return listed
     last = max(listed, key=lambda p: p.end)
-    after = next((q for q in sorted(places, key=lambda p: p.start) if q.start >= last.end), None)
+    ordered, starts = spans.ordered(places)
+    k = bisect_left(starts, last.end)
+    after = ordered[k] if k < len(ordered) else None
     if after is None or after.country != "Syria" or not after.admin1 or after.latitude is None:
         return listed
     between = text[last.end : after.start]
@@ -306,7 +308,7 @@ def sole_place(
     talks: bool = False,
 ) -> Place | None:
     """The sentence's only usable place before the trigger («في الغوطة الشرقية حيث … غارات»)."""
-    named = [p for p in places if toks[0][0] <= p.start <= toks[-1][1]]
+    named = spans.starting_in(places, toks[0][0], toks[-1][1])
     found = {p.name_en: p for p in named if skip_before <= p.start < anchor
              and _usable(p, actors, toks, talks) and not _reference_point(p, named, toks)}
     if len(found) == 1:

@@ -36,13 +36,27 @@ def _index(items: Sequence[S]) -> tuple[list[int], list[int]] | None:
     return (starts, reach) if starts or not items else None
 
 
-def within(items: Sequence[S], start: int, end: int) -> list[S]:
-    """The items with ``start <= item.start`` and ``item.end <= end``, in their order."""
+def ordered(items: Sequence[S]) -> tuple[Sequence[S], list[int]]:
+    """The items sorted by start (a stable sort: the indexed tuple itself) and their starts."""
+    found = _index(items)
+    if found is not None:
+        return items, found[0]
+    seq = sorted(items, key=lambda x: x.start)
+    return seq, [x.start for x in seq]
+
+
+def starting_in(items: Sequence[S], lo: int, hi: int) -> list[S]:
+    """The items with ``lo <= item.start <= hi``, in their order."""
     found = _index(items)
     if found is None:
-        return [x for x in items if start <= x.start and x.end <= end]
+        return [x for x in items if lo <= x.start <= hi]
     starts, _ = found
-    return [x for x in items[bisect_left(starts, start) : bisect_right(starts, end)] if x.end <= end]
+    return list(items[bisect_left(starts, lo) : bisect_right(starts, hi)])
+
+
+def within(items: Sequence[S], start: int, end: int) -> list[S]:
+    """The items with ``start <= item.start`` and ``item.end <= end``, in their order."""
+    return [x for x in starting_in(items, start, end) if x.end <= end]
 
 
 def covers(items: Sequence[S], pos: int) -> bool:
