@@ -63,6 +63,8 @@ def test_find_dates(text: str, expected: tuple[str, str, int]) -> None:
 def test_the_day_is_not_today() -> None:
     assert find_dates("كان اليومَ الأكثر دموية، وفي اليوم التالي أُعلن اليوم العالمي", PUB) == []
     assert [m.text for m in find_dates("وقال صباح اليوم", PUB)] == ["صباح اليوم"]
+    assert find_dates("وفي ذلك اليوم خرج الأهالي إلى الشوارع", PUB) == []
+    assert [m.text for m in find_dates("وفي اليوم خرج الأهالي إلى الشوارع", PUB)] == ["اليوم"]
 
 
 def test_month_names_alone_are_not_dates() -> None:

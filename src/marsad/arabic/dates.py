@@ -98,7 +98,8 @@ _MONTH = f"(?P<month>{_alternation(MONTHS)})"
 _MONTH2 = f"(?:\\s*[/(-]\\s*(?:{_alternation(MONTHS)})(?:\\s*\\))?)?"
 _HMONTH = f"(?P<hmonth>{_alternation(HIJRI_MONTHS)})"
 _YEAR_OR_DIR = f"(?:\\s*(?:[،,]\\s*)?(?:عام\\s+|سنه\\s+)?{_YEAR}(?:م{_E})?)?(?:\\s+(?P<xdir>المقبل|القادم|الماضي|المنصرم|الفايت){_E})?"
-#: «اليوم الأكثر دموية»، «اليوم التالي»، «اليوم العالمي»: "the day", not today.
+#: «اليوم الأكثر دموية»، «اليوم التالي»، «اليوم العالمي»: "the day", not today; so is «في ذلك
+#: اليوم» (the "today" pattern's lookbehind): a day the text already told.
 _NOT_TODAY = r"(?!\s+(?:الاكثر|الاشد|الذي|التالي|السابق|نفسه|ذاته|الاول|الاخير|العالمي|الوطني|الدولي)(?![\w]))"
 _TIME_OF_DAY = r"(?:(?:يوم|صباح|مساء|فجر|ظهر|عصر|ليل|ليله|منتصف\s+ليل|نهار)\s+)?"
 
@@ -115,7 +116,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("weekday", f"{_B}{_PRE}(?P<wd>(?:يوم\\s+)?(?:{_alternation(WEEKDAYS)}))(?:\\s+(?P<dir>الماضي|الفايت|المنصرم|المقبل|القادم)ه?)?{_E}"),
         ("before_yesterday", f"{_B}{_PRE}(?P<rel>(?:اول\\s+(?:من\\s+)?امس|امس\\s+الاول)){_E}"),
         ("yesterday", f"{_B}{_PRE}(?P<rel>{_TIME_OF_DAY}امس|الليله\\s+الماضيه|البارحه){_E}"),
-        ("today", f"{_B}{_PRE}(?P<rel>{_TIME_OF_DAY}اليوم){_E}{_NOT_TODAY}"),
+        ("today", f"{_B}(?<!ذلك\\s){_PRE}(?P<rel>{_TIME_OF_DAY}اليوم){_E}{_NOT_TODAY}"),
         ("week", f"{_B}{_PRE}(?P<rel>الاسبوع\\s+(?P<wdir>الماضي|المنصرم|الفايت|الجاري|الحالي)|هذا\\s+الاسبوع){_E}"),
         ("month", f"{_B}{_PRE}(?P<rel>الشهر\\s+(?P<mdir>الماضي|المنصرم|الفايت|الجاري|الحالي|المقبل|القادم)|هذا\\s+الشهر){_E}"),
     )
