@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import TypeVar
 
 from marsad.model import Actor, Entity, Place
@@ -29,7 +29,7 @@ def _index(items: Sequence[S]) -> tuple[list[int], list[int]] | None:
         if held is items:
             return (starts, reach) if starts or not items else None
     starts = [x.start for x in items]
-    if any(a > b for a, b in zip(starts, starts[1:])):
+    if any(a > b for a, b in pairwise(starts)):
         starts = []  # unsorted: scanned
     reach = list(accumulate((x.end for x in items), max)) if starts else []
     _INDEX[:] = [(items, starts, reach), *_INDEX[:3]]  # another thread may replace it at once
