@@ -4,10 +4,12 @@ knowledge base's military of that state."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from marsad.actors.kb import country_name
 from marsad.actors.text import variants
+from marsad.events.spans import covers, starting_in
 from marsad.model import Actor, Place
 
 Words = list[tuple[int, int, str]]
@@ -113,10 +115,10 @@ def country_agent(places: Sequence[Place], toks: Words, lo: int, hi: int, countr
     """«الهجوم الصاروخي الذي نفذته إيران»، «شنت تركيا غارات»: a country as the subject of an
     attack verb is its military."""
     start, end = toks[lo][0], toks[hi - 1][1]
-    for p in places:
-        if p.feature != "country" or not start <= p.start < end:
+    for p in starting_in(places, start, end - 1):
+        if p.feature != "country":
             continue
-        k = next((i for i, t in enumerate(toks) if t[0] <= p.start < t[1] + 1), None)
+        k = _word_at(toks, p.start)
         if k and toks[k - 1][2].removeprefix("و").startswith(verbs):
             return _state_forces(toks[k], p.country, country)
         if k and toks[k - 1][2] in ("ان", "بان") and k + 1 < len(toks) and toks[k + 1][2].startswith(verbs):
@@ -130,7 +132,8 @@ def conjoined_states(actors: Sequence[Actor], places: Sequence[Place], toks: Wor
     a state joined to them by و (its forces, or a country standing for its military) strike
     together; allied militias («والميليشيات الإيرانية») are no second striker."""
     start, end = toks[lo][0], toks[hi - 1][1]
-    lead = next((a for a in actors if start <= a.start < end and a.name == first and a.name.startswith("Military")), None)
+    lead = next((a for a in starting_in(actors, start, end - 1) if a.name == first and a.name.startswith("Military")),
+                None)
     if lead is None or lead.country not in ("", country):
         return []  # the state's own forces and an ally; «الولايات المتحدة وفرنسا وبريطانيا» is the US's strike
     for tok in toks[lo:hi]:
@@ -138,9 +141,9 @@ def conjoined_states(actors: Sequence[Actor], places: Sequence[Place], toks: Wor
         before = 0 < lead.start - tok[1] <= 2 and lead.text.startswith("و")
         if not (after or before):
             continue
-        home = next((p.country for p in places if p.feature == "country" and tok[0] <= p.start < tok[1]), None)
+        home = next((p.country for p in starting_in(places, tok[0], tok[1] - 1) if p.feature == "country"), None)
         other = next((a for a in actors if a.start <= tok[0] < a.end and a.name.startswith("Military")
-                      and tok[2].removeprefix("و").startswith(_STATE_HEADS)), None)
+                      and tok[2].removeprefix("و").startswith(_STATE_HEADS)), None) if covers(actors, tok[0]) else None
         joined = other or (_state_forces(tok, country_name(home) or "", country) if home else None)
         if joined is not None and joined.name != first:
             return [lead, joined] if after else [joined, lead]
@@ -154,7 +157,7 @@ def allied_capitals(places: Sequence[Place], toks: Words, lo: int, hi: int, coun
     """«غارات شنتها دمشق مع حليفتها موسكو»: two states named by their capitals (or names)
     joined by «مع (حليفتها)» or و after the attack verb strike together, one event each."""
     start, end = toks[lo][0], toks[hi - 1][1]
-    named = sorted((p for p in places if start <= p.start < end and p.feature in ("capital_metonym", "country")),
+    named = sorted((p for p in starting_in(places, start, end - 1) if p.feature in ("capital_metonym", "country")),
                    key=lambda p: p.start)
     for a, b in zip(named, named[1:], strict=False):
         gap = " ".join(w for s0, _, w in toks[lo:hi] if a.end <= s0 < b.start)
@@ -168,6 +171,14 @@ def allied_capitals(places: Sequence[Place], toks: Words, lo: int, hi: int, coun
         if first is not None and second is not None:
             return [first, second]
     return []
+
+
+def _word_at(toks: Words, pos: int) -> int | None:
+    """The index of the word with ``start <= pos <= end`` (a place may start one past a word's end),
+    by bisect on the words' ends: the article's words are in order and apart, so it is the first
+    word ending at or after ``pos``, if it starts by then."""
+    k = bisect_left(toks, pos, key=lambda t: t[1])
+    return k if k < len(toks) and toks[k][0] <= pos else None
 
 
 _STATE_HEADS = ("قوات", "الجيش", "جيش", "الطيران", "طيران", "الطايرات", "طايرات", "المقاتلات", "مقاتلات", "النظام")

@@ -7,8 +7,10 @@ that the events coder does not take them as event locations.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
+from itertools import accumulate, pairwise
 
 from marsad.geo.gazetteer import Candidate, gazetteer
 from marsad.geo.matcher import Mention, find_mentions
@@ -28,7 +30,8 @@ def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
     """The resolved place mentions of ``text``, in order."""
     gaz = gazetteer()
     mentions = [m for m in mentions_of(text) if not inside_name(text, m)]
-    loc = [(e.start, e.end) for e in entities if e.label == "LOC" and _is_the_name(text, e, mentions)]
+    spells = _Spelled(text, mentions)
+    loc = [(e.start, e.end) for e in entities if e.label == "LOC" and spells.is_the_name(e)]
     other = [(e.start, e.end) for e in entities if e.label in ("PERS", "ORG") and e.score >= 0.5]
     ctx = build_context(mentions, loc, other, gaz.common)
     mentions = [m for m in mentions if not is_adjective(text, m, gaz.index)]
@@ -48,13 +51,31 @@ def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
     return places
 
 
-def _is_the_name(text: str, e: Entity, mentions: list[Mention]) -> bool:
-    """An LOC entity is evidence for the mention it spells (clitics aside), not for a
-    name inside a longer one: «الخوذ البيضاء» tagged LOC says nothing of «البيضاء»."""
-    for m in mentions:
-        if e.start < m.end and m.start < e.end:
-            return " " not in text[e.start : m.start] and " " not in text[m.end : e.end]
-    return False
+class _Spelled:
+    """The article's mentions indexed once (their starts, the furthest end so far), so each LOC
+    entity finds the first mention it overlaps by bisect, not a scan of them all: a long
+    article's entities times its mentions grew with the square of its length."""
+
+    def __init__(self, text: str, mentions: list[Mention]) -> None:
+        self.text, self.mentions = text, mentions
+        starts = [m.start for m in mentions]
+        self.starts = starts if all(a <= b for a, b in pairwise(starts)) else None
+        self.reach = list(accumulate((m.end for m in mentions), max))
+
+    def is_the_name(self, e: Entity) -> bool:
+        """An LOC entity is evidence for the mention it spells (clitics aside), not for a
+        name inside a longer one: «الخوذ البيضاء» tagged LOC says nothing of «البيضاء»."""
+        m = self._first_overlap(e.start, e.end)
+        return m is not None and " " not in self.text[e.start : m.start] and " " not in self.text[m.end : e.end]
+
+    def _first_overlap(self, start: int, end: int) -> Mention | None:
+        """The first mention (in their order) with ``start < m.end`` and ``m.start < end``: with
+        starts sorted, the first whose end passes ``start`` (where the reach first does) if it
+        starts before ``end``; unsorted mentions are scanned."""
+        if self.starts is None:
+            return next((m for m in self.mentions if start < m.end and m.start < end), None)
+        i = bisect_right(self.reach, start)
+        return self.mentions[i] if i < bisect_left(self.starts, end) else None
 
 
 def to_place(text: str, m: Mention, c: Candidate, precision: int, metonym: bool) -> Place:
