@@ -11,7 +11,7 @@ word, an LOC entity, their governorate named nearby) or are dropped.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -44,8 +44,11 @@ class Spans:
     def nests(self, m: Mention) -> bool:
         """Whether some span holds the mention or lies within it. A span across its edge
         («سعد وبصرى» tagged PERS over «الشيخ سعد وبصرى الشام») is a tagger's slip, not a name."""
+        # the spans overlapping it lie from the first whose reach passes its start to the last
+        # starting before its end
+        near = self.spans[bisect_right(self.reach, m.start) : bisect_left(self.starts, m.end)]
         return self.overlaps(m) and any(
-            s <= m.start and m.end <= e or m.start <= s and e <= m.end for s, e in self.spans if s < m.end and m.start < e
+            s <= m.start and m.end <= e or m.start <= s and e <= m.end for s, e in near if s < m.end and m.start < e
         )
 
 
@@ -54,11 +57,11 @@ class Context:
     """What the article says elsewhere: governorates and countries it names."""
 
     admin1: set[str] = field(default_factory=set)
-    admin1_at: dict[str, list[int]] = field(default_factory=dict)  # governorate -> offsets
+    admin1_at: dict[str, list[int]] = field(default_factory=dict)  # governorate -> sorted offsets
     admin2: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
-    points: list[tuple[int, float, float]] = field(default_factory=list)  # (offset, lat, lon)
-    abroad: list[int] = field(default_factory=list)  # offsets of towns abroad («مدينة تعز»)
+    points: list[tuple[int, float, float]] = field(default_factory=list)  # (offset, lat, lon) by offset
+    abroad: list[int] = field(default_factory=list)  # sorted offsets of towns abroad («مدينة تعز»)
     syria: bool = False
     loc_spans: Spans = field(default_factory=Spans)
     other_spans: Spans = field(default_factory=Spans)
@@ -87,7 +90,16 @@ def build_context(mentions: Sequence[Mention], loc: Sequence[tuple[int, int]] = 
     for a, b in _NEIGHBOURS:
         if a in ctx.admin1:
             ctx.admin1.add(b)
+    ctx.points.sort(key=lambda p: p[0])  # the mentions' order; the queries bisect on the offsets
+    for offsets in ctx.admin1_at.values():
+        offsets.sort()
     return ctx
+
+
+def _near(offsets: list[int], pos: int, radius: int) -> list[int]:
+    """The sorted ``offsets`` within ``radius`` of ``pos``, by bisect: every mention asks about
+    the places named near it, and a scan of the whole article's made long ones quadratic."""
+    return offsets[bisect_left(offsets, pos - radius) : bisect_right(offsets, pos + radius)]
 
 
 def score(c: Candidate, m: Mention, ctx: Context) -> float:
@@ -126,8 +138,10 @@ def _proximity(c: Candidate, m: Mention, ctx: Context) -> float:
     if c.latitude is None or c.longitude is None:
         return 0.0
     best = 0.0
-    for pos, lat, lon in ctx.points:
-        if abs(pos - m.start) < 300 and pos != m.start:
+    lo = bisect_left(ctx.points, m.start - 299, key=lambda p: p[0])
+    hi = bisect_right(ctx.points, m.start + 299, key=lambda p: p[0])
+    for pos, lat, lon in ctx.points[lo:hi]:
+        if pos != m.start:
             km = math.hypot(lat - c.latitude, (lon - c.longitude) * 0.83) * 111
             best = max(best, 2.0 * max(0.0, 1 - km / 50))
     return best
@@ -136,7 +150,7 @@ def _proximity(c: Candidate, m: Mention, ctx: Context) -> float:
 def _nearby(admin1: str, m: Mention, ctx: Context, window: int = 400) -> bool:
     """Whether the governorate (or a place in it) is named within ``window`` characters."""
     names = [admin1, *(b for a, b in _NEIGHBOURS if a == admin1)]
-    return any(abs(pos - m.start) <= window for n in names for pos in ctx.admin1_at.get(n, ()))
+    return any(_near(ctx.admin1_at.get(n, []), m.start, window) for n in names)
 
 
 def choose(m: Mention, ctx: Context, common: bool) -> tuple[Candidate, int] | None:
@@ -163,7 +177,7 @@ def choose(m: Mention, ctx: Context, common: bool) -> tuple[Candidate, int] | No
 
 def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bool:
     """Prominent places need none; minor ones and common words need context."""
-    if c.cc == "SY" and c.rank < 3 and any(0 < abs(pos - m.start) < 40 for pos in ctx.abroad):
+    if c.cc == "SY" and c.rank < 3 and any(pos != m.start for pos in _near(ctx.abroad, m.start, 39)):
         return False  # «حي الروضة شرقي مدينة تعز»: right next to a town abroad
     said = m.construction not in ("", "between") and not m.inherited
     said = said or (bool(m.country_hint) and c.cc == m.country_hint)

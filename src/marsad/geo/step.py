@@ -37,8 +37,8 @@ def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
     mentions = [m for m in mentions if not is_adjective(text, m, gaz.index)]
     picks = [choose(m, ctx, gaz.is_common(m)) for m in mentions]
     # towns abroad named as towns («مدينة تعز») keep Syrian namesakes next to them out
-    ctx.abroad = [m.start for m, p in zip(mentions, picks, strict=True)
-                  if p and p[0].feature == "city" and m.construction not in ("", "between")]
+    ctx.abroad = sorted(m.start for m, p in zip(mentions, picks, strict=True)
+                        if p and p[0].feature == "city" and m.construction not in ("", "between"))
     if ctx.abroad:
         picks = [choose(m, ctx, gaz.is_common(m)) for m in mentions]
     places: list[Place] = []

@@ -1,0 +1,48 @@
+"""The geocoder's bisect lookups give the answers of the scans they replaced (random spans)."""
+
+from __future__ import annotations
+
+import random
+
+from marsad.geo.matcher import Mention
+from marsad.geo.resolve import Spans, _near
+from marsad.geo.step import _Spelled
+
+
+def _mention(start: int, end: int) -> Mention:
+    return Mention(start=start, end=end, first=0, last=0, candidates=(), construction="", conjoined=False)
+
+
+def _spans(rng: random.Random, n: int) -> list[tuple[int, int]]:
+    return [(s, s + rng.randint(1, 15)) for s in (rng.randint(0, 200) for _ in range(n))]
+
+
+def test_first_overlap_is_the_scans_first() -> None:
+    rng = random.Random(7)
+    for trial in range(300):
+        spans = _spans(rng, rng.randint(0, 12))
+        if trial % 3:
+            spans.sort()  # sorted mentions (the step's) are bisected, unsorted ones scanned
+        mentions = [_mention(s, e) for s, e in spans]
+        spelled = _Spelled("x" * 250, mentions)
+        for _ in range(20):
+            start = rng.randint(0, 220)
+            end = start + rng.randint(1, 20)
+            scan = next((m for m in mentions if start < m.end and m.start < end), None)
+            assert spelled._first_overlap(start, end) is scan
+
+
+def test_nests_and_near_are_the_scans() -> None:
+    rng = random.Random(11)
+    for _ in range(300):
+        spans = _spans(rng, rng.randint(0, 12))
+        index = Spans(spans)
+        offsets = sorted(s for s, _ in spans)
+        for _ in range(20):
+            start = rng.randint(0, 220)
+            m = _mention(start, start + rng.randint(1, 20))
+            scan = any(s <= m.start and m.end <= e or m.start <= s and e <= m.end
+                       for s, e in spans if s < m.end and m.start < e)
+            assert index.nests(m) == scan
+            radius = rng.randint(0, 60)
+            assert _near(offsets, start, radius) == [p for p in offsets if abs(p - start) <= radius]
