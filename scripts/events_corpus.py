@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import random
 import re
 import sys
@@ -60,25 +59,9 @@ def unlabelled_ids(n: int | None, seed: int) -> list[str]:
 
 def prepared(ids: list[str]) -> dict[str, Any]:
     """The articles after the slow steps, cached beside ``events_errors``' cache (same digest)."""
-    from marsad.ingest.fields import parse_datetime
-    from marsad.model import Article
-    from marsad.pipeline import Pipeline
-
     path = ee.cache_path().with_name(_cache_name(ee.cache_path().stem) + ".pkl")
-    cache: dict[str, Any] = pickle.loads(path.read_bytes()) if path.is_file() else {}
-    missing = set(ids) - set(cache)
-    if missing:
-        early = Pipeline.default(skip=["actors", "events", "quotes"])
-        with ee.NEWS.open(encoding="utf-8") as fh:
-            for line in fh:
-                row = json.loads(line)
-                if row["docno"] in missing:
-                    art = Article.create(row.get("text", ""), id=row["docno"], title=row.get("title", ""),
-                                         published=parse_datetime(row.get("time") or ""))
-                    cache[row["docno"]] = early.process(art)
-        path.parent.mkdir(exist_ok=True)
-        path.write_bytes(pickle.dumps(cache))
-    return {i: cache[i] for i in ids}
+    found = ee.prepared_articles(set(ids), refresh=False, path=path)
+    return {i: found[i] for i in ids}  # in the drawn order
 
 
 def coded(arts: dict[str, Any], rec: et.Recorder) -> dict[str, Any]:

@@ -74,14 +74,15 @@ def cache_path() -> Path:
     return ROOT / "out" / f"events_errors_{digest.hexdigest()[:12]}.pkl"
 
 
-def prepared_articles(ids: set[str], refresh: bool) -> dict[str, Any]:
-    """The articles after the slow steps, from the cache when it holds them all."""
+def prepared_articles(ids: set[str], refresh: bool, path: Path | None = None) -> dict[str, Any]:
+    """The articles after the slow steps, from the cache (``path``, default :func:`cache_path`)
+    when it holds them all."""
     from marsad.ingest.fields import parse_datetime
     from marsad.model import Article
     from marsad.pipeline import Pipeline
 
     cache: dict[str, Any] = {}
-    path = cache_path()
+    path = path or cache_path()
     if path.is_file() and not refresh:
         cache = pickle.loads(path.read_bytes())
     missing = ids - set(cache)
