@@ -15,6 +15,18 @@ def test_a_capture_announced_by_a_noun_is_an_event() -> None:
     assert event.sub_event_type == "Government regains territory"
 
 
+def test_an_armed_announcer_of_its_own_capture_took_the_place() -> None:
+    # «أعلن X عن سيطرته»: X tells its own capture (not a report of another's, «أعلن X عن تعرض …»)
+    (event,) = code("وأعلن النظام السوري، الثلاثاء، عن سيطرته على بلدة كفرنبل في ريف إدلب بعد اشتباكات مع هيئة تحرير الشام.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Government regains territory", "Military Forces of Syria (2000-)", "Hayat Tahrir al-Sham")
+    (event,) = code("وأعلنت هيئة تحرير الشام، الثلاثاء، عن سيطرتها على بلدة كفرنبل في ريف إدلب بعد اشتباكات مع قوات النظام.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Non-state actor overtakes territory", "Hayat Tahrir al-Sham", "Military Forces of Syria (2000-)")
+    (event,) = code("وأعلن الجيش السوري، الثلاثاء، عن تعرض بلدة كفرنبل في ريف إدلب لقصف من هيئة تحرير الشام.")
+    assert event.actor1 == "Hayat Tahrir al-Sham"
+
+
 def test_a_capture_noun_without_an_announcing_verb_is_no_event() -> None:
     assert code("وأعلن الجيش السوري، الثلاثاء، عن حملة لاستعادة بلدة كفرنبل في ريف إدلب.") == []
     assert code("وأعلنت هيئة تحرير الشام، الثلاثاء، حالة الاستنفار في بلدة كفرنبل في ريف إدلب.") == []

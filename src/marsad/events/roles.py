@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from marsad.actors.states import (
     ADJ_SKIP,
@@ -17,6 +18,7 @@ from marsad.actors.states import (
 from marsad.actors.text import variants
 from marsad.events import spans
 from marsad.events.placing import words_before as _words_before
+from marsad.events.triggers import TERRITORY, lexicon
 from marsad.model import Actor
 
 #: The states' forces named by nationality live in ``marsad.actors.states``; the coder reaches them here.
@@ -266,8 +268,26 @@ def _is_source(actor: Actor, toks: Words, anchor: int) -> bool:
     between = [w for a, _, w in toks if actor.end <= a < anchor]
     if "عن" in between[:3] and not any(w.startswith("مسووليت") for w in between[:3]) and any(
             f.startswith(("اعلن", "تحدث", "افاد", "كشف")) for forms in before for f in forms):
-        return True  # «أعلن نظام الأسد، الخميس، عن تعرض مطار الضبعة لقصف»: it reports (not «مسؤوليته عن»)
+        # «أعلن نظام الأسد، الخميس، عن تعرض مطار الضبعة لقصف»: it reports (not «مسؤوليته عن»),
+        # but «أعلن الجيش عن سيطرته على …»: an armed announcer tells its own capture
+        return not _own_capture(actor, toks, anchor)
     return any(w in ("ان", "انه", "انها", "بان") for w in between)
+
+
+_FIGHTERS = ("state", "rebel", "political militia", "identity militia", "external")
+
+
+def _own_capture(actor: Actor, toks: Words, anchor: int) -> bool:
+    """The cue at ``anchor`` is a capture noun and ``actor`` an armed side: it took the place."""
+    cue = next((w for a, _, w in toks if a >= anchor), "")
+    return actor.actor_type in _FIGHTERS and not variants(cue).isdisjoint(_capture_nouns())
+
+
+@lru_cache(maxsize=1)
+def _capture_nouns() -> frozenset[str]:
+    """The lexicon's capture nouns («سيطرته»، «استعادة»، «تحرير»), events only as announced."""
+    return frozenset(d.words[0] for defs in lexicon().values() for d in defs
+                     if d.sub_event_type == TERRITORY and not d.verbal and len(d.words) == 1)
 
 
 _ACCUSE = frozenset({"اتهم", "اتهمت", "يتهم", "تتهم", "اتهموا"})
