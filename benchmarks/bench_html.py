@@ -65,29 +65,25 @@ def time_trafilatura(pages: list[tuple[str, str]]) -> float:
 def time_marsad(paths: list[Path], spent: dict[str, float]) -> tuple[float, int, int]:
     """(seconds, articles, events) to read and fully analyse every page; adds to ``spent``
     the seconds of reading (decode + extraction) and of each step."""
+    from bench_pipeline import profiled  # this folder is on sys.path when run as a script
     from marsad.ingest import read_inputs
     from marsad.pipeline import default_pipeline
 
     steps = default_pipeline().steps
+
+    def add(name: str, begun: float) -> None:
+        spent[name] = spent.get(name, 0.0) + CLOCK() - begun
+
     start = CLOCK()
     articles = []
     stream = read_inputs([str(p) for p in paths])
     while True:
         t = CLOCK()
         article = next(stream, None)
-        spent["read"] = spent.get("read", 0.0) + CLOCK() - t
+        add("read", t)
         if article is None:
             break
-        for name, step in steps:
-            if article.error is not None:
-                break
-            t = CLOCK()
-            try:
-                article = step(article)
-            except Exception as exc:  # noqa: BLE001 - as Pipeline.process does
-                article = article.with_error(f"{name}: {exc}")
-            spent[name] = spent.get(name, 0.0) + CLOCK() - t
-        articles.append(article)
+        articles.append(profiled(article, steps, add, CLOCK))
     seconds = CLOCK() - start
     return seconds, len(articles), sum(len(a.events) for a in articles)
 

@@ -178,20 +178,21 @@ def step_profile(corpus: str, limit: int | None, skip: list[str]) -> dict[str, f
             add("read", start)
             if not batch:
                 break
-            done = [_finish(_profiled(article, steps, add, clock)) for article in batch]
+            done = [_finish(profiled(article, steps, add, clock)) for article in batch]
             start = clock()
             store.upsert_many(done)
             add("store", start)
     return spent
 
 
-def _profiled(
+def profiled(
     article: Article,
     steps: Sequence[tuple[str, Step]],
     add: Callable[[str, float], None],
     clock: Callable[[], float],
 ) -> Article:
-    """``Pipeline.process``, each step's CPU time added to its name."""
+    """``Pipeline.process``, each step's time added to its name (``add(name, start)``); also
+    ``bench_html``'s per-step timing."""
     for name, step in steps:
         if article.error is not None:
             break
