@@ -66,15 +66,17 @@ def test_default_pipeline_same_with_two_workers() -> None:
     assert all(not a.tokens and not a.sentences for a in two)
 
 
+def _endless(pulled: Iterator[int]) -> Iterator[Article]:
+    """Articles without end, numbered by ``pulled`` (what the test reads back tells how many were read)."""
+    while True:
+        i = next(pulled)
+        yield Article.create(SENTENCES[i % len(SENTENCES)], id=f"n{i}")
+
+
 def test_streaming_keeps_few_batches_in_flight() -> None:
     pulled = count()
 
-    def endless() -> Iterator[Article]:
-        while True:
-            i = next(pulled)
-            yield Article.create(SENTENCES[i % len(SENTENCES)], id=f"n{i}")
-
-    out = run_local(endless(), workers=2, batch_size=5, pipeline=TEST_PIPELINE)
+    out = run_local(_endless(pulled), workers=2, batch_size=5, pipeline=TEST_PIPELINE)
     first = list(islice(out, 7))
     out.close()
     assert [a.id for a in first] == [f"n{i}" for i in range(7)]
@@ -86,12 +88,7 @@ def test_in_process_run_reads_one_batch_ahead() -> None:
     """One process reads a batch before analysing it (as a pool's feeder does), never more."""
     pulled = count()
 
-    def endless() -> Iterator[Article]:
-        while True:
-            i = next(pulled)
-            yield Article.create(SENTENCES[i % len(SENTENCES)], id=f"n{i}")
-
-    out = run_local(endless(), workers=1, batch_size=5, pipeline=TEST_PIPELINE)
+    out = run_local(_endless(pulled), workers=1, batch_size=5, pipeline=TEST_PIPELINE)
     first = list(islice(out, 6))
     out.close()
     assert [a.id for a in first] == [f"n{i}" for i in range(6)]
