@@ -8,11 +8,14 @@ explicit dates with either Gregorian month-name system (يناير … / كان�
 also the Maghrebi جانفي …, and pairs such as «يناير/كانون الثاني»), with or
 without a year, days written as ordinals («السابع من شباط»), a bare month after
 في/خلال/منذ («في شهر آذار»: the latest such month, never ahead), numeric dates
-(24/1/2019, 2019-01-24), and Hijri dates («15 رمضان 1440 هـ»).
+(24/1/2019, 2019-01-24), Hijri dates («15 رمضان 1440 هـ»), and the part of a
+month or week («أوائل آذار», «أواخر الشهر الماضي», «مطلع الأسبوع»).
 
 Precision follows ACLED's time_precision: 1 day, 2 week, 3 month. A week is
 dated seven days before publication (a day inside last week), a month to its
-15th (never later than publication for the current month). A date written
+15th (never later than publication for the current month); a third of a month
+(أوائل/مطلع/بداية, أواسط/منتصف, أواخر/نهاية) is a span of days like a week:
+precision 2, dated to its 5th, 15th or 25th (the same cap). A date written
 without a year takes the year that puts it nearest the publication date, a day
 ahead counting as two days back (news mostly reports the past). Hijri dates are converted with the Umm al-Qura
 calendar (package ``hijridate``, years 1343-1500 AH); outside that range, and for
@@ -101,6 +104,14 @@ _YEAR_OR_DIR = f"(?:\\s*(?:[،,]\\s*)?(?:عام\\s+|سنه\\s+)?{_YEAR}(?:م{_E}
 #: «اليوم الأكثر دموية»، «اليوم التالي»، «اليوم العالمي»: "the day", not today; so is «في ذلك
 #: اليوم» (the "today" pattern's lookbehind): a day the text already told.
 _NOT_TODAY = r"(?!\s+(?:الاكثر|الاشد|الذي|التالي|السابق|نفسه|ذاته|الاول|الاخير|العالمي|الوطني|الدولي)(?![\w]))"
+#: Parts of a month or week, to the day that dates them (أول/آخر are left out: «أول أمس»,
+#: «أول آذار» = 1 March).
+PARTS = _table("اوائل:5 مطلع:5 مستهل:5 بداية:5 اواسط:15 منتصف:15 اواخر:25 نهاية:25")
+_PAST = "الماضي|المنصرم|الفايت"
+_PART_OF = (
+    f"(?P<part>{_alternation(PARTS)})\\s+(?:شهر\\s+)?(?:{_MONTH}{_E}{_MONTH2}{_YEAR_OR_DIR}(?:\\s+(?:الجاري|الحالي){_E})?"
+    f"|(?:هذا\\s+)?(?P<unit>الشهر|الاسبوع)(?:\\s+(?P<pdir>{_PAST}|الجاري|الحالي|المقبل|القادم))?{_E})"
+)
 _TIME_OF_DAY = r"(?:(?:يوم|صباح|مساء|فجر|ظهر|عصر|ليل|ليله|منتصف\s+ليل|نهار)\s+)?"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -118,6 +129,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("yesterday", f"{_B}{_PRE}(?P<rel>{_TIME_OF_DAY}امس|الليله\\s+الماضيه|البارحه){_E}"),
         ("today", f"{_B}(?<!ذلك\\s){_PRE}(?P<rel>{_TIME_OF_DAY}اليوم){_E}{_NOT_TODAY}"),
         ("week", f"{_B}{_PRE}(?P<rel>الاسبوع\\s+(?P<wdir>الماضي|المنصرم|الفايت|الجاري|الحالي)|هذا\\s+الاسبوع){_E}"),
+        ("part", f"{_B}{_PRE}(?P<rel>{_PART_OF})"),
         ("month", f"{_B}{_PRE}(?P<rel>الشهر\\s+(?P<mdir>الماضي|المنصرم|الفايت|الجاري|الحالي|المقبل|القادم)|هذا\\s+الشهر){_E}"),
     )
 )  # fmt: skip
@@ -128,12 +140,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _ANCHOR = re.compile(
     rf"(?P<digit>\d)|(?<![{_L}])(?:(?P<hmonth>{_alternation(HIJRI_MONTHS)})|(?P<month>{_alternation(MONTHS)})"
     rf"|[وف]?[بل]?(?:(?P<weekday>{_alternation(WEEKDAYS)})|(?P<yesterday>امس|الليله|البارحه)"
-    rf"|(?P<today>اليوم)|(?P<week>الاسبوع)|(?P<themonth>الشهر)))(?![{_L}])"
+    rf"|(?P<today>اليوم)|(?P<week>الاسبوع)|(?P<themonth>الشهر)|(?P<part>{_alternation(PARTS)})))(?![{_L}])"
 )
 _NEEDS = {
     "hijri": "hmonth", "explicit": "month", "ordinal": "month", "bare_month": "month", "month_day": "themonth",
     "numeric": "digit", "iso": "digit", "weekday": "weekday", "before_yesterday": "yesterday",
-    "yesterday": "yesterday", "today": "today", "week": "week", "month": "themonth",
+    "yesterday": "yesterday", "today": "today", "week": "week", "month": "themonth", "part": "part",
 }  # fmt: skip
 _GROUP = attrgetter("lastgroup")
 
@@ -230,6 +242,27 @@ def _bare_month(match: re.Match[str], pub: date) -> tuple[date, int]:
     return _month_middle(pub.year if month <= pub.month else pub.year - 1, month, pub), 3
 
 
+def _part(match: re.Match[str], pub: date) -> tuple[date, int]:
+    """«أوائل آذار», «أواخر الشهر الماضي»: its 5th/15th/25th; «مطلع الأسبوع»: the week's
+    Sunday, Wednesday or Friday (a week starts on Sunday in most of the region)."""
+    day = PARTS[match.group("part")]
+    unit, direction = match.group("unit"), match.group("pdir") or ""
+    past = direction in _PAST.split("|")
+    if unit == "الاسبوع":
+        sunday = pub - timedelta(days=(pub.weekday() + 1) % 7 + (7 if past else 0))
+        return min(sunday + timedelta(days={5: 0, 15: 3, 25: 5}[day]), pub), 2
+    if unit:
+        ahead = direction in ("المقبل", "القادم")
+        year, month = _shift_month(pub, -1 if past else 1 if ahead else 0)
+    else:
+        month, written, xdir = MONTHS[match["month"]], match["year"], match["xdir"]
+        year = int(written) if written else _guess_year(month, day, pub, xdir or "")
+        if not written and not xdir:  # like «في آذار»: the latest such month
+            year = pub.year if month <= pub.month else pub.year - 1
+    when = date(year, month, day)
+    return (min(when, pub) if (year, month) == (pub.year, pub.month) else when), 2
+
+
 def tabular_hijri_to_gregorian(year: int, month: int, day: int) -> date:
     """The arithmetical Islamic calendar (epoch 16 July 622 Julian, 11 leap years in 30)."""
     jd = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30 + 1948439
@@ -287,6 +320,8 @@ def _resolve(kind: str, match: re.Match[str], pub: date | None) -> tuple[date, i
         return _ordinal(match, pub)
     if kind == "bare_month":
         return _bare_month(match, pub)
+    if kind == "part":
+        return _part(match, pub)
     if kind == "month_day":  # «في 25 من الشهر الجاري/الماضي»
         year, month = _shift_month(pub, -1 if match.group("mdir") in ("الماضي", "المنصرم", "الفايت") else 0)
         return date(year, month, int(match.group("day"))), 1
@@ -304,7 +339,9 @@ def _extent(kind: str, match: re.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
-_RELATIVE = frozenset(("before_yesterday", "yesterday", "today", "week", "month", "bare_month", "month_day"))
+_RELATIVE = frozenset(
+    ("before_yesterday", "yesterday", "today", "week", "month", "bare_month", "month_day", "part")
+)
 
 
 def find_dates(text: str, published: datetime | date | None) -> list[DateMention]:
