@@ -9,6 +9,7 @@ is linked to the actor knowledge base when it names an actor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
@@ -104,8 +105,11 @@ _ORG_NOUNS = frozenset({"صحيفه", "وكاله", "قناه", "موقع", "ش�
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    """Just after the last sentence end (:data:`_SENT_END`) before ``pos``, else 0."""
-    return max([text.rfind(c, 0, pos) for c in ".!?؟\n"]) + 1
+    """Just after the last sentence end (:data:`_SENT_END`) before ``pos``, else 0. The rare
+    marks are looked for only after the last full stop or line break: not found, each would
+    read the whole text before ``pos`` for every cue."""
+    last = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos))
+    return max([last] + [text.rfind(c, last + 1, pos) for c in "!?؟"]) + 1
 
 
 def _speaker_before(text: str, start: int, cue_start: int) -> tuple[int, int]:
@@ -178,6 +182,7 @@ def extract_quotes(article: Article) -> Article:
     if not cues:
         return replace(article, quotes=())
     quoted = [m for m in _QUOTED.finditer(text) if len(m.group(1).split()) >= 3]
+    starts = [q.start() for q in quoted]
     state = _State()
     out: list[Quote] = []
     for k, cue in enumerate(cues):
@@ -187,9 +192,8 @@ def extract_quotes(article: Article) -> Article:
         if speaker[0] < 0:
             continue
         nxt = _SENT_END.search(text, cue.end())
-        stop = min([nxt.start() if nxt else len(text)] + [c.start() for c in cues[k + 1 :]][:1])
-        direct = next((q for q in quoted if cue.end() <= q.start() and q.start() - cue.end() <= 120
-                       and not _SENT_END.search(text, cue.end(), q.start())), None)
+        stop = min([nxt.start() if nxt else len(text)] + ([cues[k + 1].start()] if k + 1 < len(cues) else []))
+        direct = _direct_after(text, cue.end(), quoted, starts)
         if direct is not None:
             out.append(_quote(text, (direct.start(1), direct.end(1)), speaker, "direct", cue))
             state.mark = direct.end()
@@ -201,6 +205,19 @@ def extract_quotes(article: Article) -> Article:
             state.mark = cue.end()
         state.speaker = speaker
     return replace(article, quotes=tuple(out))
+
+
+def _direct_after(text: str, pos: int, quoted: list[re.Match[str]], starts: list[int]) -> re.Match[str] | None:
+    """The first quotation opening within 120 characters after ``pos`` in the same sentence.
+    The quotations come in text order, so the search starts at ``pos`` by bisect and ends past
+    120 characters, rather than reading every quotation of the article for every cue."""
+    for i in range(bisect_left(starts, pos), len(quoted)):
+        q = quoted[i]
+        if q.start() - pos > 120:
+            return None
+        if not _SENT_END.search(text, pos, q.start()):
+            return q
+    return None
 
 
 def _quote(text: str, span: tuple[int, int], speaker: tuple[int, int], kind: str, cue: re.Match[str]) -> Quote:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from marsad.actors.text import variants
+from marsad.events import spans
 from marsad.events.draft import REMOTE, Story, Words
 from marsad.events.subtypes import REMOTE_SUBS
 from marsad.events.triggers import TriggerHit
@@ -42,7 +43,7 @@ _HIT_VERBS = ("استهدف", "طال", "اصاب", "ضرب", "دمر")
 
 def has_place(article: Article, toks: Words, lo: int, hi: int) -> bool:
     start, end = toks[lo][0], toks[hi - 1][1]
-    return any(start <= p.start < end and p.feature != "country" for p in article.places)
+    return any(p.feature != "country" for p in spans.starting_in(article.places, start, end - 1))
 
 
 def add_toll(story: Story, hit: TriggerHit, toll: int) -> None:

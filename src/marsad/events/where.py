@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from marsad.actors.text import words
-from marsad.events import roles
+from marsad.events import roles, spans
 from marsad.model import Actor, Article, Place, Span
 
 #: How much a borrowed place lowers an event's confidence.
@@ -31,8 +31,8 @@ def paragraph_start(text: str, pos: int) -> int:
 def preceding_place(article: Article, places: Sequence[Place], sentence_start: int) -> Place | None:
     """The nearest usable place before the sentence, in the same paragraph."""
     lo = paragraph_start(article.text, sentence_start)
-    before = sorted((p for p in places if lo <= p.start and p.end <= sentence_start
-                     and p.feature not in _NOT_LOCATIONS), key=lambda p: p.start)
+    before = sorted((p for p in spans.within(places, lo, sentence_start) if p.feature not in _NOT_LOCATIONS),
+                    key=lambda p: p.start)
     if not before:
         return None
     best = before[-1]
@@ -44,9 +44,25 @@ def preceding_place(article: Article, places: Sequence[Place], sentence_start: i
     return best
 
 
+#: The last answer of :func:`dominant_place`: (text, title, places, place), held so never reused.
+_DOMINANT: list[tuple[str, str, Sequence[Place], Place | None]] = []
+
+
 def dominant_place(article: Article, places: Sequence[Place]) -> Place | None:
     """The place the story is about: the one named most often (headline included), a
-    town before a province at equal counts, the first named on a tie."""
+    town before a province at equal counts, the first named on a tie. A fact of the whole
+    story, asked for each unplaced trigger: remembered for the last article's tuple of places
+    (a list may change, so it is counted again)."""
+    seen = _DOMINANT[0] if _DOMINANT else None
+    if seen is not None and seen[0] is article.text and seen[1] == article.title and seen[2] is places:
+        return seen[3]
+    found = _dominant(article, places)
+    if isinstance(places, tuple):
+        _DOMINANT[:] = [(article.text, article.title, places, found)]
+    return found
+
+
+def _dominant(article: Article, places: Sequence[Place]) -> Place | None:
     pool = [p for p in title_places(article) if p.feature not in _NOT_LOCATIONS] + [
         p for p in places if p.feature not in _NOT_LOCATIONS and not _situates(article.text, p)]
     if not pool:
@@ -120,8 +136,8 @@ def elaboration_place(article: Article, nxt: Span) -> Place | None:
     head = words(article.text[nxt.start : nxt.end])[:2]
     if not head or not head[0][2].startswith(_ELABORATE):
         return None
-    found = {p.name_en: p for p in article.places
-             if nxt.start <= p.start < nxt.end and p.feature not in ("country", "capital_metonym")}
+    found = {p.name_en: p for p in spans.starting_in(article.places, nxt.start, nxt.end - 1)
+             if p.feature not in ("country", "capital_metonym")}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
