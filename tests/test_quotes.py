@@ -52,3 +52,17 @@ def test_reported_speech_after_a_participle_spelled_with_taa_marbuta() -> None:
     text = "أكدت الوزارة أن الطرق مغلقة منذ الصباح، مشيرةً إلى أن الفرق تعمل على فتحها قريبا."
     got = [(q.kind, q.speaker, q.text) for q in extract_quotes(Article.create(text)).quotes]
     assert ("reported", "الوزارة", "الفرق تعمل على فتحها قريبا") in got
+
+
+def test_question_mark_ends_the_sentence_before_a_speaker() -> None:
+    text = "قصفت الطائرات المدينة. هل تنتهي الحرب؟ الوزير الروسي أكد أن المحادثات ستستمر الأسبوع المقبل."
+    got = [(q.kind, q.speaker) for q in extract_quotes(Article.create(text)).quotes]
+    assert got == [("reported", "الوزير الروسي")]
+
+
+def test_direct_quote_is_the_next_one_after_the_cue_within_reach() -> None:
+    far = "وقال الوزير إن الحكومة ستواصل العمل " + "مع الشركاء في المنطقة " * 6 + "“هذا نص بعيد عن الفعل جدا”"
+    text = "“كلام سابق قبل الفعل هنا”. وقال المتحدث: “هذا هو النص المقصود هنا”.\n" + far
+    got = [(q.kind, q.speaker, q.text) for q in extract_quotes(Article.create(text)).quotes]
+    assert got[0] == ("direct", "المتحدث", "هذا هو النص المقصود هنا")
+    assert got[1][:2] == ("reported", "الوزير") and not got[1][2].startswith("هذا نص بعيد")
