@@ -3,7 +3,7 @@ and a memo for facts of the whole story."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import wraps
@@ -60,6 +60,7 @@ class Story:
     unplaced: tuple[date | None, int, float] | None = None
     #: the states an earlier sentence named striking together («غارات جوية شنها الطيران الروسي والسوري»)
     joint: tuple[tuple[str, int], ...] = ()
+    dominant: tuple[Place | None] | None = None  # (where.dominant_place of the usable places,) once known
 
     def retold(self) -> None:
         """A later sentence tells the deaths the last cue counted again («المدنيين قتلوا بقصف … في X وY»):
@@ -75,6 +76,18 @@ class Story:
 
             self.usable = tuple(usable_places(article.text, article.places, article.entities))
         return self.usable
+
+    def dominant_place(self, article: Article, places: Sequence[Place]) -> Place | None:
+        """``where.dominant_place``: a fact of the whole story (it counts every place), asked for
+        each unplaced trigger, so computed once for :meth:`usable_places` (a list filtered from
+        them is counted again)."""
+        from marsad.events.where import dominant_place
+
+        if places is not self.usable_places(article):
+            return dominant_place(article, places)
+        if self.dominant is None:
+            self.dominant = (dominant_place(article, places),)
+        return self.dominant[0]
 
 
 REMOTE = frozenset({SHELL_OR_AIR, "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"})

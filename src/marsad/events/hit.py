@@ -179,7 +179,7 @@ def _locate(article: Article, toks: Words, hit: TriggerHit, cl: Clause, story: S
         place = where.anaphoric_place(article, article.places, toks[seg_lo:seg_hi], toks[0][0])
         borrowed = True
     elif borrowed:  # named earlier in the paragraph, else the story's own place (headline included)
-        place = where.preceding_place(article, places, toks[0][0]) or where.dominant_place(article, places)
+        place = where.preceding_place(article, places, toks[0][0]) or story.dominant_place(article, places)
         home = country_of_clause(article.places, article.actors, toks, lo, hi)
         if home is not None and (place is None or place.country != home.country):
             place = home  # «اعتقلت السلطات البحرينية، السبت، …»: only the country is known

@@ -44,25 +44,10 @@ def preceding_place(article: Article, places: Sequence[Place], sentence_start: i
     return best
 
 
-#: The last answer of :func:`dominant_place`: (text, title, places, place), held so never reused.
-_DOMINANT: list[tuple[str, str, Sequence[Place], Place | None]] = []
-
-
 def dominant_place(article: Article, places: Sequence[Place]) -> Place | None:
     """The place the story is about: the one named most often (headline included), a
-    town before a province at equal counts, the first named on a tie. A fact of the whole
-    story, asked for each unplaced trigger: remembered for the last article's tuple of places
-    (a list may change, so it is counted again)."""
-    seen = _DOMINANT[0] if _DOMINANT else None
-    if seen is not None and seen[0] is article.text and seen[1] == article.title and seen[2] is places:
-        return seen[3]
-    found = _dominant(article, places)
-    if isinstance(places, tuple):
-        _DOMINANT[:] = [(article.text, article.title, places, found)]
-    return found
-
-
-def _dominant(article: Article, places: Sequence[Place]) -> Place | None:
+    town before a province at equal counts, the first named on a tie (the coder asks it
+    once per article: ``draft.Story.dominant_place``)."""
     pool = [p for p in title_places(article) if p.feature not in _NOT_LOCATIONS] + [
         p for p in places if p.feature not in _NOT_LOCATIONS and not _situates(article.text, p)]
     if not pool:
