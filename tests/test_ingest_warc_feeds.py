@@ -14,6 +14,7 @@ import pytest
 from marsad.ingest import read_inputs, read_records
 from marsad.ingest.feeds import html_to_text
 from marsad.model import RawPage
+from marsad.store import Store
 
 PARAGRAPHS = (
     "قُتل ثلاثة مدنيين وأصيب خمسة آخرون جراء قصف مدفعي استهدف بلدة كفرنبل في ريف إدلب الجنوبي صباح اليوم.",
@@ -193,6 +194,48 @@ def test_a_page_whose_extraction_raises_becomes_a_failed_article(
     article = html.page_article(RawPage("crawl.warc#3", b"<html></html>", "https://x.example/"))
     assert article.id == "crawl.warc#3" and article.url == "https://x.example/"
     assert article.error == "html: RuntimeError: parser crashed"
+
+
+def test_a_failed_warc_page_keeps_its_url_and_warc_date(tmp_path: Path) -> None:
+    """Extraction failing (undecodable bytes, no main text, a crash) or a cut-off record:
+    the failed article still carries the record's target URI and capture time."""
+    capture = datetime(2019, 5, 9, 10, 0, tzinfo=UTC)
+    path = write_crawl(tmp_path / "crawl.warc.gz", copies=1)
+    failed = [a for a in read_inputs([str(path)]) if a.error]
+    assert [a.id for a in failed] == list(BROKEN_URIS)
+    assert [(a.url, a.published) for a in failed] == [(uri, capture) for uri in BROKEN_URIS]
+    with Store() as store:
+        store.upsert_many(failed)
+        stored = [store.get_article(uri) for uri in BROKEN_URIS]
+    assert [(a.url, a.published, bool(a.error)) for a in stored if a] == [
+        (uri, capture, True) for uri in BROKEN_URIS
+    ]
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(b"".join(build_warc()[:3]) + build_warc()[5][:500])
+    last = list(read_inputs([str(cut)]))[-1]
+    assert last.error and "truncated" in last.error
+    assert (last.url, last.published) == (
+        "https://news.example/a2",
+        datetime(2019, 5, 9, 10, 0, 3, tzinfo=UTC),
+    )
+
+
+def test_a_page_whose_extraction_raises_keeps_its_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.ingest import html
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("parser crashed")
+
+    capture = datetime(2019, 5, 9, 10, 0, tzinfo=UTC)
+    monkeypatch.setattr(html, "_extract", boom)
+    page_ = RawPage("crawl.warc#3", page("عنوان").encode(), "https://x.example/", capture)
+    article = html.page_article(page_)
+    assert article.error and "extraction failed" in article.error
+    assert (article.url, article.published) == ("https://x.example/", capture)
+    monkeypatch.setattr(html, "html_article", boom)
+    article = html.page_article(page_)
+    assert article.error == "html: RuntimeError: parser crashed"
+    assert (article.url, article.published) == ("https://x.example/", capture)
 
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>

@@ -57,18 +57,20 @@ def html_article(
     """Extract one page; ``url`` (e.g. a WARC target URI) wins over the page's own.
 
     The id is the URL (given, else canonical), else ``name``. ``fallback_date`` is
-    used when the page carries no date (a WARC capture time, for instance).
+    used when the page carries no date (a WARC capture time, for instance); a page that
+    fails keeps it too, with ``url``, so the store still tells when and where it was found.
     """
+    kept = {"url": url, "published": fallback_date}  # what a failed page still carries
     try:
         html = data if isinstance(data, str) else decode_html(data, charset)
     except UndecodableError as exc:
-        return error_article(name, str(exc), url=url)
+        return error_article(name, str(exc), **kept)
     try:
         doc = _extract(html, url)
     except Exception as exc:  # noqa: BLE001 - a page trafilatura chokes on must not stop the stream
-        return error_article(name, f"html: extraction failed: {type(exc).__name__}: {exc}", url=url)
+        return error_article(name, f"html: extraction failed: {type(exc).__name__}: {exc}", **kept)
     if doc is None or not (doc.text or "").strip():
-        return error_article(name, "html: no main text found", url=url)
+        return error_article(name, "html: no main text found", **kept)
     page_url = url or doc.url or ""
     site = doc.sitename or ""
     if not site or site.startswith(("http://", "https://")):
@@ -77,7 +79,14 @@ def html_article(
     try:
         published = parse_datetime(doc.date) or fallback_date
     except ValueError as exc:
-        return error_article(name, f"bad published date: {exc}", id=page_url, text=doc.text, **meta)
+        return error_article(
+            name,
+            f"bad published date: {exc}",
+            id=page_url,
+            text=doc.text,
+            published=fallback_date,
+            **meta,
+        )
     return Article.create(doc.text, id=page_url or name, published=published, **meta)
 
 
@@ -91,7 +100,8 @@ def page_article(page: RawPage) -> Article:
             page.data, page.name, url=page.url, fallback_date=page.published, charset=page.charset
         )
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a batch
-        return error_article(page.name, f"html: {type(exc).__name__}: {exc}", url=page.url)
+        reason = f"html: {type(exc).__name__}: {exc}"
+        return error_article(page.name, reason, url=page.url, published=page.published)
 
 
 def as_article(record: InputRecord) -> Article:

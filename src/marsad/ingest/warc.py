@@ -59,16 +59,18 @@ def read_warc(stream: IO[bytes], name: str) -> Iterator[Article | RawPage]:
                 continue
             uri = record.headers.get("WARC-Target-URI") or ""
             where = uri or f"{name}#{n}"
+            date = record.record_date
+            kept = {"url": uri, "published": date}  # a failed record keeps both
             try:
                 body = record.reader.read()
             except OSError as exc:
-                yield error_article(where, f"warc: unreadable record: {exc}", url=uri)
+                yield error_article(where, f"warc: unreadable record: {exc}", **kept)
                 continue
             short = _truncation(record, body)
             if short:
-                yield error_article(where, short, url=uri)
+                yield error_article(where, short, **kept)
                 continue
             charset = _content_type(record)[1]
-            yield RawPage(where, body, uri, record.record_date, charset)
+            yield RawPage(where, body, uri, date, charset)
     except OSError as exc:
         yield error_article(f"{name}#{n + 1}", f"warc: bad record, rest of file skipped: {exc}")
