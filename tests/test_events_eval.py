@@ -43,3 +43,12 @@ def test_scores_and_report(tmp_path: Path, capsys: object) -> None:
     assert main(["eval", "events", "--gold", str(gold_path), "--system", str(sys_path)]) == 0
     out = capsys.readouterr().out.strip().splitlines()  # type: ignore[attr-defined]
     assert out[-1] == "event_f1: 0.50"
+
+
+def test_an_annotators_no_event_line_is_no_system_event() -> None:
+    """Agreement between annotators scores one gold file against another: its no-event
+    lines must not count as system events (they did: precision was halved)."""
+    gold = [ev(), {"article_id": "b", "no_events": True}]
+    other = [ev(), {"article_id": "b", "no_events": True}, {"article_id": "c", "no_events": True}]
+    s = score(other, gold)
+    assert (s.tp, s.n_system, s.n_gold) == (1, 1, 1)

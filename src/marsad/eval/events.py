@@ -106,11 +106,13 @@ def pairs_by_article(
     system: Iterable[dict[str, Any]], gold: Iterable[dict[str, Any]]
 ) -> Iterator[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
     """Greedy one-to-one matching per article (sub-type and actors break ties): yields
-    ``(system, gold)`` for matches, ``(system, None)`` and ``(None, gold)`` for the rest."""
+    ``(system, gold)`` for matches, ``(system, None)`` and ``(None, gold)`` for the rest.
+    A ``no_events`` line is no event on either side (a second annotator's file as system)."""
     sys_by: dict[str, list[dict[str, Any]]] = {}
     gold_by: dict[str, list[dict[str, Any]]] = {}
     for e in system:
-        sys_by.setdefault(str(e["article_id"]), []).append(e)
+        if not e.get("no_events"):
+            sys_by.setdefault(str(e["article_id"]), []).append(e)
     for e in gold:
         if not e.get("no_events"):
             gold_by.setdefault(str(e["article_id"]), []).append(e)
