@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "marsad.ner.commands",
     "marsad.geo.commands",
     "marsad.events.commands",
+    "marsad.eval.commands",
     "marsad.web.commands",
     "marsad.engines.commands",
     "marsad.arabic.commands",
