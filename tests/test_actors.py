@@ -69,6 +69,14 @@ def test_islamic_state_is_named_for_its_theatre() -> None:
     assert names("هاجم تنظيم داعش نقطة للجيش", "Syria")[0] == "Islamic State (Syria)"
 
 
+def test_islamic_state_abroad_is_its_branch_in_that_country() -> None:
+    # a country with no entry of its own in the base gets the group's branch named for it (ACLED's usage)
+    assert names("هاجم مسلحو داعش نقطة للشرطة", "France")[0] == "Islamic State (France)"
+    assert names("تبنى تنظيم الدولة الهجوم", "Belgium")[0] == "Islamic State (Belgium)"
+    assert names("تبنى تنظيم الدولة الهجوم", "Libya") == ["Islamic State (Libya)"]
+    assert names("هاجم تنظيم القاعدة نقطة للجيش", "France")[0] != "Al Qaeda (France)"  # no branches
+
+
 def test_head_noun_anaphora_refers_to_the_last_group_with_that_head() -> None:
     text = ("أعلنت الجبهة الوطنية للتحرير أمس موقفها من الاتفاق. وكانت الجبهة قد بدأت سحب السلاح. "
             "وقالت هيئة تحرير الشام إن الهيئة لن تنسحب، وأكدت حركة أحرار الشام أن الحركة مستعدة.")
