@@ -66,3 +66,51 @@ def test_direct_quote_is_the_next_one_after_the_cue_within_reach() -> None:
     got = [(q.kind, q.speaker, q.text) for q in extract_quotes(Article.create(text)).quotes]
     assert got[0] == ("direct", "المتحدث", "هذا هو النص المقصود هنا")
     assert got[1][:2] == ("reported", "الوزير") and not got[1][2].startswith("هذا نص بعيد")
+
+
+def _got(text: str) -> list[tuple[str, str, str]]:
+    return [(q.kind, q.speaker, q.text) for q in extract_quotes(Article.create(text)).quotes]
+
+
+def test_a_clause_all_in_marks_is_direct_and_a_clause_with_marks_inside_is_reported() -> None:
+    text = (
+        "ولفت الوزير إلى أن \"الحكومة لن تتراجع عن قرارها\". "
+        "وأضاف أن الحكومة ستبقى \"على موقفها الثابت دائما\" مهما حصل."
+    )
+    assert _got(text) == [
+        ("direct", "الوزير", "الحكومة لن تتراجع عن قرارها"),
+        ("reported", "الوزير", "الحكومة ستبقى \"على موقفها الثابت دائما\" مهما حصل"),
+    ]
+
+
+def test_new_cues_and_an_introducer_after_the_speaker_and_time() -> None:
+    text = (
+        "أفاد مراسلنا بأن القصف طال الأحياء الشرقية للمدينة. "
+        "ويقول دبلوماسيون إن المفاوضات ستستأنف قريبا في جنيف. "
+        "أعلن وزير الدفاع، جيمس سميث، الخميس، إن القوات باقية في مواقعها."
+    )
+    assert _got(text) == [
+        ("reported", "مراسلنا", "القصف طال الأحياء الشرقية للمدينة"),
+        ("reported", "دبلوماسيون", "المفاوضات ستستأنف قريبا في جنيف"),
+        ("reported", "جيمس سميث", "القوات باقية في مواقعها"),
+    ]
+
+
+def test_speaker_before_the_verb_and_a_statement_speaks_for_its_issuer() -> None:
+    text = (
+        "هدأت الاشتباكات لكن المرصد السوري لحقوق الإنسان قال إن القصف استؤنف ظهرا. "
+        "وجاء في بيان وزارة الصحة أن المستشفيات استقبلت عشرات الجرحى."
+    )
+    assert _got(text) == [
+        ("reported", "المرصد السوري", "القصف استؤنف ظهرا"),
+        ("reported", "وزارة الصحة", "المستشفيات استقبلت عشرات الجرحى"),
+    ]
+
+
+def test_a_title_takes_the_name_it_carried_earlier_and_no_quote_without_a_clause() -> None:
+    text = (
+        "استقبل الرئيس الفرنسي جان دوبون في باريس نظيره. "
+        "وأكد الرئيس الفرنسي ضرورة وقف القتال فورا في كل المناطق. "
+        "وقال الرئيس الفرنسي إن الحل لن يكون عسكريا."
+    )
+    assert _got(text) == [("reported", "جان دوبون", "الحل لن يكون عسكريا")]

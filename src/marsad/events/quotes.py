@@ -1,9 +1,10 @@
 """Who said what: direct quotes («وقال بوتين: "…"») and reported speech («أكد أردوغان أن …»).
 
-The speaker is the noun phrase after the speech verb (VSO order), else the
-sentence's opening noun phrase (SVO, «الرئيس الروسي وصف … بـ"…"»); a verb with
-no speaker («وأضاف:», «لافتاً إلى أن») continues the previous speaker. The speaker
-is linked to the actor knowledge base when it names an actor.
+A cue (a word of saying, docs/quotes-guideline.md section 2) quotes what follows it: the
+clause after its introducer (أن، إن، بأن …, after the speaker and a few words of
+circumstance), direct when that clause is all in quotation marks («لفت إلى أن "…"»); else a
+quotation opening soon after the cue. The speaker is found by :mod:`marsad.events.quote_speaker`
+and linked to the actor knowledge base when it names an actor.
 """
 
 from __future__ import annotations
@@ -14,17 +15,24 @@ from dataclasses import replace
 from functools import lru_cache
 
 from marsad.actors.linker import link_text
-from marsad.actors.text import norm
+from marsad.events import quote_speaker as sp
 from marsad.model import Article, Quote
 
 _QUOTED = re.compile(r"[“”\"«]([^“”\"«»\n]{3,}?)[”\"»]")
-_CUE = (
-    "قال|قالت|وقال|وقالت|فقال|اضاف|واضاف|اضافت|واضافت|تابع|وتابع|تابعت|وتابعت|اكد|واكد|اكدت|واكدت|"
-    "اوضح|واوضح|اوضحت|واوضحت|صرح|وصرح|صرحت|شدد|وشدد|شددت|وشددت|ذكر|وذكر|ذكرت|وذكرت|"
-    "اشار|واشار|اشارت|واشارت|اعتبر|واعتبر|اعتبرت|واعتبرت|اعلن|واعلن|اعلنت|واعلنت|وصف|ووصف|وصفت|"
-    "لافتا|لافته|مشيرا|مشيره|مشددا|مشدده|مضيفا|مضيفه|معتبرا|معتبره|مؤكدا|موكدا|موكده|قوله|قولها|"
-    "بالتاكيد|التاكيد|بيان|حذر|وحذر|حذرت|وحذرت|نفي|ونفي|نفت|ونفت|اتهم|واتهم|اتهمت|واتهمت"
+#: Words of saying (folded by :data:`_FLAT`): verbs, also with و or ف; participles, which
+#: continue the sentence's speaker; nouns («قوله»، «في بيان الوزارة»، «بالتأكيد على أن»).
+_VERBS = (
+    "قال قالت اضاف اضافت تابع تابعت اكد اكدت اوضح اوضحت صرح صرحت شدد شددت ذكر ذكرت اشار اشارت "
+    "اعتبر اعتبرت اعلن اعلنت وصف وصفت حذر حذرت نفي نفت اتهم اتهمت افاد افادت كشف كشفت راي رات "
+    "لفت لفتت نوه نوهت رد ردت ابلغ ابلغت كتب كتبت اردف اردفت ختم ختمت هدد هددت رجح رجحت نقل نقلت "
+    "يقول تقول يري تري يوكد توكد يضيف يشير تشير"
+).split()
+_PARTICIPLES = frozenset(
+    "مضيفا مضيفه مشيرا مشيره موكدا موكده لافتا لافته معتبرا معتبره مشددا مشدده موضحا موضحه قايلا قايله "
+    "محذرا محذره معلنا معلنه نافيا نافيه متهما متهمه كاشفا كاشفه منوها منوهه".split()
 )
+_NOUNS = frozenset({"قوله", "قولها", "بيان", "بالتاكيد", "التاكيد"})
+_CUE = "|".join([p + v for v in _VERBS for p in ("", "و", "ف")] + sorted(_PARTICIPLES | _NOUNS))
 _FLAT = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 
 
@@ -60,119 +68,73 @@ def _cue_pattern(cues: list[str]) -> str:
 #: A cue word: a whole run of word characters (so a cue's matches do not depend on the
 #: order it is tried in), matched in the raw text as if folded by :data:`_FLAT`.
 _CUE_RE = re.compile(rf"(?<!\w)({_cue_pattern(_CUE.split('|'))})(?!\w)")
-_INHERIT = frozenset(
-    {"اضاف", "واضاف", "اضافت", "واضافت", "تابع", "وتابع", "تابعت", "وتابعت", "لافتا", "لافته",
-     "مشيرا", "مشيره", "مشددا", "مشدده", "مضيفا", "مضيفه", "معتبرا", "معتبره", "مؤكدا", "موكدا", "موكده"}
-)
-_STOP = frozenset(
-    {"ان", "انه", "انها", "بان", "علي", "ضروره", "في", "الي", "خلال", "امس", "اليوم", "عن", "من",
-     "لـ", "انهم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "عبر",
-     "ايضا", "كذلك", "بدوره", "بدورها", "للصحفيين", "لوكاله", "لقناه", "لصحيفه", "عقب", "بعد", "قبل", "اثناء", "بحث", "حول"}
-)
-_WORD = re.compile(r"\S+")
 _SENT_END = re.compile(r"[.!?؟\n]")
-
-
-def _bare(word: str) -> str:
-    return norm(word.strip("،,:;؛()[]“”\"«»."))
-
-
-def _speaker_after(text: str, pos: int, limit: int) -> tuple[int, int]:
-    """Noun phrase from ``pos`` up to a stop word, punctuation or ``limit`` (max 6 words);
-    a quoted name after an organisation noun belongs to it («صحيفة "الغارديان"»)."""
-    start = end = -1
-    for m in _WORD.finditer(text, pos, limit):
-        word = m.group()
-        if any(c in word[:1] for c in "“”\"«") and start >= 0 and _bare(text[start:end].split()[-1]) in _ORG_NOUNS:
-            close = re.search(r"[”\"»]", text[m.start() + 1 : limit])
-            if close:
-                return start, m.start() + 2 + close.start()
-        if _bare(word) in _STOP or any(c in word[:1] for c in "“”\"«"):
-            break
-        if start < 0:
-            start = m.start()
-        end = m.start() + len(word.rstrip("،,:;؛."))
-        if word[-1:] in "،,:;؛." or (end - start) > 60:
-            break
-    return start, end
-
-
-_INTRO = frozenset({"ان", "بان", "انه", "انها", "علي", "الي", "ضروره"})
-_OPENERS = frozenset({"وكانت", "وكان", "كانت", "كان", "و", "من", "جهته", "جهتها", "بدوره", "بدورها", "في", "حين",
-                      "فقد", "وقد", "قد", "لكن", "ولكن", "كما", "بينما", "فيما"})
-_ORG_NOUNS = frozenset({"صحيفه", "وكاله", "قناه", "موقع", "شبكه", "حركه", "مجلس", "منظمه", "جبهه", "هيئه", "فصيل",
-                        "تنظيم", "حزب", "جماعه", "اذاعه", "تلفزيون", "مجموعه", "جيش", "لواء"})
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    """Just after the last sentence end (:data:`_SENT_END`) before ``pos``, else 0. The rare
-    marks are looked for only after the last full stop or line break: not found, each would
-    read the whole text before ``pos`` for every cue."""
-    last = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos))
-    return max([last] + [text.rfind(c, last + 1, pos) for c in "!?؟"]) + 1
-
-
-def _speaker_before(text: str, start: int, cue_start: int) -> tuple[int, int]:
-    """The sentence-initial noun phrase («وكانت وزارة الخارجية الروسية … بالتأكيد»)."""
-    words = list(_WORD.finditer(text, start, cue_start))
-    while words and _bare(words[0].group()) in _OPENERS:
-        words = words[1:]
-    if not words:
-        return -1, -1
-    phrase = [words[0]]
-    named = _bare(words[0].group()) in _ORG_NOUNS
-    for m in words[1:]:
-        if phrase[-1].group()[-1:] in "،,":
-            break
-        if not _bare(m.group()).startswith("ال"):
-            if not named:
-                break
-            named = False  # «صحيفة ليبراسيون»: one name word after an organisation noun
-        phrase.append(m)
-    return phrase[0].start(), phrase[-1].end() - (1 if phrase[-1].group()[-1:] in "،," else 0)
+#: Words after which أن is no quote's introducer («بعد أن»، «إلا أن»).
+_BLOCK = frozenset({"بعد", "قبل", "منذ", "رغم", "الا", "حتي", "كي", "لكي", "بمجرد", "ريثما", "دون", "بدون",
+                    "يجب", "ينبغي", "يمكن", "بد", "بدلا", "لدرجه"})
+#: أن، إن، بأن with a suffix («إنه»، «بأنها»، «أنّهم»), as a whole word.
+_INTRO_RE = re.compile(r"(?<!\w)ب?[أإا]نّ?(?:ه|ها|هم|هما|هن|نا|ني|ي)?(?!\w)")
+_MARK_RE = re.compile(r"[“”\"«]")
+_REACH = 12  # words between the cue and its introducer: speaker, time, place («… الخميس، إن»)
 
 
 class _State:
     """The running speaker and what is already quoted."""
 
     def __init__(self) -> None:
-        self.speaker: tuple[int, int] = (-1, -1)
-        self.mark = 0  # end of the last cue or quote
+        self.speaker: sp.Span = sp.NONE
+        self.mark = 0  # end of the last cue's quotation, or the start of its reported clause
 
 
-def _find_speaker(text: str, cue: re.Match[str], state: _State) -> tuple[int, int]:
-    word = cue.group(1).translate(_FLAT)
-    sent = _sentence_start(text, cue.start())
-    start = max(sent, state.mark)
+def _find_speaker(text: str, cue: re.Match[str], word: str, state: _State, limit: int) -> sp.Span:
+    """The cue's speaker (see :mod:`marsad.events.quote_speaker`), refined."""
+    sent = sp.sentence_start(text, cue.start())
+    found = sp.NONE
     if word in ("قوله", "قولها"):
-        about = [m for m in _WORD.finditer(text, sent, cue.start()) if _bare(m.group()) == "عن"]
-        if about:
-            return _speaker_after(text, about[-1].end(), cue.start())
-    if word in _INHERIT:
+        found = sp.chain(text, sent, cue.start(), limit, backwards=True)
+    elif word.endswith(("نقل", "نقلت")):
+        found = sp.chain(text, sent, cue.end(), limit, backwards=False)
+    if found[0] < 0 and word in _PARTICIPLES:
         return state.speaker
-    if start == sent and len(list(_WORD.finditer(text, sent, cue.start()))) <= 8 and any(
-        _bare(m.group()) not in _OPENERS for m in _WORD.finditer(text, start, cue.start())
-    ):
-        return _speaker_before(text, sent, cue.start())
-    limit = _SENT_END.search(text, cue.end())
-    after = _speaker_after(text, cue.end(), limit.start() if limit else len(text))
-    return after if after[0] >= 0 else state.speaker
+    if found[0] < 0 and word != "بيان" and state.mark <= sent:
+        found = sp.before(text, sent, cue.start())
+    if found[0] < 0:
+        found = sp.after(text, cue.end(), limit)
+    return sp.refine(text, found, state.speaker) if found[0] >= 0 else state.speaker
 
 
-def _reported_span(text: str, pos: int, stop: int) -> tuple[int, int] | None:
-    """After the introducer (أن، إن، على، إلى) within three words, to ``stop``."""
-    for k, m in enumerate(_WORD.finditer(text, pos, stop)):
-        if k > 4:
-            return None
-        bare = _bare(m.group())
-        if bare in _INTRO or (len(bare) > 3 and bare[0] in "بل" and bare[1:] in _INTRO):
-            begin = m.start() if bare == "ضروره" else m.end()
-            body = re.sub(r"^\s*[أاإ]ن\s+", "", text[begin:stop]).strip(" ،,:")
-            if len(body.split()) < 3:
-                return None
-            first = text.index(body, begin)
-            return first, first + len(body)
-    return None
+def _introducer(text: str, pos: int, stop: int) -> int:
+    """Where the clause after the first أن/إن/بأن … within :data:`_REACH` words starts, else -1;
+    none past a quotation mark or after «بعد»، «إلا» … . One search, not a fold of every word."""
+    m = _INTRO_RE.search(text, pos, stop)
+    if m is None or text.count(" ", pos, m.start()) > _REACH + 1 or _MARK_RE.search(text, pos, m.start()):
+        return -1
+    prev = text.rfind(" ", pos, m.start() - 1)
+    if sp.bare(text[max(prev, pos) : m.start()].strip()) in _BLOCK:
+        return -1
+    return m.end()
+
+
+def _clause_end(text: str, begin: int, stop: int, quoted: list[re.Match[str]], starts: list[int]) -> int:
+    """The sentence end after ``begin`` (else ``stop``), past full stops inside quotations."""
+    end = _SENT_END.search(text, begin, stop)
+    e = end.start() if end else stop
+    i = bisect_left(starts, begin)
+    while i < len(quoted) and quoted[i].start() < e:
+        if quoted[i].end() > e:
+            end = _SENT_END.search(text, quoted[i].end(), stop)
+            e = end.start() if end else stop
+        i += 1
+    return e
+
+
+def _reported(text: str, begin: int, end: int) -> tuple[int, int] | None:
+    """The clause's words, without edge punctuation and marks; none under three words."""
+    body = text[begin:end].strip(" ،,:\"“”«»")
+    if len(body.split()) < 3:
+        return None
+    first = text.index(body, begin)
+    return first, first + len(body)
 
 
 def extract_quotes(article: Article) -> Article:
@@ -181,30 +143,47 @@ def extract_quotes(article: Article) -> Article:
     cues = list(_CUE_RE.finditer(text))
     if not cues:
         return replace(article, quotes=())
-    quoted = [m for m in _QUOTED.finditer(text) if len(m.group(1).split()) >= 3]
+    quoted = list(_QUOTED.finditer(text))
     starts = [q.start() for q in quoted]
+    words = [c.group(1).translate(_FLAT) for c in cues]
+    verbs = [c.start() for c, w in zip(cues, words, strict=True) if w not in _NOUNS]
     state = _State()
     out: list[Quote] = []
-    for k, cue in enumerate(cues):
+    for cue, word in zip(cues, words, strict=True):
         if cue.start() < state.mark:
             continue
-        speaker = _find_speaker(text, cue, state)
+        sent_end = _clause_end(text, cue.end(), len(text), quoted, starts)
+        later = bisect_left(verbs, cue.end())
+        stop = min(sent_end, verbs[later]) if later < len(verbs) else sent_end
+        found = _quote_after(text, cue.end(), stop, quoted, starts)
+        if found is None:
+            continue
+        kind, span, mark = found
+        speaker = _find_speaker(text, cue, word, state, sent_end)
         if speaker[0] < 0:
             continue
-        nxt = _SENT_END.search(text, cue.end())
-        stop = min([nxt.start() if nxt else len(text)] + ([cues[k + 1].start()] if k + 1 < len(cues) else []))
-        direct = _direct_after(text, cue.end(), quoted, starts)
-        if direct is not None:
-            out.append(_quote(text, (direct.start(1), direct.end(1)), speaker, "direct", cue))
-            state.mark = direct.end()
-        else:
-            span = _reported_span(text, cue.end(), max(stop, cue.end()))
-            if span is None:
-                continue
-            out.append(_quote(text, span, speaker, "reported", cue))
-            state.mark = cue.end()
-        state.speaker = speaker
+        out.append(_quote(text, span, speaker, kind, cue))
+        state.mark, state.speaker = mark, speaker
     return replace(article, quotes=tuple(out))
+
+
+def _quote_after(
+    text: str, pos: int, stop: int, quoted: list[re.Match[str]], starts: list[int]
+) -> tuple[str, tuple[int, int], int] | None:
+    """``(kind, span, mark)`` of what the cue ending at ``pos`` quotes: a quotation before any
+    introducer, a clause all in marks after it (direct), else the clause (reported)."""
+    begin = _introducer(text, pos, stop)
+    q = _direct_after(text, pos, quoted, starts)
+    if q is not None and (begin < 0 or q.start() < begin):
+        return ("direct", (q.start(1), q.end(1)), q.end()) if len(q.group(1).split()) >= 3 else None
+    if begin < 0:
+        return None
+    opening = len(text) - len(text[begin:].lstrip(" :"))
+    i = bisect_left(starts, opening)
+    if i < len(quoted) and starts[i] == opening and len(quoted[i].group(1).split()) >= 3:
+        return "direct", (quoted[i].start(1), quoted[i].end(1)), quoted[i].end()
+    span = _reported(text, begin, stop)
+    return ("reported", span, begin) if span else None
 
 
 def _direct_after(text: str, pos: int, quoted: list[re.Match[str]], starts: list[int]) -> re.Match[str] | None:
@@ -217,6 +196,7 @@ def _direct_after(text: str, pos: int, quoted: list[re.Match[str]], starts: list
             return None
         if not _SENT_END.search(text, pos, q.start()):
             return q
+        return None
     return None
 
 

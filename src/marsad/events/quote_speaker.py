@@ -1,0 +1,210 @@
+"""Who a quote's words are: the speaker phrase of one cue (docs/quotes-guideline.md, section 4).
+
+In order: the last link of a chain («نقلت الوكالة عن مصدر … قوله/أن»); a participle
+(«مضيفاً») continues the sentence's speaker; the noun phrase after the verb (VSO,
+«وقال بوتين»); the subject before it in its clause (SVO, «لكن المرصد قال إن»); else the
+previous speaker («وأضاف:»). The phrase is then refined: a «بيان» is its issuer's, a title
+in apposition gives way to the name («رئيس الحزب، سمير جعجع،»), and a bare title takes the
+name it carried earlier in the article («الرئيس التركي» → «رجب طيب أردوغان»).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from marsad.actors.text import norm
+
+Span = tuple[int, int]
+NONE: Span = (-1, -1)
+
+WORD = re.compile(r"\S+")
+_MARKS = "“”\"«"
+#: أن، إن، بأن and their suffixed forms («إنه»، «بأنها»، «أنهم»), folded.
+INTRO = re.compile(r"ب?ان(?:ه|ها|هم|هما|هن|نا|ني|ي)?")
+_STOP = frozenset(
+    {"في", "الي", "خلال", "امس", "اليوم", "عن", "من", "لـ", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
+     "الجمعه", "السبت", "الاحد", "عبر", "ايضا", "كذلك", "بدوره", "بدورها", "للصحفيين", "لوكاله", "لقناه",
+     "لصحيفه", "عقب", "بعد", "قبل", "اثناء", "بحث", "حول", "امام", "مع", "ذلك", "هذا", "هذه", "تلك", "له",
+     "لها", "لهم", "انذاك", "حينها", "مجددا", "صباح", "مساء", "يوم", "الليله", "قايلا", "قايله", "بالقول"}
+)
+_OPENERS = frozenset({"وكانت", "وكان", "كانت", "كان", "و", "من", "جهته", "جهتها", "بدوره", "بدورها", "في", "حين",
+                      "فقد", "وقد", "قد", "لكن", "ولكن", "كما", "بينما", "فيما", "حيث", "اذ", "وبينما", "وفيما",
+                      "ثم", "الذي", "التي", "الذين", "والذي", "والتي", "جانبه", "جانبها", "ناحيته", "ناحيتها"})
+#: Words between a subject and its verb («وكان الرئيس قد قال»).
+_AUX = frozenset({"قد", "لقد", "فقد"})
+#: Words that open a clause inside a sentence: the subject of a verb is after the last one.
+_CLAUSE = frozenset({"لكن", "ولكن", "بينما", "وبينما", "فيما", "وفيما", "حيث", "اذ", "كما", "حين", "بل"})
+ORG_NOUNS = frozenset({"صحيفه", "وكاله", "قناه", "موقع", "شبكه", "حركه", "مجلس", "منظمه", "جبهه", "هيئه", "فصيل",
+                       "تنظيم", "حزب", "جماعه", "اذاعه", "تلفزيون", "مجموعه", "جيش", "لواء", "دائره", "بعثه"})
+_STATEMENT = frozenset({"بيان", "البيان", "بيانها", "بيانه"})
+#: Folded, as :func:`bare` gives them («الرئيس» → «الرييس»).
+_TITLES = frozenset({"رييس", "وزير", "الرييس", "الوزير", "المتحدث", "الناطق", "المرشد", "الملك", "الامين",
+                     "قايد", "القايد", "السفير", "المبعوث", "مندوب", "المندوب", "زعيم", "الزعيم"})
+
+
+@lru_cache(maxsize=16384)
+def bare(word: str) -> str:
+    """A word's folded form without edge punctuation. Cached: speaker and introducer scans
+    fold the same few hundred words (the, verbs, prepositions) over and over."""
+    return norm(word.strip("،,:;؛()[]“”\"«»."))
+
+
+def is_ala(word: str) -> bool:
+    """The preposition على as written (folded, it is also the name علي)."""
+    return norm(word) == "علي" and word.rstrip("ًٌٍَُِّْ").endswith("ى")
+
+
+def stops(word: str) -> bool:
+    """A word no speaker phrase runs into: a preposition, a time, an introducer, a quote."""
+    b = bare(word)
+    return (b in _STOP or bool(INTRO.fullmatch(b)) or is_ala(word) or word[:1] in _MARKS
+            or b.startswith("لل"))
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Just after the last sentence end before ``pos``, else 0. The rare marks are looked for
+    only after the last full stop or line break: not found, each would read the whole text
+    before ``pos`` for every cue."""
+    last = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos))
+    return max([last] + [text.rfind(c, last + 1, pos) for c in "!?؟"]) + 1
+
+
+def after(text: str, pos: int, limit: int) -> Span:
+    """Noun phrase from ``pos`` up to a stop word, punctuation or ``limit`` (max 60 characters);
+    a quoted name after an organisation noun belongs to it («صحيفة "الغارديان"»)."""
+    start = end = -1
+    for m in WORD.finditer(text, pos, limit):
+        word = m.group()
+        if word[:1] in _MARKS and start >= 0 and bare(text[start:end].split()[-1]) in ORG_NOUNS:
+            close = re.search(r"[”\"»]", text[m.start() + 1 : limit])
+            if close:
+                return start, m.start() + 2 + close.start()
+        if stops(word) or not bare(word):
+            break
+        if start < 0:
+            start = m.start()
+        end = m.start() + len(word.rstrip("،,:;؛."))
+        if word[-1:] in "،,:;؛." or (end - start) > 60:
+            break
+    return start, end
+
+
+def before(text: str, sent: int, cue_start: int) -> Span:
+    """The subject at the start of the cue's clause («وكانت وزارة الخارجية الروسية … أعلنت»,
+    «… لكن المرصد السوري لحقوق الإنسان قال»): after the last comma or clause opener, at most
+    8 words, and at most two words (or «قد») between it and the verb."""
+    words = list(WORD.finditer(text, sent, cue_start))
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].group()
+        if w[-1:] in "،,:-)" or bare(w) in _CLAUSE:
+            words = words[i + 1 :]
+            break
+    while words and bare(words[0].group()) in _OPENERS:
+        words = words[1:]
+    if not words or len(words) > 8 or words[0].group()[:1] in _MARKS:
+        return NONE
+    phrase = [words[0]]
+    named = bare(words[0].group()) in ORG_NOUNS
+    for m in words[1:]:
+        if not bare(m.group()).startswith("ال"):
+            if not named:
+                break
+            named = False  # «صحيفة ليبراسيون»: one name word after an organisation noun
+        phrase.append(m)
+    gap = [bare(m.group()) for m in words[len(phrase) :]]
+    if len(gap) > 2 and not all(w in _AUX for w in gap):
+        return NONE
+    return phrase[0].start(), phrase[-1].end() - (1 if phrase[-1].group()[-1:] in "،," else 0)
+
+
+def chain(text: str, sent: int, pos: int, limit: int, backwards: bool) -> Span:
+    """The last link of «نقل … عن X»: the phrase after the last «عن» before ``pos``
+    (``backwards``, for «قوله») or the first after it (for «نقلت»), else none."""
+    if backwards:
+        about = [m for m in WORD.finditer(text, sent, pos) if bare(m.group()) == "عن"]
+        return after(text, about[-1].end(), pos) if about else NONE
+    for k, m in enumerate(WORD.finditer(text, pos, limit)):
+        if bare(m.group()) == "عن":
+            return after(text, m.end(), limit)
+        if k > 8:
+            break
+    return NONE
+
+
+def refine(text: str, span: Span, previous: Span) -> Span:
+    """A «بيان» speaks for its issuer; a title gives way to the person's name."""
+    if span[0] < 0:
+        return span
+    first = WORD.match(text, span[0])
+    if first and bare(first.group()) in _STATEMENT:
+        rest = after(text, first.end(), span[1]) if first.end() < span[1] else NONE
+        return rest if rest[0] >= 0 else (previous if previous[0] >= 0 else _issuer(text, span[0]))
+    named = _apposition(text, span)
+    if named[0] >= 0:
+        return named
+    return _earlier_name(text, span) if _title_only(text, span) else span
+
+
+def _name_after(text: str, pos: int) -> Span:
+    """One to four name words at ``pos`` (after an optional comma) ending at a boundary."""
+    m = re.compile(r"\s*[،,]?\s*").match(text, pos)
+    start = m.end() if m else pos
+    words = []
+    for w in WORD.finditer(text, start, min(len(text), start + 60)):
+        word = w.group()
+        b = bare(word)
+        if not b or stops(word) or b.startswith("ال") or word[:1] in "(" or not b[0].isalpha():
+            break
+        words.append(w)
+        if word[-1:] in "،,:;؛." or len(words) == 4:
+            break
+    if not words:
+        return NONE
+    end = words[-1].start() + len(words[-1].group().rstrip("،,:;؛."))
+    return words[0].start(), end
+
+
+def _apposition(text: str, span: Span) -> Span:
+    """«رئيس حزب القوات اللبنانية، سمير جعجع، أن»: the name set off by commas after a title."""
+    if not text.startswith(("،", ","), span[1]) or not _title_only(text, span):
+        return NONE
+    name = _name_after(text, span[1])
+    if name[0] < 0:
+        return NONE
+    if text[name[1] : name[1] + 1] in ("،", ",", ":"):
+        return name
+    nxt = WORD.search(text, name[1])
+    return name if nxt and INTRO.fullmatch(bare(nxt.group())) else NONE
+
+
+def _title_only(text: str, span: Span) -> bool:
+    """A phrase of title and qualifiers without a name («الرئيس التركي», «وزير الدفاع الأميركي»)."""
+    words = [bare(w) for w in text[span[0] : span[1]].split()]
+    if not words or words[0] not in _TITLES:
+        return False
+    return all(w.startswith(("ال", "لل")) or w in _TITLES for w in words[1:])
+
+
+def _earlier_name(text: str, span: Span) -> Span:
+    """The name a title carried at an earlier mention («اتهم الرئيس التركي رجب طيب أردوغان»)."""
+    title = text[span[0] : span[1]]
+    at = text.find(title, 0, span[0])
+    while at >= 0:
+        name = _name_after(text, at + len(title))
+        if name[0] >= 0:
+            return name
+        at = text.find(title, at + len(title), span[0])
+    return span
+
+
+def _issuer(text: str, pos: int) -> Span:
+    """Who issued «البيان»: the phrase after the nearest earlier «بيان» («وفقا لبيان لدائرة …»)."""
+    at = text.rfind("بيان", 0, pos)
+    if at < 0:
+        return NONE
+    nxt = WORD.search(text, at + 4)
+    if not nxt or nxt.start() - at > 6:
+        return NONE
+    skip = 1 if nxt.group()[:1] == "ل" and not nxt.group().startswith("لل") else 0
+    return after(text, nxt.start() + skip, min(len(text), nxt.start() + 80))
