@@ -27,7 +27,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(("منطقه", "مناطق", "منطقتي"), "area"),
     **dict.fromkeys(("محافظه", "محافظات", "محافظتي", "ولايه"), "province"),
     **dict.fromkeys(("ريف", "ارياف", "ريفي"), "rural"),
-    "ناحيه": "admin3", "قضاء": "admin2", "بين": "between",
+    "ناحيه": "admin3", "قضاء": "admin2", "مديريه": "admin2", "بين": "between",
     **dict.fromkeys((
         "قرب", "القرب", "محيط", "اطراف", "ضواحي", "مشارف", "جنوب", "شمال", "شرق", "غرب", "جنوبي",
         "شمالي", "شرقي", "غربي", "قريبه", "القريبه", "مقربه", "تخوم", "جوار", "معبر",
@@ -44,6 +44,10 @@ STOP_KEYS = frozenset(TRIGGERS) | frozenset(_GLUE) | {"المدينه", "الب�
 _NORMAL = itemgetter(2)  # a word's normalised form
 _LOCATIVE = {"في", "من", "الي", "قرب", "داخل", "نحو", "وفي", "ومن", "والي", "حتي", "عند"}
 _SEPARATOR = re.compile(r"^[\s،,و]*$")
+#: What may stand between a place and its country: «عمان، الأردن», «عمان بالأردن», «طرابلس
+#: بشمال لبنان», «العريش شمال شرقي مصر» (a bearing inside the country).
+#: («جوبر في سوريا», «صعدة في اليمن» say where the story is, not which namesake is meant.)
+_HINT_GAP = re.compile(r"^\s*(?:[،,]\s*|ب)?(?:(?:ب|في\s+)?(?:شمال|جنوب|شرق|غرب)ي?(?:\s+(?:شرق|غرب)ي?)?\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,13 +112,16 @@ def _water_body(word: str) -> bool:
 
 
 def _country_hints(text: str, mentions: list[Mention]) -> list[Mention]:
-    """«عمان، الأردن»: a place followed by its country takes that country as a hint."""
+    """«عمان، الأردن», «طرابلس بشمال لبنان»: a place followed by its country takes that
+    country as a hint. A bearing in Syria («إدلب شمال غربي سوريا», «عالقين جنوب سوريا») is
+    none: it situates the story, not the namesake, and would outrank the governorate."""
     out = list(mentions)
     for j in range(len(out) - 1):
         nxt = out[j + 1]
-        gap = text[out[j].end : nxt.start]
-        if (gap.strip() in ("،", ",") or gap == " ب") and nxt.candidates[0].feature == "country":
-            out[j] = replace(out[j], country_hint=nxt.candidates[0].cc)
+        gap, country = text[out[j].end : nxt.start], nxt.candidates[0]
+        plain = gap.strip() in ("،", ",") or gap == " ب"
+        if country.feature == "country" and (plain or country.cc != "SY" and _HINT_GAP.match(gap) and gap.strip()):
+            out[j] = replace(out[j], country_hint=country.cc)
     return out
 
 

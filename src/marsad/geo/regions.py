@@ -115,6 +115,8 @@ SITES: tuple[tuple[str, str, str, str], ...] = _SITES + tuple(
 WORLD_REGIONS: tuple[tuple[str, str, str, str, float, float], ...] = (
     ("قطاع غزة", "Gaza Strip", "Palestinian Territory", "PS", 31.42, 34.38),
     ("الضفة الغربية|الضفة الغربية المحتلة", "West Bank", "Palestinian Territory", "PS", 31.95, 35.25),
+    # the peninsula; its two governorates are PROVINCES (شمال سيناء، جنوب سيناء)
+    ("سيناء|شبه جزيرة سيناء", "Sinai Peninsula", "Egypt", "EG", 29.50, 33.80),
 )
 
 #: Alias -> P-code of the community it names.
@@ -165,6 +167,7 @@ WORLD_ALIASES: dict[str, int] = {
     "الطارمية": 98403,  # At Tarmiyah, north of Baghdad
     "زانستاد": 2744114,  # Zaanstad, North Holland (GeoNames has no Arabic name)
     "سانسهيام": 2747751,  # Sassenheim, South Holland
+    "الخرطوم": 379252,  # Khartoum (GeoNames: خرطوم; the news always writes the article)
 }
 
 #: Provinces abroad (governorates of Iraq, Yemen, Lebanon, Palestine; districts of Libya;
@@ -209,6 +212,8 @@ PROVINCES: tuple[tuple[str, str, str, int], ...] = (
     ("ماردين", "Mardin", "TR", 304797), ("ديار بكر", "Diyarbakir", "TR", 316541), ("أضنة", "Adana", "TR", 325363),
     # the south-east of the PKK conflict; GeoNames spells Siirt «سعرد», the news «سيعرت»
     ("سيعرت|سعرت|سعرد", "Siirt", "TR", 300822), ("شرناق", "Sirnak", "TR", 300640),
+    ("شمال سيناء", "North Sinai", "EG", 361546), ("جنوب سيناء", "South Sinai", "EG", 359678),  # Arish, El-Tor
+    ("هلمند", "Helmand", "AF", 1134720),  # seat Lashkar Gah
 )
 
 #: Place names that are also everyday words: a place only with evidence.

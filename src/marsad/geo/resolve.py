@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from marsad.geo.comention import Comentions, is_homonym, nearness, other_country
 from marsad.geo.gazetteer import Candidate, prominence
 from marsad.geo.matcher import Mention
 
@@ -65,12 +66,14 @@ class Context:
     syria: bool = False
     loc_spans: Spans = field(default_factory=Spans)
     other_spans: Spans = field(default_factory=Spans)
+    co: Comentions = field(default_factory=Comentions)  # the certain places of each sentence
 
 
 def build_context(mentions: Sequence[Mention], loc: Sequence[tuple[int, int]] = (),
                   other: Sequence[tuple[int, int]] = (), common: frozenset[str] = frozenset()) -> Context:
     """Context from the mentions whose reading is not in doubt (one prominent candidate)."""
     ctx = Context(loc_spans=Spans(loc), other_spans=Spans(other))
+    ctx.co = Comentions(homonyms=frozenset(m.start for m in mentions if is_homonym(m)))
     for m in mentions:
         if m.key in common:
             continue
@@ -125,6 +128,7 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
         # a district of a city of millions is better known than a namesake hamlet, even one in a
         # governorate the story names («مركز البحوث في برزة» in a story about strikes near Homs)
         s += _proximity(c, m, ctx) + (3.5 if c.feature == "neighbourhood" else 0.0)
+        s += nearness(c, m, ctx.co)  # a homonym is the one beside the places of its sentence
         if c.feature in ("admin2", "admin3"):
             s += 5.0 if m.construction == c.feature else -4.0
         return s + hint
@@ -211,17 +215,22 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
         strong = said or strong and not elsewhere
         return major or strong or _nearby(c.admin1, m, ctx) or (m.inherited and m.listed)
     # a city abroad: named as a place, or in a country the story names
+    if c.cc not in ctx.countries and other_country(c, m, ctx.co):
+        return False  # «العريش بمديرية موزع»: situated in a district of another country
     if c.rank < 100_000:
-        return (strong or bool(m.locative)) and c.cc in ctx.countries
+        # a name of several words after a town word is that town («منطقة كوي سنجق»), as in Syria
+        named = c.cc in ctx.countries or said and m.last > m.first
+        return (strong or bool(m.locative)) and named
     if strong or c.cc in ctx.countries:
         return True
     return (c.rank >= 1_000_000 and bool(m.locative)) or m.locative == "في"
 
 
 def _precision(c: Candidate, m: Mention) -> int:
-    """ACLED geo_precision; «منطقة X» of a town is coded to the town itself (1)."""
+    """ACLED geo_precision; «منطقة X» of a town is coded to the town itself (1), a district
+    or subdistrict said so («ناحية X», «مديرية موزع») to its seat (2)."""
     if c.feature in _PROVINCE_LEVEL:
         return 3
-    if m.construction in ("near", "rural", "between") or c.feature in _SITE_FEATURES:
+    if m.construction in ("near", "rural", "between", "admin2", "admin3") or c.feature in _SITE_FEATURES:
         return 2
     return 1

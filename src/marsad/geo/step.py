@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import accumulate, pairwise
 
+from marsad.geo.comention import comentions
 from marsad.geo.gazetteer import Candidate, gazetteer
 from marsad.geo.matcher import Mention, find_mentions
 from marsad.geo.metonymy import inside_name, is_adjective, is_metonym
@@ -39,7 +40,10 @@ def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
     # towns abroad named as towns («مدينة تعز») keep Syrian namesakes next to them out
     ctx.abroad = sorted(m.start for m, p in zip(mentions, picks, strict=True)
                         if p and p[0].feature == "city" and m.construction not in ("", "between"))
-    if ctx.abroad:
+    # the certain places of a sentence settle its homonyms and keep towns of other countries out
+    ctx.co = comentions(text, [(m, p[0] if p else None) for m, p in zip(mentions, picks, strict=True)],
+                        gaz.common, ctx.countries, ctx.co.homonyms)
+    if ctx.abroad or ctx.co.anchors:
         picks = [choose(m, ctx, gaz.is_common(m)) for m in mentions]
     places: list[Place] = []
     for m, picked in zip(mentions, picks, strict=True):
