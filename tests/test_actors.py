@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from marsad.actors import link_text, load_kb
-from marsad.actors.kb import inter_for, resolve_name
+from marsad.actors.kb import by_name, inter_for, resolve_name
 from marsad.events.ontology import interaction
 
 
@@ -71,10 +71,13 @@ def test_islamic_state_is_named_for_its_theatre() -> None:
 
 def test_islamic_state_abroad_is_its_branch_in_that_country() -> None:
     # a country with no entry of its own in the base gets the group's branch named for it (ACLED's usage)
-    assert names("هاجم مسلحو داعش نقطة للشرطة", "France")[0] == "Islamic State (France)"
-    assert names("تبنى تنظيم الدولة الهجوم", "Belgium")[0] == "Islamic State (Belgium)"
-    assert names("تبنى تنظيم الدولة الهجوم", "Libya") == ["Islamic State (Libya)"]
-    assert names("هاجم تنظيم القاعدة نقطة للجيش", "France")[0] != "Al Qaeda (France)"  # no branches
+    group, iraq = by_name("Islamic State (Syria)"), by_name("Islamic State (Iraq)")
+    assert group is not None and iraq is not None
+    assert resolve_name(group, "France") == resolve_name(iraq, "FR") == "Islamic State (France)"
+    assert resolve_name(iraq, "Syria") == "Islamic State (Syria)"  # the event's country, not the mention's
+    assert resolve_name(group, "Lebanon") == "Islamic State (Syria)"  # the Syrian war's spill-over
+    qaeda = by_name("Al Qaeda")
+    assert qaeda is not None and resolve_name(qaeda, "France") == "Al Qaeda"  # no branches
 
 
 def test_head_noun_anaphora_refers_to_the_last_group_with_that_head() -> None:

@@ -73,16 +73,17 @@ def alias_index() -> dict[str, list[tuple[tuple[str, ...], KBActor]]]:
 #: «التحالف» is the Saudi-led coalition in Yemen and the anti-IS coalition elsewhere.
 _THEATRE_NAMES = {
     ("Global Coalition Against Daesh", "Yemen"): "Operation Restoring Hope",
-    ("Islamic State (Syria)", "Lebanon"): "Islamic State (Syria)",  # the Syrian war's spill-over (dev7 coded so)
     ("Al Qaeda", "Yemen"): "AQAP: Al Qaeda in the Arabian Peninsula",
     ("Syrian National Army", "Yemen"): "Military Forces of Yemen (2016-) Hadi Government",  # «الجيش الوطني»
     ("Syrian National Army", "Libya"): "Libyan National Army",
     **{("Opposition Rebels (Syria)", c): f"Unidentified Armed Group ({c})"  # «الفصائل في غزة»: not Syria's
        for c in ("Palestine", "Yemen", "Libya", "Iraq")},
 }
-#: Transnational groups ACLED names by the country where they act: «داعش» is "Islamic State (Iraq)"
-#: in Iraq and "Islamic State (France)" in France (dev9's gold), whether or not the base has that entry.
-_BRANCHES = {"Islamic State (Syria)": "Islamic State ({country})"}
+#: The group ACLED names by the country where it acts: «داعش» is "Islamic State (Iraq)" in Iraq and
+#: "Islamic State (France)" in France (dev9's gold), whether or not the base has that entry; in
+#: Lebanon it is the Syrian war's spill-over (dev7 coded an arrest there so).
+_BRANCHED = "Islamic State ("
+_BRANCH_OF = {"Lebanon": "Syria"}
 #: The government's forces where a country has two claimants («القوات الحكومية» in Yemen are Hadi's).
 _GOVERNMENT = {"Yemen": "Military Forces of Yemen (2016-) Hadi Government"}
 
@@ -91,8 +92,8 @@ def resolve_name(actor: KBActor, country: str) -> str:
     """Canonical name for a use in ``country`` (fills generic names)."""
     if (actor.name, country) in _THEATRE_NAMES:
         return _THEATRE_NAMES[(actor.name, country)]
-    if actor.name in _BRANCHES and country:
-        return _BRANCHES[actor.name].format(country=country_name(country))
+    if actor.name.startswith(_BRANCHED) and country:
+        return f"{_BRANCHED}{_BRANCH_OF.get(country_name(country), country_name(country))})"
     if "{country}" not in actor.name:
         return actor.name
     country = country or "Syria"
@@ -115,13 +116,10 @@ def inter_for(actor: KBActor, country: str) -> int:
     return actor.inter
 
 
-def branch(actor: KBActor, country: str) -> KBActor | None:
-    """The country's branch of a transnational group (its own entry, else the group's renamed),
-    for a use in ``country``; None when the group has no branches."""
-    if actor.name not in _BRANCHES or not country:
-        return None
-    name = resolve_name(actor, country)
-    return by_name(name) or KBActor(name, actor.actor_type, actor.inter, country_name(country), actor.aliases)
+def branch_family(name: str) -> KBActor | None:
+    """The base's entry for a branch named outside the base («Islamic State (France)» → the
+    group), so that an event renames it for its own country; None for any other name."""
+    return by_name("Islamic State (Syria)") if name.startswith(_BRANCHED) else None
 
 
 def by_name(name: str) -> KBActor | None:

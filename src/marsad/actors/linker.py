@@ -11,7 +11,6 @@ from operator import itemgetter
 from marsad.actors.kb import (
     KBActor,
     alias_index,
-    branch,
     by_name,
     country_name,
     inter_for,
@@ -44,8 +43,7 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
             continue
         n, actor = match
         if "{country}" not in actor.name and resolve_name(actor, country) != actor.name:
-            # «الجيش الوطني» in Yemen; «داعش» in France: "Islamic State (France)"
-            actor = _theatre_actor(resolve_name(actor, country), country) or branch(actor, country) or actor
+            actor = _theatre_actor(resolve_name(actor, country), country) or actor  # «الجيش الوطني» in Yemen
         start, end = toks[i][0], toks[i + n - 1][1]
         home = actor.country or country
         if "{country}" in actor.name and actor.inter == 1 and i + n < len(toks):

@@ -6,7 +6,7 @@ whether a weak cue is supported, and the codebook's default actors.
 
 from __future__ import annotations
 
-from marsad.actors.kb import KBActor, by_name, inter_for, load_kb, resolve_name
+from marsad.actors.kb import KBActor, branch_family, by_name, inter_for, load_kb, resolve_name
 from marsad.actors.text import variants
 from marsad.events.context import GRIEVANCE
 from marsad.events.fatalities import count_deaths
@@ -305,7 +305,7 @@ def actor_fields(
     def name_inter(actor: Actor | None) -> tuple[str, int]:
         if actor is None:
             return "", 0
-        kb = by_name(actor.name) or _generic(actor)
+        kb = by_name(actor.name) or _generic(actor) or branch_family(actor.name)  # named for the story's country
         if kb is None:
             return actor.name, actor.inter
         return resolve_name(kb, country), inter_for(kb, country)
