@@ -27,6 +27,9 @@ _AMBIGUOUS = frozenset({"مالي", "ماليه", "تشادي", "كوبي", "ت�
 _LOCATIVE = frozenset({"في", "داخل", "بانحاء", "انحاء", "اراضي"})
 #: «جنوب إسرائيل»، «شمال العراق»: a part of the country, never its government.
 _SIDES = frozenset({"جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط"})
+#: Plural or land nouns a nationality adjective locates («عدة مدن إيرانية»، «الأراضي السورية»).
+_LANDS = frozenset({"مدن", "المدن", "قري", "القري", "بلدات", "البلدات", "مناطق", "المناطق", "اراضي", "الاراضي",
+                    "محافظات", "المحافظات"})
 
 
 @lru_cache(maxsize=1)
@@ -116,11 +119,17 @@ def country_of_clause(places: Sequence[Place], actors: Sequence[Actor], toks: Wo
             if iso:
                 isos.add(iso)
     adjectives = _adjectives()
+    agents: set[str] = set()
     for k in range(lo + 1, hi):
         adj = toks[k][2].removeprefix("ال")
-        if adj in adjectives and any(
-            toks[j][2].removeprefix("و").startswith(_HOME_AGENTS) for j in range(max(lo, k - 2), k)
-        ):
-            isos.add(adjectives[adj])
-    isos.discard("SY")  # «في سوريا»: the theatre itself is too vague a location
+        if adj not in adjectives:
+            continue
+        if any(toks[j][2].removeprefix("و").startswith(_HOME_AGENTS) for j in range(max(lo, k - 2), k)):
+            agents.add(adjectives[adj])
+        elif variants(toks[k - 1][2]) & _LANDS:
+            isos.add(adjectives[adj])  # «عدة مدن إيرانية»، «داخل الأراضي السورية»
+    if agents:  # «اعتقلت الشرطة التركية طلابا … على التدخل التركي في سوريا»: the authority acts at home
+        isos = agents
+    elif "SY" in isos:  # «قصف غرفة عمليات داخل الأراضي السورية»: in Syria, too vague a location
+        return None
     return capital_place(isos.pop()) if len(isos) == 1 else None

@@ -317,6 +317,10 @@ def _state_in_story(article: Article, country: str) -> bool:
     return any(a.inter == 1 and a.country == country for a in article.actors)
 
 
+#: Syria or Syrian: a clause that names it is about the Syrian theatre, not a borrowed place abroad.
+_SYRIA = frozenset({"سوري", "سوريه", "سوريا"})
+
+
 def _names_other_country(article: Article, toks: Words, lo: int, hi: int, place: Place) -> bool:
     """The clause names another country than the borrowed place's as the attacker or the
     place («نفذته إيران»، «في العراق»), not as a dateline or a party to talks."""
@@ -327,9 +331,9 @@ def _names_other_country(article: Article, toks: Words, lo: int, hi: int, place:
         prev = [w for a, b, w in toks if b <= p.start][-1:]
         if prev and (prev[0] in ("في", "داخل") or prev[0].startswith(("نفذ", "شن", "اطلق", "قصف"))):
             return True
-    if place.country != "Syria" and any(w.removeprefix("و").removeprefix("ل").removeprefix("ال") in ("سوري", "سوريه")
+    if place.country != "Syria" and any(w.removeprefix("و").removeprefix("ل").removeprefix("ال") in _SYRIA
                                         for _, _, w in toks[lo:hi]):
-        return True  # «مواقع تابعة للنظام السوري» with Moscow as the story's place: another theatre
+        return True  # «مواقع تابعة للنظام السوري»، «شمال شرقي سوريا» with Moscow as the story's place
     return False
 
 

@@ -94,12 +94,14 @@ def _setting(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publish
 
 def _recalled(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,
               story: Story) -> bool:
-    """«في 14 أبريل من عام 2001»، «قبل نحو شهر»، «قال حينها»: an old event recalled."""
+    """«في 14 أبريل من عام 2001»، «قبل نحو شهر»، «قال حينها»، «عندما سيطر»، «سيطر … ثلاث سنوات»: an old
+    event recalled."""
     year = published.year if published else 0  # unknown: no year is known to be past
     day_dates = [d for d in cl.day_dates if not any(a <= d.start < b and asides.that_time(toks, k)
                                                      for k, (a, b, _) in enumerate(toks))]
-    return timeframe.long_ago(toks, cl.lo, hit.first, cl.hi, year) or not day_dates and \
-        asides.recalled_then(toks, cl.lo, hit.first, cl.hi)
+    return timeframe.long_ago(toks, cl.lo, hit.first, cl.hi, year) or not day_dates and (
+        asides.recalled_then(toks, cl.lo, hit.first, cl.hi) or asides.when_or_how_long(toks, cl.lo, hit.first,
+                                                                                   hit.last, cl.seg_hi))
 
 
 def _state_of_affairs(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,

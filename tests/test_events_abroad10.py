@@ -1,0 +1,54 @@
+"""Causes of false events abroad found on random corpus samples (issue #6, abroad precision round):
+a borrowed place in another country than the clause names, and history told without a day
+(written sentences; default pipeline without the entity tagger)."""
+
+from __future__ import annotations
+
+from coding import code
+
+#: A story set in Washington: its place is what an undated or unplaced sentence would borrow.
+_WASHINGTON = "وقال مسؤولون في واشنطن، الاثنين، إن العقوبات الجديدة بدأت. "
+
+
+def test_cities_named_by_a_nationality_locate_the_event_in_that_country() -> None:
+    (protest,) = code(_WASHINGTON + "وشهدت عدة مدن إيرانية، الأحد، تظاهرات متفرقة وإضرابات.")
+    assert (protest.country, protest.geo_precision, protest.actor1) == ("Iran", 3, "Protesters (Iran)")
+
+
+def test_an_event_the_clause_puts_in_syria_borrows_no_place_abroad() -> None:
+    assert code(_WASHINGTON + "وقتل اثنان من المقاتلين الروس، الثلاثاء، في ضربات جوية أمريكية شمال شرقي سوريا.") == []
+    assert code("أعلن العراق قصف غرفة عمليات لتنظيم داعش داخل الأراضي السورية، الخميس، مضيفا أنه استهدف "
+                "مسلحين كانوا يعدون لهجمات داخل العراق.") == []
+
+
+def test_an_authority_at_home_keeps_its_country_when_syria_is_only_the_grievance() -> None:
+    (arrest,) = code("واعتقلت الشرطة التركية، الاثنين، ثلاثة طلاب لاعتراضهم على التدخل العسكري التركي في سوريا.")
+    assert (arrest.sub_event_type, arrest.country, arrest.geo_precision) == ("Arrests", "Turkey", 3)
+
+
+def test_an_act_that_dates_another_is_history() -> None:
+    assert code("عندما سيطر الجيش العراقي على مدينة تل عفر استسلم مئات من عناصر التنظيم للسلطات.") == []
+    assert code("وعندما اقتحمت القوات بلدة كفرنبل غادرها معظم السكان.") == []
+    (strike,) = code("وقصفت الطائرات الروسية، الثلاثاء، بلدة كفرنبل عندما كان الأهالي في السوق.")
+    assert strike.sub_event_type == "Air/drone strike"
+
+
+def test_a_capture_that_lasted_years_is_a_state_not_a_take_over() -> None:
+    assert code("وسيطر التنظيم على مدينة الموصل ثلاث سنوات وحولها إلى معقل له.") == []
+    assert code("وسيطرت الفصائل على بلدة كفرنبل لمدة عامين قبل أن تخسرها.") == []
+    (taken,) = code("وسيطرت قوات النظام، الثلاثاء، على بلدة كفرنبل بعد حصار دام ثلاث سنوات.")
+    assert taken.sub_event_type == "Government regains territory"
+    (arrest,) = code("واعتقلت الشرطة العراقية، الجمعة، شابا في مدينة الموصل بعد ملاحقته لمدة شهرين.")
+    assert arrest.sub_event_type == "Arrests"
+
+
+def test_the_islamic_state_is_named_for_the_country_of_its_event() -> None:
+    (attack,) = code("وهاجم مسلحو داعش، الثلاثاء، نقطة للشرطة في مدينة مرسيليا الفرنسية.")
+    assert attack.actor1 == "Islamic State (France)"
+    (attack,) = code("وقال مسؤولون في واشنطن إن الحملة مستمرة. وهاجم مسلحو داعش، الثلاثاء، نقطة للجيش في مدينة تدمر.")
+    assert attack.actor1 == "Islamic State (Syria)"  # not the story's country
+
+
+def test_how_long_another_side_held_the_place_leaves_the_capture() -> None:
+    (taken,) = code("وسيطرت قوات النظام، الثلاثاء، على بلدة كفرنبل، وهي بلدة سيطر عليها المعارضون لمدة ثلاث سنوات.")
+    assert (taken.sub_event_type, taken.actor1) == ("Government regains territory", "Military Forces of Syria (2000-)")
