@@ -141,18 +141,20 @@ def test_window_types_match_doc_windows_and_doc_matrix() -> None:
     assert got.any() and np.array_equal(got, want[:, : len(DOC_TYPES)])
 
 
-def test_char_matrix_matches_per_word_ids(tmp_path: Path) -> None:
-    """The vectorised character ids equal a word-by-word lookup (unknown characters
-    are 1, an empty form one unknown character, padding 0 on both sides)."""
+def test_char_windows_match_per_word_ids(tmp_path: Path) -> None:
+    """The vectorised character windows equal a word-by-word lookup (unknown characters
+    are 1, an empty form one unknown character, 0 beyond each word)."""
     path, _, _ = _network(tmp_path, with_doc=False)
     tagger = NeuralTagger(path, Lexicon())
     chars = tagger.w.chars
-    forms = ["سمير", "", "x\U0001f600y", "في"]
-    got = tagger._char_matrix(forms)
-    assert got.shape == (4, 6)
-    for row, f in zip(got, forms, strict=True):
-        ids = [chars.get(c, 1) for c in f] or [1]
-        assert row.tolist() == [0, *ids] + [0] * (5 - len(ids))
+    forms = ["سمير", "", "", "x\U0001f600y", "في"]
+    got, starts = tagger._char_windows(forms)
+    want: list[list[int]] = []
+    for f in forms:
+        ids = [0, *([chars.get(c, 1) for c in f] or [1]), 0]
+        want += [ids[j - 1 : j + 2] for j in range(1, len(ids) - 1)]
+    assert got.tolist() == want
+    assert starts.tolist() == [0, 4, 5, 6, 9]
 
 
 def test_word_vectors_do_not_depend_on_the_words_encoded_with_them() -> None:

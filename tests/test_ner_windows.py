@@ -21,7 +21,7 @@ from marsad.ner.step import (
     mention_windows,
     tag_article,
 )
-from test_ner_neural import _network
+from test_ner_neural import SENTENCES, _network
 
 # Written for these tests: a lead, a long sentence with a place far from its trigger, filler.
 LEAD = "وصل وزير الخارجية الروسي سيرغي لافروف إلى باريس صباح اليوم."
@@ -82,13 +82,11 @@ def test_document_layer_counts_a_group_of_pieces_as_one_sentence(tmp_path: Path)
     _, starts, _ = tagger._layout(sentences)
     spans = [(s, s + 1) for s in starts]
     rows = spans[-1][1] + tagger.gap
-    ems = [np.full((1, len(LABELS)), -5.0, np.float32) for _ in sentences]
-    ems[0][0, LABELS.index("B-PERS")] = 5.0  # only the first piece types the word
-    for em in ems[1:]:
-        em[0, LABELS.index("O")] = 5.0
+    paths = [[LABELS.index("B-PERS")]] + [[LABELS.index("O")]] * 12  # only the first piece types the word
     pers = DOC_TYPES.index("PERS")
-    alone = tagger._doc_features(sentences, ems, spans, rows)
-    grouped = tagger._doc_features(sentences, ems, spans, rows, [0, *(1 + k // 2 for k in range(12))])
+    keys = [[(word, word)] for _ in sentences]
+    alone = tagger._doc_features(keys, paths, spans, rows)
+    grouped = tagger._doc_features(keys, paths, spans, rows, [0, *(1 + k // 2 for k in range(12))])
     assert alone[spans[10][0], pers] == 1 and alone[spans[12][0], pers] == 0  # 12 sentences away
     assert grouped[spans[12][0], pers] == 1  # 6 sentences away: pieces of one sentence are one
 
@@ -109,3 +107,42 @@ def test_windows_keep_the_entities_over_place_mentions() -> None:
     windowed = tag_article(article, scope="events").entities
     assert at(list(windowed)) == at(sentences) and at(sentences)
     assert len(windowed) <= len(sentences)
+
+
+def _same_scored(got: list, want: list) -> bool:  # type: ignore[type-arg]
+    """The same labels, and marginals equal but for BLAS's last bits."""
+    return len(got) == len(want) and all(
+        g[0] == w[0] and np.allclose(g[1], w[1], rtol=0, atol=1e-12) for g, w in zip(got, want, strict=True)
+    )
+
+
+def test_documents_tagged_together_get_what_each_gets_alone(tmp_path: Path) -> None:
+    path, _, _ = _network(tmp_path, with_doc=True)
+    tagger = NeuralTagger(path, Lexicon(), cache_size=6)  # documents evict each other's words
+    sents = [w for w, _ in SENTENCES]
+    docs: list[tuple[list[list[str]], list[int] | None]] = [
+        (sents, None),
+        ([[], ["جديد", "سمير", "قال"], *sents[::-1]], None),
+        ([], None),
+        ([[]], None),
+        ([sents[0][:2], sents[0][2:], sents[1]], [0, 0, 1]),  # pieces of sentences
+    ]
+    want = [NeuralTagger(path, Lexicon()).scored_document(s, True, g) for s, g in docs]
+    got = tagger.scored_documents(docs)
+    assert len(got) == len(docs) and all(_same_scored(g, w) for g, w in zip(got, want, strict=True))
+    labels = tagger.scored_documents(docs, scores=False)
+    assert [[tags for tags, _ in d] for d in labels] == [[tags for tags, _ in d] for d in want]
+
+
+@needs_model
+def test_articles_tagged_together_get_what_each_gets_alone() -> None:
+    from marsad.ner.step import tag_articles
+
+    articles = [_annotated(), Article.create(""), Article.create(LONG + "\n" + LEAD), _annotated()]
+    for scope in ("events", "all"):
+        want = [tag_article(a, scope=scope).entities for a in articles]  # type: ignore[arg-type]
+        got = [a.entities for a in tag_articles(articles, scope=scope)]  # type: ignore[arg-type]
+        assert any(want) and [[(e.start, e.end, e.label) for e in g] for g in got] == [
+            [(e.start, e.end, e.label) for e in w] for w in want
+        ]
+        assert all(abs(a.score - b.score) < 1e-4 for g, w in zip(got, want, strict=True) for a, b in zip(g, w, strict=True))

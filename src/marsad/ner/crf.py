@@ -215,6 +215,18 @@ def merged(items: list[list[T]], groups: list[int]) -> list[list[T]]:
     return out
 
 
+def decode(ems: list[np.ndarray], trans: np.ndarray, labels: list[str], scores: bool) -> Scored:
+    """Labels and (with ``scores``) each label's marginal probability for each emission
+    matrix, all in one batch (each matrix's result is its own: the steps are
+    elementwise over the batch)."""
+    margs = marginals_batch(ems, trans) if scores else []
+    out: Scored = []
+    for n, path in enumerate(viterbi_batch(ems, trans)):
+        probs = margs[n][np.arange(len(path)), path].tolist() if scores else []
+        out.append(([labels[i] for i in path], probs))
+    return out
+
+
 def decode_document(
     sentences: list[list[str]],
     emissions_of: Callable[[list[list[str]], list[int] | None], list[np.ndarray]],
@@ -232,10 +244,8 @@ def decode_document(
     if not keep:
         return out
     ems = emissions_of([sentences[k] for k in keep], [groups[k] for k in keep] if groups is not None else None)
-    margs = marginals_batch(ems, trans) if scores else []
-    for n, (k, path) in enumerate(zip(keep, viterbi_batch(ems, trans), strict=True)):
-        probs = margs[n][np.arange(len(path)), path].tolist() if scores else []
-        out[k] = ([labels[i] for i in path], probs)
+    for k, done in zip(keep, decode(ems, trans, labels, scores), strict=True):
+        out[k] = done
     return out
 
 
@@ -248,6 +258,13 @@ class DocumentTagging:
         """Labels and (with ``scores``) their marginals per sentence, or per piece of a
         sentence with ``groups`` (see :func:`decode_document`)."""
         raise NotImplementedError
+
+    def scored_documents(
+        self, documents: list[tuple[list[list[str]], list[int] | None]], scores: bool = True
+    ) -> list[Scored]:
+        """:meth:`scored_document` of each ``(sentences, groups)``; a tagger may decode
+        them together, with the same results."""
+        return [self.scored_document(sentences, scores, groups) for sentences, groups in documents]
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO labels for each sentence of one document."""

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.ner.crf import DocumentTagging, Scored, decode_document, merged, viterbi_batch
+from marsad.ner.crf import DocumentTagging, Scored, decode, decode_document, merged, viterbi_batch
 from marsad.ner.features import DocTypes, FeatureExtractor
 from marsad.ner.lexicon import CLUSTERS_FILE, Lexicon
 
@@ -56,6 +56,8 @@ def doc_matrix(keys: list[tuple[str, str]], doc: DocTypes) -> np.ndarray:
 #: very few rows, whose sums round differently: a word's vector would then depend on
 #: how many words were new with it, and so on what the cache held.
 MIN_ROWS = 32
+#: Per sentence, each word's (normalised form, stem): what the document layer matches.
+Keys = list[list[tuple[str, str]]]
 
 
 def _rows_matmul(x: np.ndarray, w: np.ndarray) -> np.ndarray:
@@ -157,27 +159,30 @@ class NeuralTagger(DocumentTagging):
         vq, vs = w.vectors
         fq, fs = w.feat
         bag = np.add.reduceat(fq[fids] * fs[fids], offsets, axis=0)
-        cids = self._char_matrix([wf.norm[:MAX_CHARS] for wf in wfs])
-        emb = a["w_char"][cids]  # padding row 0 is zero, as around each word in training
-        win = np.concatenate([emb[:, :-2], emb[:, 1:-1], emb[:, 2:]], axis=2)
-        conv = _rows_matmul(win.reshape(-1, win.shape[2]), a["w_cconv"]).reshape(n, win.shape[1], -1)
-        conv = np.maximum(conv + a["b_cconv"], 0.0) * (cids[:, 1:-1, None] > 0)
-        x = np.concatenate([(vq[vids] * vs[vids, None]).reshape(n, -1), bag, conv.max(axis=1)], axis=1)
+        win, starts = self._char_windows([wf.norm[:MAX_CHARS] for wf in wfs])
+        emb = a["w_char"][win].reshape(len(win), -1)  # padding row 0 is zero, as around each word in training
+        conv = np.maximum(_rows_matmul(emb, a["w_cconv"]) + a["b_cconv"], 0.0)
+        # Max over each word's own characters: the same as over padded positions set to
+        # zero, since the ReLU's outputs are never negative.
+        x = np.concatenate([(vq[vids] * vs[vids, None]).reshape(n, -1), bag, np.maximum.reduceat(conv, starts)], axis=1)
         out = _rows_matmul(x, a["w_inp"]) + a["b_inp"]
         return out, [(wf.norm, wf.stem) for wf in wfs]
 
-    def _char_matrix(self, forms: list[str]) -> np.ndarray:
-        """``[n, longest + 2]`` character ids of each form, zero-padded on both sides (an
-        empty form is one unknown character)."""
-        lens = np.array([len(f) for f in forms])
+    def _char_windows(self, forms: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """``[chars, 3]``: the id of every character of the forms (end to end) with its
+        left and right neighbour's (0 beyond its word; an empty form is one unknown
+        character), and where each form's characters start. Only real characters: the
+        character CNN then skips the padding that a ``[words, longest]`` matrix holds."""
+        lens = np.fromiter(map(len, forms), np.intp, len(forms))
         codes = np.frombuffer("".join(forms).encode("utf-32-le", "surrogatepass"), np.uint32)
         ids = self._char_ids[np.minimum(codes, len(self._char_ids) - 1)]
-        cids = np.zeros((len(forms), int(lens.max()) + 2), np.intp)
-        rows = np.repeat(np.arange(len(forms)), lens)
-        cols = np.arange(len(codes)) - np.repeat(np.cumsum(lens) - lens, lens) + 1
-        cids[rows, cols] = ids
-        cids[lens == 0, 1] = 1
-        return cids
+        if not lens.all():
+            ids = np.insert(ids, (np.cumsum(lens) - lens)[lens == 0], 1)
+            lens = np.maximum(lens, 1)
+        at = np.arange(len(ids)) + np.repeat(np.arange(1, len(forms) + 1), lens)  # a zero between forms
+        padded = np.zeros(len(ids) + len(forms) + 1, np.intp)
+        padded[at] = ids
+        return np.stack([padded[at - 1], padded[at], padded[at + 1]], axis=1), np.cumsum(lens) - lens
 
     def word_vector(self, word: str) -> np.ndarray:
         """The cached first-layer pre-activation of one word (all that depends on the word
@@ -264,35 +269,50 @@ class NeuralTagger(DocumentTagging):
         em: np.ndarray = h @ a["w_out"] + a["b_out"]
         return em
 
+    def _first_pass(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[tuple[int, int]], Keys]:
+        """Label scores of all rows of the document's layout (sentences end to end, the
+        network's one pass), each sentence's rows, and its words' (normalised form, stem)
+        (read now: the next document's words may evict them from the cache)."""
+        z, starts, gaps = self._layout(sentences)
+        cache = self._cache
+        keys = [[cache[t][1] for t in ws] for ws in sentences]
+        return self._forward(z, gaps), [(s, s + len(ws)) for s, ws in zip(starts, sentences, strict=True)], keys
+
+    def _second_pass(
+        self, keys: Keys, em: np.ndarray, spans: list[tuple[int, int]], paths: list[list[int]],
+        groups: list[int] | None,
+    ) -> list[np.ndarray]:
+        """Each sentence's label scores with the document layer: the types the first pass
+        (``paths``, its Viterbi labels) gave each word nearby add to its scores."""
+        w_doc = self.w.arrays.get("w_doc")
+        if w_doc is None:
+            return [em[s:e] for s, e in spans]
+        doc = self._doc_features(keys, paths, spans, len(em), groups)
+        return [em[s:e] + doc[s:e] @ w_doc for s, e in spans]
+
     def _emissions(self, sentences: list[list[str]], groups: list[int] | None = None) -> list[np.ndarray]:
         """Label scores of each non-empty sentence, all sentences in one pass; with a
         document layer, the types the first pass gave each word nearby add to its scores
         (nearby in sentences: ``groups``, as in :func:`marsad.ner.crf.decode_document`)."""
-        z, starts, gaps = self._layout(sentences)
-        em = self._forward(z, gaps)
-        spans = [(s, s + len(ws)) for s, ws in zip(starts, sentences, strict=True)]
-        ems = [em[s:e] for s, e in spans]
-        w_doc = self.w.arrays.get("w_doc")
-        if w_doc is None:
-            return ems
-        doc = self._doc_features(sentences, ems, spans, len(em), groups)
-        return [em[s:e] + doc[s:e] @ w_doc for s, e in spans]
+        em, spans, keys = self._first_pass(sentences)
+        paths = viterbi_batch([em[s:e] for s, e in spans], self.w.trans) if "w_doc" in self.w.arrays else []
+        return self._second_pass(keys, em, spans, paths, groups)
 
     def _doc_features(
-        self, sentences: list[list[str]], ems: list[np.ndarray], spans: list[tuple[int, int]], rows: int,
+        self, keys: Keys, paths: list[list[int]], spans: list[tuple[int, int]], rows: int,
         groups: list[int] | None = None,
     ) -> np.ndarray:
-        """:func:`doc_matrix` of every sentence, laid out as the tokens are (gap rows
-        hold no types, so the neighbour columns need no per-sentence shift); pieces of
-        one sentence (``groups``) are one sentence of the window."""
+        """:func:`doc_matrix` of every sentence (its words' ``keys``) from the first
+        pass's labels ``paths``, laid out as the tokens are (gap rows hold no types, so
+        the neighbour columns need no per-sentence shift); pieces of one sentence
+        (``groups``) are one sentence of the window."""
         from marsad.ner.stack import typed_keys, window_types
 
-        cache, labels = self._cache, self.labels
-        keys = [[cache[t][1] for t in ws] for ws in sentences]
+        labels = self.labels
         outside = self.labels.index("O")
         typed = [
             typed_keys(k, [labels[i] for i in p]) if any(i != outside for i in p) else []
-            for k, p in zip(keys, viterbi_batch(ems, self.w.trans), strict=True)
+            for k, p in zip(keys, paths, strict=True)
         ]
         n = len(DOC_TYPES)
         m = np.zeros((rows, DOC_DIM), np.float32)
@@ -310,3 +330,34 @@ class NeuralTagger(DocumentTagging):
         """Labels and (with ``scores``) each label's marginal probability, per sentence."""
         with self._lock:
             return decode_document(sentences, self._emissions, self.w.trans, self.labels, scores, groups)
+
+    def scored_documents(
+        self, documents: list[tuple[list[list[str]], list[int] | None]], scores: bool = True
+    ) -> list[Scored]:
+        """:meth:`scored_document` of each ``(sentences, groups)``: each document has its
+        own network pass and document layer, while the two Viterbi passes and
+        forward-backward run over all documents' sentences at once. Their cost is a
+        numpy step per position whatever the number of sentences, so a batch of
+        articles pays for its longest sentence, not for each article's. Labels are the
+        same as one by one (Viterbi is elementwise over sentences); marginals can move
+        in their last bits (about 1e-16: BLAS sums a different number of rows)."""
+        with self._lock:
+            kept = [[k for k, ws in enumerate(sentences) if ws] for sentences, _ in documents]
+            items = [
+                ([sentences[k] for k in keep], [groups[k] for k in keep] if groups is not None else None)
+                for keep, (sentences, groups) in zip(kept, documents, strict=True)
+            ]
+            firsts = [self._first_pass(sentences) for sentences, _ in items]
+            flat = [em[s:e] for em, spans, _ in firsts for s, e in spans]
+            paths = iter(viterbi_batch(flat, self.w.trans) if "w_doc" in self.w.arrays else [[]] * len(flat))
+            ems: list[np.ndarray] = []
+            for (_, groups), (em, spans, keys) in zip(items, firsts, strict=True):
+                ems += self._second_pass(keys, em, spans, [next(paths) for _ in spans], groups)
+            done = iter(decode(ems, self.w.trans, self.labels, scores))
+            out: list[Scored] = []
+            for keep, (sentences, _) in zip(kept, documents, strict=True):
+                scored: Scored = [([], []) for _ in sentences]
+                for k in keep:
+                    scored[k] = next(done)
+                out.append(scored)
+            return out

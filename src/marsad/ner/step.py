@@ -17,10 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from marsad.eval.ner import chunks
 from marsad.model import Article, Entity, Span
 from marsad.settings import EntityScope
+
+if TYPE_CHECKING:
+    from marsad.ner.crf import Scored
 
 _MAX_SENT = 120
 _SENT_END = re.compile(r"^[.!?؟…]+$")
@@ -72,14 +76,33 @@ def find_entities(
     a sentence of its own while the document layer still reads sentence by sentence."""
     from marsad.ner.tagger import load_tagger
 
+    runs, groups = _runs(text, tokens, sentences, only, windows)
+    return _entities(text, runs, load_tagger().scored_document(_words(text, runs), groups=groups))
+
+
+def _runs(
+    text: str,
+    tokens: list[TokenSpan] | None,
+    sentences: tuple[Span, ...],
+    only: tuple[Span, ...] | None,
+    windows: tuple[Span, ...] | None,
+) -> tuple[list[list[TokenSpan]], list[int] | None]:
+    """What :func:`find_entities` tags: token runs, and with ``windows`` the sentence of each."""
     toks = tokens if tokens is not None else _own_tokens(text)
     if only is not None:
         toks = _inside(toks, only)
     runs = list(_sentences(text, toks, sentences))
-    groups = None
-    if windows is not None:
-        runs, groups = _pieces(runs, windows)
-    scored = load_tagger().scored_document([[text[a:b] for a, b in run] for run in runs], groups=groups)
+    if windows is None:
+        return runs, None
+    return _pieces(runs, windows)
+
+
+def _words(text: str, runs: list[list[TokenSpan]]) -> list[list[str]]:
+    return [[text[a:b] for a, b in run] for run in runs]
+
+
+def _entities(text: str, runs: list[list[TokenSpan]], scored: Scored) -> list[Entity]:
+    """Entities of the tagged runs: BIO chunks scored by their labels' mean marginal."""
     out: list[Entity] = []
     for run, (tags, probs) in zip(runs, scored, strict=True):
         for i, j, label in chunks(tags):
@@ -199,12 +222,32 @@ def tag_article(article: Article, scope: EntityScope = "all") -> Article:
     ``"events"`` only the tokens around the place mentions of :func:`event_sentences`
     (:func:`mention_windows`; the default pipeline's scope is
     :data:`marsad.settings.DEFAULT_ENTITY_SCOPE`)."""
-    if not article.text:
-        return article
-    only = event_sentences(article) if scope == "events" else None
-    if only == ():
-        return replace(article, entities=())  # most articles: no token list to build
-    tokens = [(t.start, t.end) for t in article.tokens] if article.tokens else _own_tokens(article.text)
-    sentences = article.sentences if article.tokens else ()
-    windows = mention_windows(article.text, tokens, only) if only is not None else None
-    return replace(article, entities=tuple(find_entities(article.text, tokens, sentences, only, windows)))
+    return tag_articles([article], scope)[0]
+
+
+def tag_articles(articles: list[Article], scope: EntityScope = "all") -> list[Article]:
+    """:func:`tag_article` of each article, tagged in one call
+    (:meth:`marsad.ner.neural.NeuralTagger.scored_documents`): its decoding costs per
+    position of the longest sentence, so a batch costs about what one article does
+    there. The same labels as one by one; scores may move by about 1e-16."""
+    from marsad.ner.tagger import load_tagger
+
+    todo: list[tuple[int, list[list[TokenSpan]], list[int] | None]] = []
+    out = list(articles)
+    for k, article in enumerate(articles):
+        if not article.text:
+            continue
+        only = event_sentences(article) if scope == "events" else None
+        if only == ():
+            out[k] = replace(article, entities=())  # most articles: no token list to build
+            continue
+        tokens = [(t.start, t.end) for t in article.tokens] if article.tokens else _own_tokens(article.text)
+        sentences = article.sentences if article.tokens else ()
+        windows = mention_windows(article.text, tokens, only) if only is not None else None
+        todo.append((k, *_runs(article.text, tokens, sentences, only, windows)))
+    if not todo:
+        return out
+    scored = load_tagger().scored_documents([(_words(articles[k].text, runs), groups) for k, runs, groups in todo])
+    for (k, runs, _), done in zip(todo, scored, strict=True):
+        out[k] = replace(articles[k], entities=tuple(_entities(articles[k].text, runs, done)))
+    return out
