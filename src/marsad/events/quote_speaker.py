@@ -26,11 +26,14 @@ _STOP = frozenset(
     {"في", "الي", "خلال", "امس", "اليوم", "عن", "من", "لـ", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
      "الجمعه", "السبت", "الاحد", "عبر", "ايضا", "كذلك", "بدوره", "بدورها", "للصحفيين", "لوكاله", "لقناه",
      "لصحيفه", "عقب", "بعد", "قبل", "اثناء", "بحث", "حول", "امام", "مع", "ذلك", "هذا", "هذه", "تلك", "له",
-     "لها", "لهم", "انذاك", "حينها", "مجددا", "صباح", "مساء", "يوم", "الليله", "قايلا", "قايله", "بالقول"}
+     "لها", "لهم", "انذاك", "حينها", "مجددا", "صباح", "مساء", "يوم", "الليله", "قايلا", "قايله", "بالقول", "قوله", "قولها", "قولهم", "القول"}
 )
 _OPENERS = frozenset({"وكانت", "وكان", "كانت", "كان", "و", "من", "جهته", "جهتها", "بدوره", "بدورها", "في", "حين",
                       "فقد", "وقد", "قد", "لكن", "ولكن", "كما", "بينما", "فيما", "حيث", "اذ", "وبينما", "وفيما",
-                      "ثم", "الذي", "التي", "الذين", "والذي", "والتي", "جانبه", "جانبها", "ناحيته", "ناحيتها"})
+                      "ثم", "الذي", "التي", "الذين", "والذي", "والتي", "جانبه", "جانبها", "ناحيته", "ناحيتها",
+                      "وفق", "وفقا", "ووفق", "ووفقا", "حسب", "بحسب", "وبحسب", "ما", "حسبما", "وحسبما"})
+#: Words after a title that are no name («الرئيس الأميركي كان …»).
+_NOT_NAMES = _OPENERS | frozenset({"قد", "لقد", "لم", "لن", "لا", "يكون", "تكون", "وكان", "اكد", "قال", "يبدو"})
 #: Words between a subject and its verb («وكان الرئيس قد قال»).
 _AUX = frozenset({"قد", "لقد", "فقد"})
 #: Words that open a clause inside a sentence: the subject of a verb is after the last one.
@@ -52,9 +55,10 @@ def bare(word: str) -> str:
 
 def is_ala(word: str) -> bool:
     """The preposition على as written (folded, it is also the name علي)."""
-    return norm(word) == "علي" and word.rstrip("ًٌٍَُِّْ").endswith("ى")
+    return word.rstrip("ًٌٍَُِّْ").endswith("ى") and norm(word) == "علي"
 
 
+@lru_cache(maxsize=16384)
 def stops(word: str) -> bool:
     """A word no speaker phrase runs into: a preposition, a time, an introducer, a quote."""
     b = bare(word)
@@ -93,8 +97,9 @@ def after(text: str, pos: int, limit: int) -> Span:
 def before(text: str, sent: int, cue_start: int) -> Span:
     """The subject at the start of the cue's clause («وكانت وزارة الخارجية الروسية … أعلنت»,
     «… لكن المرصد السوري لحقوق الإنسان قال»): after the last comma or clause opener, at most
-    8 words, and at most two words (or «قد») between it and the verb."""
-    words = list(WORD.finditer(text, sent, cue_start))
+    8 words, and at most two words (or «قد») between it and the verb. Only the last 200
+    characters are read: a clause longer has more than 8 words anyway."""
+    words = list(WORD.finditer(text, max(sent, cue_start - 200), cue_start))
     for i in range(len(words) - 1, -1, -1):
         w = words[i].group()
         if w[-1:] in "،,:-)" or bare(w) in _CLAUSE:
@@ -154,7 +159,7 @@ def _name_after(text: str, pos: int) -> Span:
     for w in WORD.finditer(text, start, min(len(text), start + 60)):
         word = w.group()
         b = bare(word)
-        if not b or stops(word) or b.startswith("ال") or word[:1] in "(" or not b[0].isalpha():
+        if not b or stops(word) or b.startswith("ال") or word[:1] in "(" or not b[0].isalpha() or b in _NOT_NAMES:
             break
         words.append(w)
         if word[-1:] in "،,:;؛." or len(words) == 4:
