@@ -52,3 +52,10 @@ def test_the_islamic_state_is_named_for_the_country_of_its_event() -> None:
 def test_how_long_another_side_held_the_place_leaves_the_capture() -> None:
     (taken,) = code("وسيطرت قوات النظام، الثلاثاء، على بلدة كفرنبل، وهي بلدة سيطر عليها المعارضون لمدة ثلاث سنوات.")
     assert (taken.sub_event_type, taken.actor1) == ("Government regains territory", "Military Forces of Syria (2000-)")
+
+
+def test_a_capital_named_for_its_government_lends_no_place() -> None:
+    story = "وتصاعد التوتر بين بغداد وأنقرة، بعد رفض قيام أنقرة بشن عمليات، واستغلال أنقرة للخلاف. "
+    assert code(story + "وشنت الطائرات، الخميس، غارات على قرى حدودية.") == []  # was at Ankara
+    (arrest,) = code("وتظاهر آلاف، الاثنين، في بغداد ضد الفساد. واعتقلت الشرطة، الثلاثاء، عشرة من المتظاهرين.")[1:]
+    assert (arrest.sub_event_type, arrest.location) == ("Arrests", "Baghdad")  # a capital named as a place still is one

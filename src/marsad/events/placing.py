@@ -150,10 +150,20 @@ def usable_places(text: str, places: Sequence[Place], entities: Sequence[Entity]
         if not p.pcode and p.country not in mentioned | _REGION and counts.get(p.country, 0) < 2:
             continue  # a lone far-away gazetteer hit («من طراز» -> Taraz) is a false match
         j = bisect_right(block_starts, p.start) - 1
-        if j >= 0 and p.start < reach[j]:
+        if j >= 0 and p.start < reach[j] or _government(text, p):
             continue
         out.append(p)
     return out
+
+
+def _government(text: str, place: Place) -> bool:
+    """«أنقرة تهدد»، «طالبت واشنطن»: a capital named for its government locates nothing, so no
+    sentence borrows it nor counts it toward the story's place (pick_place's own rule, :func:`_usable`)."""
+    if not (place.feature == "capital" or place.name_en in _CAPITALS) or place.text.startswith(("حي ", "حى ")):
+        return False
+    lo = max(0, place.start - 40)
+    toks = [(a + lo, b + lo, w) for a, b, w in words(text[lo : place.end])]
+    return not _locative(place, toks)
 
 
 def _adjective_countries(text: str) -> set[str]:
