@@ -37,20 +37,20 @@ def recalled_then(toks: Words, lo: int, first: int, hi: int) -> bool:
     return any(that_time(toks, k) for k in range(lo, hi))
 
 
-#: «عندما سيطر الجيش على تلعفر استسلم …»: an act named as the moment of another is a reference point.
+#: «عندما سيطرت القوات على المدينة فر المسلحون»: an act named as the moment of another is a reference point.
 _WHEN = frozenset({"عندما", "حينما", "وعندما", "وحينما"})
-#: «وسيطر التنظيم على المدينة ثلاث سنوات»: how long a state lasted (plural or dual years, months, decades).
+#: «وسيطر التنظيم على البلدة أربع سنوات»: how long a state lasted (plural or dual years, months, decades).
 _SPANS = ("سنوات", "اعوام", "اشهر", "شهور", "عقود", "عامين", "سنتين", "شهرين", "عقدين")
 _COUNTS = ("ثلاث", "اربع", "خمس", "ست", "سبع", "ثمان", "تسع", "عشر", "بضع", "عده", "لمده", "طيله", "طوال", "مده")
 
 
 def when_or_how_long(toks: Words, lo: int, first: int, last: int, hi: int) -> bool:
-    """«عندما سيطر الجيش العراقي على مدينة تل عفر، استسلم …»، «سيطر التنظيم على المدينة ثلاث سنوات»:
+    """«عندما سيطرت القوات على المدينة، فر المسلحون …»، «سيطر التنظيم على البلدة أربع سنوات»:
     an act that opens its clause to date another («when») or a state that lasted years or months
     («for three years») is the story's history, not an event of these days (callers apply it to
     undated clauses). A span after «منذ/قبل/بعد/خلال» is a reference or a period, read elsewhere."""
     if any(variants(w) & _WHEN for _, _, w in toks[lo : min(first, lo + 2)]):
-        return True  # (but «قتلت المسعفة عندما طال القصف منزلهم»: the circumstance of the news)
+        return True  # (but «قتل المسعف عندما أصاب القصف منزله»: the circumstance of the news)
     for k in range(last + 1, min(hi, last + 8)):
         forms = variants(toks[k][2])
         if not any(f.startswith(_SPANS) for f in forms):

@@ -94,7 +94,7 @@ def _setting(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publish
 
 def _recalled(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,
               story: Story) -> bool:
-    """«في 14 أبريل من عام 2001»، «قبل نحو شهر»، «قال حينها»، «عندما سيطر»، «سيطر … ثلاث سنوات»: an old
+    """«في 14 أبريل من عام 2001»، «قبل نحو شهر»، «قال حينها»، «عندما سيطرت»، «سيطر … أربع سنوات»: an old
     event recalled."""
     year = published.year if published else 0  # unknown: no year is known to be past
     day_dates = [d for d in cl.day_dates if not any(a <= d.start < b and asides.that_time(toks, k)
