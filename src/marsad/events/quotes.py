@@ -38,6 +38,7 @@ _CUE = "|".join(
     [p + v for v in _VERBS + _SHADDA for p in ("", "و", "ف")] + sorted(_PARTICIPLES | _NOUNS) + ["وقايلا", "وقايله"]
 )
 _SAY = re.compile(r"[وف]?(?:قال|قالت|يقول|تقول)")
+_EDGE = " ،,:\"“”«»"
 _FACT = (" مما ", "وهو ما ", "وهي ما ", " هو ما ", " هي ما ")
 _ON = ("عليه ", "عليها ", "عليهم ", "عليه:", "عليها:", 'عليها "', 'عليه "')
 _FLAT = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
@@ -136,11 +137,16 @@ def _clause_end(text: str, begin: int, stop: int, quoted: list[re.Match[str]], s
 
 def _reported(text: str, begin: int, end: int) -> tuple[int, int] | None:
     """The clause's words, without edge punctuation and marks; none under three words."""
-    body = text[begin:end].strip(" ،,:\"“”«»")
-    if len(body.split()) < 3:
-        return None
-    first = text.index(body, begin)
-    return first, first + len(body)
+    piece = text[begin:end]
+    body = piece.lstrip(_EDGE)
+    first = begin + len(piece) - len(body)
+    body = body.rstrip(_EDGE)
+    return (first, first + len(body)) if _words_at_least(body, 3) else None
+
+
+def _words_at_least(text: str, n: int) -> bool:
+    """Whether ``text`` has ``n`` words, without splitting all of it."""
+    return len(text.split(None, n - 1)) >= n
 
 
 def extract_quotes(article: Article) -> Article:
@@ -193,7 +199,7 @@ def _quote_after(
     begin = _introducer(text, pos, stop)
     q = _direct_after(text, pos, quoted, starts)
     if q is not None and (begin < 0 or q.start() < begin):
-        if len(q.group(1).split()) >= 3:
+        if _words_at_least(q.group(1), 3):
             return "direct", (q.start(1), q.end(1)), q.end()
         if begin < 0 or q.end() > begin:
             return None  # a term in marks («وصفهم بـ"الإرهابيين"»); before an introducer, a name
@@ -201,7 +207,7 @@ def _quote_after(
         return None
     opening = len(text) - len(text[begin:].lstrip(" :"))
     i = bisect_left(starts, opening)
-    if i < len(quoted) and starts[i] == opening and len(quoted[i].group(1).split()) >= 3:
+    if i < len(quoted) and starts[i] == opening and _words_at_least(quoted[i].group(1), 3):
         return "direct", (quoted[i].start(1), quoted[i].end(1)), quoted[i].end()
     span = _reported(text, begin, stop)
     return ("reported", span, begin) if span else None
