@@ -82,6 +82,14 @@ def test_an_organisation_named_after_a_region_is_no_province() -> None:
     assert gazetteer().get("سيناء")[0].feature == "region"
 
 
+def test_a_town_abroad_carries_the_province_of_the_table_it_lies_in() -> None:
+    # GeoNames' admin1 unit of a province seat names the towns of that unit
+    assert lookup("المخا")[0].admin1 == "Taiz"
+    assert lookup("العريش")[0].admin1 == "North Sinai"
+    # Gaza and North Gaza are one GeoNames unit: its towns name neither
+    assert [c.admin1 for c in lookup("خان يونس") if c.feature == "city"] == [""]
+
+
 @pytest.mark.parametrize("text", [
     "اعتقل رجل في مدينة طرابلس بشمال لبنان أمس.",
     "اعتقل رجل في طرابلس في شمال لبنان أمس.",

@@ -107,7 +107,11 @@ def _restates(weak: Event, strong: Event) -> bool:
 def _same_event(weak: Event, strong: Event) -> bool:
     """Same type, place and day (±1 unless ``weak`` is exact); only the province when ``weak``
     has only that, on the same day: a province-level report of strikes a day from a town's is
-    another day's event of a campaign, not its restatement (pooled dev sets: 3 more matched, 1 false)."""
+    another day's event of a campaign, not its restatement (pooled dev sets: 3 more matched, 1 false).
+    The province stands for a town only in Syria, where a lead names the governorate («ريف إدلب»)
+    of the towns its report details: abroad, where a town only now carries its province,
+    a mine blast «في محافظة الحديدة» is another place than the seat town shelled that day
+    (dev: the blast is an event of its own)."""
     if weak.event_type != strong.event_type or weak.evidence == strong.evidence and weak.event_date != strong.event_date:
         return False  # one sentence's fight «حتى الأحد» split over its days is no restatement
     if not weak.event_date or not strong.event_date:
@@ -117,6 +121,7 @@ def _same_event(weak: Event, strong: Event) -> bool:
         return False
     same_place = weak.location == strong.location or (
         weak.admin1 and weak.admin1 == strong.admin1 and weak.geo_precision == 3 and days == 0
+        and weak.country == "Syria"
     )
     return bool(same_place)
 

@@ -158,6 +158,7 @@ def _world() -> tuple[list[list[Any]], list[list[str]]]:
         ))
         names.append(list(arabic))
     capitals = _capital_ids(gc.get_cities().values(), countries)
+    province_of = _province_codes(gc.get_cities())
     for city in gc.get_cities().values():
         alternates = _arabic_names(city)
         alternates += [ar for ar, gid in WORLD_ALIASES.items() if gid == city["geonameid"]]
@@ -170,6 +171,7 @@ def _world() -> tuple[list[list[Any]], list[list[str]]]:
             name_ar=alternates[0] if alternates else "", name_en=city["name"],
             feature="capital" if is_capital else "city",
             country=countries[cc]["name"], geonames_id=city["geonameid"],
+            admin1=province_of.get((cc, city["admin1code"]), ""),
             latitude=round(city["latitude"], 5), longitude=round(city["longitude"], 5),
             rank=int(city["population"]), cc=cc,
         ))
@@ -184,6 +186,17 @@ def _arabic_names(city: dict[str, Any]) -> list[str]:
     the news spellings they would give are aliases (:data:`WORLD_ALIASES`: كابول)."""
     return sorted({n for n in city["alternatenames"] if _ARABIC.match(n) and not _NON_ARABIC.search(n)
                    and not n.startswith(_GENERIC_PREFIXES)})  # «مدينة لندن» is the City of London
+
+
+def _province_codes(cities: dict[str, Any]) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> the English name of the province of :data:`PROVINCES`
+    whose seat lies in it, so that a town abroad carries its province («المخا» in Taiz) as the
+    Syrian communities carry their governorate. A code two provinces share (Gaza and North
+    Gaza, one GeoNames unit) names none."""
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for _, en, cc, seat in PROVINCES:
+        found[(cc, cities[str(seat)]["admin1code"])].add(en)
+    return {code: names.pop() for code, names in found.items() if len(names) == 1}
 
 
 def _provinces(cities: dict[str, Any], countries: dict[str, Any]) -> tuple[list[list[Any]], list[list[str]]]:
