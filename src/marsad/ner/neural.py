@@ -347,9 +347,9 @@ class NeuralTagger(DocumentTagging):
                 ([sentences[k] for k in keep], [groups[k] for k in keep] if groups is not None else None)
                 for keep, (sentences, groups) in zip(kept, documents, strict=True)
             ]
-            # New words of all documents encoded at once (a word's vector does not depend
-            # on the others encoded with it): a per-call cost paid once.
-            self._fill([t for sentences, _ in items for words in sentences for t in words])
+            if len(items) > 1:  # new words of all documents encoded at once (a word's vector
+                # does not depend on the others encoded with it): a per-call cost paid once
+                self._fill([t for sentences, _ in items for words in sentences for t in words])
             firsts = [self._first_pass(sentences) for sentences, _ in items]
             flat = [em[s:e] for em, spans, _ in firsts for s, e in spans]
             paths = iter(viterbi_batch(flat, self.w.trans) if "w_doc" in self.w.arrays else [[]] * len(flat))
