@@ -99,7 +99,8 @@ def draft_events(article: Article) -> list[Draft]:
         found = [h for h in hits if h.definition.sub_event_type not in _STRIKES or not _sport(toks)]
         if not found:
             continue
-        story.next_place = where.elaboration_place(article, spans[i + 1]) if i + 1 < len(spans) else None
+        story.next_place = where.elaboration_place(article, spans[i + 1], story.usable_places(article)) \
+            if i + 1 < len(spans) else None
         story.next_span = spans[i + 1] if story.next_place is not None else None
         story.following = spans[i + 1] if i + 1 < len(spans) else None
         dates = [

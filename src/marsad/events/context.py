@@ -135,6 +135,8 @@ _CONDEMN = frozenset({"ادان", "ادانت", "دان", "دانت", "تدين"
 _CHARGED = ("متهم", "متورط", "تورط")
 #: «أمرت "بقتل أي صحفي"»: an order to act, not the act (not «الأمر»: «الأمر الذي أدى إلى …»).
 _ORDERS = frozenset({"امرت", "امروا", "يامر", "تامر", "اوامر", "باوامر", "امر"})
+#: «دعوة مذيع لقصف الأحياء»، «مطالبات بوقف»: a call for an act, not the act.
+_CALLS = frozenset({"دعوه", "دعوات", "مطالبه", "مطالبات", "نداء", "نداءات", "مناشده"})
 #: «مقدمة لهجوم كبير»، «توطئة لاقتحام»: what the present act prepares, not yet an event.
 _PRELUDE = frozenset({"مقدمه", "توطئه"})
 
@@ -176,6 +178,8 @@ def is_unreal(toks: Words, lo: int, first: int, last: int | None = None, hi: int
     if not dated and any(w.removeprefix("و") in _ORDERS for _, _, w in toks[lo:first]) \
             and toks[first][2].lstrip("\"«“").startswith("ب"):
         return True  # «أمرت الحكومة "بقتل أي صحفي"»: an order
+    if _called_for(toks, lo, first):
+        return True  # «أثارت دعوة مذيع تلفزيوني لقصف الأحياء … موجة استنكار»: a call
     if any(variants(w) & _HEDGES for w in before):
         return True  # «الهدف المقبل لهجوم»
     if any(w == "قد" and nxt[:1] in "يتن" for w, nxt in zip(before, before[1:], strict=False)):
@@ -186,6 +190,13 @@ def is_unreal(toks: Words, lo: int, first: int, last: int | None = None, hi: int
         and not _claimed(w, window[:j])
         for j, (_, _, w) in enumerate(window[:-1])
     )
+
+
+def _called_for(toks: Words, lo: int, first: int) -> bool:
+    """A call noun in the four words before a trigger that takes «ل/إلى» («دعوة مذيع تركي لقصف …»،
+    «دعوات إلى اقتحام»): what someone calls for (the verbs دعا/طالب are negators already)."""
+    to = toks[first][2].removeprefix("و").startswith("ل") or first > 0 and toks[first - 1][2] == "الي"
+    return to and any(variants(w) & _CALLS for _, _, w in toks[max(lo, first - 4) : first])
 
 
 def _claimed(word: str, before: Words) -> bool:

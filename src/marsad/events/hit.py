@@ -297,19 +297,27 @@ def _draft(
 
 
 _BASES = frozenset({"airbase", "base"})
-#: Who the clashes of :func:`_riot_clash` involve: protesters, protests, riots.
+#: Who the clashes of :func:`_riot_clash` involve: protesters, protests, riots, a crowd of youths.
 #: «مظاهرات/مظاهرة» only: the bare stem is also «المظاهر المسلحة» (armed displays).
-_PROTEST_WORDS = ("متظاهر", "محتج", "مظاهره", "مظاهرات", "احتجاج", "تظاهر", "شغب")
+_PROTEST_WORDS = ("متظاهر", "محتج", "مظاهره", "مظاهرات", "احتجاج", "تظاهر", "شغب", "شبان")
+#: A crowd's weapons: stones, petrol bombs («رشق بالحجارة»، «زجاجات حارقة»، «مولوتوف»).
+_CROWD_ARMS = ("حجاره", "حارقه", "مولوتوف", "رشق", "يرشق", "يرشقون")
 
 
 def _riot_clash(clause: Words, hit: TriggerHit) -> bool:
     """«جرت مواجهات وأعمال شغب عنيفة»، «خرجت مظاهرات … واندلعت اشتباكات مع قوات الأمن»: clashes
     in a clause about protesters or riots are a violent demonstration, not a battle (ant2018_syria:
-    5 such Armed clash events read, 5 riots at Gaza's fence, in Tehran and in the Moroccan Rif)."""
+    5 such Armed clash events read, 5 riots at Gaza's fence, in Tehran and in the Moroccan Rif).
+    So are clashes of youths («شبان») and an attack or clash with stones or petrol bombs («هاجم أربعة
+    أشخاص السفارة بزجاجات حارقة»): the codebook's rioters, not an armed group (round ten's draw)."""
+    forms = [(k, f) for k, (_, _, w) in enumerate(clause) for f in variants(w)]
+    if hit.definition.words[0].startswith(("هاجم", "هجوم")):
+        return any(f.startswith(_CROWD_ARMS) for _, f in forms)
     if not hit.definition.words[0].startswith(("مواجه", "اشتباك", "اشتبك")):
         return False
-    return any(f.startswith(_PROTEST_WORDS) and not (f == "شغب" and k and "مكافحه" in variants(clause[k - 1][2]))
-               for k, (_, _, w) in enumerate(clause) for f in variants(w))  # «قوات مكافحة الشغب»: riot police
+    return any(f.startswith(_PROTEST_WORDS + _CROWD_ARMS)
+               and not (f == "شغب" and k and "مكافحه" in variants(clause[k - 1][2]))
+               for k, f in forms)  # «قوات مكافحة الشغب»: riot police
 
 
 def _state_in_story(article: Article, country: str) -> bool:

@@ -104,6 +104,12 @@ def _recalled(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
                                                                                    hit.last, cl.seg_hi))
 
 
+def _claimed(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,
+             story: Story) -> bool:
+    """«وتقول جماعات حقوقية إن …» with no date in the sentence: a standing claim, no news."""
+    return not cl.dates and asides.says_now(toks, hit.first)
+
+
 def _state_of_affairs(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,
                       story: Story) -> bool:
     """«فيما تستمر الغارات»، «عام 2012 لقيت حتفها في قصف»: no event of these days."""
@@ -147,6 +153,7 @@ NEWS_FILTERS: tuple[tuple[str, NewsFilter], ...] = (
     ("tactics", _tactics),
     ("setting", _setting),
     ("recalled", _recalled),
+    ("claimed", _claimed),
     ("state", _state_of_affairs),
     ("trend", _trend),
     ("period", _period),

@@ -100,10 +100,15 @@ _PEAK = frozenset({"جبل", "تل", "النبي"})
 
 
 def _said_at(toks: Words, place: Place) -> bool:
-    """A conference, summit, meeting or briefing in the four words before the place; «قمة»
+    """A conference, summit, meeting or briefing in the four words before the place (eight when
+    no «إن/أن» comes between: «قال للصحفيين بعد اجتماع مع نظيره الطاجيكي، في موسكو، إن»); «قمة»
     with a hill or the place itself right after it is a peak, no summit."""
-    before = [i for i, t in enumerate(toks) if t[1] <= place.start][-4:]
-    for i in before:
+    before = [i for i, t in enumerate(toks) if t[1] <= place.start][-8:]
+    that = [k for k, i in enumerate(before) if toks[i][2] in ("ان", "بان")]
+    before = before[that[-1] + 1 :] if that else before
+    for n, i in enumerate(before[::-1]):
+        if n >= 4 and not _SPEAKS & {w.removeprefix("و") for _, _, w in toks[max(0, i - 3) : i + 1]}:
+            continue
         forms = variants(toks[i][2])
         if not forms & _TALK:
             continue
@@ -112,6 +117,10 @@ def _said_at(toks: Words, place: Place) -> bool:
             continue
         return True
     return False
+
+
+#: The briefing words that open a speaker's frame («للصحفيين بعد اجتماع …»).
+_SPEAKS = frozenset({"قال", "قالت", "للصحفيين", "للصحافيين", "تصريحات", "صرح", "صرحت"})
 
 
 _PLACE_NOUNS = frozenset({"منطقه", "بلده", "مدينه", "قريه", "حي", "مخيم", "ناحيه", "محافظه", "مطار", "قاعده"})
@@ -158,12 +167,13 @@ def usable_places(text: str, places: Sequence[Place], entities: Sequence[Entity]
 
 def _government(text: str, place: Place) -> bool:
     """«أنقرة تهدد»، «طالبت واشنطن»: a capital named for its government locates nothing, so no
-    sentence borrows it nor counts it toward the story's place (pick_place's own rule, :func:`_usable`)."""
+    sentence borrows it nor counts it toward the story's place (pick_place's own rule, :func:`_usable`);
+    nor does one where words were said («قال للصحفيين بعد اجتماع …، في موسكو»)."""
     if not (place.feature == "capital" or place.name_en in _CAPITALS) or place.text.startswith(("حي ", "حى ")):
         return False
-    lo = max(0, place.start - 40)
+    lo = max(0, place.start - 120)
     toks = [(a + lo, b + lo, w) for a, b, w in words(text[lo : place.end])]
-    return not _locative(place, toks)
+    return not _locative(place, toks) or _said_at(toks, place)  # «قال للصحفيين … في موسكو»: words said there
 
 
 def _adjective_countries(text: str) -> set[str]:

@@ -115,15 +115,19 @@ def anaphoric_place(article: Article, places: Sequence[Place], words: list[tuple
 _ELABORATE = ("وقال", "وافاد", "واضاف", "واوضح", "وذكر", "وافادت", "وقالت", "واضافت", "واوضحت", "وذكرت")
 
 
-def elaboration_place(article: Article, nxt: Span) -> Place | None:
+def elaboration_place(article: Article, nxt: Span, usable: Sequence[Place] | None = None) -> Place | None:
     """«… اشتباكات بين الطرفين. وقال المرصد إن القتال بدأ في بلدة كفر حلب»: the next sentence,
-    when it elaborates (a reporting verb first) and names one place, locates the event."""
+    when it elaborates (a reporting verb first) and names one place, locates the event — a place
+    that is ``usable`` (not where the words were said: «وقال للصحفيين بعد اجتماع …، في موسكو، إن»)."""
     head = words(article.text[nxt.start : nxt.end])[:2]
     if not head or not head[0][2].startswith(_ELABORATE):
         return None
     found = {p.name_en: p for p in spans.starting_in(article.places, nxt.start, nxt.end - 1)
              if p.feature not in ("country", "capital_metonym")}
-    return next(iter(found.values())) if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    place = next(iter(found.values()))
+    return place if usable is None or any(u.start == place.start for u in usable) else None
 
 
 def elaboration_actors(article: Article, nxt: Span) -> tuple[Actor | None, Actor | None]:
