@@ -296,6 +296,30 @@ def arabic_word_names(index: dict[str, list[int]], entries: list[list[Any]], cou
     return found
 
 
+#: Arab countries: their towns' Arabic names are Arabic words, not transliterations.
+_ARAB = frozenset("AE BH DJ DZ EG IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split())
+#: «g» of a foreign name is written غ or, in Egyptian usage, ج: هامبورغ / هامبورج.
+_G_SPELLINGS = (("غ", "ج"), ("ج", "غ"))
+
+
+def _add_transliterations(index: dict[str, list[int]], entries: list[list[Any]], names: list[list[str]],
+                          counts: Counter[str]) -> None:
+    """The other spelling of a «g» in the Arabic names of towns outside the Arab countries
+    (GeoNames has «هامبورغ», the news also writes «هامبورج»), filed after the entries the key
+    already has; a form frequent as a word (:data:`VARIANT_WORD_MIN`) that names nothing yet is
+    left out. The spellings join the entry's names, so that their first words begin a name."""
+    for i, alternatives in enumerate(names):
+        if entries[i][2] not in ("city", "capital") or entries[i][12] in _ARAB:
+            continue
+        for name in list(alternatives):
+            for spelling in sorted({name.replace(a, b) for a, b in _G_SPELLINGS} - {name}):
+                k = key(spelling)
+                if i in index.get(k, ()) or k not in index and counts[k] >= VARIANT_WORD_MIN:
+                    continue
+                index[k].append(i)
+                alternatives.append(spelling)
+
+
 def _add_spelling_variants(index: dict[str, list[int]], entries: list[list[Any]],
                            names: list[list[str]]) -> set[str]:
     """News spellings of towns (capital level 1-3) the OCHA list lacks, returned as new keys:
@@ -340,6 +364,7 @@ def build_gazetteer(csv_path: Path, out_path: Path, corpus: Path | None = None) 
                 index[k].append(i)
     counts = _word_counts()
     variants = _add_spelling_variants(index, entries, names)
+    _add_transliterations(index, entries, names, counts)
     by_gid = {e[8]: i for i, e in enumerate(entries) if e[8] and e[2] != "country"}
     aliases = [(a, by_pcode[p]) for a, p in ALIASES.items()]
     for alias, i in aliases + [(a, by_gid[g]) for a, g in WORLD_ALIASES.items()]:

@@ -32,6 +32,10 @@ _SPEECH_PAST = {
 }
 _ORG_BEFORE = {"قناه", "شبكه", "صحيفه", "تحرير", "درع", "غصن", "جيش", "لواء", "فيلق", "جبهه", "حركه", "احرار", "صقور", "مجلس", "مجلسي", "ثوار", "شهداء", "فجر", "نبع", "عمليه"}
 _ORG_AFTER = {"الديموقراطيه", "الديمقراطيه", "الحر", "الثوري"}
+#: «جهاز/صندوق تنمية سيناء»: a body or programme named after the place it develops.
+_ORG_BEFORE |= {"تنميه"}
+#: Bearings that make a Kurdish name of a part of Kurdistan in another country («غرب كردستان»).
+_KURDISH_PARTS = frozenset({"غرب", "شرق", "شمال"})
 
 
 _FOR_GOVERNMENT = {"وفقا", "طبقا", "الموالين", "موالين", "الموالية", "مواليه", "الموالي", "حليفه", "حليف", "تابعه", "التابعه", "دعما", "تاييدا"}
@@ -103,9 +107,30 @@ def is_metonym(text: str, m: Mention, c: Candidate, after_metonym: bool = False)
         return False
     if _bare(prev) & _GOVERNMENT_NOUNS or _verb_like(prev):
         return True
+    if prev in _AGAINST and len(before) >= 2 and before[-2].startswith(_PRESSURE):
+        return True  # «ضغوطها على الخرطوم», «عقوبات على موسكو»
     if text[m.end : m.end + 3].lstrip(" \"«“'")[:1] in "،,.:؛;(":
         return False  # «طرابلس، استخدمت فيها»: the verb belongs to another clause
-    return after in _SPEECH_PAST or (_verb_like(after) and not after.startswith(("ي", "و", "ف")))
+    return after in _SPEECH_PAST or (_verb_like(after) and not after.startswith(("ي", "و", "ف"))) or _acts(text, m.end)
+
+
+#: «ضغوط/عقوبات على X»: what one government puts on another.
+_AGAINST = {"علي", "ضد"}
+_PRESSURE = ("ضغوط", "ضغط", "عقوبات", "العقوبات", "الضغوط", "الضغط")
+#: A particle before the capital's verb («الخرطوم لا تربطها», «موسكو لن تسمح»).
+_PARTICLES = {"لا", "لم", "لن", "قد", "لاتزال", "ما"}
+
+
+def _acts(text: str, end: int) -> bool:
+    """The capital is the subject of the verb after it: a verb of a root ending in hamza
+    («الخرطوم أنشأت», «بدأت»; «أت» ends no plural, unlike «ات»), or a verb after a particle."""
+    ws, starts = indexed_words(text)
+    i = bisect_left(starts, end)
+    if i >= len(ws) or ws[i][0] - end > 3:
+        return False
+    if text[ws[i][0] : ws[i][1]].endswith(("أت", "ئت")):
+        return True
+    return ws[i][2] in _PARTICLES and i + 1 < len(ws) and _verb_like(ws[i + 1][2]) and not ws[i + 1][2].startswith("و")
 
 
 _TANWEEN = frozenset("\u064b\u064c\u064d")
@@ -122,6 +147,8 @@ def inside_name(text: str, m: Mention) -> bool:
     after = _word_after(text, m.end)
     if m.key == "العراق" and after == "والشام":
         return True  # «الدولة الإسلامية في العراق والشام»
+    if m.key == "كردستان" and before and _bare(before[-1]) & _KURDISH_PARTS:
+        return True  # «غرب كردستان» names north-eastern Syria, not Iraq's Kurdistan Region
     tail = text[m.end : m.end + 3]
     numbered = tail[:1] == " " and tail[1:2].isdigit() and m.candidates[0].cc != "SY"  # «أستانا 4»
     return after in _ORG_AFTER or numbered

@@ -24,6 +24,8 @@ _PROVINCE_LEVEL = ("country", "admin1", "region")
 #: Features coded at geo_precision 2 whatever the construction: districts, subdistricts, and
 #: sites filed under a community they are not in (bases, crossings, localities).
 _SITE_FEATURES = ("admin2", "admin3", "airbase", "base", "crossing", "locality")
+#: A capital of fewer people needs the evidence of a town abroad (Roseau, Valletta, Vaduz).
+SMALL_CAPITAL = 100_000
 #: Governorates that news treats as one area.
 _NEIGHBOURS = (("Damascus", "Rural Damascus"), ("Rural Damascus", "Damascus"))
 
@@ -201,7 +203,9 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
         big = c.rank >= 1_000_000 and m.locative not in ("", "ب")  # «في جدة», not «باكرا»
         there = c.cc in ctx.countries
         return said and (there or c.rank >= 100_000 or m.construction == "town") or there and (strong or big)
-    if c.feature in ("country", "admin1", "region", "capital", "airbase", "base", "crossing"):
+    # the capital of a small country is no better known than a town («من روسو» is a man, not Roseau)
+    small_capital = c.feature == "capital" and c.rank < SMALL_CAPITAL
+    if c.feature in ("country", "admin1", "region", "capital", "airbase", "base", "crossing") and not small_capital:
         return True
     if c.feature in ("admin2", "admin3"):
         return strong

@@ -1,0 +1,65 @@
+"""Places abroad (issue #6): regions, transliterated spellings, small capitals, capitals for
+their governments, names inside body names (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.geo import geocode_text, lookup
+
+
+def where(text: str) -> list[tuple[str, str, str, int]]:
+    """(mention, English name, feature, precision) of each resolved place."""
+    return [(p.text, p.name_en, p.feature, p.geo_precision) for p in geocode_text(text)]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("قصفت مقاتلات تركية قرى حدودية في إقليم كردستان أمس.", "إقليم كردستان"),
+    ("قصفت مقاتلات تركية قرى حدودية في كردستان أمس.", "كردستان"),
+    ("عاد النازحون إلى كردستان العراق بعد انتهاء المعارك.", "كردستان العراق"),
+])
+def test_iraqi_kurdistan_is_a_region(text: str, mention: str) -> None:
+    assert (mention, "Kurdistan Region", "region", 3) in where(text)
+
+
+def test_a_kurdish_name_of_a_part_of_syria_is_not_iraqi_kurdistan() -> None:
+    assert where("وقال بيان لقوات غرب كردستان إن المقاتلين صدوا الهجوم.") == []
+
+
+@pytest.mark.parametrize("spelling", ["هامبورج", "هامبورغ"])
+def test_a_g_is_written_either_way_in_a_foreign_name(spelling: str) -> None:
+    assert (spelling, "Hamburg", "city", 1) in where(f"تظاهر مئات الأشخاص في {spelling} وبرلين في ألمانيا.")
+    assert lookup(spelling)[0].country == "Germany"
+
+
+def test_an_arab_towns_name_gets_no_other_spelling() -> None:
+    # «غ» of an Arabic name is a ghain, not a «g»: no «بجداد» for Baghdad
+    assert lookup("بجداد") == []
+
+
+def test_a_small_capital_needs_its_country_named() -> None:
+    # «روسو» is a man's name in a story that never names Dominica
+    assert where("وقال أقاربه في إيطاليا إن آخر رسالة تلقوها من روسو كانت يوم الأحد.") == [
+        ("إيطاليا", "Italy", "country", 3)]
+    assert ("فاليتا", "Valletta", "capital", 1) in where("وصل رئيس الوزراء إلى فاليتا عاصمة مالطا.")
+    # a capital of millions needs nothing
+    assert where("وصل الوزير إلى نيروبي أمس.") == [("نيروبي", "Nairobi", "capital", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المتحدث إن الخرطوم أنشأت لجنة لمتابعة العقوبات.",
+    "وقال المتحدث إن الخرطوم لا تربطها علاقات بالحكومة الكورية.",
+    "وزادت الحكومة الأمريكية ضغوطها على الخرطوم لقطع تلك العلاقات.",
+])
+def test_a_capital_that_acts_or_is_pressed_is_its_government(text: str) -> None:
+    (khartoum,) = [p for p in geocode_text(text) if p.text == "الخرطوم"]
+    assert khartoum.feature == "capital_metonym"
+
+
+def test_a_capital_where_something_happens_stays_a_place() -> None:
+    assert where("وصل المبعوث الأمريكي إلى الخرطوم أمس.")[0] == ("الخرطوم", "Khartoum", "capital", 1)
+
+
+def test_a_place_inside_the_name_of_a_development_body_is_no_mention() -> None:
+    assert where("وقال مساعد رئيس جهاز تنمية سيناء إن المشروع تأخر.") == []
+    assert where("قتل جنديان في هجوم في شمال سيناء.")[0][:2] == ("شمال سيناء", "North Sinai")
