@@ -8,19 +8,20 @@ explicit dates with either Gregorian month-name system (يناير … / كان�
 also the Maghrebi جانفي …, and pairs such as «يناير/كانون الثاني»), with or
 without a year, days written as ordinals («السابع من شباط»), a bare month after
 في/خلال/منذ («في شهر آذار»: the latest such month, never ahead), numeric dates
-(24/1/2019, 2019-01-24), Hijri dates («15 رمضان 1440 هـ»), and the part of a
-month or week («أوائل آذار», «أواخر الشهر الماضي», «مطلع الأسبوع»).
+(24/1/2019, 2019-01-24), Hijri dates («15 رمضان 1440 هـ», «شوال 1439», «رمضان
+الماضي»), days and weeks before publication («قبل يومين», «قبل ثلاثة أيام», «قبل
+أسبوع»), and the part of a month, week or year («أوائل آذار», «أواخر رمضان الماضي»,
+«مطلع الأسبوع», «منتصف العام الماضي»).
 
 Precision follows ACLED's time_precision: 1 day, 2 week, 3 month. A week is
 dated seven days before publication (a day inside last week), a month to its
 15th (never later than publication for the current month); a third of a month
 (أوائل/مطلع/بداية, أواسط/منتصف, أواخر/نهاية) is a span of days like a week:
-precision 2, dated to its 5th, 15th or 25th (the same cap). A date written
+precision 2, dated to its 5th, 15th or 25th (the same cap); a part of a year spans
+months: precision 3. A date written
 without a year takes the year that puts it nearest the publication date, a day
-ahead counting as two days back (news mostly reports the past). Hijri dates are converted with the Umm al-Qura
-calendar (package ``hijridate``, years 1343-1500 AH); outside that range, and for
-a day the Umm al-Qura month lacks, the arithmetical (tabular) Islamic calendar is
-used, which can differ from it by a day or two.
+ahead counting as two days back (news mostly reports the past). Hijri dates are
+converted by ``marsad.arabic.hijri`` (Umm al-Qura).
 
 Without a publication time (``published=None``) only dates that carry their own
 year resolve: everything else depends on the day the text was written.
@@ -28,13 +29,22 @@ year resolve: everything else depends on the day the text was written.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from operator import attrgetter
 
+from marsad.arabic.hijri import (
+    capped,
+    gregorian_to_hijri,
+    hijri_to_gregorian,
+    month_year,
+    tabular_hijri_to_gregorian,
+)
 from marsad.arabic.normalize import normalize, normalize_with_offsets, span_back
+from marsad.arabic.numbers import TEN, TENS, UNITS, parse_number
+
+__all__ = ["DateMention", "find_dates", "hijri_to_gregorian", "tabular_hijri_to_gregorian"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,20 +114,41 @@ _YEAR_OR_DIR = f"(?:\\s*(?:[،,]\\s*)?(?:عام\\s+|سنه\\s+)?{_YEAR}(?:م{_E}
 #: «اليوم الأكثر دموية»، «اليوم التالي»، «اليوم العالمي»: "the day", not today; so is «في ذلك
 #: اليوم» (the "today" pattern's lookbehind): a day the text already told.
 _NOT_TODAY = r"(?!\s+(?:الاكثر|الاشد|الذي|التالي|السابق|نفسه|ذاته|الاول|الاخير|العالمي|الوطني|الدولي)(?![\w]))"
-#: Parts of a month or week, to the day that dates them (أول/آخر are left out: «أول أمس»,
+#: Parts of a month, week or year, to the day that dates them (أول/آخر are left out: «أول أمس»,
 #: «أول آذار» = 1 March).
 PARTS = _table("اوائل:5 مطلع:5 مستهل:5 بداية:5 اواسط:15 منتصف:15 اواخر:25 نهاية:25")
 _PAST = "الماضي|المنصرم|الفايت"
+_AHEAD = "المقبل|القادم"
+#: After a Hijri month: a year (1439 هـ, or 13xx/14xx alone; a Gregorian «رمضان 2018») or a direction.
+_HYEAR_OR_DIR = (
+    f"(?:\\s+(?:(?:ال)?عام\\s+|(?:ال)?سنه\\s+)?(?P<hyear>(?:1[34]|19|20)\\d\\d)(?!\\d)(?:\\s*(?P<hmark>ه|م){_E})?"
+    f"|\\s+(?P<hdir>{_PAST}|الجاري|الحالي|{_AHEAD})ه?{_E})?"
+)
 _PART_OF = (
     f"(?P<part>{_alternation(PARTS)})\\s+(?:شهر\\s+)?(?:{_MONTH}{_E}{_MONTH2}{_YEAR_OR_DIR}(?:\\s+(?:الجاري|الحالي){_E})?"
-    f"|(?:هذا\\s+)?(?P<unit>الشهر|الاسبوع)(?:\\s+(?P<pdir>{_PAST}|الجاري|الحالي|المقبل|القادم))?{_E})"
+    f"|{_HMONTH}{_E}{_HYEAR_OR_DIR}|(?:(?:ال)?عام\\s+|(?:ال)?سنه\\s+)?(?P<uyear>(?:19|20)\\d\\d)(?!\\d)"
+    f"|(?:هذا\\s+|هذه\\s+)?(?P<unit>الشهر|الاسبوع|العام|السنه)(?:\\s+(?P<pdir>{_PAST}|الجاري|الحالي|{_AHEAD})ه?)?{_E}"
+    "(?!\\s+(?:الدراسي|المالي|الجديد|الهجري|الميلادي|الفضيل|الكريم)))"
+)
+#: «قبل يومين», «قبل ثلاثة أيام», «قبل أسبوع»: counted back from publication; not «قبل يومين
+#: من الهجوم» (counted from another event) nor «قبل يوم الانتخابات» (a named day). «منذ يومين»
+#: is left out: in news it is nearly always how long a state has lasted («المستمر منذ أسبوع»,
+#: «المفقود منذ يوم»), and the event guideline codes no ongoing state from its start day.
+_COUNT = "|".join(
+    sorted((*(w for w, v in UNITS.items() if v >= 3), *TEN, *TENS), key=len, reverse=True)
+)
+_AGO = (
+    f"(?P<rel>قبل\\s+(?:(?P<approx>نحو|حوالي|قرابه|زهاء)\\s+)?"
+    f"(?:(?P<n>\\d{{1,2}}|(?:{_COUNT})(?:\\s+عشر)?)\\s+(?P<unit>ايام|يوما|يوم|اسابيع|اسبوعا|اسبوع)"
+    f"|(?P<one>يومين|يومان|يوم|اسبوعين|اسبوعان|اسبوع)(?:\\s+واحد)?)){_E}"
+    f"(?!(?:\\s+(?:واحد|فقط|تقريبا))*\\s+(?:من|علي|عن|الي|حتي){_E}|\\s+(?:ال|\\d))"
 )
 _TIME_OF_DAY = r"(?:(?:يوم|صباح|مساء|فجر|ظهر|عصر|ليل|ليله|منتصف\s+ليل|نهار)\s+)?"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
-        ("hijri", f"{_B}(?:{_DAY}\\s+(?:من\\s+)?)?(?:شهر\\s+)?{_HMONTH}{_E}(?:\\s+(?:عام\\s+|سنه\\s+)?{_YEAR}\\s*ه{_E})?"),
+        ("hijri", f"{_B}(?:{_DAY}\\s+(?:من\\s+)?)?(?:شهر\\s+)?{_HMONTH}{_E}{_HYEAR_OR_DIR}"),
         ("explicit", f"(?:{_DAY}\\s*(?:من\\s+)?)?(?:شهر\\s+)?{_B}{_MONTH}{_E}{_MONTH2}{_YEAR_OR_DIR}"),
         ("ordinal", f"{_B}(?P<ord>{_alternation(ORDINALS)})\\s+من\\s+(?:شهر\\s+)?{_MONTH}{_E}{_MONTH2}{_YEAR_OR_DIR}"),
         ("bare_month", f"{_B}[وف]?(?:في|خلال|منذ)\\s+(?P<rel>(?:شهر\\s+)?{_MONTH}{_E}{_MONTH2})(?!\\s*(?:[،,]\\s*)?(?:عام\\s+|سنه\\s+)?\\d|\\s+(?:المقبل|القادم|الماضي|المنصرم|الفايت){_E})"),
@@ -130,6 +161,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("today", f"{_B}(?<!ذلك\\s){_PRE}(?P<rel>{_TIME_OF_DAY}اليوم){_E}{_NOT_TODAY}"),
         ("week", f"{_B}{_PRE}(?P<rel>الاسبوع\\s+(?P<wdir>الماضي|المنصرم|الفايت|الجاري|الحالي)|هذا\\s+الاسبوع){_E}"),
         ("part", f"{_B}{_PRE}(?P<rel>{_PART_OF})"),
+        ("ago", f"{_B}[وف]?{_AGO}"),
         ("month", f"{_B}{_PRE}(?P<rel>الشهر\\s+(?P<mdir>الماضي|المنصرم|الفايت|الجاري|الحالي|المقبل|القادم)|هذا\\s+الشهر){_E}"),
     )
 )  # fmt: skip
@@ -140,12 +172,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _ANCHOR = re.compile(
     rf"(?P<digit>\d)|(?<![{_L}])(?:(?P<hmonth>{_alternation(HIJRI_MONTHS)})|(?P<month>{_alternation(MONTHS)})"
     rf"|[وف]?[بل]?(?:(?P<weekday>{_alternation(WEEKDAYS)})|(?P<yesterday>امس|الليله|البارحه)"
-    rf"|(?P<today>اليوم)|(?P<week>الاسبوع)|(?P<themonth>الشهر)|(?P<part>{_alternation(PARTS)})))(?![{_L}])"
+    rf"|(?P<today>اليوم)|(?P<week>الاسبوع)|(?P<themonth>الشهر)|(?P<part>{_alternation(PARTS)})|(?P<ago>قبل)))(?![{_L}])"
 )
 _NEEDS = {
     "hijri": "hmonth", "explicit": "month", "ordinal": "month", "bare_month": "month", "month_day": "themonth",
     "numeric": "digit", "iso": "digit", "weekday": "weekday", "before_yesterday": "yesterday",
     "yesterday": "yesterday", "today": "today", "week": "week", "month": "themonth", "part": "part",
+    "ago": "ago",
 }  # fmt: skip
 _GROUP = attrgetter("lastgroup")
 
@@ -242,11 +275,15 @@ def _bare_month(match: re.Match[str], pub: date) -> tuple[date, int]:
     return _month_middle(pub.year if month <= pub.month else pub.year - 1, month, pub), 3
 
 
-def _part(match: re.Match[str], pub: date) -> tuple[date, int]:
-    """«أوائل آذار», «أواخر الشهر الماضي»: its 5th/15th/25th; «مطلع الأسبوع»: the week's
-    Sunday, Wednesday or Friday (a week starts on Sunday in most of the region)."""
+def _part(match: re.Match[str], pub: date) -> tuple[date, int] | None:
+    """«أوائل آذار», «أواخر الشهر الماضي», «أواخر رمضان»: its 5th/15th/25th; «مطلع الأسبوع»:
+    the week's Sunday, Wednesday or Friday (a week starts on Sunday in most of the region)."""
     day = PARTS[match.group("part")]
+    if match["hmonth"]:
+        return _hijri_part(match, day, pub)
     unit, direction = match.group("unit"), match.group("pdir") or ""
+    if match["uyear"] or unit in ("العام", "السنه"):
+        return _year_part(match["uyear"], direction, day, pub)
     past = direction in _PAST.split("|")
     if unit == "الاسبوع":
         sunday = pub - timedelta(days=(pub.weekday() + 1) % 7 + (7 if past else 0))
@@ -263,59 +300,84 @@ def _part(match: re.Match[str], pub: date) -> tuple[date, int]:
     return (min(when, pub) if (year, month) == (pub.year, pub.month) else when), 2
 
 
-def tabular_hijri_to_gregorian(year: int, month: int, day: int) -> date:
-    """The arithmetical Islamic calendar (epoch 16 July 622 Julian, 11 leap years in 30)."""
-    jd = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30 + 1948439
-    return date.fromordinal(jd - 1721425)
+_HSIDE = {**dict.fromkeys(_PAST.split("|"), "past"), **dict.fromkeys(_AHEAD.split("|"), "ahead")}
 
 
-def hijri_to_gregorian(year: int, month: int, day: int) -> date:
-    """Umm al-Qura conversion where ``hijridate`` covers the date, else the tabular calendar."""
-    try:
-        from hijridate import Hijri
+def _hijri_year(match: re.Match[str], month: int, pub: date | None) -> int | None:
+    direction = match["hdir"] or ""
+    side = _HSIDE.get(direction, "current" if direction else "latest")
+    return month_year(month, match["hyear"], match["hmark"], side, pub)
 
-        return date(*Hijri(year, month, day).to_gregorian().datetuple())
-    except (ImportError, ValueError, OverflowError):
-        return tabular_hijri_to_gregorian(year, month, day)
-
-
-def _hijri_year_of(day: date) -> int:
-    try:
-        from hijridate import Gregorian
-
-        return int(Gregorian(day.year, day.month, day.day).to_hijri().year)
-    except (ImportError, ValueError, OverflowError):
-        return int((day.toordinal() - 227015) / 354.36667) + 1
+#: «مطلع العام», «منتصف 2017», «أواخر العام الماضي»: (month, day) of the part, precision 3.
+_YEAR_PART = {5: (1, 15), 15: (7, 1), 25: (12, 15)}
 
 
-def _hijri(match: re.Match[str], pub: date) -> tuple[date, int] | None:
-    day, year = match.group("day"), match.group("year")
-    if not day and not year:
-        return None  # رمضان, صفر alone: a name or a word, not a date
-    month = HIJRI_MONTHS[match.group("hmonth")]
-    if not day:
-        return hijri_to_gregorian(int(year), month, 15), 3
-    if year:
-        return hijri_to_gregorian(int(year), month, int(day)), 1
-    hyear = _hijri_year_of(pub)
-    options = [hijri_to_gregorian(y, month, int(day)) for y in (hyear - 1, hyear, hyear + 1)]
-    return _nearest(options, pub), 1
+def _year_part(written: str | None, direction: str, day: int, pub: date) -> tuple[date, int]:
+    """A part of a year spans months: dated to mid-January, 1 July or mid-December at
+    precision 3, the coarsest ACLED has (not later than publication for this year)."""
+    past, ahead = direction in _PAST.split("|"), direction in _AHEAD.split("|")
+    year = int(written) if written else pub.year - past + ahead
+    when = date(year, *_YEAR_PART[day])
+    return (min(when, pub) if year == pub.year else when), 3
+
+
+def _hijri_part(match: re.Match[str], day: int, pub: date) -> tuple[date, int] | None:
+    """«أواخر رمضان الماضي», «مطلع شهر محرم»: the Hijri month's 5th/15th/25th, precision 2."""
+    month = HIJRI_MONTHS[match["hmonth"]]
+    year = _hijri_year(match, month, pub)
+    if year is None:
+        return None
+    return capped(hijri_to_gregorian(year, month, day), year, month, pub), 2
+
+
+def _hijri(match: re.Match[str], pub: date | None) -> tuple[date, int] | None:
+    """«15 رمضان 1440 هـ», «شعبان 1439», «رمضان الماضي» (precision 3), «27 رمضان» (nearest)."""
+    day, month = match["day"], HIJRI_MONTHS[match["hmonth"]]
+    if not match["hyear"] and not match["hdir"]:
+        if not day or pub is None:
+            return None  # رمضان, صفر alone: a name or a word, not a date
+        hyear = gregorian_to_hijri(pub)[0]
+        options = [hijri_to_gregorian(y, month, int(day)) for y in (hyear - 1, hyear, hyear + 1)]
+        return _nearest(options, pub), 1
+    year = _hijri_year(match, month, pub)
+    if year is None:
+        return None
+    if day:
+        return hijri_to_gregorian(year, month, int(day)), 1
+    return capped(hijri_to_gregorian(year, month, 15), year, month, pub), 3
+
+
+def _ago(match: re.Match[str], pub: date) -> tuple[date, int] | None:
+    """«قبل يومين», «قبل 3 أيام», «قبل أسبوعين»: counted back from publication; days at
+    precision 1 (2 when approximate: «قبل نحو ثلاثة أيام»), weeks at 2."""
+    one, written = match["one"], match["n"]
+    unit = one or match["unit"]
+    if one:
+        count = 2 if one.endswith(("ين", "ان")) else 1
+    else:
+        count = int(written) if written.isdigit() else parse_number(written) or 0
+    weeks = unit.startswith(("اسبوع", "اسابيع"))
+    if count == 0:
+        return None
+    return pub - timedelta(days=count * (7 if weeks else 1)), 2 if weeks or match["approx"] else 1
 
 
 def _resolve(kind: str, match: re.Match[str], pub: date | None) -> tuple[date, int] | None:
     """The date and precision of a match; without publication only a match with its own year."""
+    if kind == "hijri":
+        return _hijri(match, pub)
     if pub is None:
         if kind in ("numeric", "iso"):
             return date(int(match.group("y")), int(match.group("m")), int(match.group("d"))), 1
-        if kind not in ("explicit", "ordinal", "hijri") or not match.group("year"):
+        if kind not in ("explicit", "ordinal") or not match.group("year"):
             return None
         pub = date.min  # not read: every date below has its year
     if kind == "weekday":
         return _weekday(match, pub)
     if kind == "explicit":
         return _explicit(match, pub)
-    if kind == "hijri":
-        return _hijri(match, pub)
+    if kind == "ago":
+        return _ago(match, pub)
     if kind == "ordinal":
         return _ordinal(match, pub)
     if kind == "bare_month":
@@ -341,7 +403,7 @@ def _extent(kind: str, match: re.Match[str]) -> tuple[int, int]:
 
 _RELATIVE = frozenset(
     ("before_yesterday", "yesterday", "today", "week", "month", "bare_month", "month_day", "part")
-)
+) | {"ago"}
 
 
 def find_dates(text: str, published: datetime | date | None) -> list[DateMention]:
