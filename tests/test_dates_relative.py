@@ -37,6 +37,7 @@ def _all(text: str, pub: datetime | None = PUB) -> list[tuple[str, str, int]]:
         ("قبل أسبوعين", ("قبل أسبوعين", "2018-04-26", 2)),
         ("قبل ثلاثة أسابيع", ("قبل ثلاثة أسابيع", "2018-04-19", 2)),
         ("قبل نحو ثلاثة أيام", ("قبل نحو ثلاثة أيام", "2018-05-07", 2)),  # approximate: a span
+        ("قبل أسبوع من الآن", ("قبل أسبوع", "2018-05-03", 2)),  # counted from now: publication
     ],
 )
 def test_days_and_weeks_before_publication(text: str, expected: tuple[str, str, int]) -> None:

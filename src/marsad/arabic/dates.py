@@ -131,9 +131,10 @@ _PART_OF = (
     "(?!\\s+(?:الدراسي|المالي|الجديد|الهجري|الميلادي|الفضيل|الكريم)))"
 )
 #: «قبل يومين», «قبل ثلاثة أيام», «قبل أسبوع»: counted back from publication; not «قبل يومين
-#: من الهجوم» (counted from another event) nor «قبل يوم الانتخابات» (a named day). «منذ يومين»
-#: is left out: in news it is nearly always how long a state has lasted («المستمر منذ أسبوع»,
-#: «المفقود منذ يوم»), and the event guideline codes no ongoing state from its start day.
+#: من الهجوم» (counted from another event; «من الآن» is publication) nor «قبل يوم الانتخابات»
+#: (a named day). «منذ يومين» is left out: in news it is nearly always how long a state has
+#: lasted («المستمر منذ أسبوع», «المفقود منذ يوم»); the guideline codes no ongoing state from
+#: its start day.
 _COUNT = "|".join(
     sorted((*(w for w, v in UNITS.items() if v >= 3), *TEN, *TENS), key=len, reverse=True)
 )
@@ -141,7 +142,7 @@ _AGO = (
     f"(?P<rel>قبل\\s+(?:(?P<approx>نحو|حوالي|قرابه|زهاء)\\s+)?"
     f"(?:(?P<n>\\d{{1,2}}|(?:{_COUNT})(?:\\s+عشر)?)\\s+(?P<unit>ايام|يوما|يوم|اسابيع|اسبوعا|اسبوع)"
     f"|(?P<one>يومين|يومان|يوم|اسبوعين|اسبوعان|اسبوع)(?:\\s+واحد)?)){_E}"
-    f"(?!(?:\\s+(?:واحد|فقط|تقريبا))*\\s+(?:من|علي|عن|الي|حتي){_E}|\\s+(?:ال|\\d))"
+    f"(?!(?:\\s+(?:واحد|فقط|تقريبا))*\\s+(?:من(?!\\s+(?:الان|اليوم){_E})|علي|عن|الي|حتي){_E}|\\s+(?:ال|\\d))"
 )
 _TIME_OF_DAY = r"(?:(?:يوم|صباح|مساء|فجر|ظهر|عصر|ليل|ليله|منتصف\s+ليل|نهار)\s+)?"
 
