@@ -43,3 +43,14 @@ def test_youths_and_stones_against_a_force_are_a_riot_not_a_battle() -> None:
     assert clash.sub_event_type == "Armed clash"
     (clash,) = code("وهاجم مسلحون، الاثنين، مركزا للشرطة في مدينة الخليل.")
     assert clash.sub_event_type == "Armed clash"
+
+
+def test_confrontations_during_which_people_were_shot_are_the_shootings_setting() -> None:
+    (attack,) = code("أعلنت وزارة الصحة، الجمعة، مقتل 6 فلسطينيين وإصابة 192 آخرين برصاص الجيش الإسرائيلي، وذلك خلال "
+                     "مواجهات على الحدود الشرقية لقطاع غزة.")
+    assert (attack.sub_event_type, attack.actor1, attack.actor2, attack.fatalities) == (
+        "Attack", "Military Forces of Israel", "Civilians (Palestine)", 6)
+    (attack,) = code("قتل فلسطينيان، الجمعة، برصاص الجيش الإسرائيلي خلال مواجهات في مدينة الخليل.")
+    assert attack.sub_event_type == "Attack"
+    (clash,) = code("واندلعت، الجمعة، مواجهات بين مسلحين والجيش الإسرائيلي في مدينة الخليل.")
+    assert clash.sub_event_type == "Armed clash"

@@ -166,3 +166,16 @@ def says_now(toks: Words, first: int) -> bool:
     background, not the report of an event of its day (callers apply it to undated sentences;
     a dated one, «ويقول ناشطون إن عشرات قتلوا … الاثنين», reports). Round ten's draw: 4 of 4 read wrong."""
     return any(w.removeprefix("و") in _SAYS_NOW for _, _, w in toks[: min(first, 2)])
+
+
+#: «خلال/أثناء/إثر مواجهات»: the confrontations as the time of another act.
+_DURING = frozenset({"خلال", "اثناء", "اثر", "عقب", "ابان"})
+
+
+def shot_during(toks: Words, first: int) -> bool:
+    """«أعلنت الوزارة مقتل 6 فلسطينيين … برصاص الجيش …، خلال مواجهات على الحدود»: confrontations named
+    as the moment people were shot (earlier in the sentence) are the setting of that shooting, which
+    the guideline codes as an attack on civilians (dev6 and dev8 gold), not an armed clash of their own."""
+    if first == 0 or toks[first - 1][2].removeprefix("و") not in _DURING:
+        return False
+    return any(w.removeprefix("و") == "برصاص" for _, _, w in toks[:first])

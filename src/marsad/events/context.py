@@ -68,6 +68,7 @@ _REGION_WORDS = frozenset({"سوريا", "سوريه", "البلاد", "العر
 
 
 _CAUSAL = frozenset({"بعد", "اثر", "جراء", "نتيجه", "بسبب", "عقب"})
+_WHILE = frozenset({"خلال", "اثناء"})
 
 
 def clause_bounds(text: str, toks: Words, first: int, last: int) -> tuple[int, int]:
@@ -88,6 +89,10 @@ def clause_bounds(text: str, toks: Words, first: int, last: int) -> tuple[int, i
     hi = last + 1
     while hi < len(toks) and not is_boundary(text, toks, hi):
         hi += 1
+    if hi + 1 < len(toks) and toks[hi][2] == "وذلك" and toks[hi + 1][2] in _WHILE:
+        hi += 1  # «…، وذلك خلال مواجهات على حدود القطاع»: when and where the clause's act happened
+        while hi < len(toks) and not is_boundary(text, toks, hi):
+            hi += 1
     return lo, hi
 
 

@@ -88,8 +88,11 @@ def _tactics(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publish
 
 def _setting(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,
              story: Story) -> bool:
-    """«وسط معارك لا يبدو أنها ستنتهي»: the setting, not an event."""
-    return hit.first > 0 and toks[hit.first - 1][2] == "وسط" and not cl.clause_dates
+    """«وسط معارك لا يبدو أنها ستنتهي»: the setting, not an event; so are the confrontations during
+    which people were shot («مقتل 6 فلسطينيين برصاص الجيش … خلال مواجهات»): the shooting is the event."""
+    if hit.first > 0 and toks[hit.first - 1][2] == "وسط" and not cl.clause_dates:
+        return True
+    return asides.shot_during(toks, hit.first) and hit.definition.words[0].startswith(("مواجه", "اشتباك"))
 
 
 def _recalled(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,
