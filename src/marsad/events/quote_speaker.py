@@ -98,8 +98,12 @@ def before(text: str, sent: int, cue_start: int) -> Span:
     """The subject at the start of the cue's clause («وكانت وزارة الخارجية الروسية … أعلنت»,
     «… لكن المرصد السوري لحقوق الإنسان قال»): after the last comma or clause opener, at most
     8 words, and at most two words (or «قد») between it and the verb. Only the last 200
-    characters are read: a clause longer has more than 8 words anyway."""
-    words = list(WORD.finditer(text, max(sent, cue_start - 200), cue_start))
+    characters, after the last comma, are read: a clause longer has more than 8 words anyway."""
+    lo = max(sent, cue_start - 200)
+    cut = max(text.rfind("،", lo, cue_start), text.rfind(",", lo, cue_start))
+    if cut >= 0 and text[cut + 1 : cut + 2].isspace():
+        lo = cut + 1
+    words = list(WORD.finditer(text, lo, cue_start))
     for i in range(len(words) - 1, -1, -1):
         w = words[i].group()
         if w[-1:] in "،,:-)" or bare(w) in _CLAUSE:
@@ -185,10 +189,11 @@ def _apposition(text: str, span: Span) -> Span:
 
 def _title_only(text: str, span: Span) -> bool:
     """A phrase of title and qualifiers without a name («الرئيس التركي», «وزير الدفاع الأميركي»)."""
-    words = [bare(w) for w in text[span[0] : span[1]].split()]
-    if not words or words[0] not in _TITLES:
+    first = WORD.match(text, span[0])
+    if first is None or bare(first.group()) not in _TITLES:
         return False
-    return all(w.startswith(("ال", "لل")) or w in _TITLES for w in words[1:])
+    words = [bare(w) for w in text[first.end() : span[1]].split()]
+    return all(w.startswith(("ال", "لل")) or w in _TITLES for w in words)
 
 
 def _earlier_name(text: str, span: Span) -> Span:

@@ -162,13 +162,13 @@ def extract_quotes(article: Article) -> Article:
     state = _State()
     out: list[Quote] = []
     for cue, word in zip(cues, words, strict=True):
-        if cue.start() < state.mark or _not_saying(text, cue):
+        if cue.start() < state.mark:
             continue
         sent_end = _clause_end(text, cue.end(), len(text), quoted, starts)
         later = bisect_left(verbs, cue.end())
         stop = min(sent_end, verbs[later]) if later < len(verbs) else sent_end
         found = _quote_after(text, cue.end(), stop, quoted, starts)
-        if found is None:
+        if found is None or _not_saying(text, cue):
             continue
         kind, span, mark = found
         speaker = _find_speaker(text, cue, word, state, sent_end)
@@ -205,7 +205,9 @@ def _quote_after(
             return None  # a term in marks («وصفهم بـ"الإرهابيين"»); before an introducer, a name
     if begin < 0:
         return None
-    opening = len(text) - len(text[begin:].lstrip(" :"))
+    opening = begin
+    while text[opening : opening + 1] in (" ", ":"):
+        opening += 1
     i = bisect_left(starts, opening)
     if i < len(quoted) and starts[i] == opening and _words_at_least(quoted[i].group(1), 3):
         return "direct", (quoted[i].start(1), quoted[i].end(1)), quoted[i].end()
