@@ -16,10 +16,15 @@ def where(text: str) -> list[tuple[str, str, str, int]]:
 @pytest.mark.parametrize("text, mention", [
     ("قصفت مقاتلات تركية قرى حدودية في إقليم كردستان أمس.", "إقليم كردستان"),
     ("قصفت مقاتلات تركية قرى حدودية في كردستان أمس.", "كردستان"),
-    ("عاد النازحون إلى كردستان العراق بعد انتهاء المعارك.", "كردستان العراق"),
+    ("احتفل السكان في أنحاء كوردستان بعيد النوروز.", "كوردستان"),
 ])
 def test_iraqi_kurdistan_is_a_region(text: str, mention: str) -> None:
     assert (mention, "Kurdistan Region", "region", 3) in where(text)
+
+
+def test_kurdistan_of_iraq_is_the_region_and_the_country() -> None:
+    found = where("زار الوفد كردستان العراق الأسبوع الماضي.")
+    assert [(t, f) for t, _, f, _ in found] == [("كردستان", "region"), ("العراق", "country")]
 
 
 def test_a_kurdish_name_of_a_part_of_syria_is_not_iraqi_kurdistan() -> None:
@@ -42,8 +47,9 @@ def test_a_small_capital_needs_its_country_named() -> None:
     assert where("وقال أقاربه في إيطاليا إن آخر رسالة تلقوها من روسو كانت يوم الأحد.") == [
         ("إيطاليا", "Italy", "country", 3)]
     assert ("فاليتا", "Valletta", "capital", 1) in where("وصل رئيس الوزراء إلى فاليتا عاصمة مالطا.")
-    # a capital of millions needs nothing
+    # a capital of millions needs nothing, nor one that is its country
     assert where("وصل الوزير إلى نيروبي أمس.") == [("نيروبي", "Nairobi", "capital", 1)]
+    assert where("رست السفينة في جبل طارق أمس.") == [("جبل طارق", "Gibraltar", "capital", 1)]
 
 
 @pytest.mark.parametrize("text", [
@@ -58,6 +64,8 @@ def test_a_capital_that_acts_or_is_pressed_is_its_government(text: str) -> None:
 
 def test_a_capital_where_something_happens_stays_a_place() -> None:
     assert where("وصل المبعوث الأمريكي إلى الخرطوم أمس.")[0] == ("الخرطوم", "Khartoum", "capital", 1)
+    # «ما» after the name is no particle of its verb («ما يشبه»: "what looks like")
+    assert where("وشهدت سماء الخرطوم ما يشبه الألعاب النارية.")[0][2] == "capital"
 
 
 def test_a_place_inside_the_name_of_a_development_body_is_no_mention() -> None:

@@ -296,8 +296,9 @@ def arabic_word_names(index: dict[str, list[int]], entries: list[list[Any]], cou
     return found
 
 
-#: Arab countries: their towns' Arabic names are Arabic words, not transliterations.
-_ARAB = frozenset("AE BH DJ DZ EG IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split())
+#: Arab countries, whose towns' Arabic names are Arabic words, and the Persian-speaking ones,
+#: whose «ج» and «غ» are the sounds themselves (Jereh is no «غرة»): no transliterations.
+_ARAB = frozenset("AE BH DJ DZ EG IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE AF IR TJ".split())
 #: «g» of a foreign name is written غ or, in Egyptian usage, ج: هامبورغ / هامبورج.
 _G_SPELLINGS = (("غ", "ج"), ("ج", "غ"))
 

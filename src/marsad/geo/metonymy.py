@@ -118,7 +118,7 @@ def is_metonym(text: str, m: Mention, c: Candidate, after_metonym: bool = False)
 _AGAINST = {"علي", "ضد"}
 _PRESSURE = ("ضغوط", "ضغط", "عقوبات", "العقوبات", "الضغوط", "الضغط")
 #: A particle before the capital's verb («الخرطوم لا تربطها», «موسكو لن تسمح»).
-_PARTICLES = {"لا", "لم", "لن", "قد", "لاتزال", "ما"}
+_PARTICLES = {"لا", "لم", "لن", "قد"}
 
 
 def _acts(text: str, end: int) -> bool:

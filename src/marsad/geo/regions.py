@@ -119,8 +119,8 @@ WORLD_REGIONS: tuple[tuple[str, str, str, str, float, float], ...] = (
     ("سيناء|شبه جزيرة سيناء", "Sinai Peninsula", "Egypt", "EG", 29.50, 33.80),
     # the autonomous region of Iraq (Erbil, Dohuk, Sulaymaniyah), at Erbil; «غرب كردستان» (the
     # Kurdish name of north-eastern Syria) is no mention of it (metonymy.inside_name)
-    ("إقليم كردستان|كردستان|كردستان العراق|إقليم كردستان العراق|كوردستان", "Kurdistan Region", "Iraq", "IQ",
-     36.19, 44.01),
+    # («كردستان العراق» is two mentions: the region and the country)
+    ("إقليم كردستان|كردستان|كوردستان", "Kurdistan Region", "Iraq", "IQ", 36.19, 44.01),
 )
 
 #: Alias -> P-code of the community it names.

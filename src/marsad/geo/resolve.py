@@ -203,8 +203,9 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
         big = c.rank >= 1_000_000 and m.locative not in ("", "ب")  # «في جدة», not «باكرا»
         there = c.cc in ctx.countries
         return said and (there or c.rank >= 100_000 or m.construction == "town") or there and (strong or big)
-    # the capital of a small country is no better known than a town («من روسو» is a man, not Roseau)
-    small_capital = c.feature == "capital" and c.rank < SMALL_CAPITAL
+    # the capital of a small country is no better known than a town («من روسو» is a man, not Roseau),
+    # unless it is the country itself (Gibraltar, Monaco)
+    small_capital = c.feature == "capital" and c.rank < SMALL_CAPITAL and c.name_en != c.country
     if c.feature in ("country", "admin1", "region", "capital", "airbase", "base", "crossing") and not small_capital:
         return True
     if c.feature in ("admin2", "admin3"):
