@@ -95,9 +95,12 @@ def _looks_like_conjunction(core: str, freq: int, counts: dict[str, int]) -> boo
 
 def _strip_proclitics(light: str, counts: dict[str, int]) -> tuple[int, str]:
     """The commonest accepted (characters removed, core); a reading with the article first."""
+    candidates = _proclitic_candidates(light)
+    if not candidates:  # most words: whole, attested or not (no count to read)
+        return 0, light
     whole = _freq(light, counts)
     best, best_rank = (0, light), (False, -1)
-    for removed, core in _proclitic_candidates(light):
+    for removed, core in candidates:
         freq = _freq(core, counts)
         article = _article_after(light, removed, core)  # للمتابعة: ل+المتابعة, not ل+لمتابعة
         rank = (article, freq)
@@ -129,6 +132,8 @@ def _unattested(light: str) -> tuple[int, str]:
 
 
 def _strip_suffix(core: str, counts: dict[str, int]) -> tuple[str, int]:
+    if not core.endswith(_SUFFIXES):  # most words: no suffix to try, no count to read
+        return core, 0
     whole = _freq(core, counts)
     for suffix in _SUFFIXES:
         if not core.endswith(suffix) or len(core) - len(suffix) < MIN_STEM:
