@@ -54,3 +54,19 @@ def test_confrontations_during_which_people_were_shot_are_the_shootings_setting(
     assert attack.sub_event_type == "Attack"
     (clash,) = code("واندلعت، الجمعة، مواجهات بين مسلحين والجيش الإسرائيلي في مدينة الخليل.")
     assert clash.sub_event_type == "Armed clash"
+
+
+def test_a_related_storys_headline_inside_the_page_is_no_event() -> None:
+    text = ("قصفت الطائرات الروسية، الثلاثاء، بلدة كفرنبل.\nسوريا: غارات جوية تدمر مستشفيات في درعا\n"
+            "وتعمل المنظمة في مناطق المعارضة.")
+    (strike,) = code(text)
+    assert strike.location == "Kafr Nobol"
+    (strike,) = code("سوريا: غارات جوية على بلدة كفرنبل\nوتعمل المنظمة في مناطق المعارضة.")  # the first line
+    assert strike.sub_event_type == "Air/drone strike"
+
+
+def test_that_day_and_a_year_before_1900_recall_history() -> None:
+    assert code("واستولت إسرائيل في ذلك اليوم على سيناء واحتلت الجولان كما انتزعت الضفة الغربية من الأردنيين.") == []
+    assert code("وفي عام 1899 قصفت المدفعية مدينة حلب.") == []
+    (strike,) = code("وقصفت المدفعية 1500 هدف في مدينة حلب، الأحد.")  # a count, not a year
+    assert strike.event_date == "2018-03-11"

@@ -8,6 +8,8 @@ captions, habits and strikes counted («دورياً»، «مرتين»), operat
 
 from __future__ import annotations
 
+import re
+
 from marsad.actors.text import variants
 
 Words = list[tuple[int, int, str]]
@@ -34,7 +36,7 @@ def recalled_then(toks: Words, lo: int, first: int, hi: int) -> bool:
     حقبة الحرب …، حيث سيطرت …»، «إبان»): ant2018_syria, 5 event sentences of these, all recaps."""
     if any(variants(w) & _THEN for _, _, w in toks[lo:first]) or any(variants(w) & _ERA for _, _, w in toks[:first]):
         return True
-    return any(that_time(toks, k) for k in range(lo, hi))
+    return any(that_time(toks, k) for k in range(0, hi))  # «واستولت … في ذلك اليوم على سيناء … كما انتزعت»
 
 
 #: «عندما سيطرت القوات على المدينة فر المسلحون»: an act named as the moment of another is a reference point.
@@ -179,3 +181,20 @@ def shot_during(toks: Words, first: int) -> bool:
     if first == 0 or toks[first - 1][2].removeprefix("و") not in _DURING:
         return False
     return any(w.removeprefix("و") == "برصاص" for _, _, w in toks[:first])
+
+
+#: «سوريا: إسرائيل قصفت قاعدة …»، «ناشطون: مقتل 23 …»: a label of one to three words and a colon.
+_LABELLED = re.compile(r"[^\s:]+(?:\s[^\s:]+){0,2}:\s")
+
+
+def teaser_line(text: str, start: int, end: int) -> bool:
+    """A line of the body after its first, of at most twelve words with no end punctuation, opened by a
+    label and a colon («سوريا: غارات جوية تدمر مستشفيات في درعا»): the headline of a related story
+    linked inside the page (page furniture, guideline section 2), not news of this one
+    (ant2018_syria, round ten: 6 such event lines read, 6 teasers of other days' stories or explainers)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end - 1)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    if line_start == 0 or not line or line[-1] in ".!?؟\"»”)" or len(line.split()) > 12:
+        return False
+    return text[start:end].strip() == line and _LABELLED.match(line) is not None

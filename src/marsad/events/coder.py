@@ -13,7 +13,7 @@ from datetime import datetime
 
 from marsad.actors.kb import by_name, country_name, inter_for
 from marsad.actors.text import text_words, variants, words
-from marsad.events import cells, roles, where
+from marsad.events import asides, cells, roles, where
 from marsad.events.attribution import allied, foreign_target, strikes_abroad
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.draft import NO_TOLL, REMOTE, Draft, Story, Words
@@ -97,8 +97,8 @@ def draft_events(article: Article) -> list[Draft]:
     for i, toks, hits in passed:  # the story's fields below are only read while coding a trigger
         sent = spans[i]
         found = [h for h in hits if h.definition.sub_event_type not in _STRIKES or not _sport(toks)]
-        if not found:
-            continue
+        if not found or asides.teaser_line(text, sent.start, sent.end):
+            continue  # (a related story's headline inside the page: furniture)
         story.next_place = where.elaboration_place(article, spans[i + 1], story.usable_places(article)) \
             if i + 1 < len(spans) else None
         story.next_span = spans[i + 1] if story.next_place is not None else None

@@ -136,7 +136,18 @@ def pluperfect(toks: Words, lo: int, first: int) -> bool:
 
 def old_year(toks: Words, lo: int, hi: int, year: int) -> bool:
     """«عام 2012 لقيت حتفها في قصف»، «إبان حرب 1967»: a past year in the clause dates an old event."""
-    return any(w.isdigit() and 1900 <= int(w) < year for _, _, w in toks[lo:hi])
+    return any(past_year(toks, k, year) for k in range(lo, hi))
+
+
+_YEAR_WORDS = frozenset({"عام", "العام", "سنه", "السنه"})
+
+
+def past_year(toks: Words, k: int, year: int) -> bool:
+    """Word ``k`` is a year before ``year``: 1900 on, or an earlier one named so («في عام 1899»)."""
+    w = toks[k][2]
+    if not w.isdigit() or int(w) >= year:
+        return False
+    return int(w) >= 1900 or int(w) >= 1000 and k > 0 and bool(variants(toks[k - 1][2]) & _YEAR_WORDS)
 
 
 def _year_after(toks: Words, first: int, hi: int, year: int) -> bool:
@@ -146,8 +157,7 @@ def _year_after(toks: Words, first: int, hi: int, year: int) -> bool:
         forms = variants(toks[k][2])
         if forms & {"الذي", "التي", "الذين", "منذ", "حيث"}:
             return False
-        w = toks[k][2]
-        if w.isdigit() and 1900 <= int(w) < year and variants(toks[k - 1][2]) & {"عام", "العام", "سنه", "في"}:
+        if past_year(toks, k, year) and variants(toks[k - 1][2]) & {"عام", "العام", "سنه", "في"}:
             return True
     return False
 
@@ -159,8 +169,7 @@ def long_ago(toks: Words, lo: int, first: int, hi: int, year: int) -> bool:
     """«في 14 أبريل من عام 2001 شنت»: a past year just before the trigger (not «منذ 2013»);
     «ألقت القبض عليه … قبل نحو شهر»: weeks or more ago."""
     for k in range(max(lo, first - 8), first):
-        w = toks[k][2]
-        if w.isdigit() and 1900 <= int(w) < year and (k == 0 or "منذ" not in variants(toks[k - 1][2])):
+        if past_year(toks, k, year) and (k == 0 or "منذ" not in variants(toks[k - 1][2])):
             return True
     if _year_after(toks, first, hi, year):
         return True
