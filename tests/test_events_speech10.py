@@ -70,3 +70,13 @@ def test_that_day_and_a_year_before_1900_recall_history() -> None:
     assert code("وفي عام 1899 قصفت المدفعية مدينة حلب.") == []
     (strike,) = code("وقصفت المدفعية 1500 هدف في مدينة حلب، الأحد.")  # a count, not a year
     assert strike.event_date == "2018-03-11"
+
+
+def test_a_film_festival_and_a_prize_won_are_no_protest_nor_abduction() -> None:
+    assert code("ونظمت الجمعية، الأحد، تظاهرة سينمائية في مدينة إدلب.") == []
+    assert code("وانطلقت، الأحد، التظاهرة الثقافية في مدينة إدلب.") == []
+    assert code("وخطف الممثل، الأحد، جائزة أفضل ممثل في مدينة إدلب.") == []
+    (taken,) = code("وخطف مسلحون، الأحد، ثلاثة مدنيين في مدينة إدلب.")
+    assert taken.sub_event_type == "Abduction/forced disappearance"
+    (protest,) = code("وشارك الآلاف، الأحد، في تظاهرة حاشدة في مدينة إدلب.")
+    assert protest.sub_event_type == "Peaceful protest"

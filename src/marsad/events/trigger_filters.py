@@ -30,13 +30,27 @@ _FIGURATIVE = ("ازمه", "الازمه", "الاوضاع", "الوضع", "غض
                "بالضحك", "فضيحه", "الفضيحه", "جدل", "الجدل", "صراع", "الصراع", "الموقف", "غضبا", "موجه")
 
 
+#: «تظاهرة سينمائية»: a festival or a fair, not a protest (Maghrebi and cultural pages).
+_SHOWS = ("سينماييه", "ثقافيه", "فنيه", "رياضيه", "علميه", "تجاريه", "سياحيه", "ادبيه", "موسيقيه", "فكريه")
+#: «خطف الممثل … جائزة أفضل ممثل»، «خطف الأضواء»: a prize, the limelight or a title won, no abduction.
+_PRIZES = ("جايزه", "الجايزه", "بجايزه", "اللقب", "لقب", "الاضواء", "الانظار", "الاهتمام", "الفوز", "الكاس",
+           "البطوله", "الميداليه", "النجوميه", "قلوب")
+
+
 def figurative(toks: Toks, hit: TriggerHit) -> bool:
     """«انفجرت أزمة سياسية»، «انفجار الأوضاع»، «انفجر غضباً»: a blast word with an abstract
-    subject or a feeling after it is no explosion."""
-    if hit.definition.sub_event_type != "Remote explosive/landmine/IED":
-        return False
+    subject or a feeling after it is no explosion; «التظاهرة السينمائية» is a festival and «خطف
+    … جائزة» wins a prize (round ten's draw: a film week and the Oscars coded as events)."""
     after = toks[hit.last + 1][2] if hit.last + 1 < len(toks) else ""
-    return not variants(after).isdisjoint(_FIGURATIVE)
+    sub = hit.definition.sub_event_type
+    if sub == "Remote explosive/landmine/IED":
+        return not variants(after).isdisjoint(_FIGURATIVE)
+    if sub == "Peaceful protest" and hit.definition.words[0].startswith(("تظاهره", "التظاهره")):
+        return any(f.startswith(_SHOWS) for f in variants(after))
+    if sub == "Abduction/forced disappearance":
+        return any(f.removeprefix("و").startswith(_PRIZES) for _, _, w in toks[hit.last + 1 : hit.last + 8]
+                   for f in variants(w))
+    return False
 
 
 #: «تعثر اتفاق»، «انهيار الاتفاق»: a deal that stalls or collapses was not concluded that day.
