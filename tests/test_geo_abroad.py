@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.geo import geocode_text, lookup
+from marsad.model import Entity
 
 
 def where(text: str) -> list[tuple[str, str, str, int]]:
@@ -71,3 +72,16 @@ def test_a_capital_where_something_happens_stays_a_place() -> None:
 def test_a_place_inside_the_name_of_a_development_body_is_no_mention() -> None:
     assert where("وقال مساعد رئيس جهاز تنمية سيناء إن المشروع تأخر.") == []
     assert where("قتل جنديان في هجوم في شمال سيناء.")[0][:2] == ("شمال سيناء", "North Sinai")
+
+
+def test_what_has_a_capital_is_no_town() -> None:
+    # «عاصمة X» names a province or country: not a US town of that name, even tagged LOC in a
+    # story that names the United States
+    text = "قتل أربعة أشخاص في إطلاق نار في عاصمة نيو برونزويك. وعلقت الولايات المتحدة على الحادث."
+    name = "نيو برونزويك"
+    tag = Entity(text.index(name), text.index(name) + len(name), name, "LOC", 0.9)
+    assert [p.text for p in geocode_text(text, [tag])] == ["الولايات المتحدة"]
+    assert "نيو برونزويك" in [p.text for p in geocode_text(text.replace("عاصمة ", "مدينة "), [tag])]
+    assert ("إقليم كردستان", "Kurdistan Region", "region", 3) in where("وصل إلى أربيل عاصمة إقليم كردستان.")
+    # «العاصمة X» is the capital itself
+    assert where("وصل الوزير إلى العاصمة الأمريكية واشنطن.")[0][:3] == ("واشنطن", "Washington", "capital")

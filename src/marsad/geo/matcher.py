@@ -66,6 +66,7 @@ class Mention:
     listed: bool = False  # follows another mention with only «و» or a comma between
     inherited: bool = False  # construction taken from the previous, coordinated name
     country_hint: str = ""  # ISO code of a country named right after it («عمان، الأردن»)
+    capital_of: bool = False  # after «عاصمة» without the article: what has a capital is no town
 
 
 def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
@@ -96,12 +97,16 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         locative = "ب" if cut > 0 and ws[i][2].lstrip("وف").startswith("ب") else ""
         if i > 0 and ws[i - 1][2] in _LOCATIVE:
             locative = ws[i - 1][2].removeprefix("و")
+        capital_of = i > 0 and ws[i - 1][2] in _CAPITAL_OF
         out.append(Mention(start, ws[i + n - 1][1], i, i + n - 1, tuple(cands), construction, conj, k,
-                           locative, listed, inherited))
+                           locative, listed, inherited, capital_of=capital_of))
         i += n
     return _country_hints(text, out)
 
 
+#: «فريدريكتون، عاصمة نيو برونزويك»: the capital of a province or country («العاصمة دمشق» is the
+#: capital itself).
+_CAPITAL_OF = frozenset({"عاصمه", "وعاصمه"})
 #: Water bodies: a name after them names the lake or river, not a town (guideline §2).
 _WATER = frozenset({"بحيره", "نهر", "بحر", "سد"})
 

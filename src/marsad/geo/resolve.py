@@ -169,6 +169,10 @@ def choose(m: Mention, ctx: Context, common: bool) -> tuple[Candidate, int] | No
         kinds = ("country", "admin1") if m.construction == "town" else _PROVINCE_LEVEL
         local = [c for c in cands if c.feature not in kinds]
         cands = local or cands
+    if m.capital_of:  # «عاصمة نيو برونزويك» is Canada's province, not the US town
+        cands = [c for c in cands if c.cc == "SY" or c.feature != "city"]
+        if not cands:
+            return None
     if m.construction in ("province", "rural"):
         province = [c for c in cands if c.feature == "admin1" and (c.cc == "SY" or m.construction == "province")]
         if m.construction == "province" and not province:
