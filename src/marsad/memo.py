@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from itertools import compress
 from operator import is_
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -43,3 +43,29 @@ def peek_many(memo: Mapping[K, V], keys: Sequence[K], compute: Callable[[K], V])
         for j in compress(range(len(found)), map(_IS_NONE, found)):
             found[j] = compute(keys[j])
     return found  # type: ignore[return-value]  # no None is left
+
+
+#: Articles a batch analyses at once (:meth:`marsad.pipeline.Pipeline.process_many`): the
+#: per-article memos shared between steps remember this many articles.
+ARTICLES_AT_ONCE = 64
+
+
+class RecentTexts(Generic[V]):
+    """A value per article text for the last :data:`ARTICLES_AT_ONCE` texts, keyed by the
+    text's identity: steps replace the frozen article but keep its text object, and one
+    step's search is read again by a later step. The texts are held, so an identity is
+    never reused by another string while remembered."""
+
+    def __init__(self, size: int = ARTICLES_AT_ONCE) -> None:
+        self._size = size
+        self._items: dict[int, tuple[str, V]] = {}
+
+    def get(self, text: str) -> V | None:
+        item = self._items.get(id(text))
+        return item[1] if item is not None and item[0] is text else None
+
+    def put(self, text: str, value: V) -> V:
+        if len(self._items) >= self._size:
+            self._items.pop(next(iter(self._items), 0), None)  # the oldest (another thread may race)
+        self._items[id(text)] = (text, value)
+        return value

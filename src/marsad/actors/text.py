@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from marsad.arabic.tokenize import normalised
+from marsad.memo import RecentTexts
 
 _WORD = re.compile(r"[\u0621-\u065F\u0670-\u06D3\u0640A-Za-z0-9\u0660-\u0669]+")
 _SPLIT = re.compile(f"({_WORD.pattern})")  # words at the odd places of a split
@@ -37,20 +38,15 @@ def words(text: str) -> list[tuple[int, int, str]]:
 Words = list[tuple[int, int, str]]
 #: The last text passed to :func:`text_words` and its words (the text is held, so its
 #: identity is never reused by another string while remembered).
-_LAST_WORDS: tuple[str, Words] | None = None
+_RECENT_WORDS: RecentTexts[Words] = RecentTexts()
 
 
 def text_words(text: str) -> Words:
     """:func:`words` of an article's whole text, remembered for the next caller with the same
     text object (the trigger pass reads its sentences' words from it, then the linker the
     whole). Callers must not mutate the list."""
-    global _LAST_WORDS
-    last = _LAST_WORDS
-    if last is not None and last[0] is text:
-        return last[1]
-    found = words(text)
-    _LAST_WORDS = (text, found)
-    return found
+    found = _RECENT_WORDS.get(text)
+    return found if found is not None else _RECENT_WORDS.put(text, words(text))
 
 
 def core(word: str) -> str:

@@ -108,7 +108,7 @@ def _process_batch(batch: list[InputRecord]) -> list[Article]:
     if _WORKER_ERROR is not None:
         raise RuntimeError(f"worker could not build its pipeline: {_WORKER_ERROR!r}")
     pipeline = _WORKER_PIPELINE or default_pipeline()
-    return [_finish(pipeline.process(as_article(r))) for r in batch]
+    return [_finish(a) for a in pipeline.process_many([as_article(r) for r in batch])]
 
 
 def batches(articles: Iterable[_T], size: int) -> Iterator[list[_T]]:
@@ -136,7 +136,7 @@ def run_local(
             # between two analyses cost 0.19 instead of 0.06 ms/article on ant2018_all
             # (the reader's and zlib's state fall out of the CPU caches in between).
             for batch in batches(articles, batch_size):
-                yield from (_finish(steps.process(as_article(r))) for r in batch)
+                yield from map(_finish, steps.process_many([as_article(r) for r in batch]))
         return
     stream = batches(articles, batch_size)
     first = next(stream, [])

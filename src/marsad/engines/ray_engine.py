@@ -44,10 +44,8 @@ def _analyse_batch(batch: dict[str, Any], entity_scope: EntityScope) -> dict[str
     from marsad.pipeline import default_pipeline
 
     pipeline = default_pipeline(entity_scope)
-    out = [
-        json.dumps(pipeline.process(as_article(pickle.loads(r))).to_dict(), ensure_ascii=False)
-        for r in batch["record"]
-    ]
+    analysed = pipeline.process_many([as_article(pickle.loads(r)) for r in batch["record"]])
+    out = [json.dumps(a.to_dict(), ensure_ascii=False) for a in analysed]
     return {"article": np.array(out, dtype=object)}
 
 

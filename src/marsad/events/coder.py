@@ -27,6 +27,7 @@ from marsad.events.triggers import (
     might_trigger,
     might_trigger_normal,
 )
+from marsad.memo import RecentTexts
 from marsad.model import Article, Span
 
 
@@ -48,7 +49,7 @@ def sentence_spans(article: Article) -> list[Span]:
 #: One sentence that holds a trigger: its index, its words (article offsets), its triggers.
 SentenceHits = tuple[int, Words, list[TriggerHit]]
 #: The last article's trigger pass, keyed by its text and sentences objects (held, so never reused).
-_LAST_PASS: tuple[str, tuple[Span, ...], list[Span], tuple[SentenceHits, ...]] | None = None
+_RECENT_PASSES: RecentTexts[tuple[tuple[Span, ...], list[Span], tuple[SentenceHits, ...]]] = RecentTexts()
 
 
 def trigger_pass(article: Article) -> tuple[list[Span], tuple[SentenceHits, ...]]:
@@ -63,10 +64,9 @@ def trigger_pass(article: Article) -> tuple[list[Span], tuple[SentenceHits, ...]
     once, :func:`marsad.actors.text.text_words`, and read again by the linker): a trigger's
     first stem lies inside one of them, so it says no only where :func:`find_triggers` finds
     nothing. Without the Arabic layer's sentences, each sentence's text is normalised."""
-    global _LAST_PASS
-    last = _LAST_PASS
-    if last is not None and last[0] is article.text and last[1] == article.sentences:
-        return last[2], last[3]
+    last = _RECENT_PASSES.get(article.text)
+    if last is not None and last[0] == article.sentences:
+        return last[1], last[2]
     text, spans = article.text, sentence_spans(article)
     every = text_words(text) if article.sentences else None  # words never cross its sentences
     starts = [a for a, _, _ in every] if every is not None else []
@@ -84,7 +84,7 @@ def trigger_pass(article: Article) -> tuple[list[Span], tuple[SentenceHits, ...]
         if hits:
             out.append((i, toks, hits))
     passed = tuple(out)
-    _LAST_PASS = (text, article.sentences, spans, passed)  # another thread may replace it at once
+    _RECENT_PASSES.put(text, (article.sentences, spans, passed))
     return spans, passed
 
 
