@@ -85,3 +85,19 @@ def test_what_has_a_capital_is_no_town() -> None:
     assert ("إقليم كردستان", "Kurdistan Region", "region", 3) in where("وصل إلى أربيل عاصمة إقليم كردستان.")
     # «العاصمة X» is the capital itself
     assert where("وصل الوزير إلى العاصمة الأمريكية واشنطن.")[0][:3] == ("واشنطن", "Washington", "capital")
+
+
+def test_a_nationality_beside_a_town_names_its_country() -> None:
+    said = "أعلنت الشرطة الكندية مقتل رجلين في إطلاق نار في فريدريكتون مساء الجمعة."
+    assert ("فريدريكتون", "Fredericton", "city", 1) in where(said)
+    # without it, or with another country's, a town of 60,000 people is no place of the story
+    assert where(said.replace("الكندية", "المحلية")) == []
+    assert where(said.replace("الكندية", "الفرنسية")) == []
+
+
+def test_nationalities_are_read_from_the_country_names() -> None:
+    from marsad.geo.countries_ar import nationality
+    from marsad.geo.text import norm
+
+    found = [nationality(norm(w)) for w in ("الكندية", "الألماني", "والأميركية", "السعودية", "مالي", "عماني")]
+    assert found == ["CA", "DE", "US", "SA", None, None]

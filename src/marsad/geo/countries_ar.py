@@ -7,6 +7,8 @@ lookup keys are normalised.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 COUNTRY_NAMES_AR: dict[str, tuple[str, ...]] = {
     code: tuple(names.split("|"))
     for code, names in (
@@ -174,3 +176,33 @@ XK:كوسوفو
 """.strip().splitlines()
     )
 }
+
+
+#: Nationality adjectives that are also common words («مالي» financial, «عماني» of Amman).
+_AMBIGUOUS = frozenset({"مالي", "ماليه", "تشادي", "كوبي", "توغولي", "عماني", "عمانيه"})
+#: Nationality adjectives that the country's name does not yield (أفغانستان، السعودية، الجزائر).
+_IRREGULAR = {"افغاني": "AF", "سعودي": "SA", "جزائري": "DZ", "اسرائيلي": "IL", "باكستاني": "PK"}
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> dict[str, str]:
+    """Nationality adjective (normalised, no article) -> ISO code: «كندي»/«كندية» of «كندا»,
+    «روسي»/«روسية» of «روسيا»."""
+    from marsad.geo.text import norm
+
+    out: dict[str, str] = {}
+    for iso, names in COUNTRY_NAMES_AR.items():
+        for raw in (n for n in names if " " not in n):
+            name = norm(raw)  # «ألمانيا»'s «أل» is no article
+            base = (name[2:] if raw.startswith("ال") else name).removesuffix("ا")
+            forms = (base, base + "ه") if name.endswith("يا") else (base + "ي", base + "يه")
+            out.update({f: iso for f in forms if len(base) >= 3 and f not in _AMBIGUOUS and f not in out})
+    for adj, iso in _IRREGULAR.items():
+        out.setdefault(adj, iso)
+        out.setdefault(adj + "ه", iso)
+    return out
+
+
+def nationality(word: str) -> str | None:
+    """The ISO code of the country a normalised nationality adjective names («الكندية» -> CA)."""
+    return _nationalities().get(word.removeprefix("و").removeprefix("ال"))

@@ -26,6 +26,8 @@ _PROVINCE_LEVEL = ("country", "admin1", "region")
 _SITE_FEATURES = ("admin2", "admin3", "airbase", "base", "crossing", "locality")
 #: A capital of fewer people needs the evidence of a town abroad (Roseau, Valletta, Vaduz).
 SMALL_CAPITAL = 100_000
+#: A nationality adjective this close (characters) names the country of a town after «في».
+NATIONAL_WINDOW = 120
 #: Governorates that news treats as one area.
 _NEIGHBOURS = (("Damascus", "Rural Damascus"), ("Rural Damascus", "Damascus"))
 
@@ -63,6 +65,7 @@ class Context:
     admin1_at: dict[str, list[int]] = field(default_factory=dict)  # governorate -> sorted offsets
     admin2: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
+    nationals: dict[str, list[int]] = field(default_factory=dict)  # country -> offsets of its adjectives
     points: list[tuple[int, float, float]] = field(default_factory=list)  # (offset, lat, lon) by offset
     abroad: list[int] = field(default_factory=list)  # sorted offsets of towns abroad («مدينة تعز»)
     syria: bool = False
@@ -228,7 +231,9 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
         return False  # «العريش بمديرية موزع»: situated in a district of another country
     if c.rank < 100_000:
         # a name of several words after a town word is that town («منطقة كوي سنجق»), as in Syria
-        named = c.cc in ctx.countries or said and m.last > m.first
+        # or by a nationality beside it («أعلنت السلطات الكندية … في فريدريكتون»)
+        beside = m.locative == "في" and bool(_near(ctx.nationals.get(c.cc, []), m.start, NATIONAL_WINDOW))
+        named = c.cc in ctx.countries or beside or said and m.last > m.first
         return (strong or bool(m.locative)) and named
     if strong or c.cc in ctx.countries:
         return True
