@@ -146,3 +146,25 @@ def test_a_short_name_in_marks_before_the_introducer_and_a_verb_with_its_shadda(
         ("direct", "مصدر", "الحكومة ترفض هذا الاتفاق بشكل قاطع"),
         ("reported", "قائد عسكري", "المعارك قد تستمر أشهرا في الشرق"),
     ]
+
+
+def _speakers(text: str) -> list[str]:
+    return [q.speaker for q in extract_quotes(Article.create(text)).quotes]
+
+
+def test_references_point_back_and_titles_take_the_name_after_a_place() -> None:
+    text = ("نقلت الوكالة عن مصدر أمني رفيع أن الطريق أغلق ليلا. وأضاف المصدر أن الدوريات عادت صباحا. "
+            "ونفى المتحدث باسم البعثة في فيينا يوهان كارلسون أن تكون البعثة قد غادرت المدينة.")
+    assert _speakers(text) == ["مصدر أمني رفيع", "مصدر أمني رفيع", "يوهان كارلسون"]
+
+
+def test_a_participle_takes_the_subject_of_its_sentences_silent_verb() -> None:
+    text = ("قال الوزير سامي نادر إن الموازنة العامة جاهزة للنقاش. "
+            "وردت النقابة العمالية معتبرة أن الأجور لم ترتفع منذ سنوات.")
+    assert _speakers(text) == ["الوزير سامي نادر", "النقابة العمالية"]
+
+
+def test_go_on_with_a_bare_title_is_the_last_person_and_the_latter_is_the_last_named() -> None:
+    text = ("أكد الجنرال ماركو بيلي أن القوات باقية في القاعدة. وتابع الجنرال الإيطالي أن الانسحاب ليس قريبا. "
+            "والتقى الوزير رامي خوري بالسفير الألماني، كارل فيشر، ورأى الأخير أن المحادثات كانت مثمرة.")
+    assert _speakers(text) == ["الجنرال ماركو بيلي", "الجنرال ماركو بيلي", "كارل فيشر"]

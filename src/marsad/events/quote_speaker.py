@@ -43,7 +43,17 @@ ORG_NOUNS = frozenset({"صحيفه", "وكاله", "قناه", "موقع", "شب
 _STATEMENT = frozenset({"بيان", "البيان", "بيانها", "بيانه"})
 #: Folded, as :func:`bare` gives them («الرئيس» → «الرييس»).
 _TITLES = frozenset({"رييس", "وزير", "الرييس", "الوزير", "المتحدث", "الناطق", "المرشد", "الملك", "الامين",
-                     "قايد", "القايد", "السفير", "المبعوث", "مندوب", "المندوب", "زعيم", "الزعيم"})
+                     "قايد", "القايد", "السفير", "المبعوث", "مندوب", "المندوب", "زعيم", "الزعيم", "المتحدثه",
+                     "الناطقه", "الجنرال", "العميد", "العقيد", "المقدم", "الرايد", "النقيب", "الاميرال",
+                     "الكولونيل", "المستشار", "مدير", "المدير", "نايب", "النايب", "ممثل", "الممثل", "المنسق",
+                     "محافظ", "المحافظ", "سفير", "المفوض", "مفوض"})
+#: Words inside a title that are no name («الناطق باسم المفوضية»، «رئيس حزب القوات»).
+_IN_TITLE = ORG_NOUNS | frozenset({"باسم", "عام"})
+#: Definite nouns that point back at the last indefinite mention («مصدر عسكري … وأضاف المصدر»).
+_BACK = {"المصدر": "مصدر", "المصادر": "مصادر", "الموقع": "موقع", "الصحيفه": "صحيفه", "الوكاله": "وكاله",
+         "القناه": "قناه", "المنظمه": "منظمه", "الشبكه": "شبكه"}
+#: «الأخير» is the latter: the last person named with a title before it.
+_LATTER = frozenset({"الاخير", "الاخيره"})
 
 
 @lru_cache(maxsize=16384)
@@ -109,8 +119,8 @@ def before(text: str, sent: int, cue_start: int) -> Span:
         if w[-1:] in "،,:-)" or bare(w) in _CLAUSE:
             words = words[i + 1 :]
             break
-    while words and bare(words[0].group()) in _OPENERS:
-        words = words[1:]
+    while words and (bare(words[0].group()) in _OPENERS or not bare(words[0].group())):
+        words = words[1:]  # an opener, or a dash («(CNN) – اتهم»)
     if not words or len(words) > 8 or words[0].group()[:1] in _MARKS:
         return NONE
     phrase = [words[0]]
@@ -122,7 +132,12 @@ def before(text: str, sent: int, cue_start: int) -> Span:
             named = False  # «صحيفة ليبراسيون»: one name word after an organisation noun
         phrase.append(m)
     gap = [bare(m.group()) for m in words[len(phrase) :]]
-    if len(gap) > 2 and not all(w in _AUX for w in gap):
+    while gap and gap[-1] in _AUX:
+        gap.pop()
+    if 0 < len(gap) <= 3 and bare(phrase[0].group()) in _TITLES and not any(w in _NOT_NAMES for w in gap):
+        phrase = words[: len(phrase) + len(gap)]  # the title's name, before the verb
+        gap = []
+    if len(gap) > 2:
         return NONE
     return phrase[0].start(), phrase[-1].end() - (1 if phrase[-1].group()[-1:] in "،," else 0)
 
@@ -149,10 +164,95 @@ def refine(text: str, span: Span, previous: Span) -> Span:
     if first and bare(first.group()) in _STATEMENT:
         rest = after(text, first.end(), span[1]) if first.end() < span[1] else NONE
         return rest if rest[0] >= 0 else (previous if previous[0] >= 0 else _issuer(text, span[0]))
+    back = _antecedent(text, span)
+    if back[0] >= 0:
+        return back
     named = _apposition(text, span)
     if named[0] >= 0:
         return named
-    return _earlier_name(text, span) if _title_only(text, span) else span
+    if not title_only(text, span):
+        return span
+    named = _name_past_place(text, span[1])
+    return named if named[0] >= 0 else _earlier_name(text, span)
+
+
+def _antecedent(text: str, span: Span) -> Span:
+    """What a one-word reference points back to: «المصدر» the last «مصدر …», «الموقع» the last
+    «موقع "…"» (section 4: the description nearest the quote), «الأخير» the last person named
+    after a title; none when the word is no such reference or has no antecedent."""
+    word = text[span[0] : span[1]]
+    if " " in word:
+        return NONE
+    b = bare(word)
+    if b in _LATTER:
+        return _last_titled_name(text, span[0])
+    noun = _BACK.get(b)
+    if noun is None:
+        return NONE
+    for m in reversed(list(WORD.finditer(text, 0, span[0]))):
+        w = bare(m.group())
+        if w == noun or w[1:] == noun and w[0] in "وبلف":
+            found = _name_phrase(text, after(text, m.start() + len(w) - len(noun), min(len(text), m.end() + 80)))
+            if found[0] >= 0 and found[1] > m.end():
+                return found  # a bare «مصدر» is no antecedent
+    return NONE
+
+
+def _name_phrase(text: str, span: Span) -> Span:
+    """The noun and its name in a phrase :func:`after` ran on («وكالة الأنباء السورية (سانا) بدء
+    خروج» → up to «(سانا)»): up to three name words right after the noun («صحيفة وول ستريت
+    جورنال»), a name in marks or brackets, then words with «ال»."""
+    if span[0] < 0:
+        return span
+    end, names, inside = span[1], 0, False
+    for k, m in enumerate(WORD.finditer(text, span[0], span[1])):
+        w = m.group()
+        if k and not inside and w[:1] not in _MARKS + "(":
+            if bare(w).startswith("ال"):
+                names = 4
+            elif names >= 3:
+                break
+            else:
+                names += 1
+        inside = (inside or w[:1] in _MARKS + "(") and w[-1:] not in ")\"»”"
+        end = m.end()
+    return span[0], min(end, span[1])
+
+
+def _last_titled_name(text: str, pos: int) -> Span:
+    """The last name after a title in the 300 characters before ``pos`` («بالرئيس الفرنسي،
+    إيمانويل ماكرون،»)."""
+    lo = max(0, pos - 300)
+    best = NONE
+    for m in WORD.finditer(text, lo, pos):
+        w = bare(m.group())
+        if w not in _TITLES and not (w[:1] in "وبل" and w[1:] in _TITLES):
+            continue
+        end = m.end()
+        for nxt in WORD.finditer(text, m.end(), pos):
+            if not bare(nxt.group()).startswith("ال") or nxt.group()[-1:] in "،,":
+                if nxt.group()[-1:] in "،," and bare(nxt.group()).startswith("ال"):
+                    end = nxt.end() - 1
+                break
+            end = nxt.end()
+        name = _name_after(text, end)
+        if name[0] >= 0 and name[1] <= pos:
+            best = name
+    return best
+
+
+def _name_past_place(text: str, pos: int) -> Span:
+    """A name after a title and a place («الناطق باسم المفوضية في جنيف ويليام سبيندلر أن»):
+    «في» and one word, then two or three name words ending before an introducer or a mark."""
+    words = list(WORD.finditer(text, pos, min(len(text), pos + 80)))[:6]
+    if len(words) < 4 or bare(words[0].group()) != "في" or stops(words[1].group()):
+        return NONE
+    name = _name_after(text, words[2].start())
+    if name[0] < 0 or text.count(" ", name[0], name[1]) not in (1, 2):
+        return NONE
+    nxt = WORD.search(text, name[1])
+    said = nxt is not None and (INTRO.fullmatch(bare(nxt.group())) is not None or nxt.group()[:1] in _MARKS)
+    return name if said or text[name[1] : name[1] + 1] in ("،", ",", ":") else NONE
 
 
 def _name_after(text: str, pos: int) -> Span:
@@ -163,7 +263,8 @@ def _name_after(text: str, pos: int) -> Span:
     for w in WORD.finditer(text, start, min(len(text), start + 60)):
         word = w.group()
         b = bare(word)
-        if not b or stops(word) or b.startswith("ال") or word[:1] in "(" or not b[0].isalpha() or b in _NOT_NAMES:
+        if (not b or stops(word) or b.startswith("ال") or word[:1] in "(" or not b[0].isalpha() or b in _NOT_NAMES
+                or b in _IN_TITLE):
             break
         words.append(w)
         if word[-1:] in "،,:;؛." or len(words) == 4:
@@ -176,7 +277,7 @@ def _name_after(text: str, pos: int) -> Span:
 
 def _apposition(text: str, span: Span) -> Span:
     """«رئيس حزب القوات اللبنانية، سمير جعجع، أن»: the name set off by commas after a title."""
-    if not text.startswith(("،", ","), span[1]) or not _title_only(text, span):
+    if not text.startswith(("،", ","), span[1]) or not title_only(text, span):
         return NONE
     name = _name_after(text, span[1])
     if name[0] < 0:
@@ -187,13 +288,13 @@ def _apposition(text: str, span: Span) -> Span:
     return name if nxt and INTRO.fullmatch(bare(nxt.group())) else NONE
 
 
-def _title_only(text: str, span: Span) -> bool:
+def title_only(text: str, span: Span) -> bool:
     """A phrase of title and qualifiers without a name («الرئيس التركي», «وزير الدفاع الأميركي»)."""
     first = WORD.match(text, span[0])
     if first is None or bare(first.group()) not in _TITLES:
         return False
     words = [bare(w) for w in text[first.end() : span[1]].split()]
-    return all(w.startswith(("ال", "لل")) or w in _TITLES for w in words)
+    return all(w.startswith(("ال", "لل")) or w in _TITLES or w in _IN_TITLE for w in words)
 
 
 def _earlier_name(text: str, span: Span) -> Span:
@@ -201,7 +302,8 @@ def _earlier_name(text: str, span: Span) -> Span:
     title = text[span[0] : span[1]]
     at = text.find(title, 0, span[0])
     while at >= 0:
-        name = _name_after(text, at + len(title))
+        whole = not text[at + len(title) : at + len(title) + 1].isalnum()  # «الممثل» in «الممثلين»
+        name = _name_after(text, at + len(title)) if whole else NONE
         if name[0] >= 0:
             return name
         at = text.find(title, at + len(title), span[0])
@@ -218,3 +320,27 @@ def _issuer(text: str, pos: int) -> Span:
         return NONE
     skip = 1 if nxt.group()[:1] == "ل" and not nxt.group().startswith("لل") else 0
     return after(text, nxt.start() + skip, min(len(text), nxt.start() + 80))
+
+
+def person(text: str, span: Span) -> bool:
+    """A phrase that ends in a name (no «ال» in its last word and no title alone): a person
+    («الجنرال باريزو»), not a body or a state («الإمارات العربية المتحدة»)."""
+    if span[0] < 0 or title_only(text, span):
+        return False
+    last = text[span[0] : span[1]].split()[-1:]
+    return bool(last) and not bare(last[0]).startswith("ال") and bare(last[0]) not in ORG_NOUNS
+
+
+def subject(text: str, span: Span) -> Span:
+    """A verb's subject without its object («أعلن العراق قصف …» → «العراق», «ونوه الباحث
+    بالجهود» → «الباحث»): the phrase up to the first word without «ال» after one with it."""
+    if span[0] < 0:
+        return span
+    end, seen = span[1], False
+    for m in WORD.finditer(text, span[0], span[1]):
+        has = bare(m.group()).startswith("ال")
+        if seen and not has:
+            return span[0], end
+        seen = seen or has
+        end = m.end()
+    return span

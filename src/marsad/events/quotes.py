@@ -27,6 +27,7 @@ _VERBS = (
     "لفت لفتت نوه نوهت رد ردت ابلغ ابلغت كتب كتبت اردف اردفت ختم ختمت هدد هددت رجح رجحت نقل نقلت "
     "يقول تقول يري تري يوكد توكد يضيف يشير تشير"
 ).split()
+_VERB_SET = frozenset(_VERBS)
 _PARTICIPLES = frozenset(
     "مضيفا مضيفه مشيرا مشيره موكدا موكده لافتا لافته معتبرا معتبره مشددا مشدده موضحا موضحه قايلا قايله "
     "محذرا محذره معلنا معلنه نافيا نافيه متهما متهمه كاشفا كاشفه منوها منوهه".split()
@@ -91,6 +92,11 @@ class _State:
     def __init__(self) -> None:
         self.speaker: sp.Span = sp.NONE
         self.mark = 0  # end of the last cue's quotation, or the start of its reported clause
+        self.silent: tuple[re.Match[str], str] | None = None  # the last verb cue that quoted nothing
+
+
+#: Verbs that go on with the last speaker: a bare title after them is that speaker («وتابع الجنرال»).
+_GO_ON = frozenset("واضاف واضافت وتابع وتابعت واردف واردفت وختم وختمت".split())
 
 
 def _find_speaker(text: str, cue: re.Match[str], word: str, state: _State, limit: int) -> sp.Span:
@@ -102,12 +108,28 @@ def _find_speaker(text: str, cue: re.Match[str], word: str, state: _State, limit
     elif word.endswith(("نقل", "نقلت")):
         found = sp.chain(text, sent, cue.end(), limit, backwards=False)
     if found[0] < 0 and word in _PARTICIPLES:
-        return state.speaker
+        return _participle_speaker(text, sent, state, limit)
     if found[0] < 0 and word != "بيان" and state.mark <= sent:
         found = sp.before(text, sent, cue.start())
     if found[0] < 0:
         found = sp.after(text, cue.end(), limit)
-    return sp.refine(text, found, state.speaker) if found[0] >= 0 else state.speaker
+    if found[0] < 0:
+        return state.speaker
+    found = sp.refine(text, found, state.speaker)
+    if word in _GO_ON and sp.title_only(text, found) and sp.person(text, state.speaker):
+        return state.speaker  # «وتابع الجنرال الفرنسي»: the general who was speaking
+    return found
+
+
+def _participle_speaker(text: str, sent: int, state: _State, limit: int) -> sp.Span:
+    """A participle goes on with its sentence's verb of saying: the last speaker, unless a verb
+    earlier in the sentence quoted nothing itself («وردت الخارجية اللبنانية معتبرة أن»)."""
+    if state.silent is None:
+        return state.speaker
+    cue, word = state.silent
+    if cue.start() < max(sent, state.mark):
+        return state.speaker
+    return sp.subject(text, _find_speaker(text, cue, word, state, limit))
 
 
 def _introducer(text: str, pos: int, stop: int) -> int:
@@ -169,6 +191,8 @@ def extract_quotes(article: Article) -> Article:
         stop = min(sent_end, verbs[later]) if later < len(verbs) else sent_end
         found = _quote_after(text, cue.end(), stop, quoted, starts)
         if found is None or _not_saying(text, cue):
+            if word[:1] in "وف" and word[1:] in _VERB_SET or word in _VERB_SET and sp.sentence_start(text, cue.start()) == cue.start():
+                state.silent = (cue, word)  # «وردت الخارجية …»: a verb opening its clause
             continue
         kind, span, mark = found
         speaker = _find_speaker(text, cue, word, state, sent_end)
