@@ -19,13 +19,16 @@ from marsad.geo.matcher import Mention, find_mentions
 from marsad.geo.metonymy import inside_name, is_adjective, is_metonym
 from marsad.geo.resolve import build_context, choose
 from marsad.geo.text import indexed_words
+from marsad.memo import ARTICLES_AT_ONCE
 from marsad.model import Article, Entity, Place
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=ARTICLES_AT_ONCE)
 def mentions_of(text: str) -> tuple[Mention, ...]:
-    """The gazetteer mentions of ``text``, cached for the article at hand: the entity
-    step reads them to choose the sentences it tags, then this step resolves them."""
+    """The gazetteer mentions of ``text``, cached for the articles at hand: the entity
+    step reads them to choose the sentences it tags, then this step resolves them (a
+    batch's worth: :meth:`marsad.pipeline.Pipeline.process_many` tags a batch before it
+    geocodes any)."""
     return tuple(find_mentions(text, gazetteer()))
 
 
