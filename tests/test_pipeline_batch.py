@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 
 from marsad.memo import ARTICLES_AT_ONCE, RecentTexts
@@ -62,11 +63,49 @@ def test_batch_form_gives_the_one_by_one_results_with_errors_per_article() -> No
                      9 - 3]  # fmt: skip
 
 
+def _copies(articles: list[Article]) -> list[Article]:
+    """The same articles with new text objects: the memos shared between steps are keyed by
+    the text's identity, so a reference run on copies cannot read what the other run left."""
+    return [replace(a, text="".join(list(a.text))) for a in articles]
+
+
 def test_default_pipeline_batched_equals_one_by_one() -> None:
     pipeline = Pipeline.default()
     assert "entities" in pipeline.batch_steps
     articles = _articles(7)
-    assert pipeline.process_many(articles) == [pipeline.process(a) for a in articles]
+    expected = [pipeline.process(a) for a in _copies(articles)]
+    assert pipeline.process_many(articles) == expected
+
+
+def _short(articles: list[Article]) -> list[Article]:
+    return articles[:-1]
+
+
+def test_a_batch_form_returning_too_few_articles_is_redone_one_by_one() -> None:
+    one, _ = _pipelines()
+    short = Pipeline(one.steps, {"mark": _short})
+    articles = _articles(5)
+    assert short.process_many(articles) == [one.process(a) for a in articles]
+
+
+def test_recent_texts_stay_bounded_under_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    memo: RecentTexts[int] = RecentTexts(size=4)
+    texts = ["".join(["نص", str(i)]) for i in range(40_000)]
+
+    def fill(part: int) -> None:
+        for t in texts[part::8]:
+            memo.put(t, 1)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, as a loaded server might
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(fill, range(8)))  # a racing eviction raised here, or grew the memo
+    finally:
+        sys.setswitchinterval(interval)
+    assert len(memo._items) <= 4
 
 
 def test_recent_texts_keyed_by_identity_and_bounded() -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from itertools import compress
 from operator import is_
+from threading import Lock
 from typing import Generic, TypeVar
 
 K = TypeVar("K")
@@ -54,18 +55,21 @@ class RecentTexts(Generic[V]):
     """A value per article text for the last :data:`ARTICLES_AT_ONCE` texts, keyed by the
     text's identity: steps replace the frozen article but keep its text object, and one
     step's search is read again by a later step. The texts are held, so an identity is
-    never reused by another string while remembered."""
+    never reused by another string while remembered. Writes take a lock: the web API
+    analyses in threads, and a racing eviction could grow the memo past its bound."""
 
     def __init__(self, size: int = ARTICLES_AT_ONCE) -> None:
         self._size = size
         self._items: dict[int, tuple[str, V]] = {}
+        self._lock = Lock()
 
     def get(self, text: str) -> V | None:
         item = self._items.get(id(text))
         return item[1] if item is not None and item[0] is text else None
 
     def put(self, text: str, value: V) -> V:
-        if len(self._items) >= self._size:
-            self._items.pop(next(iter(self._items), 0), None)  # the oldest (another thread may race)
-        self._items[id(text)] = (text, value)
+        with self._lock:
+            while len(self._items) >= self._size:
+                del self._items[next(iter(self._items))]  # the oldest
+            self._items[id(text)] = (text, value)
         return value

@@ -110,6 +110,8 @@ class Pipeline:
         todo = [k for k, a in enumerate(articles) if a.error is None]
         try:
             done = self.batch_steps[name]([articles[k] for k in todo])
+            if len(done) != len(todo):
+                raise ValueError(f"{name}: the batch form returned {len(done)} of {len(todo)} articles")
         except Exception:  # noqa: BLE001 - one bad article must not stop a batch
             done = [_run(articles[k], tuple(s for s in self.steps if s[0] == name)) for k in todo]
         out = list(articles)

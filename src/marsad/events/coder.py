@@ -48,7 +48,8 @@ def sentence_spans(article: Article) -> list[Span]:
 
 #: One sentence that holds a trigger: its index, its words (article offsets), its triggers.
 SentenceHits = tuple[int, Words, list[TriggerHit]]
-#: The last article's trigger pass, keyed by its text and sentences objects (held, so never reused).
+#: The trigger passes of the last articles (a batch's worth), keyed by the identity of their
+#: texts (held, so never reused) and checked against their sentences.
 _RECENT_PASSES: RecentTexts[tuple[tuple[Span, ...], list[Span], tuple[SentenceHits, ...]]] = RecentTexts()
 
 
@@ -56,9 +57,10 @@ def trigger_pass(article: Article) -> tuple[list[Span], tuple[SentenceHits, ...]
     """The article's sentences and those that hold a trigger, with their words and triggers.
 
     The entity step's gate (:func:`marsad.ner.step.event_sentences`) and the coder read the
-    same search, so it runs once per article: a one-article memo keyed by the identity of
-    its text (steps replace the frozen article but keep its text and sentences). Callers
-    must not mutate what it returns.
+    same search, so it runs once per article: a memo of a batch's articles keyed by the
+    identity of their texts (steps replace the frozen article but keep its text and
+    sentences; :meth:`marsad.pipeline.Pipeline.process_many` gates a whole batch before
+    the coder reads any). Callers must not mutate what it returns.
 
     The gate reads each sentence's normalised words, sliced from the whole text's (found
     once, :func:`marsad.actors.text.text_words`, and read again by the linker): a trigger's
