@@ -344,3 +344,8 @@ def subject(text: str, span: Span) -> Span:
         seen = seen or has
         end = m.end()
     return span
+
+
+def is_title(word: str) -> bool:
+    """A title word («المتحدث»، «الوزير»)."""
+    return bare(word) in _TITLES

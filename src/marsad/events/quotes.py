@@ -189,18 +189,78 @@ def extract_quotes(article: Article) -> Article:
         sent_end = _clause_end(text, cue.end(), len(text), quoted, starts)
         later = bisect_left(verbs, cue.end())
         stop = min(sent_end, verbs[later]) if later < len(verbs) else sent_end
-        found = _quote_after(text, cue.end(), stop, quoted, starts)
-        if found is None or _not_saying(text, cue):
+        found = None if _not_saying(text, cue) else _quote_after(text, cue.end(), stop, quoted, starts)
+        before = _quote_before(text, cue, word, quoted, state) if found is None else None
+        if before is not None:
+            found = "direct", (before.start(1), before.end(1)), before.end()
+        elif found is None:
             if word[:1] in "وف" and word[1:] in _VERB_SET or word in _VERB_SET and sp.sentence_start(text, cue.start()) == cue.start():
                 state.silent = (cue, word)  # «وردت الخارجية …»: a verb opening its clause
             continue
         kind, span, mark = found
-        speaker = _find_speaker(text, cue, word, state, sent_end)
+        speaker = _post_speaker(text, cue, state, sent_end) if before else _find_speaker(text, cue, word, state, sent_end)
+        if kind == "direct" and word in _GO_ON and speaker == state.speaker:
+            speaker = _according_to(text, mark, sent_end, speaker)
         if speaker[0] < 0:
             continue
         out.append(_quote(text, span, speaker, kind, cue))
         state.mark, state.speaker = mark, speaker
     return replace(article, quotes=tuple(out))
+
+
+_TO_ME = frozenset({"لي", "لنا", "له", "لها", "لهم"})
+#: Words between a quotation and the verb that attributes it («"…"، حسبما قال …»).
+_AS = re.compile(r"[\s،,]*(?:(?:حسبما|كما|وفق ما|وفقا لما|وفقاً لما|بحسب ما|على حد ما|بحسب|حسب)\s+)?")
+
+
+def _quote_before(
+    text: str, cue: re.Match[str], word: str, quoted: list[re.Match[str]], state: _State
+) -> re.Match[str] | None:
+    """A quotation that the cue attributes after it («"…"، تقول مريم»، «"…"، حسبما قال المسؤول»،
+    «"…"، بحسب قوله»): it ends just before the cue, after the last quote, and has three words."""
+    if word not in _VERB_SET and word not in ("قوله", "قولها"):
+        return None
+    i = bisect_left(quoted, cue.start(), key=lambda q: q.end()) - 1
+    if i < 0:
+        return None
+    q = quoted[i]
+    gap = _AS.match(text, q.end(), cue.start())
+    if gap is None or gap.end() != cue.start() or q.start() < state.mark:
+        return None
+    if "،" not in text[q.end() : cue.start()] and "," not in text[q.end() : cue.start()]:
+        return None
+    if text[sp.sentence_start(text, q.start()) : q.start()].strip():
+        return None  # a fragment inside the article's own sentence («… و"أنشطته …"، حسبما أعلنت»)
+    return q if _words_at_least(q.group(1), 3) and not _named(text, q.start()) else None
+
+
+_ACCORDING = re.compile(r"\s*[،,]\s*(?:وفقا|وفقاً|بحسب|حسب|وفق)\s+(?=\S)")
+
+
+def _according_to(text: str, pos: int, limit: int, speaker: sp.Span) -> sp.Span:
+    """A quotation carried over from the last speaker («وأضاف "…"») but attributed after its mark
+    to a title («، وفقا للمتحدث الرسمي»): that one, with its «لل» as written. Not «وفق ما ذكرت
+    الوكالة» (who reported it) nor «حسب تعبيره»."""
+    m = _ACCORDING.match(text, pos, limit)
+    word = sp.WORD.match(text, m.end()) if m else None
+    if word is None:
+        return speaker
+    raw = word.group()
+    if not sp.is_title("ال" + raw[2:] if raw.startswith("لل") else raw):
+        return speaker
+    rest = sp.after(text, word.end(), limit)
+    found = (word.start(), rest[1] if rest[0] == word.end() + 1 else word.end())
+    return sp.refine(text, found, speaker)
+
+
+def _post_speaker(text: str, cue: re.Match[str], state: _State, limit: int) -> sp.Span:
+    """Who a verb after its quotation names («تقول مريم»), else the last speaker («بحسب قوله»)."""
+    if cue.group(1).translate(_FLAT) in ("قوله", "قولها"):
+        return state.speaker if state.speaker[0] >= 0 else sp.NONE
+    found = sp.after(text, cue.end(), limit)
+    if found[0] < 0 or sp.bare(text[found[0] : found[1]]) in _TO_ME:
+        return state.speaker  # «"…"، قال لي»: the one being quoted
+    return sp.refine(text, found, state.speaker)
 
 
 def _not_saying(text: str, cue: re.Match[str]) -> bool:
