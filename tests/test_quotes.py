@@ -183,3 +183,18 @@ def test_a_carried_over_quotation_attributed_to_a_title_after_its_mark() -> None
     text = ("وأفاد بيان الاتحاد أن \"الوضع يثير قلقا بالغا في المنطقة\". "
             "وأضاف \"ندعو جميع الأطراف إلى ضبط النفس\"، وفقا للمتحدث الرسمي باسم الاتحاد.")
     assert _speakers(text)[1] == "للمتحدث الرسمي باسم الاتحاد"
+
+
+def test_a_quotation_no_mark_closes_runs_to_the_end_of_its_line() -> None:
+    text = ("وكتب المتحدث باسم البلدية في تغريدة \"الطرق الرئيسية مغلقة بسبب الثلوج. نرجو من السكان البقاء في منازلهم.\n"
+            "وبحسب \"الدفاع المدني\" فإن الفرق تعمل منذ الصباح.")
+    got = [(q.kind, q.speaker, q.text) for q in extract_quotes(Article.create(text)).quotes]
+    assert got == [("direct", "المتحدث باسم البلدية",
+                    "الطرق الرئيسية مغلقة بسبب الثلوج. نرجو من السكان البقاء في منازلهم")]
+
+
+def test_an_introducer_far_after_its_verb_follows_a_comma() -> None:
+    text = ("وقال مدير المستشفى الميداني في البلدة خلال جولة للصحفيين على الأقسام التي تضررت في القصف الأخير "
+            "على الحي الشرقي، إن الأدوية تكفي لأسبوع واحد فقط.")
+    got = [(q.speaker, q.text) for q in extract_quotes(Article.create(text)).quotes]
+    assert got == [("مدير المستشفى الميداني", "الأدوية تكفي لأسبوع واحد فقط")]

@@ -83,6 +83,7 @@ _BLOCK = frozenset({"بعد", "قبل", "منذ", "رغم", "الا", "حتي", 
                     "يجب", "ينبغي", "يمكن", "بد", "بدلا", "لدرجه"})
 #: أن، إن، بأن with a suffix («إنه»، «بأنها»، «أنّهم»), as a whole word.
 _INTRO_RE = re.compile(r"(?<!\w)ب?[أإا]نّ?(?:ه|ها|هم|هما|هن|نا|ني|ي)?(?!\w)")
+_FAR = 30  # words, when the introducer follows a comma
 _REACH = 12  # words between the cue and its introducer: speaker, time, place («… الخميس، إن»)
 
 
@@ -136,8 +137,11 @@ def _introducer(text: str, pos: int, stop: int) -> int:
     """Where the clause after the first أن/إن/بأن … within :data:`_REACH` words starts, else -1;
     none after «بعد»، «إلا» … . One search, not a fold of every word."""
     m = _INTRO_RE.search(text, pos, stop)
-    if m is None or text.count(" ", pos, m.start()) > _REACH + 1:
+    if m is None:
         return -1
+    gap = text.count(" ", pos, m.start())
+    if gap > _REACH + 1 and (gap > _FAR + 1 or text[: m.start()].rstrip()[-1:] not in "،,"):
+        return -1  # far, an introducer after a comma closing an aside («… في تغريدة على تويتر، أن»)
     prev = text.rfind(" ", pos, m.start() - 1)
     if sp.bare(text[max(prev, pos) : m.start()].strip()) in _BLOCK:
         return -1
@@ -288,7 +292,7 @@ def _quote_after(
         if begin < 0 or q.end() > begin:
             return None  # a term in marks («وصفهم بـ"الإرهابيين"»); before an introducer, a name
     if begin < 0:
-        return None
+        return _unclosed(text, pos) if q is None else None
     opening = begin
     while text[opening : opening + 1] in (" ", ":"):
         opening += 1
@@ -297,6 +301,24 @@ def _quote_after(
         return "direct", (quoted[i].start(1), quoted[i].end(1)), quoted[i].end()
     span = _reported(text, begin, stop)
     return ("reported", span, begin) if span else None
+
+
+_OPEN = re.compile(r"[“\"«]")
+
+
+def _unclosed(text: str, pos: int) -> tuple[str, tuple[int, int], int] | None:
+    """A quotation opened within 120 characters after the cue, in its sentence, that no mark
+    closes before the line ends («وذكرت البعثة في تغريدة "المملكة المتحدة … في سوريا.»): it runs
+    to the end of the line."""
+    m = _OPEN.search(text, pos, min(len(text), pos + 120))
+    if m is None or text[m.start() - 1] not in " :" or _SENT_END.search(text, pos, m.start()) or _named(text, m.start()):
+        return None  # a mark after a letter closes («بـ"رد قوي" موجهة»)
+    end = text.find("\n", m.end())
+    end = len(text) if end < 0 else end
+    if _OPEN.search(text, m.end(), end) or any(c in text[m.end() : end] for c in "”»"):
+        return None
+    span = _reported(text, m.end(), m.end() + len(text[m.end() : end].rstrip(" .،,")))
+    return ("direct", span, end) if span and _words_at_least(text[span[0] : span[1]], 4) else None
 
 
 def _named(text: str, pos: int) -> bool:
