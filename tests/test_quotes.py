@@ -198,3 +198,10 @@ def test_an_introducer_far_after_its_verb_follows_a_comma() -> None:
             "على الحي الشرقي، إن الأدوية تكفي لأسبوع واحد فقط.")
     got = [(q.speaker, q.text) for q in extract_quotes(Article.create(text)).quotes]
     assert got == [("مدير المستشفى الميداني", "الأدوية تكفي لأسبوع واحد فقط")]
+
+
+def test_warada_fi_appeared_and_an_object_pronoun_before_the_subject() -> None:
+    text = ("وورد في التقرير أن عدد النازحين تضاعف خلال شهر واحد. "
+            "ورد عليه المتحدث باسم الوزارة بأن الأرقام مبالغ فيها كثيرا.")
+    got = [(q.speaker, q.text) for q in extract_quotes(Article.create(text)).quotes]
+    assert got == [("المتحدث باسم الوزارة", "الأرقام مبالغ فيها كثيرا")]

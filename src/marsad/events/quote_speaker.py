@@ -32,6 +32,8 @@ _OPENERS = frozenset({"وكانت", "وكان", "كانت", "كان", "و", "م�
                       "فقد", "وقد", "قد", "لكن", "ولكن", "كما", "بينما", "فيما", "حيث", "اذ", "وبينما", "وفيما",
                       "ثم", "الذي", "التي", "الذين", "والذي", "والتي", "جانبه", "جانبها", "ناحيته", "ناحيتها",
                       "وفق", "وفقا", "ووفق", "ووفقا", "حسب", "بحسب", "وبحسب", "ما", "حسبما", "وحسبما"})
+#: A pronoun object between a verb and its subject.
+_OBJECT = frozenset({"عليه", "عليها", "عليهم", "اليه", "اليها", "اليهم"})
 #: Words after a title that are no name («الرئيس الأميركي كان …»).
 _NOT_NAMES = _OPENERS | frozenset({"قد", "لقد", "لم", "لن", "لا", "يكون", "تكون", "وكان", "اكد", "قال", "يبدو"})
 #: Words between a subject and its verb («وكان الرئيس قد قال»).
@@ -90,6 +92,8 @@ def after(text: str, pos: int, limit: int) -> Span:
     start = end = -1
     for m in WORD.finditer(text, pos, limit):
         word = m.group()
+        if start < 0 and bare(word) in _OBJECT:
+            continue  # «ورد عليه نظيره التركي»: the verb's object before its subject
         if word[:1] in _MARKS and start >= 0 and bare(text[start:end].split()[-1]) in ORG_NOUNS:
             close = re.search(r"[”\"»]", text[m.start() + 1 : limit])
             if close:

@@ -41,6 +41,7 @@ _CUE = "|".join(
 _SAY = re.compile(r"[وف]?(?:قال|قالت|يقول|تقول)")
 _EDGE = " ،,:\"“”«»"
 _FACT = (" مما ", "وهو ما ", "وهي ما ", " هو ما ", " هي ما ")
+_IN = ("في ", "فيه ", "فيها ", "فيهما ")
 _ON = ("عليه ", "عليها ", "عليهم ", "عليه:", "عليها:", 'عليها "', 'عليه "')
 _FLAT = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 
@@ -275,6 +276,8 @@ def _not_saying(text: str, cue: re.Match[str]) -> bool:
         return True
     if cue.group(1).endswith("لافتة") and not text.startswith(("إلى", "الى"), cue.end() + 1):
         return True  # «لافتة» is also a banner
+    if cue.group(1) in ("ورد", "وردت") and text.startswith(_IN, cue.end() + 1):
+        return True  # «ورد في التقرير أن»: appeared, not replied
     return text[max(0, cue.start() - 8) : cue.start()].endswith(_FACT) and _SAY.fullmatch(cue.group(1)) is None
 
 
