@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from marsad.actors.kb import by_name, country_name
 from marsad.events import asides, restated, roles, timeframe
+from marsad.events.dates import age
 from marsad.events.draft import REMOTE, Draft, Story, Words
 from marsad.events.fatalities import count_deaths
 from marsad.events.subtypes import REMOTE_SUBS, percent_after, supported
@@ -107,6 +108,16 @@ def _recalled(article: Article, toks: Words, hit: TriggerHit, cl: Clause, publis
                                                                                    hit.last, cl.seg_hi))
 
 
+def _recap(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,
+           story: Story) -> bool:
+    """«الهجوم الكيماوي الذي وقع قبل أسبوع»، «… في وقت سابق، حيث قتل زعيمها في غارة قبل أسبوع»: days a week
+    or more back, each given the way a recap gives it, name the event as a reference point (background),
+    as the undated recaps the other filters drop."""
+    days = cl.day_dates
+    return bool(days) and all(age(d.date, published) <= -timeframe.RECAP_DAYS
+                              and timeframe.recap_frame(toks, hit.first, hit.last, d.start) for d in days)
+
+
 def _claimed(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,
              story: Story) -> bool:
     """«وتقول جماعات حقوقية إن …» with no date in the sentence: a standing claim, no news."""
@@ -156,6 +167,7 @@ NEWS_FILTERS: tuple[tuple[str, NewsFilter], ...] = (
     ("tactics", _tactics),
     ("setting", _setting),
     ("recalled", _recalled),
+    ("recap", _recap),
     ("claimed", _claimed),
     ("state", _state_of_affairs),
     ("trend", _trend),

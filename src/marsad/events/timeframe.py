@@ -184,6 +184,25 @@ def long_ago(toks: Words, lo: int, first: int, hi: int, year: int) -> bool:
     return False
 
 
+#: Days back from which a day given the way a recap gives it (:func:`recap_frame`) names a reference point.
+RECAP_DAYS = 7
+_RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "والذي", "والتي"})
+
+
+def recap_frame(toks: Words, first: int, last: int, pos: int) -> bool:
+    """A date at offset ``pos`` given the way a recap gives it: in a relative clause after the trigger
+    («الهجوم الكيماوي المفترض، الذي وقع قبل أسبوع»، «رد على الهجوم الذي وقع قبل أسبوع»), after a trigger
+    inside one («البلدة التي قصفتها الطائرات قبل أسبوع»), or in a sentence that says «في وقت سابق» before
+    the trigger («استهدفتها في وقت سابق، حيث قتل زعيمها في غارة قبل أسبوع»). Callers apply it to days
+    a week or more back (:data:`RECAP_DAYS`): such a day names an event as the news's reference point."""
+    if any(toks[k][2] in _RELATIVES for k in range(last + 1, len(toks)) if toks[k][0] < pos):
+        return True
+    if toks[last][1] <= pos and any(toks[k][2] in _RELATIVES for k in range(max(0, first - 3), first)):
+        return True
+    return any(toks[k][2] == "وقت" and toks[k - 1][2] in ("في", "وفي") and toks[k + 1][2] == "سابق"
+               for k in range(1, first - 1))
+
+
 #: «لترتفع/ليرتفع/لتصل الحصيلة»: the clause after an event that adds its toll to a running tally.
 _RAISES = frozenset({"لترتفع", "ليرتفع", "لتصل", "ليصل"})
 
