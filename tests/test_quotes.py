@@ -205,3 +205,9 @@ def test_warada_fi_appeared_and_an_object_pronoun_before_the_subject() -> None:
             "ورد عليه المتحدث باسم الوزارة بأن الأرقام مبالغ فيها كثيرا.")
     got = [(q.speaker, q.text) for q in extract_quotes(Article.create(text)).quotes]
     assert got == [("المتحدث باسم الوزارة", "الأرقام مبالغ فيها كثيرا")]
+
+
+def test_on_the_tongue_of_after_a_quotation_names_its_speaker() -> None:
+    text = ("لكن النقابة قررت الاعتصام، واعتبرت القرار \"ظلما لكل العاملين في القطاع\"، "
+            "وفقا لما نقلته إذاعة محلية على لسان رئيس النقابة سليم داود.")
+    assert _speakers(text) == ["رئيس النقابة سليم داود"]

@@ -204,6 +204,8 @@ def extract_quotes(article: Article) -> Article:
             continue
         kind, span, mark = found
         speaker = _post_speaker(text, cue, state, sent_end) if before else _find_speaker(text, cue, word, state, sent_end)
+        if kind == "direct":
+            speaker = _tongue(text, mark, sent_end, speaker)
         if kind == "direct" and word in _GO_ON and speaker == state.speaker:
             speaker = _according_to(text, mark, sent_end, speaker)
         if speaker[0] < 0:
@@ -256,6 +258,19 @@ def _according_to(text: str, pos: int, limit: int, speaker: sp.Span) -> sp.Span:
     rest = sp.after(text, word.end(), limit)
     found = (word.start(), rest[1] if rest[0] == word.end() + 1 else word.end())
     return sp.refine(text, found, speaker)
+
+
+_CARRIED = re.compile(r"[\s،,]*(?:وفق|وفقا|وفقاً|حسب|بحسب|حسبما|كما|نقلا|نقلاً)(?!\w)")
+
+
+def _tongue(text: str, pos: int, limit: int, speaker: sp.Span) -> sp.Span:
+    """«"…"، وفقاً لما نقله موقع … على لسان رئيس الكتلة عرفات كرم»: the words are whose tongue
+    says them (section 4, the last link); «على لسانه» is the speaker already found."""
+    at = text.find("على لسان ", pos, limit)
+    if at < 0 or at - pos > 120 or not _CARRIED.match(text, pos, at):
+        return speaker  # «في إشارة إلى تصريحات … على لسان …»: someone else's words
+    found = sp.after(text, at + 9, limit)
+    return sp.refine(text, found, speaker) if found[0] >= 0 else speaker
 
 
 def _post_speaker(text: str, cue: re.Match[str], state: _State, limit: int) -> sp.Span:
