@@ -211,3 +211,11 @@ def test_on_the_tongue_of_after_a_quotation_names_its_speaker() -> None:
     text = ("لكن النقابة قررت الاعتصام، واعتبرت القرار \"ظلما لكل العاملين في القطاع\"، "
             "وفقا لما نقلته إذاعة محلية على لسان رئيس النقابة سليم داود.")
     assert _speakers(text) == ["رئيس النقابة سليم داود"]
+
+
+def test_a_quotation_far_after_its_verb_follows_a_comma_before_the_next_cue() -> None:
+    text = ("وقال رئيس البلدية في كلمة ألقاها أمام السكان الذين تجمعوا في الساحة الكبيرة وسط المدينة القديمة "
+            "بعد انتهاء أعمال الترميم التي استمرت ثلاث سنوات كاملة وشارك فيها مئات العمال والمهندسين، "
+            "\"هذه الساحة ملك لكم جميعا ونحن نحرسها\".")
+    got = [(q.kind, q.speaker, q.text) for q in extract_quotes(Article.create(text)).quotes]
+    assert got == [("direct", "رئيس البلدية", "هذه الساحة ملك لكم جميعا ونحن نحرسها")]

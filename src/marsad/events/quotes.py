@@ -141,12 +141,19 @@ def _introducer(text: str, pos: int, stop: int) -> int:
     if m is None:
         return -1
     gap = text.count(" ", pos, m.start())
-    if gap > _REACH + 1 and (gap > _FAR + 1 or text[: m.start()].rstrip()[-1:] not in "،,"):
+    if gap > _REACH + 1 and (gap > _FAR + 1 or not _after_comma(text, m.start())):
         return -1  # far, an introducer after a comma closing an aside («… في تغريدة على تويتر، أن»)
     prev = text.rfind(" ", pos, m.start() - 1)
     if sp.bare(text[max(prev, pos) : m.start()].strip()) in _BLOCK:
         return -1
     return m.end()
+
+
+def _after_comma(text: str, pos: int, also: str = "") -> bool:
+    """Whether a comma (or a character of ``also``) ends the text before ``pos``, spaces aside:
+    an aside closed before an introducer or a quotation far from its verb."""
+    last = text[max(0, pos - 3) : pos].rstrip()[-1:]
+    return last != "" and last in "،," + also
 
 
 def _clause_end(text: str, begin: int, stop: int, quoted: list[re.Match[str]], starts: list[int]) -> int:
@@ -303,7 +310,7 @@ def _quote_after(
     introducer, a clause all in marks after it (direct), else the clause (reported). A short
     quotation before the introducer is a name («وكالة "سانا" عن مصدر أن …»)."""
     begin = _introducer(text, pos, stop)
-    q = _direct_after(text, pos, quoted, starts)
+    q = _direct_after(text, pos, stop, quoted, starts)
     if q is not None and (begin < 0 or q.start() < begin):
         if _words_at_least(q.group(1), 3):
             return "direct", (q.start(1), q.end(1)), q.end()
@@ -346,14 +353,20 @@ def _named(text: str, pos: int) -> bool:
     return prev in sp.ORG_NOUNS or prev[:1] == "و" and prev[1:] in sp.ORG_NOUNS
 
 
-def _direct_after(text: str, pos: int, quoted: list[re.Match[str]], starts: list[int]) -> re.Match[str] | None:
+def _direct_after(
+    text: str, pos: int, stop: int, quoted: list[re.Match[str]], starts: list[int]
+) -> re.Match[str] | None:
     """The first quotation opening within 120 characters after ``pos`` in the same sentence,
     past names in marks («قالت منظمة "هيومن رايتس ووتش" إن …»). The quotations come in text
     order, so the search starts at ``pos`` by bisect and ends past 120 characters, rather than
     reading every quotation of the article for every cue."""
     for i in range(bisect_left(starts, pos), len(quoted)):
         q = quoted[i]
-        if q.start() - pos > 120 or _SENT_END.search(text, pos, q.start()):
+        far = q.start() - pos > 120
+        if far and (q.start() - pos > 300 or q.start() > stop or i > bisect_left(starts, pos)
+                    or not _after_comma(text, q.start(), ":")):
+            return None  # past 120 characters, only the first quotation, before the next cue, after a comma or colon
+        if _SENT_END.search(text, pos, q.start()):
             return None
         if not _named(text, q.start()):
             return q
