@@ -219,3 +219,9 @@ def test_a_quotation_far_after_its_verb_follows_a_comma_before_the_next_cue() ->
             "\"هذه الساحة ملك لكم جميعا ونحن نحرسها\".")
     got = [(q.kind, q.speaker, q.text) for q in extract_quotes(Article.create(text)).quotes]
     assert got == [("direct", "رئيس البلدية", "هذه الساحة ملك لكم جميعا ونحن نحرسها")]
+
+
+def test_a_dateline_is_no_subject_and_a_name_set_off_by_commas_may_end_in_al() -> None:
+    text = ("عمّان، المملكة الأردنية (وكالات) — قال وزير المياه، خالد الحسيني، إن السدود امتلأت بنسبة كبيرة هذا العام.")
+    got = [(q.speaker, q.text) for q in extract_quotes(Article.create(text)).quotes]
+    assert got == [("خالد الحسيني", "السدود امتلأت بنسبة كبيرة هذا العام")]

@@ -120,7 +120,7 @@ def before(text: str, sent: int, cue_start: int) -> Span:
     words = list(WORD.finditer(text, lo, cue_start))
     for i in range(len(words) - 1, -1, -1):
         w = words[i].group()
-        if w[-1:] in "،,:-)" or bare(w) in _CLAUSE:
+        if w[-1:] in "،,:-)—–" or bare(w) in _CLAUSE:
             words = words[i + 1 :]
             break
     while words and (bare(words[0].group()) in _OPENERS or not bare(words[0].group())):
@@ -289,7 +289,22 @@ def _apposition(text: str, span: Span) -> Span:
     if text[name[1] : name[1] + 1] in ("،", ",", ":"):
         return name
     nxt = WORD.search(text, name[1])
-    return name if nxt and INTRO.fullmatch(bare(nxt.group())) else NONE
+    if nxt and INTRO.fullmatch(bare(nxt.group())):
+        return name
+    return _name_to_comma(text, name)
+
+
+def _name_to_comma(text: str, name: Span) -> Span:
+    """A name whose last words carry «ال» up to the closing comma («بشار الأسد،»، «الملك عبد
+    الله الثاني،»): at most two more words, none a stop word or a word that is no name."""
+    words = list(WORD.finditer(text, name[1], min(len(text), name[1] + 40)))[:2]
+    for m in words:
+        w = m.group()
+        if stops(w) or bare(w) in _NOT_NAMES or not bare(w).startswith("ال"):
+            return NONE
+        if w[-1:] in "،,":
+            return name[0], m.end() - 1
+    return NONE
 
 
 def title_only(text: str, span: Span) -> bool:
