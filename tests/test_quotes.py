@@ -225,3 +225,11 @@ def test_a_dateline_is_no_subject_and_a_name_set_off_by_commas_may_end_in_al() -
     text = ("عمّان، المملكة الأردنية (وكالات) — قال وزير المياه، خالد الحسيني، إن السدود امتلأت بنسبة كبيرة هذا العام.")
     got = [(q.speaker, q.text) for q in extract_quotes(Article.create(text)).quotes]
     assert got == [("خالد الحسيني", "السدود امتلأت بنسبة كبيرة هذا العام")]
+
+
+def test_the_clause_subject_after_a_circumstance_a_pronoun_or_an_introducer() -> None:
+    text = ("وفي موسكو قال وزير الخارجية سامر حداد إن المفاوضات ستستأنف قريبا. "
+            "لكنه أشار إلى أن موعدها لم يحدد حتى الآن. "
+            "إلا أن المعارضة قالت إن أحدا لم يبلغها بأي موعد. "
+            "وجاء في بيان صادر عن مكتب الرئيس أن الاجتماع سيعقد في العاصمة.")
+    assert _speakers(text) == ["وزير الخارجية سامر حداد", "وزير الخارجية سامر حداد", "المعارضة", "مكتب الرئيس"]

@@ -31,11 +31,18 @@ _STOP = frozenset(
 _OPENERS = frozenset({"وكانت", "وكان", "كانت", "كان", "و", "من", "جهته", "جهتها", "بدوره", "بدورها", "في", "حين",
                       "فقد", "وقد", "قد", "لكن", "ولكن", "كما", "بينما", "فيما", "حيث", "اذ", "وبينما", "وفيما",
                       "ثم", "الذي", "التي", "الذين", "والذي", "والتي", "جانبه", "جانبها", "ناحيته", "ناحيتها",
-                      "وفق", "وفقا", "ووفق", "ووفقا", "حسب", "بحسب", "وبحسب", "ما", "حسبما", "وحسبما"})
+                      "وفق", "وفقا", "ووفق", "ووفقا", "حسب", "بحسب", "وبحسب", "ما", "حسبما", "وحسبما", "ومن"})
+#: «(بيان) صادر عن …»: who issued it follows.
+_ISSUED = re.compile(r"\s*(?:ال)?صادر[ةه]?\s+عن(?=\s)")
 #: A pronoun object between a verb and its subject.
-_OBJECT = frozenset({"عليه", "عليها", "عليهم", "اليه", "اليها", "اليهم"})
+_OBJECT = frozenset({"عليه", "عليها", "عليهم", "اليه", "اليها", "اليهم", "فيه", "فيها", "فيهما"})
 #: Words after a title that are no name («الرئيس الأميركي كان …»).
 _NOT_NAMES = _OPENERS | frozenset({"قد", "لقد", "لم", "لن", "لا", "يكون", "تكون", "وكان", "اكد", "قال", "يبدو"})
+#: «لكن» with a pronoun: the clause's subject is the last speaker.
+_PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "ولكنهم"})
+#: Prepositions opening a clause with its circumstance («وفي موسكو قال …»، «وفي عام 2014 قالت …»).
+_CIRCUMSTANCE = frozenset({"في", "وفي", "من", "ومن", "على", "وعلى", "خلال", "وخلال", "بعد", "وبعد", "عقب",
+                           "وعقب", "امام", "وامام", "لدي", "ولدي"})
 #: Words between a subject and its verb («وكان الرئيس قد قال»).
 _AUX = frozenset({"قد", "لقد", "فقد"})
 #: Words that open a clause inside a sentence: the subject of a verb is after the last one.
@@ -90,7 +97,8 @@ def after(text: str, pos: int, limit: int) -> Span:
     """Noun phrase from ``pos`` up to a stop word, punctuation or ``limit`` (max 60 characters);
     a quoted name after an organisation noun belongs to it («صحيفة "الغارديان"»)."""
     start = end = -1
-    for m in WORD.finditer(text, pos, limit):
+    issued = _ISSUED.match(text, pos, limit)
+    for m in WORD.finditer(text, issued.end() if issued else pos, limit):
         word = m.group()
         if start < 0 and bare(word) in _OBJECT:
             continue  # «ورد عليه نظيره التركي»: the verb's object before its subject
@@ -117,14 +125,7 @@ def before(text: str, sent: int, cue_start: int) -> Span:
     cut = max(text.rfind("،", lo, cue_start), text.rfind(",", lo, cue_start))
     if cut >= 0 and text[cut + 1 : cut + 2].isspace():
         lo = cut + 1
-    words = list(WORD.finditer(text, lo, cue_start))
-    for i in range(len(words) - 1, -1, -1):
-        w = words[i].group()
-        if w[-1:] in "،,:-)—–" or bare(w) in _CLAUSE:
-            words = words[i + 1 :]
-            break
-    while words and (bare(words[0].group()) in _OPENERS or not bare(words[0].group())):
-        words = words[1:]  # an opener, or a dash («(CNN) – اتهم»)
+    words = _clause_words(list(WORD.finditer(text, lo, cue_start)))
     if not words or len(words) > 8 or words[0].group()[:1] in _MARKS:
         return NONE
     phrase = [words[0]]
@@ -144,6 +145,38 @@ def before(text: str, sent: int, cue_start: int) -> Span:
     if len(gap) > 2:
         return NONE
     return phrase[0].start(), phrase[-1].end() - (1 if phrase[-1].group()[-1:] in "،," else 0)
+
+
+def pronoun_subject(text: str, cue_start: int) -> bool:
+    """Whether a pronoun is the verb's subject: «لكنه قال»، «إلا أنها أضافت»، «قال إنه أبلغ …»
+    (the last speaker, not the object after the verb)."""
+    lo = max(0, cue_start - 20)
+    words = [bare(w) for w in text[lo:cue_start].split()[-2:]]
+    while words and words[-1] in _AUX:
+        words.pop()
+    return bool(words) and (words[-1] in _PRONOUN_OPENERS or INTRO.fullmatch(words[-1]) is not None
+                            and words[-1] not in ("ان", "بان"))
+
+
+def _clause_words(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The words of the verb's clause: after the last comma, dash, clause opener or introducer
+    («إلا أن ترامب قال»), openers aside; none when a pronoun is the subject («لكنه قال»، «إلا
+    أنها قالت»: the last speaker) or a circumstance opens the clause («وفي موسكو قال …»: the
+    subject follows the verb)."""
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].group()
+        b = bare(w)
+        intro = INTRO.fullmatch(b) is not None
+        if w[-1:] in "،,:-)—–" or b in _CLAUSE or b in _PRONOUN_OPENERS or intro:
+            if b in _PRONOUN_OPENERS or intro and b not in ("ان", "بان"):
+                return []
+            words = words[i + 1 :]
+            break
+    if len(words) > 1 and bare(words[0].group()) in _CIRCUMSTANCE and bare(words[1].group()) not in _OPENERS:
+        return []
+    while words and (bare(words[0].group()) in _OPENERS or not bare(words[0].group())):
+        words = words[1:]  # an opener, or a dash («(CNN) – اتهم»)
+    return words
 
 
 def chain(text: str, sent: int, pos: int, limit: int, backwards: bool) -> Span:
@@ -166,7 +199,9 @@ def refine(text: str, span: Span, previous: Span) -> Span:
         return span
     first = WORD.match(text, span[0])
     if first and bare(first.group()) in _STATEMENT:
-        rest = after(text, first.end(), span[1]) if first.end() < span[1] else NONE
+        issued = _ISSUED.match(text, first.end())  # «بيان صادر عن مكتب …»: past the phrase's «عن»
+        limit = issued.end() + 60 if issued else span[1]
+        rest = after(text, first.end(), limit) if first.end() < limit else NONE
         return rest if rest[0] >= 0 else (previous if previous[0] >= 0 else _issuer(text, span[0]))
     back = _antecedent(text, span)
     if back[0] >= 0:

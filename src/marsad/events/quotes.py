@@ -111,7 +111,10 @@ def _find_speaker(text: str, cue: re.Match[str], word: str, state: _State, limit
         found = sp.chain(text, sent, cue.end(), limit, backwards=False)
     if found[0] < 0 and word in _PARTICIPLES:
         return _participle_speaker(text, sent, state, limit)
-    if found[0] < 0 and word != "بيان" and state.mark <= sent:
+    if found[0] < 0 and word in _VERB_SET and state.speaker[0] >= 0 and sp.pronoun_subject(text, cue.start()):
+        return state.speaker  # «لكنه أشار»، «قال إنه أبلغ الكونغرس …»
+    coordinated = word[:1] == "و" and word[1:] in _VERB_SET  # «يخرج ويقول»: no subject before «و»
+    if found[0] < 0 and word != "بيان" and state.mark <= sent and not coordinated:
         found = sp.before(text, sent, cue.start())
     if found[0] < 0:
         found = sp.after(text, cue.end(), limit)
@@ -300,6 +303,8 @@ def _not_saying(text: str, cue: re.Match[str]) -> bool:
         return True  # «لافتة» is also a banner
     if cue.group(1) in ("ورد", "وردت") and text.startswith(_IN, cue.end() + 1):
         return True  # «ورد في التقرير أن»: appeared, not replied
+    if cue.group(1) == "رد" and text[max(0, cue.start() - 4) : cue.start()].endswith(("في ", "على ")):
+        return True  # «وفي رد آخر، قال …»: a reply, the noun
     return text[max(0, cue.start() - 8) : cue.start()].endswith(_FACT) and _SAY.fullmatch(cue.group(1)) is None
 
 
