@@ -31,18 +31,21 @@ _STOP = frozenset(
 _OPENERS = frozenset({"وكانت", "وكان", "كانت", "كان", "و", "من", "جهته", "جهتها", "بدوره", "بدورها", "في", "حين",
                       "فقد", "وقد", "قد", "لكن", "ولكن", "كما", "بينما", "فيما", "حيث", "اذ", "وبينما", "وفيما",
                       "ثم", "الذي", "التي", "الذين", "والذي", "والتي", "جانبه", "جانبها", "ناحيته", "ناحيتها",
-                      "وفق", "وفقا", "ووفق", "ووفقا", "حسب", "بحسب", "وبحسب", "ما", "حسبما", "وحسبما", "ومن"})
+                      "وفق", "وفقا", "ووفق", "ووفقا", "حسب", "بحسب", "وبحسب", "ما", "حسبما", "وحسبما", "ومن",
+                      "ومضي", "مضي", "عندما", "وعندما", "حينما"})
 #: «(بيان) صادر عن …»: who issued it follows.
 _ISSUED = re.compile(r"\s*(?:ال)?صادر[ةه]?\s+عن(?=\s)")
 #: A pronoun object between a verb and its subject.
-_OBJECT = frozenset({"عليه", "عليها", "عليهم", "اليه", "اليها", "اليهم", "فيه", "فيها", "فيهما"})
+_OBJECT = frozenset({"عليه", "عليها", "عليهم", "اليه", "اليها", "اليهم", "فيه", "فيها", "فيهما", "به", "بها"})
 #: Words after a title that are no name («الرئيس الأميركي كان …»).
 _NOT_NAMES = _OPENERS | frozenset({"قد", "لقد", "لم", "لن", "لا", "يكون", "تكون", "وكان", "اكد", "قال", "يبدو"})
 #: «لكن» with a pronoun: the clause's subject is the last speaker.
 _PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "ولكنهم"})
 #: Prepositions opening a clause with its circumstance («وفي موسكو قال …»، «وفي عام 2014 قالت …»).
 _CIRCUMSTANCE = frozenset({"في", "وفي", "من", "ومن", "على", "وعلى", "خلال", "وخلال", "بعد", "وبعد", "عقب",
-                           "وعقب", "امام", "وامام", "لدي", "ولدي"})
+                           "وعقب", "امام", "وامام", "لدي", "ولدي", "عن", "وعن"})
+#: «ومن جهته»، «في حين»: openers, the subject still comes before the verb.
+_SIDE = frozenset({"جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "حين"})
 #: Words between a subject and its verb («وكان الرئيس قد قال»).
 _AUX = frozenset({"قد", "لقد", "فقد"})
 #: Words that open a clause inside a sentence: the subject of a verb is after the last one.
@@ -172,7 +175,7 @@ def _clause_words(words: list[re.Match[str]]) -> list[re.Match[str]]:
                 return []
             words = words[i + 1 :]
             break
-    if len(words) > 1 and bare(words[0].group()) in _CIRCUMSTANCE and bare(words[1].group()) not in _OPENERS:
+    if len(words) > 1 and bare(words[0].group()) in _CIRCUMSTANCE and bare(words[1].group()) not in _SIDE:
         return []
     while words and (bare(words[0].group()) in _OPENERS or not bare(words[0].group())):
         words = words[1:]  # an opener, or a dash («(CNN) – اتهم»)

@@ -303,8 +303,8 @@ def _not_saying(text: str, cue: re.Match[str]) -> bool:
         return True  # «لافتة» is also a banner
     if cue.group(1) in ("ورد", "وردت") and text.startswith(_IN, cue.end() + 1):
         return True  # «ورد في التقرير أن»: appeared, not replied
-    if cue.group(1) == "رد" and text[max(0, cue.start() - 4) : cue.start()].endswith(("في ", "على ")):
-        return True  # «وفي رد آخر، قال …»: a reply, the noun
+    if cue.group(1) == "رد" and text[max(0, cue.start() - 4) : cue.start()].endswith(("في ", "على ", "بـ", '"', "«")):
+        return True  # «وفي رد آخر، قال …»، «بـ"رد قوي"»: a reply, the noun
     return text[max(0, cue.start() - 8) : cue.start()].endswith(_FACT) and _SAY.fullmatch(cue.group(1)) is None
 
 
