@@ -17,7 +17,7 @@ _TREND_HEADS = ("ايام", "اسابيع", "اشهر", "شهور", "سنوات"
 
 
 def has_trend(toks: Words, lo: int, hi: int) -> bool:
-    """The words speak of a period (مؤخراً، الأيام الأخيرة) rather than a day."""
+    """The words speak of a period (مؤخراً، الأيام الأخيرة، هذا العام) rather than a day."""
     for k in range(lo, hi):
         forms = variants(toks[k][2])
         if forms & {"موخرا", "مؤخرا"}:
@@ -26,7 +26,12 @@ def has_trend(toks: Words, lo: int, hi: int) -> bool:
             prev = variants(toks[k - 1][2])
             if any(p.startswith(_TREND_HEADS) for p in prev):
                 return True
+        if k > lo and forms & {"العام", "السنه"} and variants(toks[k - 1][2]) & _THIS:
+            return True  # «هذا العام» is «العام الحالي»: a year's summary
     return False
+
+
+_THIS = frozenset({"هذا", "وهذا", "هذه", "وهذه"})
 
 
 _CAPTIVES = ("المختطف", "المخطوف", "المعتقل", "الموقوف", "المفقود", "المحتجز", "الاسري", "الرهاين")
