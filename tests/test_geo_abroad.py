@@ -45,7 +45,7 @@ def test_an_arab_towns_name_gets_no_other_spelling() -> None:
 
 def test_a_small_capital_needs_its_country_named() -> None:
     # «روسو» is a man's name in a story that never names Dominica
-    assert where("وقال أقاربه في إيطاليا إن آخر رسالة تلقوها من روسو كانت يوم الأحد.") == [
+    assert where("وذكرت عائلته في إيطاليا أن روسو اتصل بها مساء الأحد.") == [
         ("إيطاليا", "Italy", "country", 3)]
     assert ("فاليتا", "Valletta", "capital", 1) in where("وصل رئيس الوزراء إلى فاليتا عاصمة مالطا.")
     # a capital of millions needs nothing, nor one that is its country

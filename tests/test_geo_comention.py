@@ -41,7 +41,7 @@ def test_the_governorate_named_in_the_sentence_settles_a_homonym() -> None:
 
 def test_a_governorate_name_is_no_homonym() -> None:
     # «القنيطرة» after two villages of Quneitra stays the governorate, said bare
-    text = "قصفت الطائرات نقاطا في محيط بلدة حضر وتل كروم جبا في القنيطرة."
+    text = "استهدف القصف أطراف تل كروم جبا وبلدة حضر في القنيطرة."
     assert where(text)[-1] == ("القنيطرة", "Quneitra", "admin1", 3)
     assert not any(is_homonym(m) for m in mentions_of(text) if m.key == "القنيطره")
     assert any(is_homonym(m) for m in mentions_of("دوما"))
@@ -62,7 +62,7 @@ def test_a_yemeni_district_is_its_seat_at_precision_two() -> None:
 
 def test_a_town_abroad_of_several_words_after_a_town_word() -> None:
     # no country named: a two-word name after «منطقة» is that town; a one-word one needs more
-    found = where("استهدف قصف صاروخي مقر الحزب في منطقة كوي سنجق في إقليم كردستان.")
+    found = where("طالت صواريخ مبنى للحزب في منطقة كوي سنجق التابعة لإقليم كردستان.")
     assert found == [("كوي سنجق", "Iraq", "city", 1), ("إقليم كردستان", "Iraq", "region", 3)]
 
 

@@ -4,7 +4,7 @@ In order: the last link of a chain («نقلت الوكالة عن مصدر … 
 («مضيفاً») continues the sentence's speaker; the noun phrase after the verb (VSO,
 «وقال بوتين»); the subject before it in its clause (SVO, «لكن المرصد قال إن»); else the
 previous speaker («وأضاف:»). The phrase is then refined: a «بيان» is its issuer's, a title
-in apposition gives way to the name («رئيس الحزب، سمير جعجع،»), and a bare title takes the
+in apposition gives way to the name («رئيس الحزب، سمير سالم،»), and a bare title takes the
 name it carried earlier in the article («الرئيس التركي» → «رجب طيب أردوغان»).
 """
 
@@ -284,7 +284,7 @@ def _last_titled_name(text: str, pos: int) -> Span:
 
 
 def _name_past_place(text: str, pos: int) -> Span:
-    """A name after a title and a place («الناطق باسم المفوضية في جنيف ويليام سبيندلر أن»):
+    """A name after a title and a place («المتحدث باسم الوكالة في فيينا جون سميث أن»):
     «في» and one word, then two or three name words ending before an introducer or a mark."""
     words = list(WORD.finditer(text, pos, min(len(text), pos + 80)))[:6]
     if len(words) < 4 or bare(words[0].group()) != "في" or stops(words[1].group()):
@@ -318,7 +318,7 @@ def _name_after(text: str, pos: int) -> Span:
 
 
 def _apposition(text: str, span: Span) -> Span:
-    """«رئيس حزب القوات اللبنانية، سمير جعجع، أن»: the name set off by commas after a title."""
+    """«رئيس الحزب الوطني، سمير سالم، أن»: the name set off by commas after a title."""
     if not text.startswith(("،", ","), span[1]) or not title_only(text, span):
         return NONE
     name = _name_after(text, span[1])
