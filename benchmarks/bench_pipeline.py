@@ -230,6 +230,15 @@ def profiled(
     return article
 
 
+def print_profile(spent: dict[str, float], n: int) -> None:
+    """Each step's CPU ms/article and share, then their sum."""
+    total = sum(spent.values())
+    for name, secs in spent.items():
+        share = 100 * secs / total
+        print(f"  step {name:10s} {1000 * secs / n:7.2f} ms/article CPU ({share:4.1f}%)")
+    print(f"  all steps  {1000 * total / n:7.2f} ms/article CPU (one process)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="input file or directory")
@@ -258,12 +267,7 @@ def main() -> int:
     )
 
     if args.profile:
-        spent = in_child(step_profile, args.corpus, args.limit, args.skip)
-        total = sum(spent.values())
-        for name, secs in spent.items():
-            share = 100 * secs / total
-            print(f"  step {name:10s} {1000 * secs / n:7.2f} ms/article CPU ({share:4.1f}%)")
-        print(f"  all steps  {1000 * total / n:7.2f} ms/article CPU (one process)")
+        print_profile(in_child(step_profile, args.corpus, args.limit, args.skip), n)
     rates: list[float] = []
     secs = 0.0
     for workers in counts:
