@@ -27,3 +27,10 @@ def test_a_week_old_event_after_earlier_is_a_reference_point() -> None:
 def test_a_week_old_event_told_as_news_is_coded() -> None:
     (strike,) = code("وقتل خمسة مدنيين في غارة جوية على مدينة دوما قبل أسبوع.")
     assert (strike.sub_event_type, strike.event_date, strike.fatalities) == ("Air/drone strike", "2018-03-07", 5)
+
+
+def test_a_week_old_event_in_a_pluperfect_without_qad_is_a_reference_point() -> None:
+    assert code("وكانت غارات جوية استهدفت مواقع عسكرية في الخامس من آذار قرب مدينة البوكمال.") == []
+    assert code("وكانت الطائرات قصفت بلدة كفرنبل قبل أسبوع.") == []
+    (strike,) = code("وكانت غارات جوية استهدفت مواقع عسكرية، الأحد، قرب مدينة البوكمال.")  # days back: news
+    assert strike.event_date == "2018-03-11"

@@ -115,7 +115,7 @@ def _recap(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published
     as the undated recaps the other filters drop."""
     days = cl.day_dates
     return bool(days) and all(age(d.date, published) <= -timeframe.RECAP_DAYS
-                              and timeframe.recap_frame(toks, hit.first, hit.last, d.start) for d in days)
+                              and timeframe.recap_frame(toks, cl.lo, hit.first, hit.last, d.start) for d in days)
 
 
 def _claimed(article: Article, toks: Words, hit: TriggerHit, cl: Clause, published: datetime | None,

@@ -192,14 +192,18 @@ def long_ago(toks: Words, lo: int, first: int, hi: int, year: int) -> bool:
 #: Days back from which a day given the way a recap gives it (:func:`recap_frame`) names a reference point.
 RECAP_DAYS = 7
 _RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "والذي", "والتي"})
+_WAS = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا"})
 
 
-def recap_frame(toks: Words, first: int, last: int, pos: int) -> bool:
+def recap_frame(toks: Words, lo: int, first: int, last: int, pos: int) -> bool:
     """A date at offset ``pos`` given the way a recap gives it: in a relative clause after the trigger
     («الهجوم الكيماوي المفترض، الذي وقع قبل أسبوع»، «رد على الهجوم الذي وقع قبل أسبوع»), after a trigger
     inside one («البلدة التي قصفتها الطائرات قبل أسبوع»), or in a sentence that says «في وقت سابق» before
-    the trigger («استهدفتها في وقت سابق، حيث قتل زعيمها في غارة قبل أسبوع»). Callers apply it to days
+    the trigger («استهدفتها في وقت سابق، حيث قتل زعيمها في غارة قبل أسبوع»), or in a clause that «وكان/وكانت»
+    opens, a pluperfect without «قد» («وكانت غارات جوية استهدفت … في 17 حزيران»). Callers apply it to days
     a week or more back (:data:`RECAP_DAYS`): such a day names an event as the news's reference point."""
+    if toks[lo][2] in _WAS and lo < first:
+        return True
     if any(toks[k][2] in _RELATIVES for k in range(last + 1, len(toks)) if toks[k][0] < pos):
         return True
     if toks[last][1] <= pos and any(toks[k][2] in _RELATIVES for k in range(max(0, first - 3), first)):
