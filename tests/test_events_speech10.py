@@ -17,7 +17,7 @@ def test_a_call_for_an_attack_is_no_attack() -> None:
 def test_what_a_source_keeps_saying_without_a_date_is_no_news() -> None:
     assert code("وتقول جماعات حقوقية إن القوات الكردية دمرت قرى في محافظة الحسكة أثناء اشتباكها مع تنظيم داعش.") == []
     assert code("ويقول ناشطون إن الطائرات الروسية قصفت بلدة كفرنبل.") == []
-    (strike,) = code("ويقول ناشطون إن عشرات الأشخاص قتلوا جراء الغارات التي شنها الجيش السوري على دوما الاثنين.")
+    (strike,) = code("ويقول مسعفون إن عشرات المدنيين لقوا حتفهم في غارات نفذها الجيش السوري على دوما الاثنين.")
     assert (strike.sub_event_type, strike.event_date) == ("Air/drone strike", "2018-03-12")
     (strike,) = code("وقال المرصد إن الطائرات الروسية قصفت بلدة كفرنبل.")  # «قال»: the report itself
     assert strike.sub_event_type == "Air/drone strike"
@@ -46,8 +46,8 @@ def test_youths_and_stones_against_a_force_are_a_riot_not_a_battle() -> None:
 
 
 def test_confrontations_during_which_people_were_shot_are_the_shootings_setting() -> None:
-    (attack,) = code("أعلنت وزارة الصحة، الجمعة، مقتل 6 فلسطينيين وإصابة 192 آخرين برصاص الجيش الإسرائيلي، وذلك خلال "
-                     "مواجهات على الحدود الشرقية لقطاع غزة.")
+    (attack,) = code("أعلنت وزارة الصحة، الجمعة، مقتل 6 شبان من الفلسطينيين وجرح 150 برصاص الجيش الإسرائيلي، وذلك خلال "
+                     "مواجهات قرب السياج في شرق قطاع غزة.")
     assert (attack.sub_event_type, attack.actor1, attack.actor2, attack.fatalities) == (
         "Attack", "Military Forces of Israel", "Civilians (Palestine)", 6)
     (attack,) = code("قتل فلسطينيان، الجمعة، برصاص الجيش الإسرائيلي خلال مواجهات في مدينة الخليل.")
@@ -57,7 +57,7 @@ def test_confrontations_during_which_people_were_shot_are_the_shootings_setting(
 
 
 def test_a_related_storys_headline_inside_the_page_is_no_event() -> None:
-    text = ("قصفت الطائرات الروسية، الثلاثاء، بلدة كفرنبل.\nسوريا: غارات جوية تدمر مستشفيات في درعا\n"
+    text = ("قصفت الطائرات الروسية، الثلاثاء، بلدة كفرنبل.\nسوريا: قصف جوي يدمر مدرستين في حماة\n"
             "وتعمل المنظمة في مناطق المعارضة.")
     (strike,) = code(text)
     assert strike.location == "Kafr Nobol"

@@ -18,7 +18,7 @@ def test_an_act_said_not_to_happen_is_no_event() -> None:
 
 
 def test_an_expected_or_possible_attack_is_no_event() -> None:
-    assert code("وسط توقعات بأن تشن الولايات المتحدة ضربة على مدينة دوما الثلاثاء.") == []
+    assert code("وسط توقعات بأن تنفذ القوات الأميركية ضربة على مدينة حمص الثلاثاء.") == []
     assert code("وقال الجيش، الثلاثاء، إنه مستعد لمواجهة إمكان شن هجمات صاروخية على مدينة حيفا.") == []
 
 

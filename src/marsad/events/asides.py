@@ -166,7 +166,7 @@ def says_now(toks: Words, first: int) -> bool:
     """«وتقول جماعات حقوقية إن القوات دمرت قرى … أثناء اشتباكها»، «ويقول تقرير إن التنظيم يشن هجمات»:
     what a source keeps saying, with no date in the sentence, is a claim about the story's
     background, not the report of an event of its day (callers apply it to undated sentences;
-    a dated one, «ويقول ناشطون إن عشرات قتلوا … الاثنين», reports). Round ten's draw: 4 of 4 read wrong."""
+    a dated one, «ويقول مسعفون إن عشرات لقوا حتفهم … الاثنين», reports). Round ten's draw: 4 of 4 read wrong."""
     return any(w.removeprefix("و") in _SAYS_NOW for _, _, w in toks[: min(first, 2)])
 
 
@@ -189,7 +189,7 @@ _LABELLED = re.compile(r"[^\s:]+(?:\s[^\s:]+){0,2}:\s")
 
 def teaser_line(text: str, start: int, end: int) -> bool:
     """A line of the body after its first, of at most twelve words with no end punctuation, opened by a
-    label and a colon («سوريا: غارات جوية تدمر مستشفيات في درعا»): the headline of a related story
+    label and a colon («سوريا: قصف جوي يدمر مدرستين في حماة»): the headline of a related story
     linked inside the page (page furniture, guideline section 2), not news of this one
     (ant2018_syria, round ten: 6 such event lines read, 6 teasers of other days' stories or explainers)."""
     line_start = text.rfind("\n", 0, start) + 1

@@ -197,9 +197,9 @@ _WAS = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", 
 
 def recap_frame(toks: Words, lo: int, first: int, last: int, pos: int) -> bool:
     """A date at offset ``pos`` given the way a recap gives it: in a relative clause after the trigger
-    («الهجوم الكيماوي المفترض، الذي وقع قبل أسبوع»، «رد على الهجوم الذي وقع قبل أسبوع»), after a trigger
+    («القصف، الذي جرى قبل أسبوع»، «ردا على الغارة التي شنت قبل أسبوع»), after a trigger
     inside one («البلدة التي قصفتها الطائرات قبل أسبوع»), or in a sentence that says «في وقت سابق» before
-    the trigger («استهدفتها في وقت سابق، حيث قتل زعيمها في غارة قبل أسبوع»), or in a clause that «وكان/وكانت»
+    the trigger («قصفتها في وقت سابق، وقتل قائدها بغارة قبل أسبوع»), or in a clause that «وكان/وكانت»
     opens, a pluperfect without «قد» («وكانت غارات جوية استهدفت … في 17 حزيران»). Callers apply it to days
     a week or more back (:data:`RECAP_DAYS`): such a day names an event as the news's reference point."""
     if toks[lo][2] in _WAS and lo < first:
