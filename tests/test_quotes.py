@@ -139,7 +139,7 @@ def test_facts_banners_and_inscriptions_say_nothing_but_according_to_what_says()
 
 def test_a_short_name_in_marks_before_the_introducer_and_a_verb_with_its_shadda() -> None:
     text = (
-        "ونقلت وكالة الأنباء الرسمية \"سانا\" عن مصدر في الوزارة أن \"الحكومة ترفض هذا الاتفاق بشكل قاطع\". "
+        "ونقلت وكالة \"سانا\" للأنباء عن مصدر في الوزارة أن \"الحكومة ترفض هذا الاتفاق بشكل قاطع\". "
         "وحذّر قائد عسكري أمس من أنّ المعارك قد تستمر أشهرا في الشرق."
     )
     assert _got(text) == [
