@@ -101,3 +101,12 @@ def test_nationalities_are_read_from_the_country_names() -> None:
 
     found = [nationality(norm(w)) for w in ("الكندية", "الألماني", "والأميركية", "السعودية", "مالي", "عماني")]
     assert found == ["CA", "DE", "US", "SA", None, None]
+
+
+def test_nationalities_of_many_words_answer_as_one_word_at_a_time() -> None:
+    from marsad.geo.countries_ar import _nationalities, nationalities, nationality
+
+    words = [p + adj for adj in _nationalities() for p in ("", "ال", "و", "وال", "ب", "لل", "الال")]
+    words += ["الباني", "الالباني", "والالباني", "دمشق", "", "و", "ال"]
+    assert nationalities(words) == [nationality(w) for w in words]
+    assert nationalities(["الالباني", "الباني"])[1] == nationality("الباني")

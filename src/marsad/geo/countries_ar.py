@@ -205,4 +205,28 @@ def _nationalities() -> dict[str, str]:
 
 def nationality(word: str) -> str | None:
     """The ISO code of the country a normalised nationality adjective names («الكندية» -> CA)."""
-    return _nationalities().get(word.removeprefix("و").removeprefix("ال"))
+    return _nationalities().get(_strip(word))
+
+
+def _strip(word: str) -> str:
+    return word.removeprefix("و").removeprefix("ال")
+
+
+@lru_cache(maxsize=1)
+def _with_prefixes() -> dict[str, str]:
+    """:func:`nationality`'s answers by the words as written: each adjective with the
+    prefixes it strips, kept only where stripping gives it back (an adjective that itself
+    begins with «ال», «الباني», is reached only through «الالباني», as there)."""
+    table = _nationalities()
+    out: dict[str, str] = {}
+    for adj, iso in table.items():
+        for prefix in ("", "ال", "و", "وال"):
+            if _strip(prefix + adj) == adj:
+                out[prefix + adj] = iso
+    return out
+
+
+def nationalities(words: list[str]) -> list[str | None]:
+    """:func:`nationality` of each word, in one C-level pass of dict lookups: the geocoder asks
+    it of every word of an article."""
+    return list(map(_with_prefixes().get, words))

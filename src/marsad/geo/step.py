@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import accumulate, pairwise
 
 from marsad.geo.comention import comentions
-from marsad.geo.countries_ar import nationality
+from marsad.geo.countries_ar import nationalities
 from marsad.geo.gazetteer import Candidate, gazetteer
 from marsad.geo.matcher import Mention, find_mentions
 from marsad.geo.metonymy import inside_name, is_adjective, is_metonym
@@ -40,8 +40,9 @@ def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
     loc = [(e.start, e.end) for e in entities if e.label == "LOC" and spells.is_the_name(e)]
     other = [(e.start, e.end) for e in entities if e.label in ("PERS", "ORG") and e.score >= 0.5]
     ctx = build_context(mentions, loc, other, gaz.common)
-    for start, _, word in indexed_words(text)[0]:
-        if (iso := nationality(word)) and iso != "SY":
+    words = indexed_words(text)[0]
+    for (start, _, _), iso in zip(words, nationalities([w for _, _, w in words]), strict=True):
+        if iso and iso != "SY":
             ctx.nationals.setdefault(iso, []).append(start)  # in order: the queries bisect
     mentions = [m for m in mentions if not is_adjective(text, m, gaz.index)]
     picks = [choose(m, ctx, gaz.is_common(m)) for m in mentions]
