@@ -8,15 +8,8 @@ from dataclasses import replace
 from marsad.memo import ARTICLES_AT_ONCE, RecentTexts
 from marsad.model import Article, Entity
 from marsad.pipeline import Pipeline
+from test_engine_local import SENTENCES  # written for the tests, in news style
 
-# Written for these tests, in news style.
-SENTENCES = [
-    "قتل ثلاثة مدنيين في قصف جوي استهدف بلدة كفرنبل بريف إدلب الجنوبي صباح اليوم.",
-    "اندلعت اشتباكات بين قوات النظام وفصائل معارضة على أطراف مدينة درعا.",
-    "انفجرت سيارة مفخخة في سوق مدينة عفرين ما أسفر عن مقتل خمسة أشخاص.",
-    "تظاهر العشرات في مدينة السويداء احتجاجا على تردي الأوضاع المعيشية.",
-    "قال المرصد السوري إن غارات روسية استهدفت مستشفى في ريف حماة الشمالي.",
-]
 CALLS: list[int] = []
 
 

@@ -24,13 +24,13 @@ def f1_of(tp: int, n_system: int, n_gold: int) -> float:
 
 
 @dataclass(frozen=True)
-class Scores:
+class Matched:
+    """Counts of a one-to-one matching of system to gold items, and their P/R/F1 (the events'
+    and the quotes' scorers extend it with their field accuracies on matched pairs)."""
+
     tp: int
     n_system: int
     n_gold: int
-    sub_ok: int
-    actor_ok: int
-    toll_ok: int
 
     @property
     def precision(self) -> float:
@@ -43,6 +43,13 @@ class Scores:
     @property
     def f1(self) -> float:
         return f1_of(self.tp, self.n_system, self.n_gold)
+
+
+@dataclass(frozen=True)
+class Scores(Matched):
+    sub_ok: int
+    actor_ok: int
+    toll_ok: int
 
     def report(self) -> str:
         def rate(n: int) -> float:

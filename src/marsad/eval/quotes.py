@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from marsad.eval.events import f1_of, read_jsonl
+from marsad.eval.events import Matched, read_jsonl
 
 #: How many words of the quote a gold line copies as ``quote_text`` (the repository keeps no more).
 HEAD_WORDS = 15
@@ -25,25 +25,10 @@ GOLD_KEYS = frozenset({"article_id", "kind", "speaker", "quote_text", "start", "
 
 
 @dataclass(frozen=True)
-class Scores:
-    tp: int
-    n_system: int
-    n_gold: int
+class Scores(Matched):
     speaker_ok: int
     kind_ok: int
     jaccard_sum: float
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.n_system if self.n_system else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        return f1_of(self.tp, self.n_system, self.n_gold)
 
     def report(self) -> str:
         def rate(n: float) -> float:
