@@ -171,3 +171,9 @@ def test_whole_text_words_are_remembered_per_text_object() -> None:
     other = "".join(list(text))  # equal text, another object: its own words, equal
     assert text_words(other) is not first and text_words(other) == first
     assert text_words("وغادر الضيوف دمشق") == words("وغادر الضيوف دمشق")
+
+
+def test_a_nationality_whose_country_name_begins_with_al_is_read() -> None:
+    # «ألمانيا»/«ألبانيا»: the «أل» is part of the name, not an article to strip
+    (police,) = link_text("وفتشت الشرطة الألمانية شقة في هامبورغ.", country="United Kingdom")
+    assert (police.text, police.name) == ("الشرطة الألمانية", "Police Forces of Germany")

@@ -42,7 +42,7 @@ def _adjectives() -> dict[str, str]:
         for name in names:
             if " " in name:
                 continue
-            base = norm(name).removeprefix("ال")
+            base = norm(name[2:] if name.startswith("ال") else name)  # «ألمانيا»'s «أل» is no article
             base = base[:-1] if base.endswith("ا") else base
             if len(base) < 3:
                 continue
