@@ -44,6 +44,18 @@ class Matched:
     def f1(self) -> float:
         return f1_of(self.tp, self.n_system, self.n_gold)
 
+    def lines(self, items: str, rates: dict[str, float]) -> str:
+        """The report: counts, precision, recall, each count of ``rates`` per matched pair,
+        then the F1 last (``<noun>_f1``, the line scripts read)."""
+        per_pair = (f"{name}: {n / self.tp if self.tp else 0.0:.3f}" for name, n in rates.items())
+        return "\n".join((
+            f"gold {items}s: {self.n_gold}  system {items}s: {self.n_system}  matched: {self.tp}",
+            f"precision: {self.precision:.3f}",
+            f"recall: {self.recall:.3f}",
+            *per_pair,
+            f"{items}_f1: {self.f1:.2f}",
+        ))
+
 
 @dataclass(frozen=True)
 class Scores(Matched):
@@ -52,18 +64,10 @@ class Scores(Matched):
     toll_ok: int
 
     def report(self) -> str:
-        def rate(n: int) -> float:
-            return n / self.tp if self.tp else 0.0
-
-        return "\n".join((
-            f"gold events: {self.n_gold}  system events: {self.n_system}  matched: {self.tp}",
-            f"precision: {self.precision:.3f}",
-            f"recall: {self.recall:.3f}",
-            f"sub_event_type_accuracy: {rate(self.sub_ok):.3f}",
-            f"actor_accuracy: {rate(self.actor_ok):.3f}",
-            f"fatalities_exact: {rate(self.toll_ok):.3f}",
-            f"event_f1: {self.f1:.2f}",
-        ))
+        return self.lines("event", {
+            "sub_event_type_accuracy": self.sub_ok, "actor_accuracy": self.actor_ok,
+            "fatalities_exact": self.toll_ok,
+        })  # fmt: skip
 
 
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:

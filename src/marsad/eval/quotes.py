@@ -31,18 +31,10 @@ class Scores(Matched):
     jaccard_sum: float
 
     def report(self) -> str:
-        def rate(n: float) -> float:
-            return n / self.tp if self.tp else 0.0
-
-        return "\n".join((
-            f"gold quotes: {self.n_gold}  system quotes: {self.n_system}  matched: {self.tp}",
-            f"precision: {self.precision:.3f}",
-            f"recall: {self.recall:.3f}",
-            f"speaker_accuracy: {rate(self.speaker_ok):.3f}",
-            f"kind_accuracy: {rate(self.kind_ok):.3f}",
-            f"span_jaccard: {rate(self.jaccard_sum):.3f}",
-            f"quote_f1: {self.f1:.2f}",
-        ))
+        return self.lines("quote", {
+            "speaker_accuracy": self.speaker_ok, "kind_accuracy": self.kind_ok,
+            "span_jaccard": self.jaccard_sum,
+        })  # fmt: skip
 
 
 def _span(q: dict[str, Any]) -> tuple[int, int]:
