@@ -120,7 +120,7 @@ def run(arts: dict[str, Any]) -> list[dict[str, Any]]:
     """The coder's events on all articles (the trigger memo cleared: a switch may change it)."""
     from marsad.events import coder
 
-    coder._LAST_PASS = None
+    coder._RECENT_PASSES.clear()
     return ee.code(arts[i] for i in sorted(arts))
 
 

@@ -110,3 +110,5 @@ def test_recent_texts_keyed_by_identity_and_bounded() -> None:
     memo.put(b, 2)
     memo.put(c, 3)  # the oldest (a) goes
     assert (memo.get(a), memo.get(b), memo.get(c)) == (None, 2, 3)
+    memo.clear()
+    assert (memo.get(b), memo.get(c)) == (None, None)

@@ -67,6 +67,11 @@ class RecentTexts(Generic[V]):
         item = self._items.get(id(text))
         return item[1] if item is not None and item[0] is text else None
 
+    def clear(self) -> None:
+        """Forget every text (a caller that changed what the values depend on)."""
+        with self._lock:
+            self._items.clear()
+
     def put(self, text: str, value: V) -> V:
         with self._lock:
             while len(self._items) >= self._size:

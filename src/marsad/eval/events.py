@@ -15,7 +15,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from marsad.model import Article
 
 
 def f1_of(tp: int, n_system: int, n_gold: int) -> float:
@@ -181,15 +184,15 @@ def gold_article_ids(gold: list[dict[str, Any]]) -> list[str]:
     return list(seen)
 
 
-def system_events(article_ids: list[str], news: Path, skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-    """Run the default pipeline (minus ``skip`` steps) on the gold's articles, read by docno."""
+def analysed_articles(article_ids: list[str], news: Path, skip: tuple[str, ...] = ()) -> Iterator[Article]:
+    """The gold's articles, read by docno from ``news``, through the default pipeline (minus
+    ``skip`` steps); an article the pipeline fails on stops the scoring (every scorer of sets)."""
     from marsad.ingest.fields import parse_datetime
-    from marsad.model import Article, event_to_dict
+    from marsad.model import Article
     from marsad.pipeline import Pipeline
 
     wanted = set(article_ids)
     pipeline = Pipeline.default(skip=skip)
-    out: list[dict[str, Any]] = []
     for row in read_jsonl(news):
         if row.get("docno") not in wanted:
             continue
@@ -198,5 +201,15 @@ def system_events(article_ids: list[str], news: Path, skip: tuple[str, ...] = ()
         done = pipeline.process(art)
         if done.error:
             raise RuntimeError(f"{done.id}: {done.error}")
-        out.extend({**event_to_dict(e, done.text), "article_id": done.id} for e in done.events)
-    return out
+        yield done
+
+
+def system_events(article_ids: list[str], news: Path, skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """The events the default pipeline codes on the gold's articles, with ``article_id``."""
+    from marsad.model import event_to_dict
+
+    return [
+        {**event_to_dict(e, done.text), "article_id": done.id}
+        for done in analysed_articles(article_ids, news, skip)
+        for e in done.events
+    ]

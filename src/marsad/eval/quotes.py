@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from marsad.eval.events import Matched, read_jsonl
+from marsad.eval.events import Matched, analysed_articles
 
 #: How many words of the quote a gold line copies as ``quote_text`` (the repository keeps no more).
 HEAD_WORDS = 15
@@ -135,27 +135,15 @@ def score(system: Iterable[dict[str, Any]], gold: Iterable[dict[str, Any]]) -> S
 
 
 def system_quotes(article_ids: list[str], news: Path, skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-    """Run the default pipeline (minus ``skip`` steps) on the gold's articles, read by docno,
-    as ``marsad eval events`` does, and return their quotes with ``article_id``."""
+    """The quotes the default pipeline finds on the gold's articles, with ``article_id``
+    (the articles read and analysed as ``marsad eval events`` does)."""
     from dataclasses import asdict
 
-    from marsad.ingest.fields import parse_datetime
-    from marsad.model import Article
-    from marsad.pipeline import Pipeline
-
-    wanted = set(article_ids)
-    pipeline = Pipeline.default(skip=skip)
-    out: list[dict[str, Any]] = []
-    for row in read_jsonl(news):
-        if row.get("docno") not in wanted:
-            continue
-        when = parse_datetime(row.get("time") or "")
-        art = Article.create(row.get("text", ""), id=row["docno"], title=row.get("title", ""), published=when)
-        done = pipeline.process(art)
-        if done.error:
-            raise RuntimeError(f"{done.id}: {done.error}")
-        out.extend({**asdict(q), "article_id": done.id} for q in done.quotes)
-    return out
+    return [
+        {**asdict(q), "article_id": done.id}
+        for done in analysed_articles(article_ids, news, skip)
+        for q in done.quotes
+    ]
 
 
 def quotes_of_rows(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
