@@ -184,6 +184,18 @@ def gold_article_ids(gold: list[dict[str, Any]]) -> list[str]:
     return list(seen)
 
 
+def system_rows(path: str | Path, field: str, article_ids: list[str]) -> list[dict[str, Any]]:
+    """A ``--system`` file's ``field`` items ("events", "quotes") of the gold's articles: item
+    lines with ``article_id`` as they are, or articles (``marsad extract`` output, with ``id``
+    and ``field``) unrolled."""
+    wanted = set(article_ids)
+    out: list[dict[str, Any]] = []
+    for row in read_jsonl(path):
+        items = [{**e, "article_id": row["id"]} for e in row[field]] if field in row and "id" in row else [row]
+        out.extend(e for e in items if str(e.get("article_id")) in wanted)
+    return out
+
+
 def analysed_articles(article_ids: list[str], news: Path, skip: tuple[str, ...] = ()) -> Iterator[Article]:
     """The gold's articles, read by docno from ``news``, through the default pipeline (minus
     ``skip`` steps); an article the pipeline fails on stops the scoring (every scorer of sets)."""

@@ -146,18 +146,6 @@ def system_quotes(article_ids: list[str], news: Path, skip: tuple[str, ...] = ()
     ]
 
 
-def quotes_of_rows(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Quote lines from a ``--system`` file: quote lines with ``article_id`` as they are,
-    or articles (``marsad extract`` output, with ``id`` and ``quotes``) unrolled."""
-    out: list[dict[str, Any]] = []
-    for row in rows:
-        if "quotes" in row and "id" in row:
-            out.extend({**q, "article_id": row["id"]} for q in row["quotes"])
-        else:
-            out.append(row)
-    return out
-
-
 def quote_head(text: str, start: int, end: int, words: int = HEAD_WORDS) -> str:
     """The quote's first ``words`` words as written (its ``quote_text``)."""
     ends = [m.end() for m in re.finditer(r"\S+", text[start:end])][:words]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from pathlib import Path
 
 from marsad.cli import Commands
 
@@ -15,11 +15,7 @@ def register(commands: Commands) -> None:
         "events",
         help="Event precision/recall/F1 against a gold file (docs/events-guideline.md).",
     )
-    p.add_argument("--gold", required=True, help="gold JSONL (gold/events_dev.jsonl)")
-    p.add_argument("--news", default=DEFAULT_NEWS, help="news JSONL holding the gold's docnos")
-    p.add_argument("--system", help="events already extracted (JSONL of events with article_id, or of articles)")
-    p.add_argument("--skip", action="append", default=[], metavar="STEP",
-                   help="leave a pipeline step out (e.g. entities while its model is not built)")
+    add_gold_arguments(p, "events", "gold JSONL (gold/events_dev.jsonl)")
     p.add_argument("--thresholds", action="store_true", help="also print precision/recall at confidence 0.3/0.5/0.7")
     p.set_defaults(func=_eval_events)
     t = commands.train.add_parser(
@@ -35,32 +31,39 @@ def register(commands: Commands) -> None:
     t.set_defaults(func=_train_confidence)
 
 
-def _eval_events(args: argparse.Namespace) -> int:
-    from pathlib import Path
+def add_gold_arguments(p: argparse.ArgumentParser, items: str, gold_help: str) -> None:
+    """The options of every ``marsad eval`` of items coded from the gold's articles."""
+    p.add_argument("--gold", required=True, help=gold_help)
+    p.add_argument("--news", default=DEFAULT_NEWS, help="news JSONL holding the gold's docnos")
+    p.add_argument("--system", help=f"{items} already extracted (JSONL of {items} with article_id, or of articles)")
+    p.add_argument("--skip", action="append", default=[], metavar="STEP",
+                   help="leave a pipeline step out (e.g. entities while its model is not built)")
 
+
+def news_file(args: argparse.Namespace) -> Path:
+    """``--news``, which must exist: the pipeline reads the gold's articles from it."""
+    news = Path(args.news)
+    if not news.is_file():
+        raise FileNotFoundError(f"news file not found: {news}")
+    return news
+
+
+def _eval_events(args: argparse.Namespace) -> int:
     from marsad.eval.events import (
         gold_article_ids,
         read_jsonl,
         score,
         system_events,
+        system_rows,
         threshold_table,
     )
 
     gold = list(read_jsonl(args.gold))
     ids = gold_article_ids(gold)
     if args.system:
-        system: list[dict[str, Any]] = []
-        for row in read_jsonl(args.system):
-            if "events" in row and "id" in row:
-                system.extend({**e, "article_id": row["id"]} for e in row["events"])
-            else:
-                system.append(row)
-        system = [e for e in system if str(e.get("article_id")) in set(ids)]
+        system = system_rows(args.system, "events", ids)
     else:
-        news = Path(args.news)
-        if not news.is_file():
-            raise FileNotFoundError(f"news file not found: {news}")
-        system = system_events(ids, news, tuple(args.skip))
+        system = system_events(ids, news_file(args), tuple(args.skip))
     if args.thresholds:
         print(threshold_table(system, gold))
     print(score(system, gold).report())
