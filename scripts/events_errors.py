@@ -46,7 +46,8 @@ def _sets() -> dict[str, tuple[str, ...]]:
     return {"dev": GOLD_SETS["dev"], "dev.a": ("events_dev.a.jsonl",), "dev.b": ("events_dev.b.jsonl",),
             **rest, "dev7": ("events_dev7.jsonl",),
             "dev8": ("events_dev8.jsonl",),  # dev8: scored unseen at the end of the 30 Nov night session
-            "dev9": ("events_dev9.jsonl",)}  # dev9: scored unseen at the start and end of the next session
+            "dev9": ("events_dev9.jsonl",),  # dev9: scored unseen at the start and end of the next session
+            "dev10": ("events_dev10.jsonl",)}  # dev10: scored unseen at the start and end of the fifth session
 
 
 SETS: dict[str, tuple[str, ...]] = _sets()
