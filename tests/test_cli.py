@@ -79,7 +79,7 @@ def test_extract_keeps_order_and_reports_bad_lines(tmp_path: Path) -> None:
             assert {"event_date", "event_type", "actor1", "evidence", "confidence"} <= set(event)
 
 
-def test_extract_stdin_to_stdout(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_extract_stdin_to_stdout(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     payload = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in REPORTS)
     monkeypatch.setattr(sys, "stdin", io.StringIO(payload))
     assert main(["extract", "--input", "-", "--workers", "1"]) == 0
@@ -109,7 +109,7 @@ def test_extract_is_a_live_filter_with_batch_size_one() -> None:
             proc.kill()
 
 
-def test_run_twice_adds_nothing(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_run_twice_adds_nothing(tmp_path: Path, capsys) -> None:
     src, db = tmp_path / "news.jsonl", str(tmp_path / "m.db")
     _write_jsonl(src, [json.dumps(r, ensure_ascii=False) for r in REPORTS] + ["{broken"])
     argv = ["run", str(src), "--db", db, "--workers", "1", "--quiet"]
@@ -128,7 +128,7 @@ def test_run_twice_adds_nothing(tmp_path: Path, capsys) -> None:  # type: ignore
         assert store.get_article("r2") is not None
 
 
-def test_run_warc_with_two_workers_twice_adds_nothing(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_run_warc_with_two_workers_twice_adds_nothing(tmp_path: Path, capsys) -> None:
     """Pages extracted in the workers: broken records stored as failed with their reason,
     and a second run finds every page, failed ones included, unchanged."""
     from test_ingest_warc_feeds import BROKEN_URIS, REPORTS, write_crawl
@@ -159,7 +159,7 @@ def db(tmp_path: Path) -> str:
     return path
 
 
-def test_events_table_and_filters(db: str, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_events_table_and_filters(db: str, capsys) -> None:
     assert main(["events", "--db", db]) == 0
     out = capsys.readouterr().out
     assert "Battles" in out and "Explosions/Remote" in out and "2 of 2 events" in out
@@ -171,7 +171,7 @@ def test_events_table_and_filters(db: str, capsys) -> None:  # type: ignore[no-u
     assert "Battles" in out and "1 of 2 events" in out
 
 
-def test_export_acled_csv_to_stdout(db: str, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_export_acled_csv_to_stdout(db: str, capsys) -> None:
     assert main(["export", "--format", "acled-csv", "--db", db]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert tuple(rows[0]) == ACLED_COLUMNS and len(rows) == 3
@@ -193,14 +193,14 @@ def test_export_offers_every_format_the_store_writes(db: str, fmt: str, tmp_path
 
 
 @pytest.mark.parametrize("order", sorted(ORDERINGS))
-def test_events_offers_every_ordering_of_the_store(db: str, order: str, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_events_offers_every_ordering_of_the_store(db: str, order: str, capsys) -> None:
     desc = ["--desc"] if order.startswith("-") else []
     assert main(["events", "--db", db, "--order-by", order.lstrip("-"), *desc]) == 0
     assert "2 of 2 events" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("command", ["run", "extract", "export", "events"])
-def test_help_is_complete(command: str, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_help_is_complete(command: str, capsys) -> None:
     with pytest.raises(SystemExit) as exc:
         main([command, "--help"])
     assert exc.value.code == 0

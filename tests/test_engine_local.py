@@ -159,7 +159,7 @@ def test_workers_run_numeric_libraries_on_one_thread(monkeypatch: pytest.MonkeyP
     assert "OPENBLAS_NUM_THREADS" not in os.environ  # the caller's environment is left as it was
 
 
-def test_parquet_shards_of_an_earlier_run_are_cleared(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_parquet_shards_of_an_earlier_run_are_cleared(tmp_path) -> None:
     import pyarrow.parquet as pq
 
     from marsad.engines.parquet import ParquetShards
@@ -197,7 +197,7 @@ def test_interleaved_runs_leave_the_gc_thresholds_as_they_found_them() -> None:
     assert gc.get_threshold() == before
 
 
-def test_warc_pages_extracted_by_two_workers_as_by_the_reader(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_warc_pages_extracted_by_two_workers_as_by_the_reader(tmp_path) -> None:
     """Pages travel raw and the workers extract them: the same articles as extracting them
     while reading (the path before), a broken record failed with its reason, the rest analysed."""
     from marsad.ingest import read_inputs, read_records

@@ -53,7 +53,7 @@ def test_ray_matches_local_engine(local_cluster: None) -> None:
     assert json.dumps(remote, sort_keys=True) == json.dumps(local, sort_keys=True)
 
 
-def test_run_on_ray_writes_parquet_shards_and_the_store(local_cluster: None, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_run_on_ray_writes_parquet_shards_and_the_store(local_cluster: None, tmp_path) -> None:
     import pyarrow.parquet as pq
 
     from marsad.cli import main
@@ -79,7 +79,7 @@ def test_run_on_ray_writes_parquet_shards_and_the_store(local_cluster: None, tmp
         assert store.count_events(EventQuery()) == len(expected)
 
 
-def test_ray_extracts_warc_pages_as_the_local_engine(local_cluster: None, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_ray_extracts_warc_pages_as_the_local_engine(local_cluster: None, tmp_path) -> None:
     """Raw pages travel to the Ray workers and are extracted there: the same articles, in the
     same order, as the local engine with two workers, broken records failed with their reason."""
     from marsad.engines.local import run_local

@@ -76,7 +76,7 @@ def test_a_pipeline_with_a_scope_pickles_for_the_workers() -> None:
 
 
 @needs_model
-def test_extract_all_entities_adds_entities_outside_event_context(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_extract_all_entities_adds_entities_outside_event_context(tmp_path) -> None:
     import json
 
     from marsad.cli import main

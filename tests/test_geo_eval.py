@@ -11,9 +11,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def _place(start: int, end: int, **kw: object) -> Place:
-    base = dict(text="x", name_ar="x", name_en="x", country="Syria")
+    base: dict[str, object] = dict(text="x", name_ar="x", name_en="x", country="Syria")
     base.update(kw)
-    return Place(start=start, end=end, **base)  # type: ignore[arg-type]
+    return Place(start=start, end=end, **base)
 
 
 def test_score_counts_overlap_and_reference() -> None:

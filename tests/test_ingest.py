@@ -219,14 +219,14 @@ def test_missing_input_raises_before_reading(tmp_path: Path) -> None:
 def test_stdin_is_sniffed(monkeypatch: pytest.MonkeyPatch, compress: bool) -> None:
     data = json.dumps({"id": "s1", "text": BODY}, ensure_ascii=False).encode() + b"\n"
     data = gzip.compress(data) if compress else data
-    stdin = SimpleNamespace(buffer=io.BufferedReader(io.BytesIO(data)))  # type: ignore[arg-type]
+    stdin = SimpleNamespace(buffer=io.BufferedReader(io.BytesIO(data)))
     monkeypatch.setattr(sys, "stdin", stdin)
     [article] = read_inputs(["-"])
     assert (article.id, article.text) == ("s1", BODY)
 
 
 def test_stdin_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    stdin = SimpleNamespace(buffer=io.BufferedReader(io.BytesIO(TEXT.encode("cp1256"))))  # type: ignore[arg-type]
+    stdin = SimpleNamespace(buffer=io.BufferedReader(io.BytesIO(TEXT.encode("cp1256"))))
     monkeypatch.setattr(sys, "stdin", stdin)
     [article] = read_inputs(["-"])
     assert (article.id, article.title, article.text) == ("stdin", TITLE, BODY)

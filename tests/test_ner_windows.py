@@ -100,7 +100,7 @@ def test_windows_keep_the_entities_over_place_mentions() -> None:
     kept = event_sentences(article)
     spans = [(m.start, m.end) for m in mentions_of(TEXT)]
 
-    def at(entities: list) -> list:  # type: ignore[type-arg]
+    def at(entities: list) -> list:
         return [(e.start, e.end, e.label) for e in entities if any(a < e.end and e.start < b for a, b in spans)]
 
     sentences = find_entities(TEXT, tokens, article.sentences, kept)
@@ -109,7 +109,7 @@ def test_windows_keep_the_entities_over_place_mentions() -> None:
     assert len(windowed) <= len(sentences)
 
 
-def _same_scored(got: list, want: list) -> bool:  # type: ignore[type-arg]
+def _same_scored(got: list, want: list) -> bool:
     """The same labels, and marginals equal but for BLAS's last bits."""
     return len(got) == len(want) and all(
         g[0] == w[0] and np.allclose(g[1], w[1], rtol=0, atol=1e-12) for g, w in zip(got, want, strict=True)
@@ -140,8 +140,8 @@ def test_articles_tagged_together_get_what_each_gets_alone() -> None:
 
     articles = [_annotated(), Article.create(""), Article.create(LONG + "\n" + LEAD), _annotated()]
     for scope in ("events", "all"):
-        want = [tag_article(a, scope=scope).entities for a in articles]  # type: ignore[arg-type]
-        got = [a.entities for a in tag_articles(articles, scope=scope)]  # type: ignore[arg-type]
+        want = [tag_article(a, scope=scope).entities for a in articles]
+        got = [a.entities for a in tag_articles(articles, scope=scope)]
         assert any(want) and [[(e.start, e.end, e.label) for e in g] for g in got] == [
             [(e.start, e.end, e.label) for e in w] for w in want
         ]

@@ -239,7 +239,7 @@ def test_stats(filled: Store) -> None:
     assert filled.stats(EventQuery(admin1="Hama"))["events"] == 1
 
 
-def test_file_store_uses_wal_and_persists(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_file_store_uses_wal_and_persists(tmp_path) -> None:
     path = str(tmp_path / "m.db")
     with Store(path) as store:
         store.upsert(sample_article())

@@ -47,7 +47,7 @@ def _event(event_id: str, text: str, phrase: str, **fields: object) -> Event:
         "country": "Syria",
         "evidence": (Span(start, start + len(phrase)),),
     }
-    return Event(**{**base, **fields})  # type: ignore[arg-type]
+    return Event(**{**base, **fields})
 
 
 def _articles() -> list[Article]:
@@ -340,7 +340,7 @@ def test_serve_scope_decides_the_entities_of_posted_articles(db: str) -> None:
     article = {"id": "scope-1", "text": text, "published": "2018-03-10T09:00:00+00:00"}
     found = {}
     for scope in ("events", "all"):
-        with TestClient(create_app(db, token=TOKEN, entity_scope=scope)) as c:  # type: ignore[arg-type]
+        with TestClient(create_app(db, token=TOKEN, entity_scope=scope)) as c:
             body = c.post("/api/articles", json={**article, "id": f"scope-{scope}"}, headers=AUTH).json()
         found[scope] = [e for e in body["entities"] if e["start"] >= len(text) - len(calm)]
         assert body["events"], scope

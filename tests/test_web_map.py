@@ -30,7 +30,7 @@ def test_serve_command_defaults_to_loopback() -> None:
     assert (args.host, args.port, args.token) == ("127.0.0.1", 8000, None)
 
 
-def test_serve_takes_its_store_as_the_other_commands_do(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_serve_takes_its_store_as_the_other_commands_do(tmp_path: Path, capsys) -> None:
     assert build_parser().parse_args(["serve"]).db == build_parser().parse_args(["events"]).db
     missing = str(tmp_path / "none.db")
     assert main(["serve", "--db", missing]) == 2
