@@ -42,10 +42,10 @@ def test_subject_first_speaker_and_spans() -> None:
 
 
 def test_cues_match_every_spelling_of_their_letters_and_whole_words_only() -> None:
-    from marsad.events.quotes import _CUE_RE
+    from marsad.events.quote_cues import CUE_RE
 
     text = "وأضافت المصادر، مؤكدة أن القصف استمر، وقالتْ إن المقالة لم تتابعها قولهم ذكرى"
-    assert [m.group(1) for m in _CUE_RE.finditer(text)] == ["وأضافت", "مؤكدة", "وقالت"]
+    assert [m.group(1) for m in CUE_RE.finditer(text)] == ["وأضافت", "مؤكدة", "وقالت"]
 
 
 def test_reported_speech_after_a_participle_spelled_with_taa_marbuta() -> None:

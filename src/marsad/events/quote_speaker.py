@@ -3,9 +3,8 @@
 In order: the last link of a chain («نقلت الوكالة عن مصدر … قوله/أن»); a participle
 («مضيفاً») continues the sentence's speaker; the noun phrase after the verb (VSO,
 «وقال بوتين»); the subject before it in its clause (SVO, «لكن المرصد قال إن»); else the
-previous speaker («وأضاف:»). The phrase is then refined: a «بيان» is its issuer's, a title
-in apposition gives way to the name («رئيس الحزب، سمير سالم،»), and a bare title takes the
-name it carried earlier in the article («الرئيس التركي» → «رجب طيب أردوغان»).
+previous speaker («وأضاف:»). This module finds the phrase and holds the word lists;
+:mod:`marsad.events.quote_names` refines it (a statement to its issuer, a title to a name).
 """
 
 from __future__ import annotations
@@ -19,7 +18,8 @@ Span = tuple[int, int]
 NONE: Span = (-1, -1)
 
 WORD = re.compile(r"\S+")
-_MARKS = "“”\"«"
+#: Marks that open a quotation (a quoted word is no speaker phrase).
+MARKS = "“”\"«"
 #: أن، إن، بأن and their suffixed forms («إنه»، «بأنها»، «أنهم»), folded.
 INTRO = re.compile(r"ب?ان(?:ه|ها|هم|هما|هن|نا|ني|ي)?")
 _STOP = frozenset(
@@ -34,11 +34,11 @@ _OPENERS = frozenset({"وكانت", "وكان", "كانت", "كان", "و", "م�
                       "وفق", "وفقا", "ووفق", "ووفقا", "حسب", "بحسب", "وبحسب", "ما", "حسبما", "وحسبما", "ومن",
                       "ومضي", "مضي", "عندما", "وعندما", "حينما"})
 #: «(بيان) صادر عن …»: who issued it follows.
-_ISSUED = re.compile(r"\s*(?:ال)?صادر[ةه]?\s+عن(?=\s)")
+ISSUED = re.compile(r"\s*(?:ال)?صادر[ةه]?\s+عن(?=\s)")
 #: A pronoun object between a verb and its subject.
 _OBJECT = frozenset({"عليه", "عليها", "عليهم", "اليه", "اليها", "اليهم", "فيه", "فيها", "فيهما", "به", "بها"})
 #: Words after a title that are no name («الرئيس الأميركي كان …»).
-_NOT_NAMES = _OPENERS | frozenset({"قد", "لقد", "لم", "لن", "لا", "يكون", "تكون", "وكان", "اكد", "قال", "يبدو"})
+NOT_NAMES = _OPENERS | frozenset({"قد", "لقد", "لم", "لن", "لا", "يكون", "تكون", "وكان", "اكد", "قال", "يبدو"})
 #: «لكن» with a pronoun: the clause's subject is the last speaker.
 _PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "ولكنهم"})
 #: Prepositions opening a clause with its circumstance («وفي موسكو قال …»، «وفي عام 2014 قالت …»).
@@ -52,20 +52,14 @@ _AUX = frozenset({"قد", "لقد", "فقد"})
 _CLAUSE = frozenset({"لكن", "ولكن", "بينما", "وبينما", "فيما", "وفيما", "حيث", "اذ", "كما", "حين", "بل"})
 ORG_NOUNS = frozenset({"صحيفه", "وكاله", "قناه", "موقع", "شبكه", "حركه", "مجلس", "منظمه", "جبهه", "هيئه", "فصيل",
                        "تنظيم", "حزب", "جماعه", "اذاعه", "تلفزيون", "مجموعه", "جيش", "لواء", "دائره", "بعثه"})
-_STATEMENT = frozenset({"بيان", "البيان", "بيانها", "بيانه"})
 #: Folded, as :func:`bare` gives them («الرئيس» → «الرييس»).
-_TITLES = frozenset({"رييس", "وزير", "الرييس", "الوزير", "المتحدث", "الناطق", "المرشد", "الملك", "الامين",
-                     "قايد", "القايد", "السفير", "المبعوث", "مندوب", "المندوب", "زعيم", "الزعيم", "المتحدثه",
-                     "الناطقه", "الجنرال", "العميد", "العقيد", "المقدم", "الرايد", "النقيب", "الاميرال",
-                     "الكولونيل", "المستشار", "مدير", "المدير", "نايب", "النايب", "ممثل", "الممثل", "المنسق",
-                     "محافظ", "المحافظ", "سفير", "المفوض", "مفوض"})
+TITLES = frozenset({"رييس", "وزير", "الرييس", "الوزير", "المتحدث", "الناطق", "المرشد", "الملك", "الامين",
+                    "قايد", "القايد", "السفير", "المبعوث", "مندوب", "المندوب", "زعيم", "الزعيم", "المتحدثه",
+                    "الناطقه", "الجنرال", "العميد", "العقيد", "المقدم", "الرايد", "النقيب", "الاميرال",
+                    "الكولونيل", "المستشار", "مدير", "المدير", "نايب", "النايب", "ممثل", "الممثل", "المنسق",
+                    "محافظ", "المحافظ", "سفير", "المفوض", "مفوض"})
 #: Words inside a title that are no name («الناطق باسم المفوضية»، «رئيس حزب القوات»).
-_IN_TITLE = ORG_NOUNS | frozenset({"باسم", "عام"})
-#: Definite nouns that point back at the last indefinite mention («مصدر عسكري … وأضاف المصدر»).
-_BACK = {"المصدر": "مصدر", "المصادر": "مصادر", "الموقع": "موقع", "الصحيفه": "صحيفه", "الوكاله": "وكاله",
-         "القناه": "قناه", "المنظمه": "منظمه", "الشبكه": "شبكه"}
-#: «الأخير» is the latter: the last person named with a title before it.
-_LATTER = frozenset({"الاخير", "الاخيره"})
+IN_TITLE = ORG_NOUNS | frozenset({"باسم", "عام"})
 
 
 @lru_cache(maxsize=16384)
@@ -84,7 +78,7 @@ def is_ala(word: str) -> bool:
 def stops(word: str) -> bool:
     """A word no speaker phrase runs into: a preposition, a time, an introducer, a quote."""
     b = bare(word)
-    return (b in _STOP or bool(INTRO.fullmatch(b)) or is_ala(word) or word[:1] in _MARKS
+    return (b in _STOP or bool(INTRO.fullmatch(b)) or is_ala(word) or word[:1] in MARKS
             or b.startswith("لل"))
 
 
@@ -100,12 +94,12 @@ def after(text: str, pos: int, limit: int) -> Span:
     """Noun phrase from ``pos`` up to a stop word, punctuation or ``limit`` (max 60 characters);
     a quoted name after an organisation noun belongs to it («صحيفة "الغارديان"»)."""
     start = end = -1
-    issued = _ISSUED.match(text, pos, limit)
+    issued = ISSUED.match(text, pos, limit)
     for m in WORD.finditer(text, issued.end() if issued else pos, limit):
         word = m.group()
         if start < 0 and bare(word) in _OBJECT:
             continue  # «ورد عليه نظيره التركي»: the verb's object before its subject
-        if word[:1] in _MARKS and start >= 0 and bare(text[start:end].split()[-1]) in ORG_NOUNS:
+        if word[:1] in MARKS and start >= 0 and bare(text[start:end].split()[-1]) in ORG_NOUNS:
             close = re.search(r"[”\"»]", text[m.start() + 1 : limit])
             if close:
                 return start, m.start() + 2 + close.start()
@@ -129,7 +123,7 @@ def before(text: str, sent: int, cue_start: int) -> Span:
     if cut >= 0 and text[cut + 1 : cut + 2].isspace():
         lo = cut + 1
     words = _clause_words(list(WORD.finditer(text, lo, cue_start)))
-    if not words or len(words) > 8 or words[0].group()[:1] in _MARKS:
+    if not words or len(words) > 8 or words[0].group()[:1] in MARKS:
         return NONE
     phrase = [words[0]]
     named = bare(words[0].group()) in ORG_NOUNS
@@ -142,7 +136,7 @@ def before(text: str, sent: int, cue_start: int) -> Span:
     gap = [bare(m.group()) for m in words[len(phrase) :]]
     while gap and gap[-1] in _AUX:
         gap.pop()
-    if 0 < len(gap) <= 3 and bare(phrase[0].group()) in _TITLES and not any(w in _NOT_NAMES for w in gap):
+    if 0 < len(gap) <= 3 and bare(phrase[0].group()) in TITLES and not any(w in NOT_NAMES for w in gap):
         phrase = words[: len(phrase) + len(gap)]  # the title's name, before the verb
         gap = []
     if len(gap) > 2:
@@ -196,187 +190,13 @@ def chain(text: str, sent: int, pos: int, limit: int, backwards: bool) -> Span:
     return NONE
 
 
-def refine(text: str, span: Span, previous: Span) -> Span:
-    """A «بيان» speaks for its issuer; a title gives way to the person's name."""
-    if span[0] < 0:
-        return span
-    first = WORD.match(text, span[0])
-    if first and bare(first.group()) in _STATEMENT:
-        issued = _ISSUED.match(text, first.end())  # «بيان صادر عن مكتب …»: past the phrase's «عن»
-        limit = issued.end() + 60 if issued else span[1]
-        rest = after(text, first.end(), limit) if first.end() < limit else NONE
-        return rest if rest[0] >= 0 else (previous if previous[0] >= 0 else _issuer(text, span[0]))
-    back = _antecedent(text, span)
-    if back[0] >= 0:
-        return back
-    named = _apposition(text, span)
-    if named[0] >= 0:
-        return named
-    if not title_only(text, span):
-        return span
-    named = _name_past_place(text, span[1])
-    return named if named[0] >= 0 else _earlier_name(text, span)
-
-
-def _antecedent(text: str, span: Span) -> Span:
-    """What a one-word reference points back to: «المصدر» the last «مصدر …», «الموقع» the last
-    «موقع "…"» (section 4: the description nearest the quote), «الأخير» the last person named
-    after a title; none when the word is no such reference or has no antecedent."""
-    word = text[span[0] : span[1]]
-    if " " in word:
-        return NONE
-    b = bare(word)
-    if b in _LATTER:
-        return _last_titled_name(text, span[0])
-    noun = _BACK.get(b)
-    if noun is None:
-        return NONE
-    for m in reversed(list(WORD.finditer(text, 0, span[0]))):
-        w = bare(m.group())
-        if w == noun or w[1:] == noun and w[0] in "وبلف":
-            found = _name_phrase(text, after(text, m.start() + len(w) - len(noun), min(len(text), m.end() + 80)))
-            if found[0] >= 0 and found[1] > m.end():
-                return found  # a bare «مصدر» is no antecedent
-    return NONE
-
-
-def _name_phrase(text: str, span: Span) -> Span:
-    """The noun and its name in a phrase :func:`after` ran on («وكالة الأنباء السورية (سانا) بدء
-    خروج» → up to «(سانا)»): up to three name words right after the noun («صحيفة وول ستريت
-    جورنال»), a name in marks or brackets, then words with «ال»."""
-    if span[0] < 0:
-        return span
-    end, names, inside = span[1], 0, False
-    for k, m in enumerate(WORD.finditer(text, span[0], span[1])):
-        w = m.group()
-        if k and not inside and w[:1] not in _MARKS + "(":
-            if bare(w).startswith("ال"):
-                names = 4
-            elif names >= 3:
-                break
-            else:
-                names += 1
-        inside = (inside or w[:1] in _MARKS + "(") and w[-1:] not in ")\"»”"
-        end = m.end()
-    return span[0], min(end, span[1])
-
-
-def _last_titled_name(text: str, pos: int) -> Span:
-    """The last name after a title in the 300 characters before ``pos`` («بالرئيس الفرنسي،
-    إيمانويل ماكرون،»)."""
-    lo = max(0, pos - 300)
-    best = NONE
-    for m in WORD.finditer(text, lo, pos):
-        w = bare(m.group())
-        if w not in _TITLES and not (w[:1] in "وبل" and w[1:] in _TITLES):
-            continue
-        end = m.end()
-        for nxt in WORD.finditer(text, m.end(), pos):
-            if not bare(nxt.group()).startswith("ال") or nxt.group()[-1:] in "،,":
-                if nxt.group()[-1:] in "،," and bare(nxt.group()).startswith("ال"):
-                    end = nxt.end() - 1
-                break
-            end = nxt.end()
-        name = _name_after(text, end)
-        if name[0] >= 0 and name[1] <= pos:
-            best = name
-    return best
-
-
-def _name_past_place(text: str, pos: int) -> Span:
-    """A name after a title and a place («المتحدث باسم الوكالة في فيينا جون سميث أن»):
-    «في» and one word, then two or three name words ending before an introducer or a mark."""
-    words = list(WORD.finditer(text, pos, min(len(text), pos + 80)))[:6]
-    if len(words) < 4 or bare(words[0].group()) != "في" or stops(words[1].group()):
-        return NONE
-    name = _name_after(text, words[2].start())
-    if name[0] < 0 or text.count(" ", name[0], name[1]) not in (1, 2):
-        return NONE
-    nxt = WORD.search(text, name[1])
-    said = nxt is not None and (INTRO.fullmatch(bare(nxt.group())) is not None or nxt.group()[:1] in _MARKS)
-    return name if said or text[name[1] : name[1] + 1] in ("،", ",", ":") else NONE
-
-
-def _name_after(text: str, pos: int) -> Span:
-    """One to four name words at ``pos`` (after an optional comma) ending at a boundary."""
-    m = re.compile(r"\s*[،,]?\s*").match(text, pos)
-    start = m.end() if m else pos
-    words = []
-    for w in WORD.finditer(text, start, min(len(text), start + 60)):
-        word = w.group()
-        b = bare(word)
-        if (not b or stops(word) or b.startswith("ال") or word[:1] in "(" or not b[0].isalpha() or b in _NOT_NAMES
-                or b in _IN_TITLE):
-            break
-        words.append(w)
-        if word[-1:] in "،,:;؛." or len(words) == 4:
-            break
-    if not words:
-        return NONE
-    end = words[-1].start() + len(words[-1].group().rstrip("،,:;؛."))
-    return words[0].start(), end
-
-
-def _apposition(text: str, span: Span) -> Span:
-    """«رئيس الحزب الوطني، سمير سالم، أن»: the name set off by commas after a title."""
-    if not text.startswith(("،", ","), span[1]) or not title_only(text, span):
-        return NONE
-    name = _name_after(text, span[1])
-    if name[0] < 0:
-        return NONE
-    if text[name[1] : name[1] + 1] in ("،", ",", ":"):
-        return name
-    nxt = WORD.search(text, name[1])
-    if nxt and INTRO.fullmatch(bare(nxt.group())):
-        return name
-    return _name_to_comma(text, name)
-
-
-def _name_to_comma(text: str, name: Span) -> Span:
-    """A name whose last words carry «ال» up to the closing comma («بشار الأسد،»، «الملك عبد
-    الله الثاني،»): at most two more words, none a stop word or a word that is no name."""
-    words = list(WORD.finditer(text, name[1], min(len(text), name[1] + 40)))[:2]
-    for m in words:
-        w = m.group()
-        if stops(w) or bare(w) in _NOT_NAMES or not bare(w).startswith("ال"):
-            return NONE
-        if w[-1:] in "،,":
-            return name[0], m.end() - 1
-    return NONE
-
-
 def title_only(text: str, span: Span) -> bool:
     """A phrase of title and qualifiers without a name («الرئيس التركي», «وزير الدفاع الأميركي»)."""
     first = WORD.match(text, span[0])
-    if first is None or bare(first.group()) not in _TITLES:
+    if first is None or bare(first.group()) not in TITLES:
         return False
     words = [bare(w) for w in text[first.end() : span[1]].split()]
-    return all(w.startswith(("ال", "لل")) or w in _TITLES or w in _IN_TITLE for w in words)
-
-
-def _earlier_name(text: str, span: Span) -> Span:
-    """The name a title carried at an earlier mention («اتهم الرئيس التركي رجب طيب أردوغان»)."""
-    title = text[span[0] : span[1]]
-    at = text.find(title, 0, span[0])
-    while at >= 0:
-        whole = not text[at + len(title) : at + len(title) + 1].isalnum()  # «الممثل» in «الممثلين»
-        name = _name_after(text, at + len(title)) if whole else NONE
-        if name[0] >= 0:
-            return name
-        at = text.find(title, at + len(title), span[0])
-    return span
-
-
-def _issuer(text: str, pos: int) -> Span:
-    """Who issued «البيان»: the phrase after the nearest earlier «بيان» («وفقا لبيان لدائرة …»)."""
-    at = text.rfind("بيان", 0, pos)
-    if at < 0:
-        return NONE
-    nxt = WORD.search(text, at + 4)
-    if not nxt or nxt.start() - at > 6:
-        return NONE
-    skip = 1 if nxt.group()[:1] == "ل" and not nxt.group().startswith("لل") else 0
-    return after(text, nxt.start() + skip, min(len(text), nxt.start() + 80))
+    return all(w.startswith(("ال", "لل")) or w in TITLES or w in IN_TITLE for w in words)
 
 
 def person(text: str, span: Span) -> bool:
@@ -405,4 +225,4 @@ def subject(text: str, span: Span) -> Span:
 
 def is_title(word: str) -> bool:
     """A title word («المتحدث»، «الوزير»)."""
-    return bare(word) in _TITLES
+    return bare(word) in TITLES
