@@ -33,8 +33,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "data" / "news" / "ant2018_syria.jsonl"
 #: What the cached slow steps depend on: a change to any of these starts a new cache.
+#: Every source the slow steps read, the entity gate's trigger pass included (events.coder.
+#: trigger_pass, with the word splitter and memo it reads): a change to any of them must
+#: rebuild the cache, or articles cached before and after it mix in one run.
 CACHE_INPUTS = ("ner", "geo", "arabic", "ingest", "data/ner", "data/geo", "events/triggers.py",
-                "events/trigger_filters.py", "pipeline.py", "settings.py")
+                "events/trigger_filters.py", "events/coder.py", "actors/text.py", "memo.py",
+                "pipeline.py", "settings.py")
 
 
 def _sets() -> dict[str, tuple[str, ...]]:
