@@ -1,0 +1,92 @@
+"""``scripts/ner_teacher_gpu.py`` at toy size: ``prepare`` lays ANT out as the silver
+tagging reads it (numpy only), and the whole ``run`` (torch, CPU) ends with a dev F1,
+silver sentences and their document features. Every text here was written for these tests."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+from marsad.ner.conll import read_conll
+from marsad.ner.distil import ant_articles
+from marsad.ner.neural import DOC_DIM
+from marsad.ner.nntrain import LABELS
+
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "ner_teacher_gpu.py"
+NAMES = ["سمير", "ليلى", "كريم", "هدى", "وليد"]
+PLACES = ["بيروت", "دمشق", "حلب", "طرابلس", "صيدا"]
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("ner_teacher_gpu", SCRIPT)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _inputs(tmp_path: Path) -> tuple[Path, Path]:
+    """A news file of six articles (one empty) and a CoNLL file of 20 sentences."""
+    articles = [
+        {"title": f"خبر {k}", "text": " ".join(f"قال {n} إن الوفد وصل إلى {p} أمس." for n, p in zip(NAMES[k:], PLACES, strict=False))}
+        for k in range(5)
+    ]
+    articles.insert(2, {"title": "", "text": ""})  # tagged with --every 2
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in articles) + "\n", encoding="utf-8")
+    lines = []
+    for k in range(20):
+        name, place = NAMES[k % 5], PLACES[(k * 2) % 5]
+        lines += [f"قال O\n{name} B-PERS\nفي O\n{place} B-LOC\n. O\n", "\n"]
+    train = tmp_path / "train.txt"
+    train.write_text("".join(lines), encoding="utf-8")
+    return corpus, train
+
+
+def test_prepare_lays_out_the_articles_as_the_silver_data_splits_them(tmp_path: Path) -> None:
+    mod = _script()
+    corpus, train = _inputs(tmp_path)
+    mod.main(["prepare", "--corpus", str(corpus), "--train", str(train), "--out", str(tmp_path / "d")])
+    with np.load(tmp_path / "d" / "inputs.npz") as z:
+        data = {k: z[k] for k in z.files}
+    with gzip.open(tmp_path / "d" / "types.txt.gz", "rt", encoding="utf-8") as f:
+        types = f.read().splitlines()
+    for every in (1, 2, 3):
+        got = [[[types[i - 1] for i in s] for s in a] for a in mod.article_sentences(data, every)]
+        assert got == list(ant_articles(corpus, every))
+    assert len(data["train_lens"]) == 18 and len(data["dev_lens"]) == 2  # split_dev: the last 10%
+    dev_words = [types[i - 1] for i in data["dev"]]
+    assert dev_words[:2] == ["قال", NAMES[18 % 5]]
+    assert [LABELS[i] for i in data["dev_tags"][:4]] == ["O", "B-PERS", "O", "B-LOC"]
+    assert data["wid"][0] == 0 and (data["wid"][1:] >= 1).all() and data["char"][0].sum() == 0
+    said = types.index("قال") + 1
+    assert data["wid"][said] >= 2 and data["sid"][said] == data["wid"][said]  # frequent, no clitic
+    assert data["mark"][types.index("دمشق") + 1] & 1 and not data["mark"][said]  # a gazetteer place
+
+
+def test_toy_run_ends_with_dev_f1_and_silver_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("torch", reason="torch is absent (a training-only extra: pip install -e '.[train]')")
+    mod = _script()
+    corpus, train = _inputs(tmp_path)
+    mod.main(["prepare", "--corpus", str(corpus), "--train", str(train), "--out", str(tmp_path / "d")])
+    out = tmp_path / "out"
+    mod.main(["run", "--data", str(tmp_path / "d"), "--out", str(out), "--device", "cpu", "--tiny",
+              "--budget", "600", "--steps", "30", "--every", "2", "--min-prob", "0", "--plain", "1"])
+    assert "dev F1" in capsys.readouterr().out
+    res = json.loads((out / "results.json").read_text())
+    assert 0.0 <= res["dev_f1"] <= 100.0 and res["pretrain"]["steps"] == 30
+    assert [r["lr"] for r in res["finetune"]] == [1e-4, 3e-4]
+    silver = read_conll(out / "silver.txt", "anercorp")
+    tagged = [ws for a in list(ant_articles(corpus, 2)) for ws in a]
+    assert [ws for ws, _ in silver] == tagged  # no threshold, every sentence kept
+    assert all(t in LABELS for _, ts in silver for t in ts)
+    docs = np.load(out / "silver_docs.npy")
+    assert docs.shape == (sum(len(ws) for ws in tagged), DOC_DIM)
