@@ -40,7 +40,7 @@ def pick_actors(
     """(actor1, actor2) inside ``[start, end)``: the agent first, the target second."""
     found = spans.within(actors, start, end)
     found = [a for a in found if not _controls_only(a, toks, found) and not _speaker_civilians(a, toks, anchor)
-             and not _neighbour(a, toks)]
+             and not _neighbour(a, toks) and not _describes(a, found, toks)]
     sources = [a for a in found if _is_source(a, toks, anchor) or _accuser(a, found, toks, anchor)]
     found = [a for a in found if a not in sources or _own_forces(a, toks, anchor)]
     found = [a for a in found if not _members_of_next(a, found, toks)]
@@ -93,6 +93,18 @@ def _between_pair(found: list[Actor], toks: Words) -> tuple[Actor, Actor] | None
         return None
     parties = _dedupe([a for a in found if not _in_relative_clause(a, toks)])
     return (parties[0], parties[1]) if len(parties) >= 2 else None
+
+
+def _describes(actor: Actor, found: list[Actor], toks: Words) -> bool:
+    """«قوات سوريا الديمقراطية، التي تهيمن عليها وحدات حماية الشعب»، «الفصائل التي تدعمها تركيا»:
+    an actor in a relative clause on another actor describes it, unless the clause tells an
+    attack («القوات التي قصفتها طائرات روسية»)."""
+    before = [t for t in toks if t[1] <= actor.start][-4:]
+    k = next((i for i in range(len(before) - 1, -1, -1) if variants(before[i][2]) & _RELATIVE), None)
+    if k is None or any(f.startswith(_OWN_ACTS) for _, _, w in before[k + 1 :] for f in variants(w)):
+        return False
+    rel = before[k][0]
+    return any(o is not actor and 0 <= rel - o.end <= 2 for o in found)
 
 
 def _in_relative_clause(actor: Actor, toks: Words) -> bool:
@@ -162,6 +174,8 @@ def _verb_cue(actor: Actor, toks: Words) -> bool | None:
     near = _words_before(toks, actor.start, 2)
     if len(near) == 2 and "من" in near[0] and "قبل" in near[1]:
         return False  # «إطلاق صاروخ من قبل الميليشيا الحوثية»: the passive's agent
+    if any(f & {"ايدي", "يد", "بايدي"} for f in _words_before(toks, actor.start, 1)):
+        return False  # «عمليات نهب على أيدي مسلحين مدعومين من تركيا»، «قتل على يد مسلحين»: the doer
     near = _words_before(toks, actor.start, 1)
     if near and near[-1] & {"قتلت", "وقتلت"} and actor.actor_type in ("state", "rebel", "political militia", "external"):
         return False  # «قتلت الشرطة السعودية ثلاثة مسلحين»: an armed force after the active verb kills
@@ -216,7 +230,8 @@ def _phrase_cue(actor: Actor, toks: Words) -> bool:
         before3 = _words_before(toks, actor.start, 3)
         if len(before3) == 3 and any(f.startswith(_OWN_ACTS + ("اقتحم",)) for f in before3[0]):
             return False  # «هاجم عناصر من تنظيم داعش مواقع»: the people right after the attack verb attack
-        return any(f.isdigit() or f.startswith(_VICTIM_OF + _PEOPLE_HEADS) for f in head)
+        # «21 على الأقل من المقاتلين الموالين … قتلوا»: a count, like the digits
+        return any(f.isdigit() or f == "الاقل" or f.startswith(_VICTIM_OF + _PEOPLE_HEADS) for f in head)
     return True
 
 
@@ -321,8 +336,9 @@ def _own_forces(source: Actor, toks: Words, anchor: int) -> bool:
     k = next((i for i, w in enumerate(acts) if w in ("انه", "انها", "انهم", "بانه", "بانها")), len(acts))
     if k + 1 < len(acts) and acts[k + 1].startswith(_OWN_ACTS):
         return True  # «أعلن الجيش الإسرائيلي أنه نفذ سلسلة غارات»: the pronoun is the subject of an attack verb
-    return any(w.startswith(("قوات", "طايرات", "طاير", "جيش", "مقاتلات", "وحدات", "دفاعات")) and w.endswith(("ه", "ها"))
-               for w in between)
+    # «قواته»، «طائراتها»; in a statement's own words «قواتنا شنت هجوماً» (the speaker's forces)
+    return any(w.startswith(("قوات", "طايرات", "طاير", "جيش", "مقاتلات", "وحدات", "دفاعات", "مقاتلين", "مقاتلو"))
+               and w.endswith(("ه", "ها", "نا")) for w in between)
 
 
 def _controls_only(actor: Actor, toks: Words, others: Sequence[Actor] = ()) -> bool:

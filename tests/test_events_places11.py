@@ -1,0 +1,38 @@
+"""Right event, wrong place or actor (issue #6, round eleven): the speaker's «قواتنا», an actor
+that only describes another, the group a phrase names over "Unidentified", the pro-government
+militia among the dead, and places the sentence's own province settles (sentences written for
+this file; default pipeline without the entity tagger)."""
+
+from __future__ import annotations
+
+from coding import code
+
+
+def test_our_forces_in_a_statement_are_the_speaker() -> None:
+    (taken,) = code('وقالت قوات سوريا الديمقراطية في بيان، الثلاثاء، "دخلت قوات النظام قرية الجيعة في ريف دير الزور، إلا أن '
+                    'قواتنا شنت هجوما معاكسا واستعادت القرية من قبضة النظام".')
+    assert (taken.actor1, taken.actor2) == ("SDF: Syrian Democratic Forces", "Military Forces of Syria (2000-)")
+
+
+def test_an_actor_in_a_relative_clause_on_another_only_describes_it() -> None:
+    (taken,) = code('وقالت قوات سوريا الديمقراطية، التي تهيمن عليها وحدات حماية الشعب الكردية، في بيان، '
+                    'الثلاثاء، "إن قواتنا استعادت قرية الجيعة في ريف دير الزور من قبضة النظام".')
+    assert taken.actor1 == "SDF: Syrian Democratic Forces"
+    (strike,) = code("وقصفت الطائرات الروسية، الثلاثاء، مواقع الفصائل التي تدعمها تركيا في بلدة كفرنبل.")
+    assert strike.actor1 == "Military Forces of Russia (2000-)" and strike.actor2 != "Military Forces of Turkey (2016-)"
+
+
+def test_gunmen_backed_by_turkey_are_the_national_army() -> None:
+    (looting,) = code("ووقعت عمليات نهب في مدينة عفرين، الثلاثاء، على أيدي مسلحين مدعومين من تركيا.")
+    assert looting.actor1 == "Syrian National Army"
+
+
+def test_fighters_loyal_to_the_regime_among_the_dead_are_its_militia() -> None:
+    (clash,) = code("وقال المرصد إن 21 على الأقل من المقاتلين الموالين للحكومة السورية قتلوا، الثلاثاء، في كمين "
+                    "نصبه تنظيم الدولة قرب بلدة تلول الصفا بمحافظة السويداء.")
+    assert (clash.actor1, clash.actor2) == ("Islamic State (Syria)", "NDF: National Defence Forces")
+
+
+def test_yemens_national_resistance_is_the_government() -> None:
+    (clash,) = code("وشنت قوات المقاومة الوطنية اليمنية، الثلاثاء، هجوما واسعا على مواقع ميليشيات الحوثي في مدينة تعز.")
+    assert clash.actor1 == "Military Forces of Yemen (2016-) Hadi Government"
