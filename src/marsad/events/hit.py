@@ -192,6 +192,15 @@ def _locate(article: Article, toks: Words, hit: TriggerHit, cl: Clause, story: S
     return Location(place, places, quoted, elaborated, borrowed)
 
 
+def _genitive_agent(article: Article, toks: Words, hit: TriggerHit) -> Actor | None:
+    """The actor right after a capture noun is its agent («أفاد المرصد عن سيطرة قوات النظام على …»;
+    roles leaves it out, as it does the side after «تحت سيطرة»)."""
+    nxt = next((t for t in toks if t[0] >= hit.end), None)
+    if hit.definition.sub_event_type != TERRITORY or hit.definition.verbal or nxt is None:
+        return None
+    return next((a for a in article.actors if nxt[0] <= a.start < nxt[1] and a.inter in (1, 2, 3, 8)), None)
+
+
 def _actors(
     article: Article, toks: Words, hit: TriggerHit, cl: Clause, country: str, elaborated: bool, story: Story
 ) -> tuple[Actor | None, Actor | None]:
@@ -218,6 +227,8 @@ def _actors(
         a2 = roles.country_agent(article.places, toks, lo, hi, country, ("ابرم", "توصل", "وقع"))
     if a1 is None and hit.definition.sub_event_type == TERRITORY:
         a1, _ = roles.pick_actors(article.actors, toks, toks[0][0], hit.start, hit.start)
+    if a1 is None:
+        a1 = _genitive_agent(article, toks, hit)  # «أفاد المرصد عن سيطرة قوات النظام على بلدة …»
     if a1 is not None and a2 is not None and hit.definition.sub_event_type not in ("Armed clash", "Agreement") and \
             roles.conjoined(a1, a2, toks):
         a2 = None  # «حررت قوات الجيش التركي والجيش السوري الحر …»: an ally joined to the agent is no target

@@ -1,0 +1,21 @@
+"""Events the coder missed on unseen news (issue #6, round eleven): a capture confirmed or reported
+by a noun («أكدت الفصائل في بيان سيطرتها على …»، «أفاد المرصد عن سيطرة قوات النظام على …») (sentences
+written for this file; default pipeline without the entity tagger)."""
+
+from __future__ import annotations
+
+from coding import code
+
+
+def test_a_capture_confirmed_or_reported_by_a_noun_is_an_event() -> None:
+    (rebels,) = code("وأكدت الفصائل المعارضة في بيان، الثلاثاء، سيطرتها على بلدة كفرنبل.")
+    assert (rebels.sub_event_type, rebels.location, rebels.event_date) == \
+        ("Non-state actor overtakes territory", "Kafr Nobol", "2018-03-13")
+    (army,) = code("وأفاد المرصد عن سيطرة قوات النظام على بلدة كفرنبل.")
+    assert (army.sub_event_type, army.actor1) == ("Government regains territory", "Military Forces of Syria (2000-)")
+
+
+def test_a_confirmed_aim_nearness_or_share_is_no_capture() -> None:
+    assert code("وأكد الوزير أن الجيش يعمل على السيطرة على مدينة درعا.") == []
+    assert code("وأكدت الحكومة، الثلاثاء، قرب سيطرتها على بلدة كفرنبل.") == []
+    assert code("وأكد المرصد سيطرة الجيش على أكثر من نصف مساحة ريف إدلب.") == []
