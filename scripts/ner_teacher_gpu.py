@@ -1,20 +1,14 @@
-"""A contextual teacher for the entity tagger (issue #4): a small transformer encoder
-pretrained on ANT by masked-word prediction, fine-tuned on ANERcorp, on one GPU; its
-silver data then trains the shipped numpy network (``scripts/ner_gpu.py``).
+"""A contextual teacher for the entity tagger (issue #4): a transformer encoder pretrained
+on ANT (masked words) and fine-tuned on ANERcorp on one GPU, whose silver data trains the
+shipped numpy network (``scripts/ner_gpu.py``). Why: that network sees ±4 tokens; the
+teacher reads windows of 256, and distilling it keeps inference at numpy speed.
 
-Why: the shipped network sees ±4 tokens through frozen word2vec vectors; a teacher that
-reads windows of 256 tokens can tag names that a narrow window cannot, and distilling it
-into the student keeps inference at numpy speed.
+    python scripts/ner_teacher_gpu.py prepare --out .devdata/teacher      # here, ../shared
+    python scripts/ner_teacher_gpu.py run --data .devdata/teacher --out $OUT --device cuda  # there
 
-    # here (reads ../shared; numpy, no torch):
-    python scripts/ner_teacher_gpu.py prepare --out .devdata/teacher
-    # there (numpy + torch, PYTHONPATH=src; the run carries .devdata/teacher):
-    python scripts/ner_teacher_gpu.py run --data .devdata/teacher --out $OUT --device cuda --budget 450
-
-``run`` writes to ``--out``: ``results.json`` (pretraining, each fine-tuning's best epoch
-and dev F1, the silver counts), ``silver.txt`` (the sentences of every k-th ANT article
-that the teacher tags confidently, ``word TAG`` lines as :func:`marsad.ner.conll.read_conll`
-reads) and ``silver_docs.npy`` (their document features, as ``ner_gpu.py silver`` writes).
+``run`` writes ``log``, ``results.json``, ``silver.txt`` (confidently tagged sentences of
+every k-th ANT article, read by :func:`marsad.ner.conll.read_conll`) and ``silver_docs.npy``
+(their document features), as ``scripts/ner_gpu.py silver`` writes them. docs/ner.md.
 """
 
 from __future__ import annotations
@@ -32,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from marsad.ner.conll import Sentence
 from marsad.ner.nntrain import LABELS
 
 ANT = "../shared/data/news/ant2018_all.jsonl.gz"
@@ -59,7 +54,7 @@ class Config:
     lr: float = 5e-4
     warmup: int = 500
     dropout: float = 0.1
-    ft_batch: int = 32
+    ft_batch: int = 8
     ft_epochs: int = 20
     patience: int = 5
     seed: int = 13
@@ -67,9 +62,6 @@ class Config:
 
 TINY = {"layers": 1, "width": 32, "heads": 2, "ffn": 64, "length": 32, "targets": 500,
         "char_dim": 8, "char_filters": 16, "batch": 8, "warmup": 5, "ft_batch": 4, "ft_epochs": 3}
-
-
-# ----------------------------------------------------------------------------- prepare (here)
 
 
 def type_table(types: list[str], counts: np.ndarray, n_words: int) -> dict[str, np.ndarray]:
@@ -136,9 +128,6 @@ def prepare(args: argparse.Namespace) -> None:
             "train_tokens": len(arrays["train"]), "dev_tokens": len(arrays["dev"])}
     (out / "meta.json").write_text(json.dumps(meta))
     print(meta)
-
-
-# ----------------------------------------------------------------------------- run (there)
 
 
 def build_model(cfg: Config, n_words: int, n_chars: int) -> Any:
@@ -260,20 +249,22 @@ def predict(model: Any, tab: dict[str, Any], ids: np.ndarray, cfg: Config, devic
     return probs / probs.sum(1, keepdims=True)
 
 
-def dev_f1(model: Any, tab: dict[str, Any], data: dict[str, np.ndarray], cfg: Config, device: str) -> float:
-    """Entity F1 on dev, tagged as one running text, scored as conlleval does."""
+def dev_score(model: Any, tab: dict[str, Any], data: dict[str, np.ndarray], cfg: Config, device: str) -> Any:
+    """Entity scores on dev (a :class:`marsad.eval.ner.NerScore`), tagged as one running
+    text, counted as conlleval counts."""
     from marsad.eval.ner import score
 
     pred = predict(model, tab, data["dev"], cfg, device).argmax(1)
     cuts = np.cumsum(data["dev_lens"])[:-1]
     pairs = zip(np.split(data["dev_tags"], cuts), np.split(pred, cuts), strict=True)
-    return score(([LABELS[i] for i in g], [LABELS[i] for i in p]) for g, p in pairs).prf()[2]
+    return score(([LABELS[i] for i in g], [LABELS[i] for i in p]) for g, p in pairs)
 
 
 def finetune(model: Any, tab: dict[str, Any], data: dict[str, np.ndarray], cfg: Config, lr: float, device: str,
              until: float, log: Callable[[str], None]) -> tuple[dict[str, Any], int, float]:
     """Token classification on random windows of ANERcorp train (as one running text);
-    the epoch with the best dev F1 is kept (early stopping). Returns its state, epoch, F1."""
+    the epoch with the best dev F1 is kept (early stopping). The learning rate warms up
+    over the first epoch and decays linearly. Returns the best state, epoch and F1."""
     import torch
     from torch.nn import functional as F
 
@@ -287,9 +278,9 @@ def finetune(model: Any, tab: dict[str, Any], data: dict[str, np.ndarray], cfg: 
     best: tuple[float, int, dict[str, Any]] = (-1.0, 0, {})
     for ep in range(1, cfg.ft_epochs + 1):
         model.train()
-        for g in opt.param_groups:
-            g["lr"] = lr * (1 - (ep - 1) / cfg.ft_epochs)
-        for _ in range(steps):
+        for i in range(steps):
+            for g in opt.param_groups:
+                g["lr"] = lr * min(1.0, (i + 1) / steps if ep == 1 else 1.0) * (1 - (ep - 1) / cfg.ft_epochs)
             at = torch.randint(0, len(ids) - cfg.length + 1, (cfg.ft_batch, 1), device=device, generator=gen) + span
             with _autocast(device):
                 logits = model.tag(model(ids[at], tab))
@@ -298,7 +289,7 @@ def finetune(model: Any, tab: dict[str, Any], data: dict[str, np.ndarray], cfg: 
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
-        f1 = dev_f1(model, tab, data, cfg, device)
+        f1 = dev_score(model, tab, data, cfg, device).prf()[2]
         log(f"fine-tune lr {lr:g} epoch {ep}: loss {loss.item():.3f} dev F1 {f1:.2f}")
         if f1 > best[0]:
             best = (f1, ep, {k: v.detach().clone() for k, v in model.state_dict().items()})
@@ -323,7 +314,7 @@ def article_sentences(data: dict[str, np.ndarray], every: int) -> list[list[np.n
 
 
 def silver(model: Any, tab: dict[str, Any], data: dict[str, np.ndarray], cfg: Config, args: argparse.Namespace,
-           types: list[str]) -> tuple[list[tuple[list[str], list[str]]], list[np.ndarray], int]:
+           ) -> tuple[list[Sentence], list[np.ndarray], int]:
     """Tag every k-th ANT article; keep the sentences whose every token's label has a
     probability of at least ``--min-prob`` and that hold a name (``--plain`` of those
     without), with their document features from the teacher's tags of the whole article,
@@ -332,11 +323,13 @@ def silver(model: Any, tab: dict[str, Any], data: dict[str, np.ndarray], cfg: Co
     from marsad.ner.nntrain import Vocab, doc_features
 
     vocab = Vocab([], np.zeros((0, 1), np.float32), Lexicon.load(), [])  # only its feature extractor is used
+    with gzip.open(Path(args.data) / "types.txt.gz", "rt", encoding="utf-8") as f:
+        types = f.read().splitlines()
     rng = np.random.default_rng(cfg.seed)
     arts = [a for a in article_sentences(data, args.every) if a]
     flat = np.concatenate([np.concatenate([*a, np.zeros(2, np.int32)]) for a in arts]) if arts else np.zeros(0)
     probs = predict(model, tab, flat, cfg, args.device)
-    kept: list[tuple[list[str], list[str]]] = []
+    kept: list[Sentence] = []
     docs: list[np.ndarray] = []
     at = 0
     for sents in arts:
@@ -353,20 +346,32 @@ def silver(model: Any, tab: dict[str, Any], data: dict[str, np.ndarray], cfg: Co
     return kept, docs, sum(len(a) for a in arts)
 
 
+def write_silver(out: Path, kept: list[Sentence], docs: list[np.ndarray]) -> int:
+    """``silver.txt`` and ``silver_docs.npy`` as ``scripts/ner_gpu.py silver`` writes them
+    (its student run reads both); returns the silver tokens."""
+    from marsad.ner.neural import DOC_DIM
+
+    with open(out / "silver.txt", "w", encoding="utf-8") as f:
+        for ws, ts in kept:
+            f.writelines(f"{w} {t}\n" for w, t in zip(ws, ts, strict=True))
+            f.write("\n")
+    np.save(out / "silver_docs.npy", np.concatenate(docs).astype(np.uint8) if docs else np.zeros((0, DOC_DIM), np.uint8))
+    return sum(len(ws) for ws, _ in kept)
+
+
 def run(args: argparse.Namespace) -> None:
     """Pretrain, fine-tune (one run per learning rate, the best kept by dev F1), tag silver data."""
     import torch
 
-    from marsad.ner.neural import DOC_DIM
-
     start = time.time()
     out, data_dir = Path(args.out), Path(args.data)
     out.mkdir(parents=True, exist_ok=True)
-    logfile = open(out / "log", "w", encoding="utf-8")
 
-    def log(msg: str) -> None:
-        print(f"[{time.time() - start:5.0f} s] {msg}", flush=True)
-        logfile.write(msg + "\n")
+    def log(msg: str) -> None:  # the file too: it comes back even when the run is cut short
+        line = f"[{time.time() - start:5.0f} s] {msg}"
+        print(line, flush=True)
+        with open(out / "log", "a", encoding="utf-8") as f:
+            f.write(line + "\n")
 
     torch.manual_seed(13)
     torch.backends.cuda.matmul.allow_tf32 = True
@@ -388,22 +393,14 @@ def run(args: argparse.Namespace) -> None:
         runs.append({"lr": lr, "epoch": epoch, "dev_f1": round(f1, 2), "state": state})
     best = max(runs, key=lambda r: r["dev_f1"])
     model.load_state_dict(best["state"])
-    log(f"dev F1 {best['dev_f1']:.2f} (lr {best['lr']:g}, epoch {best['epoch']})")
-    with gzip.open(data_dir / "types.txt.gz", "rt", encoding="utf-8") as f:
-        types = f.read().splitlines()
-    kept, docs, tagged = silver(model, tab, data, cfg, args, types)
-    with open(out / "silver.txt", "w", encoding="utf-8") as f:
-        for ws, ts in kept:
-            f.writelines(f"{w} {t}\n" for w, t in zip(ws, ts, strict=True))
-            f.write("\n")
-    np.save(out / "silver_docs.npy", np.concatenate(docs).astype(np.uint8) if docs else np.zeros((0, DOC_DIM), np.uint8))
-    n_tok = sum(len(ws) for ws, _ in kept)
+    log(f"kept lr {best['lr']:g}, epoch {best['epoch']}; dev:\n{dev_score(model, tab, data, cfg, args.device).report()}")
+    kept, docs, tagged = silver(model, tab, data, cfg, args)
+    n_tok = write_silver(out, kept, docs)
     log(f"silver: {len(kept)} of {tagged} sentences, {n_tok} tokens; done in {time.time() - start:.0f} s")
     results = {"config": asdict(cfg), "pretrain": pre, "finetune": [{k: v for k, v in r.items() if k != "state"}
                for r in runs], "dev_f1": best["dev_f1"], "silver_sentences": len(kept), "silver_tokens": n_tok,
                "tagged_sentences": tagged, "wall_s": round(time.time() - start)}
     (out / "results.json").write_text(json.dumps(results, indent=1))
-    logfile.close()
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -420,7 +417,7 @@ def main(argv: list[str] | None = None) -> None:
     rp.add_argument("--out", required=True)
     rp.add_argument("--device", default="cuda")
     rp.add_argument("--budget", type=float, default=450, help="seconds for the whole run")
-    rp.add_argument("--finetune-s", type=float, default=110, help="seconds kept for fine-tuning")
+    rp.add_argument("--finetune-s", type=float, default=80, help="seconds kept for fine-tuning")
     rp.add_argument("--silver-s", type=float, default=60, help="seconds kept for the silver tagging")
     rp.add_argument("--steps", type=int, default=10**9, help="at most this many pretraining steps")
     rp.add_argument("--lrs", type=float, nargs="+", default=[1e-4, 3e-4], help="fine-tuning learning rates")
