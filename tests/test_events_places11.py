@@ -36,3 +36,14 @@ def test_fighters_loyal_to_the_regime_among_the_dead_are_its_militia() -> None:
 def test_yemens_national_resistance_is_the_government() -> None:
     (clash,) = code("وشنت قوات المقاومة الوطنية اليمنية، الثلاثاء، هجوما واسعا على مواقع ميليشيات الحوثي في مدينة تعز.")
     assert clash.actor1 == "Military Forces of Yemen (2016-) Hadi Government"
+
+
+def test_a_common_word_introduced_by_a_unit_noun_is_the_place() -> None:
+    (strike,) = code("وشنت طائرات التحالف في اليمن، الثلاثاء، غارات على مواقع ميليشيات الحوثي في محافظة البيضاء.")
+    assert (strike.admin1, strike.geo_precision) == ("Al Bayda", 3)
+
+
+def test_a_village_listed_with_those_of_the_storys_province_is_not_a_namesake_far_away() -> None:
+    events = code("وأعلنت قوات سوريا الديمقراطية، الثلاثاء، أنها طردت قوات النظام من عدة قرى في محافظة دير الزور. "
+                  "وكانت قوات النظام قد سيطرت، الثلاثاء، على قرى شقرا والجيعة والجنينة، الواقعة شرقي نهر الفرات.")
+    assert events and {e.admin1 for e in events} == {"Deir-ez-Zor"}

@@ -154,7 +154,7 @@ def usable_places(text: str, places: Sequence[Place], entities: Sequence[Entity]
         counts[p.country] = counts.get(p.country, 0) + 1
     for p in places:
         i = bisect_right(name_starts, p.start) - 1
-        if i >= 0 and p.start < names[i][1] or p.text in _NOT_PLACES:
+        if i >= 0 and p.start < names[i][1] or p.text in _NOT_PLACES and not _introduced(text, p):
             continue
         if not p.pcode and p.country not in mentioned | _REGION and counts.get(p.country, 0) < 2:
             continue  # a lone far-away gazetteer hit («من طراز» -> Taraz) is a false match
@@ -163,6 +163,17 @@ def usable_places(text: str, places: Sequence[Place], entities: Sequence[Entity]
             continue
         out.append(p)
     return out
+
+
+_UNITS = frozenset({"محافظه", "مدينه", "مديريه", "بلده", "قريه", "ولايه"})
+
+
+def _introduced(text: str, place: Place) -> bool:
+    """«في محافظة البيضاء»، «مدينة الباب»: a name that is also a common word («البيضاء» white) is
+    a place when a unit noun introduces it."""
+    before = words(text[max(0, place.start - 16) : place.start])[-1:]
+    return bool(before) and any(f.removeprefix("و").removeprefix("ب") in _UNITS or f in _UNITS
+                                for f in variants(before[0][2]))
 
 
 def _government(text: str, place: Place) -> bool:
@@ -266,12 +277,12 @@ def situated(listed: list[Place], places: Sequence[Place], text: str) -> list[Pl
     k = bisect_left(starts, last.end)
     after = ordered[k] if k < len(ordered) else None
     if after is None or after.country != "Syria" or not after.admin1 or after.latitude is None:
-        return listed
+        return _story_province(listed, places)
     between = text[last.end : after.start]
     forms = [variants(w) for _, _, w in words(between)]
     if not forms or len(forms) > 3 or any(c in between for c in ".:؛;()\n") \
             or not all(w in _SITUATING for _, _, w in words(between)):
-        return listed  # «في شمالي وشرقي حلب، وغربي محافظة الرقة»: regions listed, not villages situated
+        return _story_province(listed, places)  # «في شمالي وشرقي حلب، وغربي محافظة الرقة»: regions listed
     province = any(f & {"ريف", "محافظه"} for f in forms) or after.feature == "admin1"
     if not province and not (after.name_en == after.admin1 and any(f & (_DIRECTIONS | _DIRECTIONS_ANY) for f in forms)):
         return listed  # «التنف جنوب غربي البوكمال»: a town's bearing, not its province
@@ -282,6 +293,29 @@ def situated(listed: list[Place], places: Sequence[Place], text: str) -> list[Pl
 
 
 _FAR_KM = 100.0
+#: How far back (characters) the story's province is looked for (:func:`_story_province`).
+_PROVINCE_BEFORE = 600
+
+
+def _story_province(listed: list[Place], places: Sequence[Place]) -> list[Place]:
+    """«… 4 قرى في ريف دير الزور … على قرى شقرا والحصان والجيعة والجنينة»: villages listed
+    with others of a province the story has just named (all members but one lie in it, and the
+    province itself is named in the ``_PROVINCE_BEFORE`` characters before the list) lie in it:
+    the one the gazetteer puts far away is its namesake there, else a village of it the
+    gazetteer lacks (the province, precision 3)."""
+    villages = [p for p in listed if p.pcode.startswith("C")]
+    counts = Counter(p.admin1 for p in villages)
+    if len(villages) < 3 or not counts:
+        return listed
+    home, n = counts.most_common(1)[0]
+    first = min(p.start for p in listed)
+    named = any(p.feature == "admin1" and p.admin1 == home and first - _PROVINCE_BEFORE <= p.start < first
+                for p in places)
+    if n < len(villages) - 1 or n == len(villages) or not named:
+        return listed
+    mates = [p for p in villages if p.admin1 == home]
+    return [p if not p.pcode.startswith("C") or p.admin1 == home or min(_km(p, m) for m in mates) <= _FAR_KM
+            else _namesake(p, home) for p in listed]
 _DIRECTIONS_ANY = frozenset({"شرق", "غرب", "شمال", "جنوب"})
 
 
