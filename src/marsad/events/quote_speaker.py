@@ -22,11 +22,19 @@ WORD = re.compile(r"\S+")
 MARKS = "“”\"«"
 #: أن، إن، بأن and their suffixed forms («إنه»، «بأنها»، «أنهم»), folded.
 INTRO = re.compile(r"ب?ان(?:ه|ها|هم|هما|هن|نا|ني|ي)?")
+#: A relative pronoun opens a clause about the speaker («تيلرسون الذي زار …»), not the speaker.
+_RELATIVE = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
+#: «قال X لموقع …»: the medium spoken to («لوكالة»، «لرويترز» …, also «لـ"…"», «لCNN»: :func:`stops`).
+_TO_MEDIUM = frozenset({"لوكاله", "لقناه", "لصحيفه", "لموقع", "لشبكه", "لاذاعه", "لمجله", "لتلفزيون", "لوكالات",
+                        "لرويترز", "لفرانس", "لفرانس24", "لسكاي", "لبي", "لسي", "لفوكس", "لاسوشيتد", "لاسوشييتد"})
+#: When it was said, after the speaker («وحذرت إسرائيل مراراً»، «وقالت الأمم المتحدة الشهر الماضي»).
+_WHEN = frozenset({"مرارا", "الشهر", "الاسبوع", "الماضي", "لاحقا", "سابقا", "موخرا", "حاليا", "ليل", "فجر", "منذ"})
 _STOP = frozenset(
     {"في", "الي", "خلال", "امس", "اليوم", "عن", "من", "لـ", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
-     "الجمعه", "السبت", "الاحد", "عبر", "ايضا", "كذلك", "بدوره", "بدورها", "للصحفيين", "لوكاله", "لقناه",
-     "لصحيفه", "عقب", "بعد", "قبل", "اثناء", "بحث", "حول", "امام", "مع", "ذلك", "هذا", "هذه", "تلك", "له",
+     "الجمعه", "السبت", "الاحد", "عبر", "ايضا", "كذلك", "بدوره", "بدورها", "للصحفيين", "عقب", "بعد", "قبل",
+     "اثناء", "بحث", "حول", "امام", "مع", "ذلك", "هذا", "هذه", "تلك", "له",
      "لها", "لهم", "انذاك", "حينها", "مجددا", "صباح", "مساء", "يوم", "الليله", "قايلا", "قايله", "بالقول", "قوله", "قولها", "قولهم", "القول"}
+    | _RELATIVE | _TO_MEDIUM | _WHEN
 )
 _OPENERS = frozenset({"وكانت", "وكان", "كانت", "كان", "و", "من", "جهته", "جهتها", "بدوره", "بدورها", "في", "حين",
                       "فقد", "وقد", "قد", "لكن", "ولكن", "كما", "بينما", "فيما", "حيث", "اذ", "وبينما", "وفيما",
@@ -76,10 +84,16 @@ def is_ala(word: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def stops(word: str) -> bool:
-    """A word no speaker phrase runs into: a preposition, a time, an introducer, a quote."""
+    """A word no speaker phrase runs into: a preposition, a time, an introducer, a quote, a
+    relative clause, the medium spoken to («للصحفيين»، «لـ"…"»، «لCNN»)."""
     b = bare(word)
     return (b in _STOP or bool(INTRO.fullmatch(b)) or is_ala(word) or word[:1] in MARKS
-            or b.startswith("لل"))
+            or b.startswith("لل") or word[:1] == "ل" and _foreign_or_marked(word[1:2]))
+
+
+def _foreign_or_marked(ch: str) -> bool:
+    """A letter after «ل» that no Arabic name starts with: a tatweel, a mark, a Latin letter."""
+    return ch in "ـ" + MARKS or "a" <= ch.lower() <= "z"
 
 
 def sentence_start(text: str, pos: int) -> int:
