@@ -47,3 +47,18 @@ def test_a_village_listed_with_those_of_the_storys_province_is_not_a_namesake_fa
     events = code("وأعلنت قوات سوريا الديمقراطية، الثلاثاء، أنها طردت قوات النظام من عدة قرى في محافظة دير الزور. "
                   "وكانت قوات النظام قد سيطرت، الثلاثاء، على قرى شقرا والجيعة والجنينة، الواقعة شرقي نهر الفرات.")
     assert events and {e.admin1 for e in events} == {"Deir-ez-Zor"}
+
+
+def test_an_ally_joined_to_the_agent_is_no_opponent() -> None:
+    events = code("وقالت وحدات حماية الشعب الكردية إنها صدت هجوما على قرية قرب عفرين. وتدور معارك عنيفة، الثلاثاء، "
+                  "على جبهات أخرى في عفرين في محاولة من قبل القوات التركية والفصائل لتحقيق المزيد من التقدم.")
+    assert [(e.actor1, e.actor2) for e in events] == [
+        ("Military Forces of Turkey (2016-)", "YPG: Kurdish People's Protection Units")]
+    (clash,) = code("واشتبكت فرقة الحمزة وأحرار الشرقية، الثلاثاء، في مدينة عفرين.")
+    assert (clash.actor1, clash.actor2) == ("Hamza Division", "Ahrar al-Sharqiya")
+
+
+def test_the_subject_of_a_cause_clause_is_not_among_the_dead() -> None:
+    (attack,) = code("ويقول ناشطون إن العشرات قتلوا بعدما ألقت طائرات الحكومة السورية، الثلاثاء، قنابل معبأة بغازات "
+                     "سامة على بلدة دوما.")
+    assert attack.actor1 == "Military Forces of Syria (2000-)"

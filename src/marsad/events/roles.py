@@ -53,6 +53,7 @@ def pick_actors(
         joined = bool(targets) and conjoined(targets[-1], a, toks)
         (targets if joined or _is_target(a, toks) else agents).append(a)
     agents.sort(key=lambda a: not _genitive_agent(a, toks, anchor))
+    agents = _without_allies(agents, toks)
     ordered = _dedupe(agents + targets)
     if not ordered:
         return None, None
@@ -61,6 +62,21 @@ def pick_actors(
     if not targets and len(ordered) > 1 and _armed(ordered[1]):
         return ordered[0], None  # «غارات شنتها طائرات روسية وبراميل ألقتها مروحيات سورية»: both strike
     return ordered[0], (ordered[1] if len(ordered) > 1 else None)
+
+
+_MUTUAL = ("اشتبك", "واشتبك", "اقتتل", "واقتتل", "تقاتل", "اشتباك", "اقتتال", "مواجهات", "معارك")
+
+
+def _without_allies(agents: list[Actor], toks: Words) -> list[Actor]:
+    """«من قبل القوات التركية والفصائل»: an ally joined by «و» to the agent is on its side, not
+    its opponent (the camps of :mod:`marsad.events.attribution`; «بين X وY» was read before)."""
+    from marsad.events.attribution import allied
+
+    if len(agents) < 2 or not conjoined(agents[0], agents[1], toks) or not allied(agents[0].name, agents[1].name):
+        return agents
+    if any(f.startswith(_MUTUAL) for forms in _words_before(toks, agents[0].start, 3) for f in forms):
+        return agents  # «اشتبكت فرقة الحمزة وأحرار الشرقية»: the two fight each other
+    return [agents[0], *agents[2:]]
 
 
 def _genitive_agent(actor: Actor, toks: Words, anchor: int) -> bool:
@@ -207,7 +223,7 @@ def _phrase_cue(actor: Actor, toks: Words) -> bool:
     after_inna = any(forms & _INNA for forms in _words_before(toks, actor.start, 1))
     if first_word.endswith("ين") and first_word.startswith(("مقاتل", "مسلح", "عناصر", "جنود", "مدني")) and not after_inna:
         return True  # accusative plural after the verb: the object, not the subject («إن مسلحين فتحوا»: the subject)
-    if any(any(f.startswith(_VICTIM_OF) for f in forms) for forms in _words_before(toks, actor.start, 3)):
+    if _victim_of(_words_before(toks, actor.start, 3)):
         return True
     men = _words_before(toks, actor.start, 5)
     if men and men[-1] & {"رجال", "افراد", "منتسبي"} and any(
@@ -233,6 +249,21 @@ def _phrase_cue(actor: Actor, toks: Words) -> bool:
         # «21 على الأقل من المقاتلين الموالين … قتلوا»: a count, like the digits
         return any(f.isdigit() or f == "الاقل" or f.startswith(_VICTIM_OF + _PEOPLE_HEADS) for f in head)
     return True
+
+
+#: Words that open the clause of a cause: the killing verb before one has other subjects
+#: («قتل العشرات بعدما ألقت طائرات الحكومة السورية قنابل»: the aircraft drop, they are not killed).
+_CAUSE_OPENERS = frozenset({"بعد", "بعدما", "اثر", "جراء", "عندما", "حين", "حينما", "عقب", "لدي"})
+
+
+def _victim_of(before: list[frozenset[str]]) -> bool:
+    """A killing or wounding word in ``before`` with no cause opener after it."""
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] & _CAUSE_OPENERS:
+            return False
+        if any(f.startswith(_VICTIM_OF) for f in before[k]):
+            return True
+    return False
 
 
 _SITES_OF = frozenset({"موقع", "موقعا", "مواقع", "مقر", "مقرا", "مقرات", "معاقل", "تجمعات", "تحصينات", "مستودع"})
