@@ -373,9 +373,9 @@ def run(args: argparse.Namespace) -> None:
         with open(out / "log", "a", encoding="utf-8") as f:
             f.write(line + "\n")
 
-    torch.manual_seed(13)
-    torch.backends.cuda.matmul.allow_tf32 = True
     cfg = replace(Config(), **(TINY if args.tiny else {}))
+    torch.manual_seed(cfg.seed)
+    torch.backends.cuda.matmul.allow_tf32 = True
     meta = json.loads((data_dir / "meta.json").read_text())
     with np.load(data_dir / "inputs.npz") as z:
         data = {k: z[k] for k in z.files}

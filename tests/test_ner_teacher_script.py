@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from marsad.ner.conll import read_conll
-from marsad.ner.distil import ant_articles
+from marsad.ner.distil import ant_articles, mix
 from marsad.ner.neural import DOC_DIM
 from marsad.ner.nntrain import LABELS
 
@@ -24,8 +24,8 @@ NAMES = ["سمير", "ليلى", "كريم", "هدى", "وليد"]
 PLACES = ["بيروت", "دمشق", "حلب", "طرابلس", "صيدا"]
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ner_teacher_gpu", SCRIPT)
+def _script(name: str = "ner_teacher_gpu") -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, SCRIPT.with_name(name + ".py"))
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = mod  # dataclasses look their module up
@@ -90,3 +90,8 @@ def test_toy_run_ends_with_dev_f1_and_silver_data(tmp_path: Path, capsys: pytest
     assert all(t in LABELS for _, ts in silver for t in ts)
     docs = np.load(out / "silver_docs.npy")
     assert docs.shape == (sum(len(ws) for ws in tagged), DOC_DIM)
+    gpu = _script("ner_gpu")  # the student run reads both files so
+    gold = read_conll(train, "anercorp")
+    mixed, feats = mix(gold, [np.zeros((len(ws), DOC_DIM)) for ws, _ in gold], silver,
+                       gpu._docs(out / "silver_docs.npy", silver), 1.0, 14)
+    assert len(mixed) > len(gold) and all(len(f) == len(ws) for f, (ws, _) in zip(feats, mixed, strict=True))
