@@ -217,10 +217,10 @@ def pretrain(model: Any, tab: dict[str, Any], stream: np.ndarray, cfg: Config, d
         if step % 200 == 0:
             log(f"pretrain step {step}: loss {total.item() / 200:.3f} ({time.time() - t0:.0f} s)")
             total.zero_()
-    seconds = time.time() - t0
-    tokens = step * cfg.batch * cfg.length
-    log(f"pretrained {step} steps, {tokens} tokens in {seconds:.0f} s ({tokens / max(seconds, 1e-9):,.0f} tokens/s)")
-    return {"steps": step, "tokens": tokens, "seconds": round(seconds, 1), "tokens_per_s": round(tokens / max(seconds, 1e-9))}
+    done = {"steps": step, "tokens": step * cfg.batch * cfg.length, "seconds": round(time.time() - t0, 1)}
+    done["tokens_per_s"] = round(done["tokens"] / max(done["seconds"], 0.1))
+    log(f"pretrained: {done}")
+    return done
 
 
 def predict(model: Any, tab: dict[str, Any], ids: np.ndarray, cfg: Config, device: str, batch: int = 256) -> np.ndarray:
@@ -303,8 +303,7 @@ def article_sentences(data: dict[str, np.ndarray], every: int) -> list[list[np.n
     :func:`marsad.ner.distil.ant_articles`, laid out by ``prepare``)."""
     stream, lens, per = data["stream"], data["sent_lens"], data["art_sents"]
     first = np.concatenate([[0], np.cumsum(per)])
-    tokens = np.concatenate([[0], np.cumsum(lens)])[first]
-    tokens = tokens[1:] - tokens[:-1]
+    tokens = np.diff(np.concatenate([[0], np.cumsum(lens)])[first])
     start = np.concatenate([[0], np.cumsum(tokens + 2)])  # two gaps after each article
     out = []
     for j in range(0, len(per), every):
@@ -314,12 +313,14 @@ def article_sentences(data: dict[str, np.ndarray], every: int) -> list[list[np.n
 
 
 def silver(model: Any, tab: dict[str, Any], data: dict[str, np.ndarray], cfg: Config, args: argparse.Namespace,
-           ) -> tuple[list[Sentence], list[np.ndarray], int]:
+           ) -> dict[str, int]:
     """Tag every k-th ANT article; keep the sentences whose every token's label has a
     probability of at least ``--min-prob`` and that hold a name (``--plain`` of those
-    without), with their document features from the teacher's tags of the whole article,
-    as :func:`marsad.ner.distil.silver` keeps an ensemble's agreed sentences."""
+    without), as :func:`marsad.ner.distil.silver` keeps an ensemble's agreed sentences,
+    and write them with their document features (from the teacher's tags of the whole
+    article) as ``scripts/ner_gpu.py silver`` does, for its student run."""
     from marsad.ner.lexicon import Lexicon
+    from marsad.ner.neural import DOC_DIM
     from marsad.ner.nntrain import Vocab, doc_features
 
     vocab = Vocab([], np.zeros((0, 1), np.float32), Lexicon.load(), [])  # only its feature extractor is used
@@ -343,20 +344,11 @@ def silver(model: Any, tab: dict[str, Any], data: dict[str, np.ndarray], cfg: Co
             if q.max(1).min() >= args.min_prob and (named or rng.random() < args.plain):
                 kept.append((ws, ts))
                 docs.append(f)
-    return kept, docs, sum(len(a) for a in arts)
-
-
-def write_silver(out: Path, kept: list[Sentence], docs: list[np.ndarray]) -> int:
-    """``silver.txt`` and ``silver_docs.npy`` as ``scripts/ner_gpu.py silver`` writes them
-    (its student run reads both); returns the silver tokens."""
-    from marsad.ner.neural import DOC_DIM
-
-    with open(out / "silver.txt", "w", encoding="utf-8") as f:
-        for ws, ts in kept:
-            f.writelines(f"{w} {t}\n" for w, t in zip(ws, ts, strict=True))
-            f.write("\n")
-    np.save(out / "silver_docs.npy", np.concatenate(docs).astype(np.uint8) if docs else np.zeros((0, DOC_DIM), np.uint8))
-    return sum(len(ws) for ws, _ in kept)
+    with open(Path(args.out) / "silver.txt", "w", encoding="utf-8") as out:
+        out.writelines("".join(f"{w} {t}\n" for w, t in zip(ws, ts, strict=True)) + "\n" for ws, ts in kept)
+    np.save(Path(args.out) / "silver_docs.npy", np.concatenate(docs).astype(np.uint8) if docs else np.zeros((0, DOC_DIM), np.uint8))
+    return {"silver_sentences": len(kept), "silver_tokens": sum(len(ws) for ws, _ in kept),
+            "tagged_sentences": sum(len(a) for a in arts)}
 
 
 def run(args: argparse.Namespace) -> None:
@@ -394,12 +386,10 @@ def run(args: argparse.Namespace) -> None:
     best = max(runs, key=lambda r: r["dev_f1"])
     model.load_state_dict(best["state"])
     log(f"kept lr {best['lr']:g}, epoch {best['epoch']}; dev:\n{dev_score(model, tab, data, cfg, args.device).report()}")
-    kept, docs, tagged = silver(model, tab, data, cfg, args)
-    n_tok = write_silver(out, kept, docs)
-    log(f"silver: {len(kept)} of {tagged} sentences, {n_tok} tokens; done in {time.time() - start:.0f} s")
+    counts = silver(model, tab, data, cfg, args)
+    log(f"silver: {counts}; done in {time.time() - start:.0f} s")
     results = {"config": asdict(cfg), "pretrain": pre, "finetune": [{k: v for k, v in r.items() if k != "state"}
-               for r in runs], "dev_f1": best["dev_f1"], "silver_sentences": len(kept), "silver_tokens": n_tok,
-               "tagged_sentences": tagged, "wall_s": round(time.time() - start)}
+               for r in runs], "dev_f1": best["dev_f1"], **counts, "wall_s": round(time.time() - start)}
     (out / "results.json").write_text(json.dumps(results, indent=1))
 
 
