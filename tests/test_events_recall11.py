@@ -1,6 +1,7 @@
 """Events the coder missed on unseen news (issue #6, round eleven): a capture confirmed or reported
-by a noun («أكدت الفصائل في بيان سيطرتها على …»، «أفاد المرصد عن سيطرة قوات النظام على …») (sentences
-written for this file; default pipeline without the entity tagger)."""
+by a noun («أكدت الفصائل في بيان سيطرتها على …»، «أفاد المرصد عن سيطرة قوات النظام على …»), fighters'
+dated consent to a deal's term («وافقوا يوم الأحد على إلقاء سلاحهم») (sentences written for this file;
+default pipeline without the entity tagger)."""
 
 from __future__ import annotations
 
@@ -19,3 +20,11 @@ def test_a_confirmed_aim_nearness_or_share_is_no_capture() -> None:
     assert code("وأكد الوزير أن الجيش يعمل على السيطرة على مدينة درعا.") == []
     assert code("وأكدت الحكومة، الثلاثاء، قرب سيطرتها على بلدة كفرنبل.") == []
     assert code("وأكد المرصد سيطرة الجيش على أكثر من نصف مساحة ريف إدلب.") == []
+
+
+def test_dated_consent_to_a_deals_term_is_an_agreement() -> None:
+    (deal,) = code("وقال ناشطون إن مقاتلي المعارضة في بلدة كفرنبل وافقوا يوم الثلاثاء على إلقاء سلاحهم.")
+    assert (deal.sub_event_type, deal.location, deal.event_date) == ("Agreement", "Kafr Nobol", "2018-03-13")
+    assert code("ووافق البرلمان، الثلاثاء، على الميزانية في مدينة حمص.") == []
+    undated = code("ووصلت الحافلات إلى مدينة إدلب الثلاثاء، وعلى متنها مسلحون وافقوا على تسليم بلدة كفرنبل.")
+    assert all(e.sub_event_type != "Agreement" for e in undated)  # the day is the buses', not the consent's

@@ -44,7 +44,7 @@ _BACKGROUND = frozenset({"منذ", "مسلسل", "غرار", "ردا", "مراك
 _REFERENCE_DAY = frozenset({"غداه", "عشيه"})
 _SIMILAR = frozenset({"مماثل", "مماثله", "مشابه", "مشابهه"})
 _FUNERAL = frozenset({"تشييع", "جنازه", "جنازات", "جثامين", "جثمان"})
-_DAY_WORDS = frozenset({"السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "امس", "اليوم"})
+DAY_WORDS = frozenset({"السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "امس", "اليوم"})
 #: «احتجاجاً على مقتل …»، «تنديداً بالغارات»: what a protest is about (an earlier event, no news).
 #: «أدين بتهمة قتل …»، «مدانين بجرائم تفجير سيارات مفخخة»: what a court charges, not a report.
 _CHARGES = frozenset({"تهمه", "بتهمه", "بتهم", "التهم", "مدان", "مدانا", "مدانين", "المدانين", "ادانه", "بجرايم",
@@ -174,7 +174,7 @@ def is_unreal(toks: Words, lo: int, first: int, last: int | None = None, hi: int
     if any(_negates(w) and not (accused and w == "بشن") for _, _, w in toks[lo:first]):
         return True  # «اتهمت X إسرائيل بشن غارات … الأحد» reports the strike
     if any(w.removeprefix("و").removeprefix("ال").startswith(_CHARGED) for _, _, w in toks[lo:first]) and not any(
-            variants(w) & _DAY_WORDS for _, _, w in toks[lo : hi or first + 8]):
+            variants(w) & DAY_WORDS for _, _, w in toks[lo : hi or first + 8]):
         return True  # «طبيب متهم بخطف طفل»، «المتورط بأوامر إطلاق النار»: a charge or blame with no day
     if any(any(f.startswith(_COURT) for f in variants(w)) for _, _, w in toks[lo:first]):
         return True  # «قضت المحكمة بإعدام 17 متهما في وقائع تفجير كنائس»: a verdict on past attacks
@@ -266,7 +266,7 @@ def _told_elsewhere(toks: Words, lo: int, first: int, dated_after: bool) -> bool
     """A relative clause that describes a place or thing, a strike told for comparison, a funeral:
     the trigger refers to an event told elsewhere (or to none), unless it has a day of its own."""
     def dayless(a: int, b: int) -> bool:
-        return not any(variants(w) & _DAY_WORDS or w.isdigit() for _, _, w in toks[a:b])
+        return not any(variants(w) & DAY_WORDS or w.isdigit() for _, _, w in toks[a:b])
 
     rel = next((k for k in range(first - 1, max(lo, first - 3) - 1, -1)
                 if toks[k][2] in ("التي", "الذي", "اللتين") or k == first - 1 and toks[k][2] == "الذين"), None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from marsad.actors.text import variants
+from marsad.events.context import DAY_WORDS
 
 if TYPE_CHECKING:
     from marsad.events.triggers import TriggerHit
@@ -71,6 +72,22 @@ def deal_undone(toks: Toks, hit: TriggerHit) -> bool:
     near = [f.removeprefix("و") for forms in before[-2:] for f in forms]
     return any(f.removeprefix("و").startswith(_FAILED) for forms in before for f in forms) or \
         any(f.startswith(_SOUGHT) or f in _SOUGHT_WORDS for f in near)
+
+
+#: What fighters or a town consent to that settles a fight: surrender, departure, a deal, a truce.
+_TERMS = ("القاء", "تسليم", "الخروج", "خروج", "الانسحاب", "اجلاء", "اتفاق", "التسويه", "تسويه", "المصالحه",
+          "مصالحه", "هدنه", "الهدنه", "وقف")
+
+
+def consented(toks: Toks, hit: TriggerHit) -> bool:
+    """«وافق مقاتلو المعارضة، الأحد، على إلقاء سلاحهم»، «وافقت ثماني بلدات على اتفاق للمصالحة»: consent
+    («وافق») to a deal's term within eight words, with a day of its own near, is an Agreement; undated
+    consent is mostly told of fighters leaving days later («مسلحون وافقوا على تسليم البلدة»), and consent
+    to anything else («وافق البرلمان على الميزانية») is none."""
+    after = [w for _, _, w in toks[hit.last + 1 : hit.last + 9]]
+    dated = any(variants(w) & DAY_WORDS for _, _, w in toks[max(0, hit.first - 2) : hit.last + 13])
+    return dated and any(a in ("علي", "على") and any(f.startswith(_TERMS) for f in variants(b))
+                         for a, b in zip(after, after[1:], strict=False))
 
 
 #: «هاجمت وزارة الخارجية تركيا»: who attacks in words (an office, a minister, a speaker).

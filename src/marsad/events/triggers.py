@@ -203,6 +203,7 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("اتفاقا", "Agreement", 1, False),
     ("اتفاق* لوقف اطلاق النار", "Agreement", 1, False),  # one cue: the ceasefire is the deal's term
     ("اتفاق* وقف اطلاق النار", "Agreement", 1, False),
+    ("وافق*", "Agreement", 2, True),  # «وافق المقاتلون، الأحد، على إلقاء سلاحهم»: only with a deal's term (consented)
     ("سلمت", "Non-violent transfer of territory", 1, True),  # only with a town as its object (subtypes)
     ("سلموا", "Non-violent transfer of territory", 1, True),
     ("تسلمت", "Non-violent transfer of territory", 1, True),  # «تسلمت قوات النظام مدينة …»: the taker
@@ -375,7 +376,7 @@ def _not_done(toks: list[tuple[int, int, str]], hit: TriggerHit) -> bool:
     if sub == TERRITORY and not hit.definition.verbal:
         return not veto.announced_capture(toks, hit)
     if sub == "Agreement":
-        return veto.deal_undone(toks, hit)
+        return veto.deal_undone(toks, hit) or first == "وافق*" and not veto.consented(toks, hit)
     if first.startswith("هاجم") and hit.definition.verbal and hit.last + 1 < len(toks):
         return veto.verbal_attack(toks, hit)
     if first.startswith("هجوم") and len(hit.definition.words) == 1:
