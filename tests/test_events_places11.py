@@ -62,3 +62,10 @@ def test_the_subject_of_a_cause_clause_is_not_among_the_dead() -> None:
     (attack,) = code("ويقول ناشطون إن العشرات قتلوا بعدما ألقت طائرات الحكومة السورية، الثلاثاء، قنابل معبأة بغازات "
                      "سامة على بلدة دوما.")
     assert attack.actor1 == "Military Forces of Syria (2000-)"
+
+
+def test_a_place_after_a_later_act_is_not_the_strikes_and_a_bearing_from_the_city_is_near_it() -> None:
+    events = code("شن تنظيم داعش، الثلاثاء، هجمات على مدينة السويداء. وذكرت وسائل إعلام رسمية أن طائرات النظام "
+                  "قصفت مخابئ المسلحين بشمال شرق المدينة بعدما أحبط الجنود محاولة التنظيم للتسلل إلى قرى دوما وتيما.")
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert [(e.location, e.geo_precision) for e in strikes] == [("As-Sweida", 2)]

@@ -200,8 +200,13 @@ _REPLY = frozenset({"ردا", "انتقاما", "ثارا"})
 
 def _in_reply(place: Place, toks: Words, anchor: int) -> bool:
     """«شنت … ضربات على أهداف للنظام، رداً على هجوم كيماوي في دوما»: a place after «رداً على»
-    is where the earlier event answered happened, not this event's place."""
-    return any(anchor <= a < place.start and variants(w) & _REPLY for a, _, w in toks)
+    is where the earlier event answered happened, not this event's place; so is one after a
+    «بعدما/بعد أن» that follows the trigger («قصفت مخابئهم شمال المدينة بعدما أحبط الجنود
+    تسللهم إلى قرى …»: the infiltration's villages)."""
+    between = [w for a, _, w in toks if anchor <= a < place.start]
+    return any(variants(w) & _REPLY for w in between) or any(
+        w == "بعدما" or w == "بعد" and nxt in ("ان", "أن") and prev != "عن"  # «عن بعد» remote
+        for prev, w, nxt in zip(["", *between], between, [*between[1:], ""], strict=False))
 
 
 def _reference_point(place: Place, named: list[Place], toks: Words) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from marsad.actors.text import words
@@ -99,9 +100,10 @@ def anaphoric_place(article: Article, places: Sequence[Place], words: list[tuple
                     sentence_start: int) -> Place | None:
     """«شنت هجمات على البلدة»: a bare definite town noun refers to the last town named in
     the two sentences before (across a paragraph break)."""
-    if not any(w in _TOWN_NOUNS and (w.startswith("ب") or k > 0 and words[k - 1][2] in ("علي", "في", "داخل"))
-               and not (k > 1 and words[k - 2][2].startswith(("المسيطر", "يسيطر", "تسيطر", "الخاضع", "سيطر")))
-               for k, (_, _, w) in enumerate(words)):
+    near = any(w in _TOWN_NOUNS and k > 0 and _bearing(words[k - 1][2]) for k, (_, _, w) in enumerate(words))
+    if not near and not any(w in _TOWN_NOUNS and (w.startswith("ب") or k > 0 and words[k - 1][2] in ("علي", "في", "داخل"))
+                            and not (k > 1 and words[k - 2][2].startswith(("المسيطر", "يسيطر", "تسيطر", "الخاضع", "سيطر")))
+                            for k, (_, _, w) in enumerate(words)):
         return None  # only as the place of the act («على البلدة»، «في المدينة»), not «مقبرة المدينة»
     lo = max(0, sentence_start - 400)
     if any(w in ("القطاع", "بالقطاع") for _, _, w in words):  # «أكثر من 50 هدفاً في القطاع»: the Gaza Strip
@@ -109,7 +111,18 @@ def anaphoric_place(article: Article, places: Sequence[Place], words: list[tuple
         return strips[-1] if strips else None
     before = [p for p in places if lo <= p.start < sentence_start and p.geo_precision == 1
               and p.feature not in _NOT_LOCATIONS and p.feature != "capital" and p.name_en not in _CAPITAL_NAMES]
-    return max(before, key=lambda p: p.start) if before else None
+    if not before:
+        return None
+    town = max(before, key=lambda p: p.start)
+    return replace(town, geo_precision=2) if near else town  # «بشمال شرق المدينة»: near the town
+
+
+_BEARINGS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
+
+
+def _bearing(word: str) -> bool:
+    """«شرق»، «بشمال»، «وغربي»: a compass bearing (from the town named after it)."""
+    return word in _BEARINGS or word[:1] in "بو" and word[1:] in _BEARINGS
 
 
 _ELABORATE = ("وقال", "وافاد", "واضاف", "واوضح", "وذكر", "وافادت", "وقالت", "واضافت", "واوضحت", "وذكرت")
