@@ -1,7 +1,8 @@
 """Events the coder missed on unseen news (issue #6, round eleven): a capture confirmed or reported
 by a noun («أكدت الفصائل في بيان سيطرتها على …»، «أفاد المرصد عن سيطرة قوات النظام على …»), fighters'
-dated consent to a deal's term («وافقوا يوم الأحد على إلقاء سلاحهم») (sentences written for this file;
-default pipeline without the entity tagger)."""
+dated consent to a deal's term («وافقوا يوم الأحد على إلقاء سلاحهم»), the attack a reply answers when its
+clause gives it a day («ردا على هجوم كيماوي … السبت الماضي») (sentences written for this file; default
+pipeline without the entity tagger)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,11 @@ def test_dated_consent_to_a_deals_term_is_an_agreement() -> None:
     assert code("ووافق البرلمان، الثلاثاء، على الميزانية في مدينة حمص.") == []
     undated = code("ووصلت الحافلات إلى مدينة إدلب الثلاثاء، وعلى متنها مسلحون وافقوا على تسليم بلدة كفرنبل.")
     assert all(e.sub_event_type != "Agreement" for e in undated)  # the day is the buses', not the consent's
+
+
+def test_the_answered_attack_with_its_own_day_is_an_event() -> None:
+    frame = "وأعلن الوزير، الأربعاء، استعداده لعرض خيارات عسكرية، ردا على هجوم كيماوي شنه النظام في بلدة كفرنبل"
+    (chem,) = code(frame + "، السبت الماضي.")
+    assert (chem.sub_event_type, chem.location, chem.event_date) == ("Chemical weapon", "Kafr Nobol", "2018-03-10")
+    assert code(frame + ".") == []  # undated: the reference point of the reply
+    assert code(frame + "، قبل أسبوعين.") == []  # an older one: a recap

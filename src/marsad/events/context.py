@@ -215,11 +215,14 @@ def _claimed(word: str, before: Words) -> bool:
     return own and any(w.removeprefix("و").startswith(("اعلن", "تبن")) for _, _, w in before[-6:])
 
 
-def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool = False) -> bool:
+def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool = False,
+                  own_day: bool = False) -> bool:
     """The trigger is a reference to an earlier event (منذ الهجوم، مسلسل، بعد يومين من ...).
 
     Only markers in the trigger's own phrase count (no punctuation in between), and
-    «منذ أشهر» (a duration, as in «لأول مرة منذ أشهر») is not a reference.
+    «منذ أشهر» (a duration, as in «لأول مرة منذ أشهر») is not a reference; nor is what a strike
+    answers when its clause gives it a day of its own («ردا على إطلاق صواريخ … على الجولان، فجر
+    الخميس»: the news of the day; a week-old one is left to the recap filter).
     """
     if _told_elsewhere(toks, lo, first, dated_after):
         return True
@@ -253,7 +256,7 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
     for k, f in enumerate(forms):
         rest = forms[k + 1 :]
         is_duration = bool(rest) and any(v.startswith(_DURATION_PREFIX) for v in rest[0])
-        if f & _BACKGROUND and not ("منذ" in f and is_duration):
+        if f & _BACKGROUND and not ("منذ" in f and is_duration) and not ("ردا" in f and own_day):
             return True
         if f & _REFERENCE_DAY and not dated_after:
             return True  # (but «غداة احتجاجات الجمعة» gives that event its own day: it is told)

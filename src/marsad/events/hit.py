@@ -132,7 +132,7 @@ def _clause(article: Article, toks: Words, hits: list[TriggerHit], k: int, dates
     own_date = any(hit.end <= d.start < toks[hi - 1][1] and not d.statement for d in dates)
     last = deal_named(toks, hit, hi)  # «اتفاق هدنة ينص على»: the deal's terms, not a plan
     if context.is_unreal(toks, lo, hit.first, last, hi, own_date) or context.is_background(
-        article.text, toks, lo, hit.first, dated_after
+        article.text, toks, lo, hit.first, dated_after, own_date
     ):
         return None
     dates = [d for d in dates if not timeframe.in_background_phrase(toks, d.start) and not timeframe.of_people(toks, hit.end, d.start)]
