@@ -69,3 +69,10 @@ def test_a_place_after_a_later_act_is_not_the_strikes_and_a_bearing_from_the_cit
                   "قصفت مخابئ المسلحين بشمال شرق المدينة بعدما أحبط الجنود محاولة التنظيم للتسلل إلى قرى دوما وتيما.")
     strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
     assert [(e.location, e.geo_precision) for e in strikes] == [("As-Sweida", 2)]
+
+
+def test_who_mourns_a_commander_and_the_group_of_a_dead_commander_are_the_target() -> None:
+    (strike,) = code("نعت حركة أحرار الشام قائدها الذي قتل الثلاثاء بغارة جوية على بلدة كفرنبل.")
+    assert strike.actor2 == "Ahrar al-Sham"
+    (strike,) = code("وقتل قائد عسكري في حركة أحرار الشام، الثلاثاء، بغارة جوية على بلدة كفرنبل.")
+    assert strike.actor2 == "Ahrar al-Sham"

@@ -64,6 +64,8 @@ def pick_actors(
     return ordered[0], (ordered[1] if len(ordered) > 1 else None)
 
 
+_LEADERS = ("قايد", "قياد", "مسوول", "عنصر", "مقاتل", "عضو", "امير", "زعيم")
+_MOURN = frozenset({"نعي", "ونعي", "نعت", "ونعت", "ينعي", "تنعي", "نعاه", "نعته"})
 _MUTUAL = ("اشتبك", "واشتبك", "اقتتل", "واقتتل", "تقاتل", "اشتباك", "اقتتال", "مواجهات", "معارك")
 
 
@@ -190,6 +192,8 @@ def _verb_cue(actor: Actor, toks: Words) -> bool | None:
     near = _words_before(toks, actor.start, 2)
     if len(near) == 2 and "من" in near[0] and "قبل" in near[1]:
         return False  # «إطلاق صاروخ من قبل الميليشيا الحوثية»: the passive's agent
+    if any(f & _MOURN for f in _words_before(toks, actor.start, 3)):
+        return True  # «نعى الناشطون الحوثيون مقتل القيادي … في غارة»: who mourns lost its man, the one hit
     if any(f & {"ايدي", "يد", "بايدي"} for f in _words_before(toks, actor.start, 1)):
         return False  # «عمليات نهب على أيدي مسلحين مدعومين من تركيا»، «قتل على يد مسلحين»: the doer
     near = _words_before(toks, actor.start, 1)
@@ -234,6 +238,10 @@ def _phrase_cue(actor: Actor, toks: Words) -> bool:
     if any(f & _SITES_OF for f in _words_before(toks, actor.start, 4)):
         return True  # «ضربات استهدفت موقعا لقيادة عصابات داعش»: the site's owner is hit
     near = _words_before(toks, actor.start, 2)
+    near3 = _words_before(toks, actor.start, 3)
+    if len(near3) == 3 and "في" in near3[-1] and any(f.removeprefix("ال").startswith(_LEADERS) for f in near3[0] | near3[1]) \
+            and _victim_of(_words_before(toks, actor.start, 6)):
+        return True  # «قتل قائد عسكري في حركة أحرار الشام»: a commander of X among the dead
     if len(near) == 2 and "في" in near[-1] and any(f.startswith(_PEOPLE_HEADS) for f in near[0]):
         return True  # «مقتل 7 أشخاص، اثنان منهم عناصر في الحشد العشائري»: members of X, the victims
     if not near or not near[-1] & _TARGET_BEFORE:
