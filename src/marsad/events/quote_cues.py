@@ -71,12 +71,15 @@ CUE_RE = re.compile(rf"(?<!\w)({_cue_pattern(_CUE.split('|'))})(?!\w)")
 
 def not_saying(text: str, cue: re.Match[str]) -> bool:
     """A cue that says nothing: «مما يشير إلى أن»، «وهو ما يؤكد أن» (a fact confirms; «وفق ما
-    أوضح» and «ما قال إنه» still say), «كتب عليها» (written on), «لافتة» without «إلى» (a banner). Raw-text tests: this runs for
+    أوضح» and «ما قال إنه» still say), «كتب عليها» (written on), «لافتة» without «إلى» (a banner), «75 متهما» (a count). Raw-text tests: this runs for
     every cue."""
     if text.startswith(_ON, cue.end() + 1) and cue.group(1).endswith(("كتب", "كتبت")):
         return True
     if cue.group(1).endswith("لافتة") and not text.startswith(("إلى", "الى"), cue.end() + 1):
         return True  # «لافتة» is also a banner
+    count = text[max(0, cue.start() - 8) : cue.start()].split()[-1:]
+    if count and count[0].isdigit() and cue.group(1).translate(FLAT) in PARTICIPLES:
+        return True  # «بإعدام 75 متهما»: a count of the accused, not one accusing
     if cue.group(1) in ("ورد", "وردت") and text.startswith(_IN, cue.end() + 1):
         return True  # «ورد في التقرير أن»: appeared, not replied
     if cue.group(1) == "رد" and text[max(0, cue.start() - 4) : cue.start()].endswith(("في ", "على ", "بـ", '"', "«")):

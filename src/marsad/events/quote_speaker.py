@@ -1,7 +1,8 @@
 """Who a quote's words are: the speaker phrase of one cue (docs/quotes-guideline.md, section 4).
 
 In order: the last link of a chain («نقلت الوكالة عن مصدر … قوله/أن»); a participle
-(«مضيفاً») continues the sentence's speaker; the noun phrase after the verb (VSO,
+(«مضيفاً») continues the sentence's speaker, or speaks for the subject of the sentence's verb
+when no verb of saying came before it (:mod:`marsad.events.quote_clause`); the noun phrase after the verb (VSO,
 «وقال بوتين»); the subject before it in its clause (SVO, «لكن المرصد قال إن»); else the
 previous speaker («وأضاف:»). This module finds the phrase and holds the word lists;
 :mod:`marsad.events.quote_names` refines it (a statement to its issuer, a title to a name).
@@ -50,7 +51,7 @@ NOT_NAMES = _OPENERS | frozenset({"قد", "لقد", "لم", "لن", "لا", "ي�
 #: «لكن» with a pronoun: the clause's subject is the last speaker.
 _PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "ولكنهم"})
 #: Prepositions opening a clause with its circumstance («وفي موسكو قال …»، «وفي عام 2014 قالت …»).
-_CIRCUMSTANCE = frozenset({"في", "وفي", "من", "ومن", "على", "وعلى", "خلال", "وخلال", "بعد", "وبعد", "عقب",
+CIRCUMSTANCE = frozenset({"في", "وفي", "من", "ومن", "على", "وعلى", "خلال", "وخلال", "بعد", "وبعد", "عقب",
                            "وعقب", "امام", "وامام", "لدي", "ولدي", "عن", "وعن"})
 #: «ومن جهته»، «في حين»: openers, the subject still comes before the verb.
 _SIDE = frozenset({"جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "حين"})
@@ -183,7 +184,7 @@ def _clause_words(words: list[re.Match[str]]) -> list[re.Match[str]]:
                 return []
             words = words[i + 1 :]
             break
-    if len(words) > 1 and bare(words[0].group()) in _CIRCUMSTANCE and bare(words[1].group()) not in _SIDE:
+    if len(words) > 1 and bare(words[0].group()) in CIRCUMSTANCE and bare(words[1].group()) not in _SIDE:
         return []
     while words and (bare(words[0].group()) in _OPENERS or not bare(words[0].group())):
         words = words[1:]  # an opener, or a dash («(CNN) – اتهم»)

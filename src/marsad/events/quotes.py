@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from marsad.actors.linker import link_text
 from marsad.events import quote_speaker as sp
+from marsad.events.quote_clause import clause_subject
 from marsad.events.quote_cues import CUE_RE, FLAT, GO_ON, NOUNS, PARTICIPLES, VERB_SET, not_saying
 from marsad.events.quote_names import refine
 from marsad.events.quote_spans import QUOTED, clause_end, quote_after, quote_before
@@ -41,7 +42,7 @@ def _find_speaker(text: str, cue: re.Match[str], word: str, state: _State, limit
     elif word.endswith(("نقل", "نقلت")):
         found = sp.chain(text, sent, cue.end(), limit, backwards=False)
     if found[0] < 0 and word in PARTICIPLES:
-        return _participle_speaker(text, sent, state, limit)
+        return _participle_speaker(text, sent, cue, state, limit)
     if found[0] < 0 and word in VERB_SET and state.speaker[0] >= 0 and sp.pronoun_subject(text, cue.start()):
         return state.speaker  # «لكنه أشار»، «قال إنه أبلغ الكونغرس …»
     coordinated = word[:1] == "و" and word[1:] in VERB_SET  # «يخرج ويقول»: no subject before «و»
@@ -57,15 +58,21 @@ def _find_speaker(text: str, cue: re.Match[str], word: str, state: _State, limit
     return found
 
 
-def _participle_speaker(text: str, sent: int, state: _State, limit: int) -> sp.Span:
+def _participle_speaker(text: str, sent: int, cue: re.Match[str], state: _State, limit: int) -> sp.Span:
     """A participle goes on with its sentence's verb of saying: the last speaker, unless a verb
-    earlier in the sentence quoted nothing itself («وردت الخارجية اللبنانية معتبرة أن»)."""
-    if state.silent is None:
-        return state.speaker
-    cue, word = state.silent
-    if cue.start() < max(sent, state.mark):
-        return state.speaker
-    return sp.subject(text, _find_speaker(text, cue, word, state, limit))
+    earlier in the sentence quoted nothing itself («وردت الخارجية اللبنانية معتبرة أن»), or
+    the sentence has no verb of saying: then the subject of its verb («والتقى الوزير نظيره،
+    مؤكداً أن …») when it has one, else the last speaker («وأضاف: "…". وختم قائلاً»). A
+    participle that opens its sentence goes on with the one before («… تأسيس منتدى. مضيفاً»)."""
+    if sent > 0 and not text[sent : cue.start()].strip():
+        sent = sp.sentence_start(text, sent - 1)
+    if state.silent is not None and state.silent[0].start() >= max(sent, state.mark):
+        verb, said = state.silent
+        return sp.subject(text, _find_speaker(text, verb, said, state, limit))
+    if state.mark > sent or CUE_RE.search(text, sent, cue.start()) is not None:
+        return state.speaker  # still in the last quotation's sentence, or a verb of saying's
+    found = clause_subject(text, sent, cue.start(), cue.group(1).translate(FLAT).endswith("ه"))
+    return refine(text, found, state.speaker) if found[0] >= 0 else state.speaker
 
 
 def extract_quotes(article: Article) -> Article:
