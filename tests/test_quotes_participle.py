@@ -51,3 +51,10 @@ def test_a_dateline_is_no_subject_and_a_counted_noun_no_participle() -> None:
     text = "دمشق، سوريا (CNN)— التقى اللواء سمير حداد وفدا من الأهالي، مؤكدا أن الطريق سيفتح قريبا جدا."
     assert _speakers(text) == [("اللواء سمير حداد", "الطريق سيفتح قريبا جدا")]
     assert _speakers("وأصدرت المحكمة حكمها بسجن 75 متهما بأن التهم ثابتة عليهم جميعا.") == []
+
+
+def test_a_clause_opened_by_ala_has_its_subject_after_the_verb() -> None:
+    # «على» folds to «علي» (a name): the preposition is known by its spelling
+    assert _speakers("وعلى صعيد آخر قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل.") == [
+        ("وزير الخارجية", "المحادثات ستستأنف الأسبوع المقبل")]
+    assert _speakers("على صعيد متصل أكد المرصد أن القصف طال ثلاث قرى في الريف.")[0][0] == "المرصد"

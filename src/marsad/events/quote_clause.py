@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from marsad.events.quote_speaker import (
-    CIRCUMSTANCE,
     IN_TITLE,
     NONE,
     NOT_NAMES,
@@ -21,6 +20,7 @@ from marsad.events.quote_speaker import (
     Span,
     after,
     bare,
+    circumstance,
     stops,
     subject,
 )
@@ -81,7 +81,7 @@ def _clause_verb(words: list[re.Match[str]]) -> int:
     k = dash[-1] + 1 if dash else 0
     first = bare(words[k].group()) if k < len(words) else ""
     about = k + 1 < len(words) and first in ("فيما", "وفيما") and bare(words[k + 1].group()) in _ABOUT
-    if first in CIRCUMSTANCE or first in _ADVERBS or about:
+    if k < len(words) and circumstance(words[k].group()) or first in _ADVERBS or about:
         k = next((i + 1 for i, m in enumerate(words) if i >= k and m.group()[-1:] in "،,"), len(words))
     while k < len(words) and bare(words[k].group()) in _LEADS:
         k += 1

@@ -51,7 +51,7 @@ NOT_NAMES = _OPENERS | frozenset({"قد", "لقد", "لم", "لن", "لا", "ي�
 #: «لكن» with a pronoun: the clause's subject is the last speaker.
 _PRONOUN_OPENERS = frozenset({"لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "ولكنهم"})
 #: Prepositions opening a clause with its circumstance («وفي موسكو قال …»، «وفي عام 2014 قالت …»).
-CIRCUMSTANCE = frozenset({"في", "وفي", "من", "ومن", "على", "وعلى", "خلال", "وخلال", "بعد", "وبعد", "عقب",
+_CIRCUMSTANCE = frozenset({"في", "وفي", "من", "ومن", "خلال", "وخلال", "بعد", "وبعد", "عقب",
                            "وعقب", "امام", "وامام", "لدي", "ولدي", "عن", "وعن"})
 #: «ومن جهته»، «في حين»: openers, the subject still comes before the verb.
 _SIDE = frozenset({"جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "حين"})
@@ -170,6 +170,12 @@ def pronoun_subject(text: str, cue_start: int) -> bool:
                             and words[-1] not in ("ان", "بان"))
 
 
+def circumstance(word: str) -> bool:
+    """A preposition that opens a clause with its circumstance («وفي موسكو»، «وعلى صعيد آخر»):
+    «على» by its spelling, as folded it is also the name «علي» («علي لاريجاني قال»)."""
+    return bare(word) in _CIRCUMSTANCE or is_ala(word) or word[:1] == "و" and is_ala(word[1:])
+
+
 def _clause_words(words: list[re.Match[str]]) -> list[re.Match[str]]:
     """The words of the verb's clause: after the last comma, dash, clause opener or introducer
     («إلا أن ترامب قال»), openers aside; none when a pronoun is the subject («لكنه قال»، «إلا
@@ -184,7 +190,7 @@ def _clause_words(words: list[re.Match[str]]) -> list[re.Match[str]]:
                 return []
             words = words[i + 1 :]
             break
-    if len(words) > 1 and bare(words[0].group()) in CIRCUMSTANCE and bare(words[1].group()) not in _SIDE:
+    if len(words) > 1 and circumstance(words[0].group()) and bare(words[1].group()) not in _SIDE:
         return []
     while words and (bare(words[0].group()) in _OPENERS or not bare(words[0].group())):
         words = words[1:]  # an opener, or a dash («(CNN) – اتهم»)
