@@ -1,8 +1,9 @@
 """Events the coder missed on unseen news (issue #6, round eleven): a capture confirmed or reported
 by a noun («أكدت الفصائل في بيان سيطرتها على …»، «أفاد المرصد عن سيطرة قوات النظام على …»), fighters'
 dated consent to a deal's term («وافقوا يوم الأحد على إلقاء سلاحهم»), the attack a reply answers when its
-clause gives it a day («ردا على هجوم كيماوي … السبت الماضي») (sentences written for this file; default
-pipeline without the entity tagger)."""
+clause gives it a day («ردا على هجوم كيماوي … السبت الماضي»), an evacuation a verb starts or ends
+(«بدأت ظهر الثلاثاء عملية إجلاء مقاتلين من …») (sentences written for this file; default pipeline without
+the entity tagger)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,14 @@ def test_the_answered_attack_with_its_own_day_is_an_event() -> None:
     assert (chem.sub_event_type, chem.location, chem.event_date) == ("Chemical weapon", "Kafr Nobol", "2018-03-10")
     assert code(frame + ".") == []  # undated: the reference point of the reply
     assert code(frame + "، قبل أسبوعين.") == []  # an older one: a recap
+
+
+def test_an_evacuation_started_or_ended_is_a_transfer_of_territory() -> None:
+    (start,) = code("وبدأت ظهر الثلاثاء عملية إجلاء مقاتلين من جيش الإسلام من مدينة دوما.")
+    assert (start.sub_event_type, start.location, start.event_date) == \
+        ("Non-violent transfer of territory", "Duma", "2018-03-13")
+    (end,) = code("وانتهت الثلاثاء عملية الإجلاء من بلدة الرحيبة.")
+    assert end.sub_event_type == "Non-violent transfer of territory"
+    assert code("وتواصلت الثلاثاء عملية إجلاء حالات طبية من مدينة دوما.") == []  # the sick leave, no ground changes hands
+    recalled = code("وسيطر الجيش على بلدة الرحيبة بعد انتهاء عملية إجلاء المقاتلين.")
+    assert [e.sub_event_type for e in recalled] == ["Government regains territory"]  # the noun recalls it

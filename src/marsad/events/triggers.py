@@ -215,6 +215,12 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("خروج مقاتل*", "Non-violent transfer of territory", 2, False),
     ("خروج المسلحين", "Non-violent transfer of territory", 2, False),
     ("مغادره", "Non-violent transfer of territory", 1, False),
+    # «بدأت ظهر الاثنين عملية إجلاء مقاتلين من …»، «انتهت فجر الخميس عملية إجلاء سكان بلدتي …»: only after
+    # a verb that starts, ends or resumes it (trigger_filters.evacuation_under_way)
+    ("عمليه اجلاء", "Non-violent transfer of territory", 2, False),
+    ("عمليات اجلاء", "Non-violent transfer of territory", 2, False),
+    ("عمليه الاجلاء", "Non-violent transfer of territory", 2, False),
+    ("عمليات الاجلاء", "Non-violent transfer of territory", 2, False),
     # «غادرت/خرجت دفعة|مجموعة|حافلات|أول …»: fighters leaving under a deal (7 hits in ant2018_syria, 7/7 coded right)
     ("غادر* دفعه", "Non-violent transfer of territory", 2, True),
     ("غادر* مجموعه", "Non-violent transfer of territory", 2, True),
@@ -377,6 +383,8 @@ def _not_done(toks: list[tuple[int, int, str]], hit: TriggerHit) -> bool:
         return not veto.announced_capture(toks, hit)
     if sub == "Agreement":
         return veto.deal_undone(toks, hit) or first == "وافق*" and not veto.consented(toks, hit)
+    if first in ("عمليه", "عمليات"):
+        return not veto.evacuation_under_way(toks, hit)
     if first.startswith("هاجم") and hit.definition.verbal and hit.last + 1 < len(toks):
         return veto.verbal_attack(toks, hit)
     if first.startswith("هجوم") and len(hit.definition.words) == 1:
