@@ -5,6 +5,8 @@ this file; default pipeline without the entity tagger)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from coding import code
 
 
@@ -76,3 +78,9 @@ def test_who_mourns_a_commander_and_the_group_of_a_dead_commander_are_the_target
     assert strike.actor2 == "Ahrar al-Sham"
     (strike,) = code("وقتل قائد عسكري في حركة أحرار الشام، الثلاثاء، بغارة جوية على بلدة كفرنبل.")
     assert strike.actor2 == "Ahrar al-Sham"
+
+
+def test_the_place_of_what_protesters_oppose_is_not_where_they_are() -> None:
+    (riot,) = code("اشتبك متظاهرون أكراد معارضون للتدخل التركي في عفرين مع الشرطة الألمانية وأتراك في مطار "
+                   "دوسلدورف غرب ألمانيا أمس الأحد.", published=datetime(2018, 3, 12, 10))
+    assert (riot.country, riot.actor1) == ("Germany", "Rioters (Germany)")

@@ -41,6 +41,8 @@ def pick_place(
     named = spans.within(places, start, end)
     inside = [p for p in named if _usable(p, actors, toks, talks) and not _reference_point(p, named, toks)
               and not _in_reply(p, toks, anchor)]
+    if any(not _grievance(p, toks) for p in inside):
+        inside = [p for p in inside if not _grievance(p, toks)]
     if not inside:
         return None
     after = [p for p in inside if p.start >= anchor]
@@ -207,6 +209,17 @@ def _in_reply(place: Place, toks: Words, anchor: int) -> bool:
     return any(variants(w) & _REPLY for w in between) or any(
         w == "بعدما" or w == "بعد" and nxt in ("ان", "أن") and prev != "عن"  # «عن بعد» remote
         for prev, w, nxt in zip(["", *between], between, [*between[1:], ""], strict=False))
+
+
+#: What protesters oppose or back («المعارضين للتدخل التركي في عفرين»، «تنديداً بالهجوم على …»).
+_GRIEVANCE = ("احتجاجا", "تنديدا", "رفضا", "تضامنا", "المعارضين", "المناهضين", "المنددين", "الرافضين", "المؤيدين",
+              "للتدخل", "بالتدخل", "التدخل")
+
+
+def _grievance(place: Place, toks: Words) -> bool:
+    """A place named in what a crowd opposes or supports, a few words before it, is the
+    grievance's place, not where the crowd is (when the segment names another place)."""
+    return any(f.startswith(_GRIEVANCE) for forms in words_before(toks, place.start, 4) for f in forms)
 
 
 def _reference_point(place: Place, named: list[Place], toks: Words) -> bool:
