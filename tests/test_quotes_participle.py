@@ -66,3 +66,9 @@ def test_a_feminine_title_takes_the_name_it_carried_and_lada_is_no_name() -> Non
     assert [s for s, _ in _speakers(text)] == ["أنغيلا ميركل"]
     text = "استقبل الوزير السفير الفرنسي لدى دمشق أمس. وقال السفير الفرنسي إن العلاقات جيدة جدا بين البلدين."
     assert [s for s, _ in _speakers(text)] == ["السفير الفرنسي"]
+
+
+def test_the_last_speakers_name_ends_the_subject_before_its_object() -> None:
+    text = ('وقال مخلوف إن "عودة اللاجئين مطلب ضروري للبلاد". '
+            "ودعا مخلوف الدول الغربية إلى رفع الحصار، مشيرا إلى أن رفعه سيساعد الاقتصاد كثيرا.")
+    assert [s for s, _ in _speakers(text)] == ["مخلوف", "مخلوف"]

@@ -73,6 +73,16 @@ def clause_subject(text: str, sent: int, cue_start: int, feminine: bool) -> Span
     return found
 
 
+def last_named(text: str, found: Span, previous: Span) -> Span:
+    """The previous speaker's last name at the head of a longer phrase is that speaker, and what
+    follows is the verb's object («دعا مخلوف الدول الغربية» after «قال مخلوف» → «مخلوف»)."""
+    first = WORD.match(text, found[0])
+    if previous[0] < 0 or first is None or first.end() >= found[1] or bare(first.group()).startswith("ال"):
+        return found
+    last = text[previous[0] : previous[1]].split()[-1]
+    return (found[0], first.end()) if bare(last) == bare(first.group()) else found
+
+
 def _clause_verb(words: list[re.Match[str]]) -> int:
     """The index of the sentence's first verb: after a dateline («دبي، الإمارات (CNN)— أصدرت»),
     a circumstance up to its comma («وعن باراك أوباما، اعترف»، «وفيما يتعلق بـ…، رفض») and

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from marsad.actors.linker import link_text
 from marsad.events import quote_speaker as sp
-from marsad.events.quote_clause import clause_subject
+from marsad.events.quote_clause import clause_subject, last_named
 from marsad.events.quote_cues import CUE_RE, FLAT, GO_ON, NOUNS, PARTICIPLES, VERB_SET, not_saying
 from marsad.events.quote_names import refine
 from marsad.events.quote_spans import QUOTED, clause_end, quote_after, quote_before
@@ -72,7 +72,9 @@ def _participle_speaker(text: str, sent: int, cue: re.Match[str], state: _State,
     if state.mark > sent or CUE_RE.search(text, sent, cue.start()) is not None:
         return state.speaker  # still in the last quotation's sentence, or a verb of saying's
     found = clause_subject(text, sent, cue.start(), cue.group(1).translate(FLAT).endswith("ه"))
-    return refine(text, found, state.speaker) if found[0] >= 0 else state.speaker
+    if found[0] < 0:
+        return state.speaker
+    return refine(text, last_named(text, found, state.speaker), state.speaker)
 
 
 def extract_quotes(article: Article) -> Article:
