@@ -84,3 +84,14 @@ def test_the_place_of_what_protesters_oppose_is_not_where_they_are() -> None:
     (riot,) = code("اشتبك متظاهرون أكراد معارضون للتدخل التركي في عفرين مع الشرطة الألمانية وأتراك في مطار "
                    "دوسلدورف غرب ألمانيا أمس الأحد.", published=datetime(2018, 3, 12, 10))
     assert (riot.country, riot.actor1) == ("Germany", "Rioters (Germany)")
+
+
+def test_security_men_among_the_dead_are_the_police() -> None:
+    (clash,) = code("قتل أربعة عناصر أمن سعوديين، الثلاثاء، عندما تعرضت نقطة تفتيش في مدينة أبها لإطلاق نار.")
+    assert clash.actor2 == "Police Forces of Saudi Arabia"
+
+
+def test_an_outside_states_capture_takes_the_enemy_the_story_names_later() -> None:
+    (taken,) = code("حررت قوات الجيش التركي والجيش السوري الحر، الثلاثاء، قرية بافليون في منطقة عفرين. وقالت أنقرة "
+                    "إن العملية تستهدف وحدات حماية الشعب الكردية.")
+    assert (taken.actor1, taken.actor2) == ("Military Forces of Turkey (2016-)", "YPG: Kurdish People's Protection Units")

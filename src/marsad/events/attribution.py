@@ -237,7 +237,7 @@ def _other_sides(article: Article, seg: Words, sub: str, country: str, sides: Si
         if first and other:
             return (first[0], first[1], other[0], other[1]), True
     if not actor2 and actor1 and (sub in _BATTLES or sub in _STRIKES and actor1 in _FOREIGN_STRIKERS):
-        other = _opponent(article, actor1, inter1, anchor, country)
+        other = _opponent(article, actor1, inter1, anchor, country) or _enemy_after(article, actor1, anchor, country)
         if other is not None:
             return (actor1, inter1, other[0], other[1]), True
     lo, hi = (seg[0][0], seg[-1][1]) if seg else (0, 0)
@@ -350,6 +350,22 @@ def _camp(name: str) -> str | None:
 def allied(a: str, b: str) -> bool:
     """Two actors of one camp of these wars (allies do not strike each other)."""
     return _camp(a) is not None and _camp(a) == _camp(b)
+
+
+def _enemy_after(article: Article, actor1: str, anchor: int, country: str) -> tuple[str, int] | None:
+    """Turkey's battle or strike in Syria whose story names the Kurdish forces only later («حررت قوات
+    الجيش التركي … أربع قرى في منطقة عفرين» before «وحدات حماية الشعب»): those forces (ACLED's YPG or
+    SDF, not the PKK Ankara names). Israel's and the Western states' enemies named later were mostly
+    not the target (Gaza clashes, strikes on Iraqi militias): no such rule for them."""
+    if actor1 != "Military Forces of Turkey (2016-)" or country != "Syria":
+        return None
+    enemies = _ENEMIES["opposition"] - {"PKK: Kurdistan Workers Party"}
+    for a in sorted((a for a in article.actors if a.start > anchor), key=lambda a: a.start):
+        kb = by_name(a.name)
+        name = resolve_name(kb, country) if kb is not None else a.name
+        if name in enemies and kb is not None:
+            return name, inter_for(kb, country)
+    return None
 
 
 _SOURCE_HEADS = ("مصادر", "مصدر", "بحسب", "وفق", "وكاله", "ناشطون", "ناشطين", "مسوول", "متحدث")
