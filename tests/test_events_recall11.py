@@ -40,6 +40,14 @@ def test_the_answered_attack_with_its_own_day_is_an_event() -> None:
     assert code(frame + "، قبل أسبوعين.") == []  # an older one: a recap
 
 
+def test_the_answering_side_is_not_the_answered_attacker() -> None:
+    events = code("وكانت إسرائيل ضربت ليل الاثنين الثلاثاء عشرات الأهداف العسكرية في سوريا، رداً على إطلاق صواريخ "
+                  "نسبتها إلى إيران ضد مواقع إسرائيلية في هضبة الجولان، بحسب ما أعلن متحدث باسم الجيش الإسرائيلي "
+                  "الثلاثاء.")
+    (rockets,) = [e for e in events if e.location == "Golan"]
+    assert rockets.actor1 != "Military Forces of Israel" and rockets.actor2 == "Military Forces of Israel"
+
+
 def test_an_evacuation_started_or_ended_is_a_transfer_of_territory() -> None:
     (start,) = code("وبدأت ظهر الثلاثاء عملية إجلاء مقاتلين من جيش الإسلام من مدينة دوما.")
     assert (start.sub_event_type, start.location, start.event_date) == \

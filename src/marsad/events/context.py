@@ -40,6 +40,8 @@ _WITHOUT = frozenset({"عدم", "لعدم", "دون", "بدون", "ودون", "�
 _HEDGES = frozenset({"يشتبه", "المشتبه", "مشتبه", "متوقع", "المتوقع", "متوقعه", "المتوقعه", "المزعوم", "مزعوم", "المفترض", "مفترض", "المحتمل", "محتمل", "المرتقب", "مرتقب", "المقبل", "المقبله", "المرتقبه", "المحتمله"})
 _BACKGROUND = frozenset({"منذ", "مسلسل", "غرار", "ردا", "مراكز", "مركز", "سجون", "وتيره", "تشديد", "تكثيف", "قضيه", "بقضيه", "ملابسات", "تداعيات", "تفاصيل", "اعقاب", "خلفيه", "ذكري", "ذكرى", "حول", "بشان", "خصوص", "تحقيق", "تحقيقا", "ملف", "مذكره", "مذكرات", "موجه", "يتعلق", "تتعلق", "المتعلقه", "المتعلق",
                          "سبق"})  # «المناطق التي سبق له وسيطر عليها»: what it had done before
+#: «ردا/انتقاما على هجوم …»: what follows is the attack a reply answers.
+REPLY = frozenset({"ردا", "انتقاما", "ثارا"})
 #: «غداة اشتباكات على الحدود»: the day after (before) another event, named as a reference point.
 _REFERENCE_DAY = frozenset({"غداه", "عشيه"})
 _SIMILAR = frozenset({"مماثل", "مماثله", "مشابه", "مشابهه"})
@@ -221,8 +223,8 @@ def is_background(text: str, toks: Words, lo: int, first: int, dated_after: bool
 
     Only markers in the trigger's own phrase count (no punctuation in between), and
     «منذ أشهر» (a duration, as in «لأول مرة منذ أشهر») is not a reference; nor is what a strike
-    answers when its clause gives it a day of its own («ردا على إطلاق صواريخ … على الجولان، فجر
-    الخميس»: the news of the day; a week-old one is left to the recap filter).
+    answers when its clause gives it a day of its own less than a week back (``own_day``: «ردا على
+    إطلاق صواريخ … على الجولان، فجر الخميس», the news of the day; an older one is the reference).
     """
     if _told_elsewhere(toks, lo, first, dated_after):
         return True

@@ -7,7 +7,7 @@ neighbouring triggers (``seg_lo``–``seg_hi``); the coder (events.coder) walks 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from marsad.actors.kb import country_name
@@ -78,7 +78,7 @@ def code_hit(
             story.unplaced = pick_date(cl.clause_dates, cl.dates, hit.start, published)
         return []
     country = country_name(loc.place.country) or "Syria"
-    a1, a2 = _actors(article, toks, hit, cl, country, loc.elaborated, story)
+    a1, a2 = _actors(article, toks, hit, _answered(toks, hit, cl), country, loc.elaborated, story)
     typed = _sub_type(article, toks, hit, cl, a1, a2, country)
     if typed is None:
         return []
@@ -130,9 +130,12 @@ def _clause(article: Article, toks: Words, hits: list[TriggerHit], k: int, dates
     soon = toks[min(hit.last + 4, len(toks) - 1)][1]
     dated_after = any(hit.end <= d.start <= soon and not d.statement for d in dates)
     own_date = any(hit.end <= d.start < toks[hi - 1][1] and not d.statement for d in dates)
+    fresh = any(hit.end <= d.start < toks[hi - 1][1] and not d.statement
+                and age(d.date, article.published) > -timeframe.RECAP_DAYS for d in dates)
+    # «ردا على إطلاق صواريخ … فجر الخميس»: a reply's cause of this week is news; older, a reference point
     last = deal_named(toks, hit, hi)  # «اتفاق هدنة ينص على»: the deal's terms, not a plan
     if context.is_unreal(toks, lo, hit.first, last, hi, own_date) or context.is_background(
-        article.text, toks, lo, hit.first, dated_after, own_date
+        article.text, toks, lo, hit.first, dated_after, fresh
     ):
         return None
     dates = [d for d in dates if not timeframe.in_background_phrase(toks, d.start) and not timeframe.of_people(toks, hit.end, d.start)]
@@ -190,6 +193,14 @@ def _locate(article: Article, toks: Words, hit: TriggerHit, cl: Clause, story: S
     if place is None:
         return None
     return Location(place, places, quoted, elaborated, borrowed)
+
+
+def _answered(toks: Words, hit: TriggerHit, cl: Clause) -> Clause:
+    """The clause from «ردا على» on, for the actors of the attack a reply answers («ونفذت فرنسا ضربات …
+    ردا على هجوم كيميائي وقع في …»): the answering side named before it is not its attacker."""
+    k = next((k for k in range(hit.first - 1, max(cl.lo, hit.first - 4) - 1, -1)
+              if variants(toks[k][2]) & context.REPLY), None)
+    return cl if k is None else replace(cl, lo=k + 1, seg_lo=max(cl.seg_lo, k + 1))
 
 
 def _genitive_agent(article: Article, toks: Words, hit: TriggerHit) -> Actor | None:
