@@ -95,3 +95,10 @@ def test_an_outside_states_capture_takes_the_enemy_the_story_names_later() -> No
     (taken,) = code("حررت قوات الجيش التركي والجيش السوري الحر، الثلاثاء، قرية بافليون في منطقة عفرين. وقالت أنقرة "
                     "إن العملية تستهدف وحدات حماية الشعب الكردية.")
     assert (taken.actor1, taken.actor2) == ("Military Forces of Turkey (2016-)", "YPG: Kurdish People's Protection Units")
+
+
+def test_fighters_of_a_side_after_an_are_the_subject_unless_they_were_killed() -> None:
+    (deal,) = code("وأفادت تقارير بأن مقاتلين من المعارضة في بلدة بصرى الشام وافقوا يوم الثلاثاء على إلقاء سلاحهم.")
+    assert deal.actor1 == "Opposition Rebels (Syria)"
+    (clash,) = code("وقال المرصد إن عناصر من قوات النظام قتلوا، الثلاثاء، في هجوم على بلدة كفرنبل.")
+    assert clash.actor2 == "Military Forces of Syria (2000-)"

@@ -102,6 +102,9 @@ def _phrase_cue(actor: Actor, toks: Words) -> bool:
         if any(f.endswith("ون") for f in head):
             return False  # «شنه مقاتلون من الهيئة»: a nominative plural is the subject
         before3 = _words_before(toks, actor.start, 3)
+        after = [w for a, _, w in toks if a >= actor.end][:4]
+        if len(before3) == 3 and before3[0] & _INNA and not any(w.startswith(_VICTIM_OF + ("لقوا", "سقطوا")) for w in after):
+            return False  # «أن مقاتلين من المعارضة وافقوا»: the subject after «أن» (not «… قتلوا»)
         if len(before3) == 3 and any(f.startswith(OWN_ACTS + ("اقتحم",)) for f in before3[0]):
             return False  # «هاجم عناصر من تنظيم داعش مواقع»: the people right after the attack verb attack
         # «21 على الأقل من المقاتلين الموالين … قتلوا»: a count, like the digits
