@@ -1,8 +1,8 @@
 """Events the coder missed on unseen news (issue #6, round eleven): a capture confirmed or reported
 by a noun («أكدت الفصائل في بيان سيطرتها على …»، «أفاد المرصد عن سيطرة قوات النظام على …»), fighters'
 dated consent to a deal's term («وافقوا يوم الأحد على إلقاء سلاحهم»), the attack a reply answers when its
-clause gives it a day («ردا على هجوم كيماوي … السبت الماضي»), an evacuation a verb starts or ends
-(«بدأت ظهر الثلاثاء عملية إجلاء مقاتلين من …») (sentences written for this file; default pipeline without
+clause gives it a day («ردا على هجوم كيماوي … السبت الماضي»), an evacuation or a withdrawal a verb starts
+or ends («بدأت ظهر الثلاثاء عملية إجلاء مقاتلين من …»، «أتموا الثلاثاء انسحابهم من …») (sentences written for this file; default pipeline without
 the entity tagger)."""
 
 from __future__ import annotations
@@ -57,3 +57,11 @@ def test_an_evacuation_started_or_ended_is_a_transfer_of_territory() -> None:
     assert code("وتواصلت الثلاثاء عملية إجلاء حالات طبية من مدينة دوما.") == []  # the sick leave, no ground changes hands
     recalled = code("وسيطر الجيش على بلدة الرحيبة بعد انتهاء عملية إجلاء المقاتلين.")
     assert [e.sub_event_type for e in recalled] == ["Government regains territory"]  # the noun recalls it
+
+
+def test_a_withdrawal_started_or_completed_is_a_transfer_of_territory() -> None:
+    (began,) = code("وبدأ مقاتلو المعارضة، الثلاثاء، في الانسحاب من بلدة الرحيبة.")
+    assert (began.sub_event_type, began.location) == ("Non-violent transfer of territory", "Raheiba")
+    (done,) = code("وأعلنت قسد أن عناصر الوحدات الكردية أتموا الثلاثاء انسحابهم من مدينة منبج.")
+    assert (done.sub_event_type, done.event_date) == ("Non-violent transfer of territory", "2018-03-13")
+    assert code("وطالبت روسيا بانسحاب القوات الأمريكية من مدينة منبج.") == []  # demanded, not under way

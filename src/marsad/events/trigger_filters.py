@@ -90,17 +90,19 @@ def consented(toks: Toks, hit: TriggerHit) -> bool:
                          for a, b in zip(after, after[1:], strict=False))
 
 
-#: Verbs that start, end, resume or continue an evacuation («بدأت ظهر الاثنين عملية إجلاء …»).
-_UNDER_WAY = frozenset({"بدات", "انتهت", "اكتملت", "استكملت", "تواصلت", "انطلقت", "استونفت"})
+#: Verbs that start, end, resume or continue an evacuation or a withdrawal («بدأت ظهر الاثنين عملية
+#: إجلاء …»، «بدأ مقاتلو المعارضة، السبت، في الانسحاب من …»، «أتموا الأحد انسحابهم من مدينة منبج»).
+_UNDER_WAY = frozenset({"بدات", "انتهت", "اكتملت", "استكملت", "تواصلت", "انطلقت", "استونفت",
+                        "بدا", "بداوا", "اتم", "اتمت", "اتموا", "اكمل", "اكملت", "اكملوا", "استكمل", "استكملوا"})
 #: «عملية إجلاء حالات طبية/جرحى»: the sick and wounded leave, no side hands over ground.
 _PATIENTS = ("حالات", "الحالات", "جرحي", "الجرحي", "مرضي", "المرضي", "مصابين", "المصابين")
 
 
 def evacuation_under_way(toks: Toks, hit: TriggerHit) -> bool:
-    """An evacuation operation is a transfer of territory when a finite verb within the four words
-    before starts, ends or resumes it (not «بعد انتهاء عملية الإجلاء»، «تمهيدا لبدء»: nouns recall
-    or plan it), and not of the sick or wounded."""
-    before = toks[max(0, hit.first - 4) : hit.first]
+    """An evacuation operation or a withdrawal is a transfer of territory when a finite verb within the
+    five words before starts, ends or resumes it (not «بعد انتهاء عملية الإجلاء»، «تمهيدا لبدء»: nouns
+    recall or plan it), and not of the sick or wounded."""
+    before = toks[max(0, hit.first - 5) : hit.first]
     if hit.last + 1 < len(toks) and any(f.startswith(_PATIENTS) for f in variants(toks[hit.last + 1][2])):
         return False
     return any(f.removeprefix("و") in _UNDER_WAY for _, _, w in before for f in variants(w))

@@ -221,6 +221,7 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("عمليات اجلاء", "Non-violent transfer of territory", 2, False),
     ("عمليه الاجلاء", "Non-violent transfer of territory", 2, False),
     ("عمليات الاجلاء", "Non-violent transfer of territory", 2, False),
+    ("انسحاب*", "Non-violent transfer of territory", 2, False),  # «أتموا الأحد انسحابهم من مدينة منبج» (same veto)
     # «غادرت/خرجت دفعة|مجموعة|حافلات|أول …»: fighters leaving under a deal (7 hits in ant2018_syria, 7/7 coded right)
     ("غادر* دفعه", "Non-violent transfer of territory", 2, True),
     ("غادر* مجموعه", "Non-violent transfer of territory", 2, True),
@@ -383,7 +384,7 @@ def _not_done(toks: list[tuple[int, int, str]], hit: TriggerHit) -> bool:
         return not veto.announced_capture(toks, hit)
     if sub == "Agreement":
         return veto.deal_undone(toks, hit) or first == "وافق*" and not veto.consented(toks, hit)
-    if first in ("عمليه", "عمليات"):
+    if first in ("عمليه", "عمليات", "انسحاب*"):
         return not veto.evacuation_under_way(toks, hit)
     if first.startswith("هاجم") and hit.definition.verbal and hit.last + 1 < len(toks):
         return veto.verbal_attack(toks, hit)
