@@ -65,3 +65,9 @@ def test_a_withdrawal_started_or_completed_is_a_transfer_of_territory() -> None:
     (done,) = code("وأعلنت قسد أن عناصر الوحدات الكردية أتموا الثلاثاء انسحابهم من مدينة منبج.")
     assert (done.sub_event_type, done.event_date) == ("Non-violent transfer of territory", "2018-03-13")
     assert code("وطالبت روسيا بانسحاب القوات الأمريكية من مدينة منبج.") == []  # demanded, not under way
+
+
+def test_carrying_out_strikes_is_no_denial() -> None:
+    events = code("وأحصى المرصد، الثلاثاء، تنفيذ أكثر من 600 ضربة جوية استهدفت بلدات الطيبة والنعيمة وصيدا في ريف درعا.")
+    assert sorted(e.location for e in events) == ["Neimeh", "Sayda", "Tiba"]  # «تنفيذ» begins like «تنفي»
+    assert code("ونفت الوزارة، الثلاثاء، تنفيذ غارات على بلدة الطيبة في ريف درعا.") == []

@@ -119,7 +119,13 @@ _NEG_STEMS = ("رغب", "يرغب", "ترغب", "خطط", "مخطط", "المخ�
 
 def _negates(word: str) -> bool:
     forms = variants(word)
-    return bool(forms & _NEGATORS) or any(f.startswith(_NEG_STEMS) for f in forms) or _future_verb(word)
+    return bool(forms & _NEGATORS) or any(f.startswith(_NEG_STEMS) and not f.startswith(_NOT_NEG_STEMS)
+                                          for f in forms) or _future_verb(word)
+
+
+#: Words a negating stem begins but that negate nothing: «تنفيذ» (carrying out: «تنفيذ 600 ضربة
+#: جوية»، «بتنفيذ غارات») begins with «تنفي» (she denies).
+_NOT_NEG_STEMS = ("تنفيذ",)
 
 
 _NEW_CLAUSE = ("متوعد", "مضيف", "موكد", "مؤكد", "مشير", "لافت", "معتبر", "محذر", "قايل", "مهدد")
