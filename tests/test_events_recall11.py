@@ -2,8 +2,9 @@
 by a noun («أكدت الفصائل في بيان سيطرتها على …»، «أفاد المرصد عن سيطرة قوات النظام على …»), fighters'
 dated consent to a deal's term («وافقوا يوم الأحد على إلقاء سلاحهم»), the attack a reply answers when its
 clause gives it a day («ردا على هجوم كيماوي … السبت الماضي»), an evacuation or a withdrawal a verb starts
-or ends («بدأت ظهر الثلاثاء عملية إجلاء مقاتلين من …»، «أتموا الثلاثاء انسحابهم من …») (sentences written for this file; default pipeline without
-the entity tagger)."""
+or ends («بدأت ظهر الثلاثاء عملية إجلاء مقاتلين من …»، «أتموا الثلاثاء انسحابهم من …»), strikes carried
+out («تنفيذ 600 ضربة جوية»: no denial) (sentences written for this file; default pipeline without the
+entity tagger)."""
 
 from __future__ import annotations
 
