@@ -102,3 +102,12 @@ def test_fighters_of_a_side_after_an_are_the_subject_unless_they_were_killed() -
     assert deal.actor1 == "Opposition Rebels (Syria)"
     (clash,) = code("وقال المرصد إن عناصر من قوات النظام قتلوا، الثلاثاء، في هجوم على بلدة كفرنبل.")
     assert clash.actor2 == "Military Forces of Syria (2000-)"
+
+
+def test_a_group_named_for_its_links_and_a_sides_media_are_no_sides() -> None:
+    (shelling,) = code('وقالت وكالة سانا إن الجيش شرع، الثلاثاء، في قصف مواقع فصيل هيئة تحرير الشام "المرتبط بتنظيم '
+                       'القاعدة" في بلدة الحراك.')
+    assert shelling.actor2 == "Hayat Tahrir al-Sham"
+    (downed,) = code("وأعلن الإعلام الحربي لحزب الله أن الدفاعات الجوية السورية أسقطت، الثلاثاء، صواريخ استهدفت قاعدة "
+                     "الشعيرات الجوية في حمص.")
+    assert "Hezbollah" not in (downed.actor1, downed.actor2)

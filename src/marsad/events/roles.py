@@ -109,11 +109,17 @@ def _between_pair(found: list[Actor], toks: Words) -> tuple[Actor, Actor] | None
     return (parties[0], parties[1]) if len(parties) >= 2 else None
 
 
+_LINKED = frozenset({"المرتبط", "المرتبطه", "المرتبطين", "المقرب", "المقربه", "المقربين", "المحسوب",
+                     "المحسوبه", "المحسوبين"})
+
+
 def _describes(actor: Actor, found: list[Actor], toks: Words) -> bool:
     """«قوات سوريا الديمقراطية، التي تهيمن عليها وحدات حماية الشعب»، «الفصائل التي تدعمها تركيا»:
     an actor in a relative clause on another actor describes it, unless the clause tells an
     attack («القوات التي قصفتها طائرات روسية»)."""
     before = [t for t in toks if t[1] <= actor.start][-4:]
+    if before and variants(before[-1][2]) & _LINKED and any(o is not actor and 0 <= before[-1][0] - o.end <= 3 for o in found):
+        return True  # «هيئة تحرير الشام "المرتبط بتنظيم القاعدة"»: who it is linked to
     k = next((i for i in range(len(before) - 1, -1, -1) if variants(before[i][2]) & _RELATIVE), None)
     if k is None or any(f.startswith(_OWN_ACTS) for _, _, w in before[k + 1 :] for f in variants(w)):
         return False
@@ -184,15 +190,19 @@ _SPEECH = ("قال", "اكد", "اعلن", "ذكر", "افاد", "نقل", "او
 _ATTRIBUTION = frozenset({"بحسب", "وبحسب", "حسب", "وفق", "وفقا", "قالته", "ذكرته", "اعلنته", "افادت", "نقلا", "افاد"})
 
 
+_MEDIA = ("الاعلام", "اعلام", "وكاله", "قناه", "صحيفه", "تلفزيون", "موقع")
+
+
 def _is_source(actor: Actor, toks: Words, anchor: int) -> bool:
     """«وأكد الجيش الروسي أن طائرات إسرائيلية قصفت»، «بحسب ما قالته وزارة الدفاع»: who reports."""
     before2 = _words_before(toks, actor.start, 3)
     if any(f & _ATTRIBUTION for f in before2):
         return True
     before5 = _words_before(toks, actor.start, 5)
-    if any(any(x.startswith(("الاعلام", "اعلام", "وكاله", "قناه", "صحيفه", "تلفزيون", "موقع")) for x in f)
-           for f in before5) and any(any(x.startswith("تابع") for x in f) for f in before5):
-        return True  # «وقال الإعلام الحربي التابع لحزب الله»: its media report
+    media = [any(x.startswith(_MEDIA) for x in f) for f in before5]
+    outlet = any(x.startswith(_MEDIA[:-1]) for f in before5[-2:] for x in f)  # not «موقع» (a position)
+    if any(media) and (any(any(x.startswith("تابع") for x in f) for f in before5) or actor.text.startswith("ل") and outlet):
+        return True  # «وقال الإعلام الحربي التابع لحزب الله»، «والإعلام الحربي لحزب الله»: its media report
     if len(before2) >= 2 and before2[-1] & {"من", "في"} and before2[-2] & {"مصادر", "مصدر", "مسوول", "مسوولون"}:
         return True  # «وأفادت مصادر من المعارضة بأن …»: the sources' side reports
     after = [w for a, _, w in toks if a >= actor.end][:1]
