@@ -3,8 +3,8 @@ by a noun («أكدت الفصائل في بيان سيطرتها على …»،
 dated consent to a deal's term («وافقوا يوم الأحد على إلقاء سلاحهم»), the attack a reply answers when its
 clause gives it a day («ردا على هجوم كيماوي … السبت الماضي»), an evacuation or a withdrawal a verb starts
 or ends («بدأت ظهر الثلاثاء عملية إجلاء مقاتلين من …»، «أتموا الثلاثاء انسحابهم من …»), strikes carried
-out («تنفيذ 600 ضربة جوية»: no denial) (sentences written for this file; default pipeline without the
-entity tagger)."""
+out («تنفيذ 600 ضربة جوية»: no denial), fighters leaving («وغادر مسلحو المعارضة بلدة عربين») (sentences
+written for this file; default pipeline without the entity tagger)."""
 
 from __future__ import annotations
 
@@ -72,3 +72,11 @@ def test_carrying_out_strikes_is_no_denial() -> None:
     events = code("وأحصى المرصد، الثلاثاء، تنفيذ أكثر من 600 ضربة جوية استهدفت بلدات الطيبة والنعيمة وصيدا في ريف درعا.")
     assert sorted(e.location for e in events) == ["Neimeh", "Sayda", "Tiba"]  # «تنفيذ» begins like «تنفي»
     assert code("ونفت الوزارة، الثلاثاء، تنفيذ غارات على بلدة الطيبة في ريف درعا.") == []
+
+
+def test_fighters_leaving_a_town_is_a_transfer_of_territory() -> None:
+    (left,) = code("وغادر مسلحو المعارضة، الثلاثاء، بلدة عربين إلى شمالي محافظة إدلب.")
+    assert (left.sub_event_type, left.location) == ("Non-violent transfer of territory", "Arbin")
+    assert all(e.sub_event_type != "Non-violent transfer of territory"
+               for e in code("وخرجت تظاهرة بإيعاز من المسلحين، الثلاثاء، في بلدة كفرنبل."))  # a protest
+    assert code("وخرج آلاف المدنيين الثلاثاء من بلدة عربين.") == []  # civilians: no ground changes hands

@@ -108,6 +108,15 @@ def evacuation_under_way(toks: Toks, hit: TriggerHit) -> bool:
     return any(f.removeprefix("و") in _UNDER_WAY for _, _, w in before for f in variants(w))
 
 
+def fighters_leave(toks: Toks, hit: TriggerHit) -> bool:
+    """«وغادر مسلحو المعارضة بلدة عربين»، «وخرج الجمعة مئات المقاتلين والمدنيين من القنيطرة»: a leaving
+    verb is a transfer only when fighters are named within the four words after it (not civilians,
+    a protest that «خرجت» («تظاهرة خرجت بإيعاز من المسلحين»), nor «خرج عن السيطرة»)."""
+    if hit.first > 0 and any(f.startswith(("تظاهر", "مظاهر", "مسير", "احتجاج")) for f in variants(toks[hit.first - 1][2])):
+        return False
+    return any(f.startswith(("مسلح", "مقاتل")) for _, _, w in toks[hit.last + 1 : hit.last + 5] for f in variants(w))
+
+
 #: «هاجمت وزارة الخارجية تركيا»: who attacks in words (an office, a minister, a speaker).
 _SPEAKERS = ("وزاره", "الخارجيه", "خارجيه", "وزير", "الوزير", "المتحدث", "متحدث", "الرئيس", "رئيس", "بيان",
              "الناطق", "ناطق", "المندوب", "مندوب", "السفير", "سفير", "الاعلام", "صحيفه", "الصحيفه")

@@ -231,6 +231,8 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("خرج* مجموعه", "Non-violent transfer of territory", 2, True),
     ("خرج* حافلات", "Non-violent transfer of territory", 2, True),
     ("خرج* اول", "Non-violent transfer of territory", 2, True),
+    ("غادر*", "Non-violent transfer of territory", 2, True),  # «وغادر مسلحو المعارضة بلدة عربين»: fighters
+    ("خرج*", "Non-violent transfer of territory", 2, True),  # leaving, named within four words (fighters_leave)
     ("سحب السلاح*", "Change to group/activity", 2, False),
     ("سحب سلاح*", "Change to group/activity", 2, False),
     ("سحب اسلح*", "Change to group/activity", 2, False),
@@ -384,6 +386,8 @@ def _not_done(toks: list[tuple[int, int, str]], hit: TriggerHit) -> bool:
         return not veto.announced_capture(toks, hit)
     if sub == "Agreement":
         return veto.deal_undone(toks, hit) or first == "وافق*" and not veto.consented(toks, hit)
+    if first in ("غادر*", "خرج*") and len(hit.definition.words) == 1:
+        return not veto.fighters_leave(toks, hit)
     if first in ("عمليه", "عمليات", "انسحاب*"):
         return not veto.evacuation_under_way(toks, hit)
     if first.startswith("هاجم") and hit.definition.verbal and hit.last + 1 < len(toks):
