@@ -111,3 +111,13 @@ def test_a_group_named_for_its_links_and_a_sides_media_are_no_sides() -> None:
     (downed,) = code("وأعلن الإعلام الحربي لحزب الله أن الدفاعات الجوية السورية أسقطت، الثلاثاء، صواريخ استهدفت قاعدة "
                      "الشعيرات الجوية في حمص.")
     assert "Hezbollah" not in (downed.actor1, downed.actor2)
+
+
+def test_what_a_crowd_protests_against_is_no_side_and_the_clash_partner_is() -> None:
+    events = code("واعتقلت الشرطة الألمانية ثلاثة أشخاص في مدينة هانوفر، الثلاثاء، خلال اشتباكات مع الشرطة أثناء "
+                  "احتجاج للأكراد ضد الهجمات العسكرية التي يشنها الجيش التركي.")
+    riots = [e for e in events if e.sub_event_type == "Violent demonstration"]
+    assert [(e.actor1, e.actor2) for e in riots] == [("Rioters (Germany)", "Police Forces of Germany")]
+    assert all("Military Forces of Turkey (2016-)" not in (e.actor1, e.actor2) for e in events)
+    (clash,) = code("اندلعت، الثلاثاء، اشتباكات مع قوات النظام في بلدة كفرنبل.")
+    assert clash.actor2 == "Military Forces of Syria (2000-)"

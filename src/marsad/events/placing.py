@@ -219,7 +219,19 @@ _GRIEVANCE = ("احتجاجا", "تنديدا", "رفضا", "تضامنا", "ا�
 def _grievance(place: Place, toks: Words) -> bool:
     """A place named in what a crowd opposes or supports, a few words before it, is the
     grievance's place, not where the crowd is (when the segment names another place)."""
-    return any(f.startswith(_GRIEVANCE) for forms in words_before(toks, place.start, 4) for f in forms)
+    return any(f.startswith(_GRIEVANCE) for forms in words_before(toks, place.start, 4) for f in forms) \
+        or protested(toks, place.start)
+
+
+_PROTEST_NOUNS = ("احتجاج", "تظاهر", "مظاهر", "تنديد", "رفض", "مسير")
+
+
+def protested(toks: Words, start: int) -> bool:
+    """Whether ``start`` lies in what a crowd protests against: after a protest noun and «ضد/على»
+    within eight words («أثناء احتجاج للأكراد ضد الهجمات التي يشنها الجيش التركي في عفرين»)."""
+    before = words_before(toks, start, 8)
+    k = next((i for i in range(len(before) - 1, -1, -1) if any(f.startswith(_PROTEST_NOUNS) for f in before[i])), None)
+    return k is not None and any(f & {"ضد", "علي"} for f in before[k + 1 :])
 
 
 def _reference_point(place: Place, named: list[Place], toks: Words) -> bool:

@@ -17,6 +17,7 @@ from marsad.actors.states import (
 )
 from marsad.actors.text import variants
 from marsad.events import spans
+from marsad.events.placing import protested
 from marsad.events.placing import words_before as _words_before
 from marsad.events.target_cues import OWN_ACTS as _OWN_ACTS
 from marsad.events.target_cues import is_target
@@ -38,7 +39,7 @@ def pick_actors(
     """(actor1, actor2) inside ``[start, end)``: the agent first, the target second."""
     found = spans.within(actors, start, end)
     found = [a for a in found if not _controls_only(a, toks, found) and not _speaker_civilians(a, toks, anchor)
-             and not _neighbour(a, toks) and not _describes(a, found, toks)]
+             and not _neighbour(a, toks) and not _describes(a, found, toks) and not _protested(a, toks)]
     sources = [a for a in found if _is_source(a, toks, anchor) or _accuser(a, found, toks, anchor)]
     found = [a for a in found if a not in sources or _own_forces(a, toks, anchor)]
     found = [a for a in found if not _members_of_next(a, found, toks)]
@@ -63,6 +64,13 @@ def pick_actors(
 
 
 _MUTUAL = ("اشتبك", "واشتبك", "اقتتل", "واقتتل", "تقاتل", "اشتباك", "اقتتال", "مواجهات", "معارك")
+
+
+def _protested(actor: Actor, toks: Words) -> bool:
+    """«اشتباكات مع الشرطة أثناء احتجاج للأكراد ضد الهجمات التي يشنها الجيش التركي»: the side a crowd
+    protests against (:func:`marsad.events.placing.protested`) is no side of its event."""
+    police = actor.actor_type in ("police", "protesters", "rioters", "civilians") or actor.name.startswith("Police")
+    return not police and protested(toks, actor.start)
 
 
 def _without_allies(agents: list[Actor], toks: Words) -> list[Actor]:

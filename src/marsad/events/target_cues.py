@@ -42,6 +42,9 @@ def _verb_cue(actor: Actor, toks: Words) -> bool | None:
     near = _words_before(toks, actor.start, 2)
     if len(near) == 2 and "من" in near[0] and "قبل" in near[1]:
         return False  # «إطلاق صاروخ من قبل الميليشيا الحوثية»: the passive's agent
+    near2 = _words_before(toks, actor.start, 2)
+    if len(near2) == 2 and "مع" in near2[1] and any(f.startswith(("اشتباك", "مواجه", "صدام", "اشتبك")) for f in near2[0]):
+        return True  # «خلال اشتباكات مع الشرطة»: the other side of the clash
     if any(f & _MOURN for f in _words_before(toks, actor.start, 3)):
         return True  # «نعى الناشطون الحوثيون مقتل القيادي … في غارة»: who mourns lost its man, the one hit
     if any(f & {"ايدي", "يد", "بايدي"} for f in _words_before(toks, actor.start, 1)):
