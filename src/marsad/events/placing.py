@@ -9,6 +9,7 @@ from itertools import accumulate
 
 from marsad.actors.text import variants, words
 from marsad.events import spans
+from marsad.events.context import REPLY
 from marsad.events.listed_places import DIRECTIONS as _DIRECTIONS
 from marsad.events.listed_places import in_list_province as in_list_province  # hit.py's list rules
 from marsad.events.listed_places import situated as situated
@@ -197,16 +198,13 @@ def _adjective_countries(text: str) -> set[str]:
     return {c for c in found if c}
 
 
-_REPLY = frozenset({"ردا", "انتقاما", "ثارا"})
-
-
 def _in_reply(place: Place, toks: Words, anchor: int) -> bool:
     """«شنت … ضربات على أهداف للنظام، رداً على هجوم كيماوي في دوما»: a place after «رداً على»
     is where the earlier event answered happened, not this event's place; so is one after a
     «بعدما/بعد أن» that follows the trigger («قصفت مخابئهم شمال المدينة بعدما أحبط الجنود
     تسللهم إلى قرى …»: the infiltration's villages)."""
     between = [w for a, _, w in toks if anchor <= a < place.start]
-    return any(variants(w) & _REPLY for w in between) or any(
+    return any(variants(w) & REPLY for w in between) or any(
         w == "بعدما" or w == "بعد" and nxt in ("ان", "أن") and prev != "عن"  # «عن بعد» remote
         for prev, w, nxt in zip(["", *between], between, [*between[1:], ""], strict=False))
 
