@@ -37,7 +37,7 @@ NEWS = ROOT.parent / "shared" / "data" / "news" / "ant2018_syria.jsonl"
 #: trigger_pass, with the word splitter and memo it reads): a change to any of them must
 #: rebuild the cache, or articles cached before and after it mix in one run.
 CACHE_INPUTS = ("ner", "geo", "arabic", "ingest", "data/ner", "data/geo", "events/triggers.py",
-                "events/trigger_filters.py", "events/coder.py", "actors/text.py", "memo.py",
+                "events/trigger_filters.py", "events/coder.py", "events/context.py", "actors/text.py", "memo.py",
                 "pipeline.py", "settings.py")
 
 
