@@ -1,5 +1,5 @@
 """Events the coder missed on unseen news (issue #6, round eleven): a capture confirmed or reported
-by a noun («أكدت الفصائل في بيان سيطرتها على …»، «أفاد المرصد عن سيطرة قوات النظام على …»), fighters'
+by a noun («أكدت الفصائل في بيان سيطرتها على …»، «أفاد المرصد عن سيطرة الجيش على …»), fighters'
 dated consent to a deal's term («وافقوا يوم الأحد على إلقاء سلاحهم»), the attack a reply answers when its
 clause gives it a day («ردا على هجوم كيماوي … السبت الماضي»), an evacuation or a withdrawal a verb starts
 or ends («بدأت ظهر الثلاثاء عملية إجلاء مقاتلين من …»، «أتموا الثلاثاء انسحابهم من …»), strikes carried
@@ -15,7 +15,7 @@ def test_a_capture_confirmed_or_reported_by_a_noun_is_an_event() -> None:
     (rebels,) = code("وأكدت الفصائل المعارضة في بيان، الثلاثاء، سيطرتها على بلدة كفرنبل.")
     assert (rebels.sub_event_type, rebels.location, rebels.event_date) == \
         ("Non-state actor overtakes territory", "Kafr Nobol", "2018-03-13")
-    (army,) = code("وأفاد المرصد عن سيطرة قوات النظام على بلدة كفرنبل.")
+    (army,) = code("وأفاد المرصد، الثلاثاء، عن سيطرة قوات النظام على بلدة كفرنبل.")
     assert (army.sub_event_type, army.actor1) == ("Government regains territory", "Military Forces of Syria (2000-)")
 
 
@@ -29,7 +29,7 @@ def test_dated_consent_to_a_deals_term_is_an_agreement() -> None:
     (deal,) = code("وقال ناشطون إن مقاتلي المعارضة في بلدة كفرنبل وافقوا يوم الثلاثاء على إلقاء سلاحهم.")
     assert (deal.sub_event_type, deal.location, deal.event_date) == ("Agreement", "Kafr Nobol", "2018-03-13")
     assert code("ووافق البرلمان، الثلاثاء، على الميزانية في مدينة حمص.") == []
-    undated = code("ووصلت الحافلات إلى مدينة إدلب الثلاثاء، وعلى متنها مسلحون وافقوا على تسليم بلدة كفرنبل.")
+    undated = code("ووصلت حافلات إلى مدينة إدلب الثلاثاء تقل عشرات المسلحين الذين وافقوا على تسليم بلدة كفرنبل.")
     assert all(e.sub_event_type != "Agreement" for e in undated)  # the day is the buses', not the consent's
 
 
@@ -42,9 +42,9 @@ def test_the_answered_attack_with_its_own_day_is_an_event() -> None:
 
 
 def test_the_answering_side_is_not_the_answered_attacker() -> None:
-    events = code("وكانت إسرائيل ضربت ليل الاثنين الثلاثاء عشرات الأهداف العسكرية في سوريا، رداً على إطلاق صواريخ "
-                  "نسبتها إلى إيران ضد مواقع إسرائيلية في هضبة الجولان، بحسب ما أعلن متحدث باسم الجيش الإسرائيلي "
-                  "الثلاثاء.")
+    events = code("وكانت إسرائيل استهدفت ليل الاثنين الثلاثاء عشرات المواقع العسكرية داخل سوريا، ردا على صواريخ "
+                  "أطلقت على مواقع إسرائيلية في هضبة الجولان ونسبتها إلى إيران، وفق ما أعلن الجيش الإسرائيلي في "
+                  "بيان الثلاثاء.")
     (rockets,) = [e for e in events if e.location == "Golan"]
     assert rockets.actor1 != "Military Forces of Israel" and rockets.actor2 == "Military Forces of Israel"
 
