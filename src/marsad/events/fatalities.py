@@ -10,17 +10,17 @@ import re
 from functools import lru_cache
 
 from marsad.actors.text import variants
+from marsad.arabic.numbers import DUAL_SCALES, HUNDREDS, TEN, TENS, UNITS
 
-_KILL = ("قتلي", "قتيل", "قتل", "مقتل", "قتلوا", "قتلت", "مصرع", "حتفه", "حتفهم", "قتيلا", "ضحايا",
+_KILL = ("قتلي", "قتيل", "قتل", "مقتل", "قتلوا", "قتلت", "مصرع", "حتفه", "حتفهم", "حتفهما", "مصرعهما", "قتيلا", "ضحايا",
          "ضحيته", "ضحيتها", "ضحيتهم",  # «راح ضحيته 12 شخصا»
          "استشهد", "استشهدوا", "استشهاد", "شهيد", "شهيدا", "شهداء", "قضي", "قضوا")  # «قضى 4 مدنيين»  # «استشهد فلسطيني»
 _VAGUE = {"عشرات": 12, "العشرات": 12, "مئات": 100, "المئات": 100, "الاف": 1000, "عده": 3, "عدد": 3}
-_UNITS = {
-    "واحد": 1, "اثنين": 2, "اثنان": 2, "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4,
-    "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8,
-    "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10, "عشرين": 20, "ثلاثين": 30, "اربعين": 40,
-    "خمسين": 50, "مئه": 100, "ماه": 100,
-}
+#: Number words as the Arabic layer reads them (its tables, so «سبعين»، «مئتين»، «ألفين» count too).
+#: Not «أحد/إحدى» («إحدى الغارات»، «أحد المدنيين»: one of them, not the toll) nor «الأحد/الاثنين» (days).
+_UNITS = {k: v for k, v in {**UNITS, **dict.fromkeys(TEN, 10), **TENS, **HUNDREDS, **DUAL_SCALES}.items()
+          if k not in ("احد", "احدي")}
+_WEEKDAYS = frozenset({"الاحد", "الاثنين", "والاحد", "والاثنين", "بالاحد"})
 _DIGITS = re.compile(r"^\d+$")
 
 
@@ -33,6 +33,8 @@ def _is_kill(word: str) -> bool:
 def _value(word: str) -> int | None:
     if _DIGITS.match(word):
         return int(word)
+    if word in _WEEKDAYS:
+        return None
     for form in variants(word):
         if form in _VAGUE:
             return _VAGUE[form]
@@ -67,7 +69,8 @@ def _number_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] |
         if value is not None and _DIGITS.match(toks[j][2]) and _day_of_month(toks, j):
             return None
         if value is not None:
-            return value, j
+            teen = value < 10 and not _DIGITS.match(toks[j][2]) and j + 1 < len(toks) and toks[j + 1][2] in TEN  # «ثلاثة عشر»
+            return value + 10 * teen, j + teen
         if toks[j][2] not in _FILLER:
             return None
         j += 1
@@ -105,22 +108,24 @@ _PEOPLE = ("مدني", "اشخاص", "عناصر", "جنود", "مقاتل", "ا
 _BROKEN_PLURAL = frozenset({"شخص", "طفل", "عنصر", "رجل", "ضابط", "امراه", "طفله", "شاب", "جندي", "قتيل",
                             "سيده", "فتاه", "جريح"})
 #: People nouns with a sound plural (مدنيين = plural or dual): only -ان is surely a dual.
-_SOUND_PLURAL = frozenset({"مدني", "عسكري", "مقاتل", "مسلح", "مواطن", "مدنيه", "صحفي", "متظاهر"})
+_SOUND_PLURAL = frozenset({"مدني", "عسكري", "مقاتل", "مسلح", "مواطن", "مدنيه", "صحفي", "متظاهر", "شرطي", "طيار",
+                           "مسعف", "ناشط", "مهندس", "مستشار", "معتقل", "موظف", "عامل", "مزارع"})
 _INJURY = ("اصيب", "اصابه", "اصابت", "جرح", "جرحي", "اصابات", "مصابين", "الجرحي")
 
 
 def is_dual(word: str) -> bool:
-    """«شخصين»، «قتيلين»، «امرأتان»، «مدنيان»: a dual of a people noun (two victims)."""
-    w = word.removeprefix("و")
+    """«شخصين»، «قتيلين»، «امرأتان»، «مدنيان»، «الشرطيان»: a dual of a people noun (two victims).
+
+    A nisba noun in -يان («شرطيان»، «فلسطينيان»، «انتحاريان») is a dual whatever its stem, as no
+    plural ends so; short stems are other words («بيان»، «كيان»، «طغيان»)."""
+    w = word.removeprefix("و").removeprefix("ال")
     if not w.endswith(("ان", "ين")):
         return False
     base = w[:-2]
     base = base[:-1] + "ه" if base.endswith("ت") else base
     if base in _BROKEN_PLURAL or (w.endswith("ان") and base in _SOUND_PLURAL):
         return True
-    from marsad.events.abroad import adjective_country
-
-    return w.endswith("يان") and len(base) > 3 and adjective_country(base) is not None  # «فلسطينيان»، «عراقيان»
+    return w.endswith("يان") and len(base) > 3 and base.endswith("ي")
 
 
 def _before_injuries(toks: list[tuple[int, int, str]], i: int) -> int:

