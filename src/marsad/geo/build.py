@@ -321,27 +321,58 @@ def _add_transliterations(index: dict[str, list[int]], entries: list[list[Any]],
                 alternatives.append(spelling)
 
 
+#: A final letter news writes either way in Syrian names: «شقرة»/«شقرا», «مسرابا»/«مسرابة» ...
+_ENDINGS = {"ة": "ا", "ا": "ة"}
+#: ... unless the name without it is a word seen this often in all ANT news: the other ending
+#: makes a form of it («جبلا» "mountains" for «جبلة», «حينا», «مديرة» "director").
+STEM_WORD_MIN = 5
+#: A farm OCHA lists under «مزرعة X» is «X» in the news («دير العشائر»).
+_FARM = "مزرعة "
+
+
+def _spellings(name: str, town: bool, counts: Counter[str]) -> list[str]:
+    """A community name's news spellings: a farm's name without «مزرعة», the other final «ة»/«ا»
+    of a one-word name (:data:`STEM_WORD_MIN`; a town's «ة» for its «ا» always: «جرمانة»,
+    «دومة») and, for a town, the name with the article («الدوما», «الهجين»)."""
+    if name.startswith(_FARM):
+        return [name.removeprefix(_FARM)]
+    if " " in name.strip():
+        return []
+    forms = ["ال" + name] if town and not name.startswith("ال") else []
+    if name[-1:] in _ENDINGS and (town and name[-1] == "ا" or counts[key(name[:-1])] < STEM_WORD_MIN):
+        forms.append(name[:-1] + _ENDINGS[name[-1]])
+    return forms
+
+
 def _add_spelling_variants(index: dict[str, list[int]], entries: list[list[Any]],
-                           names: list[list[str]]) -> set[str]:
-    """News spellings of towns (capital level 1-3) the OCHA list lacks, returned as new keys:
-    with the article («الدوما», «الهجين») and with taa marbuta for a final
-    alef («دومة»). Keys already in the index are left alone."""
+                           names: list[list[str]], counts: Counter[str]) -> tuple[set[str], set[str]]:
+    """File the news spellings of Syrian communities (:func:`_spellings`) and return the new
+    keys and those that need evidence (a farm's one-word name: «مسلم»). A key of Syrian
+    communities only gets an ending's spelling after its entries (a homonym that loses ties,
+    read by the places beside it: «شقرا» of Dar'a, «شقرة» of Deir-ez-Zor) if it is no better
+    known than they are; other keys are left alone (a farm's «العامود», Kavala's «قولا»).
+    The spellings join the entry's names, so that their first words begin a name."""
     added: set[str] = set()
+    evidence: set[str] = set()
+    shared = {k: min(entries[i][11] for i in ids) for k, ids in index.items()
+              if all(entries[i][2] == "community" for i in ids)}  # key -> the least rank there
     for i, alternatives in enumerate(names):
-        if entries[i][2] != "community" or entries[i][11] < 1:
+        if entries[i][2] != "community":
             continue
-        for name in alternatives:
-            if " " in name.strip():
-                continue
-            forms = [] if name.startswith("ال") else ["ال" + name]
-            if name.endswith("ا"):
-                forms.append(name[:-1] + "ة")
-            for form in forms:
+        for name in list(alternatives):
+            farm = name.startswith(_FARM)
+            for form in _spellings(name, entries[i][11] >= 1, counts):
                 k = key(form)
-                if len(k) >= 3 and (k not in index or k in added) and i not in index.get(k, ()):
-                    index[k].append(i)
+                if len(k) < 3 or i in index.get(k, ()) or k in index and k not in added and (
+                        farm or k not in shared or entries[i][11] > shared[k]):
+                    continue
+                if k not in index:
                     added.add(k)
-    return added
+                    if farm and " " not in form.strip():
+                        evidence.add(k)
+                index[k].append(i)
+                alternatives.append(form)
+    return added, evidence
 
 
 def build_gazetteer(csv_path: Path, out_path: Path, corpus: Path | None = None) -> dict[str, int]:
@@ -364,7 +395,7 @@ def build_gazetteer(csv_path: Path, out_path: Path, corpus: Path | None = None) 
             if len(k) >= 2 and i not in index[k]:
                 index[k].append(i)
     counts = _word_counts()
-    variants = _add_spelling_variants(index, entries, names)
+    variants, minor = _add_spelling_variants(index, entries, names, counts)
     _add_transliterations(index, entries, names, counts)
     by_gid = {e[8]: i for i, e in enumerate(entries) if e[8] and e[2] != "country"}
     aliases = [(a, by_pcode[p]) for a, p in ALIASES.items()]
@@ -375,7 +406,7 @@ def build_gazetteer(csv_path: Path, out_path: Path, corpus: Path | None = None) 
         bucket.insert(0, i)
     drop_function_words(index, entries, counts)
     common = common_keys(index, entries, corpus) if corpus else []
-    common = sorted(set(common) | {k for k in variants if counts[k] >= VARIANT_WORD_MIN})
+    common = sorted(set(common) | minor | {k for k in variants if counts[k] >= VARIANT_WORD_MIN})
     prefixes = sorted({
         "".join(w for _, _, w in parts[:j])
         for alternatives in names for name in alternatives
