@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from marsad.geo import geocode_text, lookup
-from marsad.geo.build import _add_spelling_variants
+from marsad.geo.spellings import add_spelling_variants
 from marsad.geo.text import key
 
 
@@ -61,7 +61,7 @@ def test_a_spelling_files_after_the_exact_name_and_a_town_joins_no_villages_key(
     index: dict[str, list[int]] = defaultdict(list)  # as the build files them
     for i, alternatives in enumerate(names):
         index[key(alternatives[0])].append(i)
-    added, evidence = _add_spelling_variants(index, entries, names, Counter())
+    added, evidence = add_spelling_variants(index, entries, names, Counter())
     assert index[key("شقرا")] == [0, 1] and index[key("شقرة")] == [1, 0]
     assert index[key("كفرة")] == [2]  # the town «كفرا» (rank 2) would outrank the village «كفرة»
     assert index[key("كفرا")] == [3, 2]
@@ -72,5 +72,5 @@ def test_a_spelling_files_after_the_exact_name_and_a_town_joins_no_villages_key(
 def test_a_one_word_farm_name_needs_evidence() -> None:
     entries = [_row("مزرعة مسلم", 0)]
     index: dict[str, list[int]] = defaultdict(list, {key("مزرعة مسلم"): [0]})
-    added, evidence = _add_spelling_variants(index, entries, [["مزرعة مسلم"]], Counter())
+    added, evidence = add_spelling_variants(index, entries, [["مزرعة مسلم"]], Counter())
     assert index[key("مسلم")] == [0] and evidence == {key("مسلم")} == added
