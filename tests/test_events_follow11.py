@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from coding import code
 from marsad.actors.text import words
 from marsad.events.fatalities import count_deaths
 
@@ -28,3 +29,9 @@ def test_tolls_read_duals_and_number_words(sentence: str, toll: int) -> None:
 @pytest.mark.parametrize("word", ["بيان", "كيان", "طغيان", "سفيان", "البيان"])
 def test_short_stems_in_yan_are_no_duals(word: str) -> None:
     assert count_deaths(words(f"وأكد {word} مقتل مدني")) == 1
+
+
+def test_a_suicide_bombing_takes_the_group_a_toll_update_names() -> None:
+    (bombing,) = code("ارتفعت إلى 50 قتيلا حصيلة التفجيرات الانتحارية والهجمات التي شنها داعش، الثلاثاء، في محافظة "
+                      "السويداء. وشملت الهجمات تفجيرين انتحاريين في سوق الخضار في مدينة السويداء.")
+    assert bombing.sub_event_type == "Suicide bomb" and bombing.actor1 == "Islamic State (Syria)"

@@ -27,12 +27,14 @@ from marsad.model import Article
 GROUP_VIOLENCE = frozenset({"Abduction/forced disappearance", "Attack", "Suicide bomb"})
 
 
-def note_agent(article: Article, toks: Words, hit: TriggerHit, seg: tuple[int, int], story: Story) -> None:
+def note_agent(article: Article, toks: Words, hit: TriggerHit, seg: tuple[int, int], story: Story,
+               news: bool = True) -> None:
     """Remember the named attacker of a strike even when its sentence cannot be located
     (strong cues only, and only an actor of the trigger's own segment); and the non-state
-    armed group named as the perpetrator of violence («هجوم تنظيم الدولة على السويداء»)."""
+    armed group named as the perpetrator of violence («هجوم تنظيم الدولة على السويداء»), also
+    in a sentence that is no news of its own (a toll update: «ارتفعت حصيلة التفجيرات التي شنها داعش»)."""
     sub = hit.definition.sub_event_type
-    strike = sub in REMOTE and (hit.definition.strength == 2 or sub == "Air/drone strike")  # «شنت … ضربات»
+    strike = news and sub in REMOTE and (hit.definition.strength == 2 or sub == "Air/drone strike")  # «شنت … ضربات»
     assault = sub in GROUP_VIOLENCE or sub == "Armed clash" and hit.definition.words[0].startswith(("هج", "هاجم"))
     if not strike and not assault:
         return

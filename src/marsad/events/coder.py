@@ -14,7 +14,7 @@ from datetime import datetime
 from marsad.actors.kb import by_name, country_name, inter_for
 from marsad.actors.text import text_words, variants, words
 from marsad.events import asides, cells, roles, where
-from marsad.events.attribution import allied, foreign_target, strikes_abroad
+from marsad.events.attribution import GROUP_VIOLENCE, allied, foreign_target, strikes_abroad
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.draft import NO_TOLL, REMOTE, Draft, Story, Words
 from marsad.events.fatalities import count_deaths
@@ -153,8 +153,9 @@ def _with_story_agent(article: Article, draft: Draft, story: Story) -> Draft:
             if target is not None:  # «الضربات استهدفت مركز البحوث» after «ضربات على أهداف للنظام»
                 draft = replace(draft, actor2=target[0], inter2=target[1])
     elif draft.actor1.startswith("Unidentified") and story.perpetrator is not None and (
-            draft.sub_event_type in ("Abduction/forced disappearance", "Attack")) and draft.actor2.startswith("Civilians"):
-        # «36 مدنياً خطفوا الأربعاء» in a story of the Islamic State's attack: that group's
+            draft.sub_event_type in GROUP_VIOLENCE) and draft.actor2 != story.perpetrator.name and (
+            draft.actor2.startswith("Civilians") or draft.sub_event_type == "Suicide bomb"):
+        # «36 مدنياً خطفوا الأربعاء»، «تفجيرين انتحاريين في سوق» in a story of the Islamic State's attack: that group's
         draft = replace(draft, actor1=story.perpetrator.name, inter1=story.perpetrator.inter)
     story.last = draft
     return draft

@@ -68,9 +68,12 @@ def code_hit(
     """The drafts (one per place × day) of trigger ``hits[k]``, or none when it reports no event."""
     hit = hits[k]
     cl = _clause(article, toks, hits, k, dates)
-    if cl is None or not_news(article, toks, hit, cl, published, story):
+    if cl is None:
         return []
-    note_agent(article, toks, hit, (cl.seg_lo, cl.seg_hi), story)
+    dropped = not_news(article, toks, hit, cl, published, story)
+    note_agent(article, toks, hit, (cl.seg_lo, cl.seg_hi), story, news=not dropped)
+    if dropped:
+        return []
     loc = _locate(article, toks, hit, cl, story)
     if loc is None:  # the toll may belong with the next cue («انفجار عبوة … وسقوط قذيفة في دمشق»)
         story.pending_toll = count_deaths(toks[cl.seg_lo : cl.seg_hi]) or story.pending_toll
