@@ -52,6 +52,21 @@ DAY_WORDS = frozenset({"السبت", "الاحد", "الاثنين", "الثلا
 _CHARGES = frozenset({"تهمه", "بتهمه", "بتهم", "التهم", "مدان", "مدانا", "مدانين", "المدانين", "ادانه", "بجرايم",
                       "جرايم", "باتهامات", "اتهامات"})
 GRIEVANCE = frozenset({"احتجاجا", "الاحتجاج", "تنديدا", "رفضا", "تضامنا", "استنكارا"})
+#: A protest named by its noun or «تظاهر»: whole words, since the old prefixes also took «مسيّرة» (a drone),
+#: «رفضه» (a refusal) and «مظاهر» (signs); «مسيرة» right after «طائرة/طائرات» is a drone.
+_PROTEST_WORDS = frozenset({"احتجاج", "احتجاجات", "احتجاجا", "احتجاجي", "احتجاجيه", "احتجاجيات", "تظاهر", "تظاهروا",
+                            "تظاهرت", "تظاهره", "تظاهرات", "مظاهره", "مظاهرات", "مسيره", "مسيرات", "اعتصام",
+                            "اعتصامات", "تنديد", "تنديدا"})
+_MARCHES = frozenset({"مسيره", "مسيرات"})
+_AIRCRAFT = frozenset({"طايره", "طايرات"})
+
+
+def protest_word(toks: Words, i: int) -> bool:
+    """Whether word ``i`` names a protest (one list for the place, actor and leaving rules)."""
+    forms = variants(toks[i][2])
+    if forms.isdisjoint(_PROTEST_WORDS):
+        return False
+    return not (forms & _MARCHES and i > 0 and variants(toks[i - 1][2]) & _AIRCRAFT)
 _DURATION_PREFIX = ("يوم", "ساع", "اسبوع", "اسابيع", "شهر", "اشهر", "ايام", "سنه", "سنوات", "عام", "اعوام", "ليل")
 
 

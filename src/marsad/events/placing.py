@@ -9,7 +9,7 @@ from itertools import accumulate
 
 from marsad.actors.text import variants, words
 from marsad.events import spans
-from marsad.events.context import REPLY
+from marsad.events.context import REPLY, protest_word
 from marsad.events.listed_places import DIRECTIONS as _DIRECTIONS
 from marsad.events.listed_places import in_list_province as in_list_province  # hit.py's list rules
 from marsad.events.listed_places import situated as situated
@@ -22,10 +22,20 @@ _ORIGIN = frozenset({"المتمركزه", "المتمركز", "انطلاقا",
 _SKIP_FEATURES = frozenset({"country", "actor", "organisation", "organization", "capital_metonym", "metonym"})
 
 
+def ends_by(toks: Words, start: int) -> int:
+    """How many words end by ``start`` (word ends rise, so a bisection, not a scan per call)."""
+    return bisect_right(toks, start, key=lambda t: t[1])
+
+
+def starts_from(toks: Words, pos: int) -> int:
+    """The index of the first word starting at or after ``pos``."""
+    return bisect_left(toks, pos, key=lambda t: t[0])
+
+
 def words_before(toks: Words, start: int, n: int) -> list[frozenset[str]]:
     """The variant forms of the ``n`` words ending before ``start``."""
-    before = [t for t in toks if t[1] <= start]
-    return [variants(w) for _, _, w in before[-n:]]
+    hi = ends_by(toks, start)
+    return [variants(w) for _, _, w in toks[max(0, hi - n) : hi]]
 
 
 def pick_place(
@@ -42,8 +52,9 @@ def pick_place(
     named = spans.within(places, start, end)
     inside = [p for p in named if _usable(p, actors, toks, talks) and not _reference_point(p, named, toks)
               and not _in_reply(p, toks, anchor)]
-    if any(not _grievance(p, toks) for p in inside):
-        inside = [p for p in inside if not _grievance(p, toks)]
+    plain = [p for p in inside if not _grievance(p, toks)]
+    if plain:
+        inside = plain
     if not inside:
         return None
     after = [p for p in inside if p.start >= anchor]
@@ -106,7 +117,8 @@ def _said_at(toks: Words, place: Place) -> bool:
     """A conference, summit, meeting or briefing in the four words before the place (eight when
     no «إن/أن» comes between: «قال للصحفيين بعد اجتماع مع نظيره الطاجيكي، في موسكو، إن»); «قمة»
     with a hill or the place itself right after it is a peak, no summit."""
-    before = [i for i, t in enumerate(toks) if t[1] <= place.start][-8:]
+    hi = ends_by(toks, place.start)
+    before = list(range(max(0, hi - 8), hi))
     that = [k for k, i in enumerate(before) if toks[i][2] in ("ان", "بان")]
     before = before[that[-1] + 1 :] if that else before
     for n, i in enumerate(before[::-1]):
@@ -203,33 +215,46 @@ def _in_reply(place: Place, toks: Words, anchor: int) -> bool:
     is where the earlier event answered happened, not this event's place; so is one after a
     «بعدما/بعد أن» that follows the trigger («قصفت مخابئهم شمال المدينة بعدما أحبط الجنود
     تسللهم إلى قرى …»: the infiltration's villages)."""
-    between = [w for a, _, w in toks if anchor <= a < place.start]
+    between = [w for _, _, w in toks[starts_from(toks, anchor) : starts_from(toks, place.start)]]
     return any(variants(w) & REPLY for w in between) or any(
-        w == "بعدما" or w == "بعد" and nxt in ("ان", "أن") and prev != "عن"  # «عن بعد» remote
+        w == "بعدما" or w == "بعد" and nxt == "ان" and prev != "عن"  # «عن بعد» remote; «أن» is folded to «ان»
         for prev, w, nxt in zip(["", *between], between, [*between[1:], ""], strict=False))
 
 
 #: What protesters oppose or back («المعارضين للتدخل التركي في عفرين»، «تنديداً بالهجوم على …»).
-_GRIEVANCE = ("احتجاجا", "تنديدا", "رفضا", "تضامنا", "المعارضين", "المناهضين", "المنددين", "الرافضين", "المؤيدين",
-              "للتدخل", "بالتدخل", "التدخل")
+_GRIEVANCE = ("احتجاجا", "تنديدا", "رفضا", "تضامنا", "المعارضين", "المناهضين", "المنددين", "الرافضين", "المؤيدين")
+#: «محتجون … معارضون للتدخل التركي في عفرين»: an intervention is a grievance only with a crowd just before it.
+_INTERVENTION = ("للتدخل", "بالتدخل", "التدخل")
+_CROWD = ("محتج", "متظاهر", "معارض", "مناهض", "مندد", "رافض")
 
 
 def _grievance(place: Place, toks: Words) -> bool:
     """A place named in what a crowd opposes or supports, a few words before it, is the
     grievance's place, not where the crowd is (when the segment names another place)."""
-    return any(f.startswith(_GRIEVANCE) for forms in words_before(toks, place.start, 4) for f in forms) \
-        or protested(toks, place.start)
+    hi = ends_by(toks, place.start)
+    for i in range(max(0, hi - 4), hi):
+        forms = variants(toks[i][2])
+        if any(f.startswith(_GRIEVANCE) for f in forms):
+            return True
+        if any(f.startswith(_INTERVENTION) for f in forms) and _crowd_before(toks, i):
+            return True
+    return protested(toks, place.start)
 
 
-_PROTEST_NOUNS = ("احتجاج", "تظاهر", "مظاهر", "تنديد", "رفض", "مسير")
+def _crowd_before(toks: Words, i: int) -> bool:
+    """A protest or protesters within the four words before word ``i``."""
+    return any(protest_word(toks, k) or any(f.startswith(_CROWD) for f in variants(toks[k][2]))
+               for k in range(max(0, i - 4), i))
 
 
 def protested(toks: Words, start: int) -> bool:
-    """Whether ``start`` lies in what a crowd protests against: after a protest noun and «ضد/على»
-    within eight words («أثناء احتجاج للأكراد ضد الهجمات التي يشنها الجيش التركي في عفرين»)."""
-    before = words_before(toks, start, 8)
-    k = next((i for i in range(len(before) - 1, -1, -1) if any(f.startswith(_PROTEST_NOUNS) for f in before[i])), None)
-    return k is not None and any(f & {"ضد", "علي"} for f in before[k + 1 :])
+    """Whether ``start`` lies in what a crowd protests against: after a protest word
+    (:func:`marsad.events.context.protest_word`) and «ضد/على» within eight words («أثناء احتجاج
+    للأكراد ضد الهجمات التي يشنها الجيش التركي في عفرين»)."""
+    hi = ends_by(toks, start)
+    lo = max(0, hi - 8)
+    k = next((i for i in range(hi - 1, lo - 1, -1) if protest_word(toks, i)), None)
+    return k is not None and any(variants(w) & {"ضد", "علي"} for _, _, w in toks[k + 1 : hi])
 
 
 def _reference_point(place: Place, named: list[Place], toks: Words) -> bool:
@@ -239,7 +264,8 @@ def _reference_point(place: Place, named: list[Place], toks: Words) -> bool:
     before = words_before(toks, place.start, 1)
     if not before or not before[-1] & ({"قرب", "بالقرب", "خارج"} | _DIRECTIONS):
         return False  # «في محافظتي كركوك ونينوى في شمال بغداد»: the direction situates the others
-    if any(a < place.start < b and w.startswith("ب") for a, b, w in toks):
+    k = ends_by(toks, place.start)  # the one word that may hold the place's start
+    if k < len(toks) and toks[k][0] < place.start < toks[k][1] and toks[k][2].startswith("ب"):
         return False  # «ريف إدلب الغربي بجسر الشغور»: «بـ» names where, the direction was an adjective
     return any(0 < place.start - other.end <= 40 for other in named)
 

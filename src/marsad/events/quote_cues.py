@@ -77,7 +77,7 @@ def not_saying(text: str, cue: re.Match[str]) -> bool:
         return True
     if cue.group(1).endswith("لافتة") and not text.startswith(("إلى", "الى"), cue.end() + 1):
         return True  # «لافتة» is also a banner
-    if text[max(0, cue.start() - 2) : cue.start() - 1].isdigit() and cue.group(1).translate(FLAT) in PARTICIPLES:
+    if cue.start() >= 2 and text[cue.start() - 2].isdigit() and cue.group(1).translate(FLAT) in PARTICIPLES:
         if text[max(0, cue.start() - 8) : cue.start()].split()[-1].isdigit():
             return True  # «بإعدام 75 متهما»: a count of the accused, not one accusing
     if cue.group(1) in ("ورد", "وردت") and text.startswith(_IN, cue.end() + 1):

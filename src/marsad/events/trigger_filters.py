@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from marsad.actors.text import variants
-from marsad.events.context import DAY_WORDS
+from marsad.events.context import DAY_WORDS, protest_word
 
 if TYPE_CHECKING:
     from marsad.events.triggers import TriggerHit
@@ -112,7 +112,7 @@ def fighters_leave(toks: Toks, hit: TriggerHit) -> bool:
     """«وغادر مسلحو المعارضة بلدة عربين»، «وخرج الجمعة مئات المقاتلين والمدنيين من القنيطرة»: a leaving
     verb is a transfer only when fighters are named within the four words after it (not civilians,
     a protest that «خرجت» («تظاهرة خرجت بإيعاز من المسلحين»), nor «خرج عن السيطرة»)."""
-    if hit.first > 0 and any(f.startswith(("تظاهر", "مظاهر", "مسير", "احتجاج")) for f in variants(toks[hit.first - 1][2])):
+    if hit.first > 0 and protest_word(toks, hit.first - 1):
         return False
     return any(f.startswith(("مسلح", "مقاتل")) for _, _, w in toks[hit.last + 1 : hit.last + 5] for f in variants(w))
 
