@@ -22,7 +22,7 @@ _SITUATING = frozenset({"في", "ريف", "بريف", "محافظه", "بمحا�
 
 
 def situated(listed: list[Place], places: Sequence[Place], text: str) -> list[Place]:
-    """«سيطرت على قرى البستان، والشومرية شرقي درعا»، «قرية هداج في ريف الحسكة»: a province named
+    """«استعادت قرى الكرم، والنجمة شرقي درعا»، «قرية هداج في ريف الحسكة»: a province named
     right after a list of Syrian villages («ريف X»، «محافظة X», or a direction from the city
     that names the province) situates them all: a member the geocoder put far (over
     ``_FAR_KM``) from it is its namesake there, else a place of it the gazetteer lacks, coded
@@ -39,7 +39,7 @@ def situated(listed: list[Place], places: Sequence[Place], text: str) -> list[Pl
     forms = [variants(w) for _, _, w in words(between)]
     if not forms or len(forms) > 3 or any(c in between for c in ".:؛;()\n") \
             or not all(w in _SITUATING for _, _, w in words(between)):
-        return _story_province(listed, places)  # «في شمالي وشرقي حلب، وغربي محافظة الرقة»: regions listed
+        return _story_province(listed, places)  # «في غربي وجنوبي حلب، وشمالي محافظة إدلب»: regions listed
     province = any(f & {"ريف", "محافظه"} for f in forms) or after.feature == "admin1"
     if not province and not (after.name_en == after.admin1 and any(f & (DIRECTIONS | _DIRECTIONS_ANY) for f in forms)):
         return listed  # «التنف جنوب غربي البوكمال»: a town's bearing, not its province

@@ -6,6 +6,7 @@ Split from :mod:`marsad.events.roles`, which orders the sides."""
 from __future__ import annotations
 
 from marsad.actors.states import ADJ_SKIP
+from marsad.events.placing import starts_from as _starts_from
 from marsad.events.placing import words_before as _words_before
 from marsad.model import Actor
 
@@ -39,25 +40,25 @@ def is_target(actor: Actor, toks: Words) -> bool:
 
 def _verb_cue(actor: Actor, toks: Words) -> bool | None:
     """Target (True) or attacker (False) by the verbs next to ``actor``; None if none says."""
-    near = _words_before(toks, actor.start, 2)
+    before3 = _words_before(toks, actor.start, 3)
+    near = before3[-2:]
     if len(near) == 2 and "من" in near[0] and "قبل" in near[1]:
         return False  # «إطلاق صاروخ من قبل الميليشيا الحوثية»: the passive's agent
-    near2 = _words_before(toks, actor.start, 2)
-    if len(near2) == 2 and "مع" in near2[1] and any(f.startswith(("اشتباك", "مواجه", "صدام", "اشتبك")) for f in near2[0]):
+    if len(near) == 2 and "مع" in near[1] and any(f.startswith(("اشتباك", "مواجه", "صدام", "اشتبك")) for f in near[0]):
         return True  # «خلال اشتباكات مع الشرطة»: the other side of the clash
-    if any(f & _MOURN for f in _words_before(toks, actor.start, 3)):
+    if any(f & _MOURN for f in before3):
         return True  # «نعى الناشطون الحوثيون مقتل القيادي … في غارة»: who mourns lost its man, the one hit
-    if any(f & {"ايدي", "يد", "بايدي"} for f in _words_before(toks, actor.start, 1)):
+    if any(f & {"ايدي", "يد", "بايدي"} for f in before3[-1:]):
         return False  # «عمليات نهب على أيدي مسلحين مدعومين من تركيا»، «قتل على يد مسلحين»: the doer
-    near = _words_before(toks, actor.start, 1)
-    if near and near[-1] & {"قتلت", "وقتلت"} and actor.actor_type in ("state", "rebel", "political militia", "external"):
+    if before3 and before3[-1] & {"قتلت", "وقتلت"} and actor.actor_type in ("state", "rebel", "political militia", "external"):
         return False  # «قتلت الشرطة السعودية ثلاثة مسلحين»: an armed force after the active verb kills
-    if any(f & {"تصدي", "لتصدي", "بتصدي"} for f in _words_before(toks, actor.start, 2)):
+    if any(f & {"تصدي", "لتصدي", "بتصدي"} for f in near):
         return True  # «تصدي الدفاعات الجوية السورية لصواريخ»: the defender
     if any(any(f.startswith(("تلقت", "تلقي", "تلقوا", "تعرضت", "تعرض")) for f in forms)
-           for forms in _words_before(toks, actor.start, 2)):
+           for forms in near):
         return True  # «تلقت مليشيات الحوثي سلسلة ضربات»، «تعرضت قوات النظام لهجوم»: the one hit
-    after = [w for a, _, w in toks if a >= actor.end][:2]
+    k = _starts_from(toks, actor.end)
+    after = [w for _, _, w in toks[k : k + 2]]
     if any(w.startswith(("تصد", "يتصد", "تتصد", "واجه", "تواجه")) for w in after):
         return True  # «الدفاعات الجوية السورية تصدت لهجوم …»: the defender is the target
     prev = [forms for forms in _words_before(toks, actor.start, 4)
@@ -77,23 +78,23 @@ def _phrase_cue(actor: Actor, toks: Words) -> bool:
     if actor.actor_type == "civilians":
         return True
     first_word = actor.text.split()[0]
-    after_inna = any(forms & _INNA for forms in _words_before(toks, actor.start, 1))
+    before6 = _words_before(toks, actor.start, 6)  # the nearer windows are its tails
+    after_inna = any(forms & _INNA for forms in before6[-1:])
     if first_word.endswith("ين") and first_word.startswith(("مقاتل", "مسلح", "عناصر", "جنود", "مدني")) and not after_inna:
         return True  # accusative plural after the verb: the object, not the subject («إن مسلحين فتحوا»: the subject)
-    if _victim_of(_words_before(toks, actor.start, 3)):
+    if _victim_of(before6[-3:]):
         return True
-    men = _words_before(toks, actor.start, 5)
+    men = before6[-5:]
     if men and men[-1] & {"رجال", "افراد", "منتسبي"} and any(
             any(f.startswith(_VICTIM_OF) for f in forms) for forms in men[:-1]):
         return True  # «قتل ثمانية من رجال الشرطة»: the men of X among the dead
-    if any(f & {"القضاء", "قضاء", "تصفيه"} for f in _words_before(toks, actor.start, 6)):
+    if any(f & {"القضاء", "قضاء", "تصفيه"} for f in before6):
         return True  # «القضاء على أعداد كبيرة من مسلحي التنظيم»
-    if any(f & _SITES_OF for f in _words_before(toks, actor.start, 4)):
+    if any(f & _SITES_OF for f in before6[-4:]):
         return True  # «ضربات استهدفت موقعا لقيادة عصابات داعش»: the site's owner is hit
-    near = _words_before(toks, actor.start, 2)
-    near3 = _words_before(toks, actor.start, 3)
+    near, near3 = before6[-2:], before6[-3:]
     if len(near3) == 3 and "في" in near3[-1] and any(f.removeprefix("ال").startswith(_LEADERS) for f in near3[0] | near3[1]) \
-            and _victim_of(_words_before(toks, actor.start, 6)):
+            and _victim_of(before6):
         return True  # «قتل قائد عسكري في حركة أحرار الشام»: a commander of X among the dead
     if len(near) == 2 and "في" in near[-1] and any(f.startswith(_PEOPLE_HEADS) for f in near[0]):
         return True  # «مقتل 7 أشخاص، اثنان منهم عناصر في الحشد العشائري»: members of X, the victims
@@ -104,8 +105,9 @@ def _phrase_cue(actor: Actor, toks: Words) -> bool:
         head = near[0]
         if any(f.endswith("ون") for f in head):
             return False  # «شنه مقاتلون من الهيئة»: a nominative plural is the subject
-        before3 = _words_before(toks, actor.start, 3)
-        after = [w for a, _, w in toks if a >= actor.end][:4]
+        before3 = near3
+        k = _starts_from(toks, actor.end)
+        after = [w for _, _, w in toks[k : k + 4]]
         if len(before3) == 3 and before3[0] & _INNA and not any(w.startswith(_VICTIM_OF + ("لقوا", "سقطوا")) for w in after):
             return False  # «أن مقاتلين من المعارضة وافقوا»: the subject after «أن» (not «… قتلوا»)
         if len(before3) == 3 and any(f.startswith(OWN_ACTS + ("اقتحم",)) for f in before3[0]):

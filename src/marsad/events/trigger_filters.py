@@ -90,8 +90,8 @@ def consented(toks: Toks, hit: TriggerHit) -> bool:
                          for a, b in zip(after, after[1:], strict=False))
 
 
-#: Verbs that start, end, resume or continue an evacuation or a withdrawal («بدأت ظهر الاثنين عملية
-#: إجلاء …»، «بدأ مقاتلو المعارضة، السبت، في الانسحاب من …»، «أتموا الأحد انسحابهم من مدينة منبج»).
+#: Verbs that start, end, resume or continue an evacuation or a withdrawal («بدأت مساء الأحد عملية
+#: إجلاء …»، «بدأ المسلحون، الخميس، في الانسحاب من …»، «أتموا الأحد انسحابهم من مدينة منبج»).
 _UNDER_WAY = frozenset({"بدات", "انتهت", "اكتملت", "استكملت", "تواصلت", "انطلقت", "استونفت",
                         "بدا", "بداوا", "اتم", "اتمت", "اتموا", "اكمل", "اكملت", "اكملوا", "استكمل", "استكملوا"})
 #: «عملية إجلاء حالات طبية/جرحى»: the sick and wounded leave, no side hands over ground.

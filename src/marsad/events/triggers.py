@@ -215,7 +215,7 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("خروج مقاتل*", "Non-violent transfer of territory", 2, False),
     ("خروج المسلحين", "Non-violent transfer of territory", 2, False),
     ("مغادره", "Non-violent transfer of territory", 1, False),
-    # «بدأت ظهر الاثنين عملية إجلاء مقاتلين من …»، «انتهت فجر الخميس عملية إجلاء سكان بلدتي …»: only after
+    # «بدأت مساء الأحد عملية إجلاء مسلحين من …»، «انتهت فجر الخميس عملية إجلاء سكان بلدتي …»: only after
     # a verb that starts, ends or resumes it (trigger_filters.evacuation_under_way)
     ("عمليه اجلاء", "Non-violent transfer of territory", 2, False),
     ("عمليات اجلاء", "Non-violent transfer of territory", 2, False),

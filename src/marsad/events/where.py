@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from marsad.actors.text import words
 from marsad.events import roles, spans
+from marsad.events.listed_places import DIRECTIONS
 from marsad.model import Actor, Article, Place, Span
 
 #: How much a borrowed place lowers an event's confidence.
@@ -117,12 +118,9 @@ def anaphoric_place(article: Article, places: Sequence[Place], words: list[tuple
     return replace(town, geo_precision=2) if near else town  # «بشمال شرق المدينة»: near the town
 
 
-_BEARINGS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
-
-
 def _bearing(word: str) -> bool:
     """«شرق»، «بشمال»، «وغربي»: a compass bearing (from the town named after it)."""
-    return word in _BEARINGS or word[:1] in "بو" and word[1:] in _BEARINGS
+    return word in DIRECTIONS or word[:1] in "بو" and word[1:] in DIRECTIONS
 
 
 _ELABORATE = ("وقال", "وافاد", "واضاف", "واوضح", "وذكر", "وافادت", "وقالت", "واضافت", "واوضحت", "وذكرت")
