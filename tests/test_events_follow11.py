@@ -35,3 +35,21 @@ def test_a_suicide_bombing_takes_the_group_a_toll_update_names() -> None:
     (bombing,) = code("ارتفعت إلى 50 قتيلا حصيلة التفجيرات الانتحارية والهجمات التي شنها داعش، الثلاثاء، في محافظة "
                       "السويداء. وشملت الهجمات تفجيرين انتحاريين في سوق الخضار في مدينة السويداء.")
     assert bombing.sub_event_type == "Suicide bomb" and bombing.actor1 == "Islamic State (Syria)"
+
+
+def test_fighters_leaving_with_civilians_are_the_transfers_side() -> None:
+    (leaving,) = code("وخرج الثلاثاء مئات المقاتلين والمدنيين من بلدة نوى بريف درعا باتجاه إدلب.")
+    assert leaving.sub_event_type == "Non-violent transfer of territory"
+    assert leaving.actor1 == "Opposition Rebels (Syria)"
+
+
+def test_air_defences_are_the_states_military() -> None:
+    (intercepted,) = code("وتصدت الدفاعات الجوية، الثلاثاء، لصواريخ إسرائيلية استهدفت مطار الشعيرات بريف حمص.")
+    assert intercepted.actor1 == "Military Forces of Syria (2000-)"
+
+
+def test_who_intercepts_a_strike_is_no_side_of_it() -> None:
+    events = code("وتعرض مطار الضبعة العسكري بريف حمص، الثلاثاء، لضربة صاروخية معادية تصدت لها وسائط الدفاع الجوي.")
+    strike = next(e for e in events if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert strike.actor1 != "Military Forces of Syria (2000-)"
+

@@ -27,6 +27,7 @@ from marsad.events.subtypes import (
     actor_fields,
     air_launched,
     deal_named,
+    fighters_side,
     military_target,
     own_part,
     resolve_sub,
@@ -293,6 +294,7 @@ def _draft(
     actor1, inter1, actor2, inter2 = names
     if not actor2 and sub in REMOTE_SUBS and (military_target(toks[seg_lo:seg_hi]) or loc.place.feature in _BASES):
         actor2, inter2 = state_forces(country, actor1)  # «مطار الشعيرات»، «قاعدة "تيفور"»: a named base
+    actor1, inter1, actor2, inter2 = fighters_side(sub, (actor1, inter1, actor2, inter2), toks[seg_lo:seg_hi], country)
     if not actor2 and sub == "Non-violent transfer of territory" and inter1 == 2 and _state_in_story(article, country):
         actor2, inter2 = state_forces(country, actor1)  # rebels who hand over a town hand it to the state
     if one_sided_attack(toks[seg_lo:seg_hi], hit.start, sub, actor2):

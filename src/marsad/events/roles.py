@@ -39,7 +39,8 @@ def pick_actors(
     """(actor1, actor2) inside ``[start, end)``: the agent first, the target second."""
     found = spans.within(actors, start, end)
     found = [a for a in found if not _controls_only(a, toks, found) and not _speaker_civilians(a, toks, anchor)
-             and not _neighbour(a, toks) and not _describes(a, found, toks) and not _protested(a, toks)]
+             and not _neighbour(a, toks) and not _describes(a, found, toks) and not _protested(a, toks)
+             and not _intercepts(a, toks, anchor)]
     sources = [a for a in found if _is_source(a, toks, anchor) or _accuser(a, found, toks, anchor)]
     found = [a for a in found if a not in sources or _own_forces(a, toks, anchor)]
     found = [a for a in found if not _members_of_next(a, found, toks)]
@@ -133,6 +134,22 @@ def _describes(actor: Actor, found: list[Actor], toks: Words) -> bool:
         return False
     rel = before[k][0]
     return any(o is not actor and 0 <= rel - o.end <= 2 for o in found)
+
+
+_INTERCEPT = frozenset({"تصدت", "تصدي", "اعترضت", "اعترض", "اسقطت", "اسقط"})
+
+
+def _intercepts(actor: Actor, toks: Words, anchor: int) -> bool:
+    """«تعرض المطار لضربة صاروخية تصدت لها وسائط الدفاع الجوي»: who intercepts a strike told before
+    (its verb after the trigger, the strike a pronoun: «لها/له»، «اعترضتها») or detects it is no side of it."""
+    before = [t for t in toks if t[1] <= actor.start][-2:]
+    if before and before[-1][2].removeprefix("و") in ("رصدت", "رصد"):
+        return True  # «رصدت الدفاعات الجوية إطلاق صاروخ … من قبل الحوثيين»: who detects it is a witness
+    if not before or before[0][0] <= anchor:
+        return False
+    if before[-1][2].removeprefix("و") in ("اعترضتها", "اعترضته", "اسقطتها", "اسقطته"):
+        return True  # «اعترضتها الدفاعات الجوية»
+    return len(before) == 2 and bool(variants(before[0][2]) & _INTERCEPT) and before[1][2] in ("لها", "له", "لهم")
 
 
 def _in_relative_clause(actor: Actor, toks: Words) -> bool:

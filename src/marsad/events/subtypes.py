@@ -245,6 +245,18 @@ def state_forces(country: str, actor1: str) -> tuple[str, int]:
     return "", 0
 
 
+def fighters_side(sub: str, sides: tuple[str, int, str, int], seg: Words, country: str) -> tuple[str, int, str, int]:
+    """«خرج مئات المقاتلين والمدنيين من القنيطرة»: civilians who leave with fighters are no side
+    of the transfer; the fighters are (a side named with them, else Syria's opposition rebels)."""
+    actor1, inter1, actor2, inter2 = sides
+    if sub != "Non-violent transfer of territory" or not actor1.startswith("Civilians") or not any(
+            f.startswith(("مقاتل", "مسلح")) for _, _, w in seg for f in variants(w)):
+        return sides
+    if actor2 and not actor2.startswith("Civilians"):
+        return actor2, inter2, "", 0
+    return ("Opposition Rebels (Syria)", 2, "", 0) if country == "Syria" else sides
+
+
 def supported(clause: Words, hit: TriggerHit) -> bool:
     """A weak noun trigger («صواريخ») counts only with a toll or an attack verb in its clause;
     «مغادرة» only when fighters are the ones leaving."""
