@@ -53,3 +53,10 @@ def test_who_intercepts_a_strike_is_no_side_of_it() -> None:
     strike = next(e for e in events if e.sub_event_type == "Shelling/artillery/missile attack")
     assert strike.actor1 != "Military Forces of Syria (2000-)"
 
+
+def test_a_replys_strikes_keep_their_own_place() -> None:
+    events = code("وقال الجيش الإسرائيلي إنه شن ضربات على مواقع إيرانية في سوريا، ردا على إطلاق صواريخ على "
+                  "مواقعه في الجولان، فجر الثلاثاء. وقال مصدر عسكري إن الصواريخ الإسرائيلية استهدفت مواقع في "
+                  "ريف دمشق.")
+    places = {e.location for e in events}
+    assert "Rural Damascus" in places, places

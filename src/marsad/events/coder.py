@@ -157,7 +157,8 @@ def _with_story_agent(article: Article, draft: Draft, story: Story) -> Draft:
             draft.actor2.startswith("Civilians") or draft.sub_event_type == "Suicide bomb"):
         # «36 مدنياً خطفوا الأربعاء»، «تفجيرين انتحاريين في سوق» in a story of the Islamic State's attack: that group's
         draft = replace(draft, actor1=story.perpetrator.name, inter1=story.perpetrator.inter)
-    story.last = draft
+    if "answered" not in draft.cues:  # «ردا على إطلاق صواريخ … في الجولان»: the reply's strikes stay the story's
+        story.last = draft
     return draft
 
 

@@ -82,7 +82,8 @@ def code_hit(
             story.unplaced = pick_date(cl.clause_dates, cl.dates, hit.start, published)
         return []
     country = country_name(loc.place.country) or "Syria"
-    a1, a2 = _actors(article, toks, hit, _answered(toks, hit, cl), country, loc.elaborated, story)
+    answered = _answered(toks, hit, cl)
+    a1, a2 = _actors(article, toks, hit, answered, country, loc.elaborated, story)
     typed = _sub_type(article, toks, hit, cl, a1, a2, country)
     if typed is None:
         return []
@@ -99,6 +100,8 @@ def code_hit(
     draft = _draft(article, toks, hit, cl, loc, sub, (a1, a2), country, (when, precision, date_conf), story, stale)
     if draft is None:
         return []
+    if answered is not cl:  # the attack a reply answers: no event later sentences refer back to (coder)
+        draft = replace(draft, cues=draft.cues | {"answered"})
     listed = where.enumerated_places(article, toks[cl.seg_lo : cl.seg_hi], story.following) \
         or placing.coordinated(loc.places, article.text, loc.place)
     if len(listed) >= 3 and not cl.clause_dates and cells.spread(listed):
