@@ -32,8 +32,8 @@ def test_short_stems_in_yan_are_no_duals(word: str) -> None:
 
 
 def test_a_suicide_bombing_takes_the_group_a_toll_update_names() -> None:
-    (bombing,) = code("ارتفعت إلى 50 قتيلا حصيلة التفجيرات الانتحارية والهجمات التي شنها داعش، الثلاثاء، في محافظة "
-                      "السويداء. وشملت الهجمات تفجيرين انتحاريين في سوق الخضار في مدينة السويداء.")
+    (bombing,) = code("وصلت إلى 40 قتيلا حصيلة الهجمات والتفجيرات التي نفذها داعش، الثلاثاء، بمحافظة السويداء. "
+                      "ومن بينها تفجيران انتحاريان قرب ساحة عامة في مدينة السويداء.")
     assert bombing.sub_event_type == "Suicide bomb" and bombing.actor1 == "Islamic State (Syria)"
 
 
@@ -49,13 +49,13 @@ def test_air_defences_are_the_states_military() -> None:
 
 
 def test_who_intercepts_a_strike_is_no_side_of_it() -> None:
-    events = code("وتعرض مطار الضبعة العسكري بريف حمص، الثلاثاء، لضربة صاروخية معادية تصدت لها وسائط الدفاع الجوي.")
+    events = code("واستهدف هجوم صاروخي، الثلاثاء، مواقع للجيش في مدينة القصير بريف حمص، وتصدت له الدفاعات الجوية.")
     strike = next(e for e in events if e.sub_event_type == "Shelling/artillery/missile attack")
     assert strike.actor1 != "Military Forces of Syria (2000-)"
 
 
 def test_a_replys_strikes_keep_their_own_place() -> None:
-    events = code("وقال الجيش الإسرائيلي إنه شن ضربات على مواقع إيرانية في سوريا، ردا على إطلاق صواريخ على "
+    events = code("وقال الجيش الإسرائيلي إنه شن ضربات على مواقع إيرانية داخل سوريا، ردا على إطلاق صواريخ على "
                   "مواقعه في الجولان، فجر الثلاثاء. وقال مصدر عسكري إن الصواريخ الإسرائيلية استهدفت مواقع في "
                   "ريف دمشق.")
     places = {e.location for e in events}
