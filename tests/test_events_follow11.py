@@ -60,3 +60,10 @@ def test_a_replys_strikes_keep_their_own_place() -> None:
                   "ريف دمشق.")
     places = {e.location for e in events}
     assert "Rural Damascus" in places, places
+
+
+def test_what_is_fired_towards_a_place_hits_it() -> None:
+    (strike,) = code("وأسقطت الدفاعات الجوية الروسية، الثلاثاء، طائرة مسيرة أرسلها مسلحون نحو قاعدة حميميم.")
+    assert strike.location == "Hmeimim airbase"
+    (leaving,) = code("وخرج الثلاثاء مئات المقاتلين من بلدة نوى بريف درعا نحو إدلب.")
+    assert leaving.location != "Idleb"

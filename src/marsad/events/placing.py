@@ -92,7 +92,7 @@ def _usable(place: Place, actors: Sequence[Actor], toks: Words, talks: bool = Fa
     if spans.covers(actors, place.start):
         return False
     near = words_before(toks, place.start, 3)
-    if near and near[-1] & {"الي", "نحو"}:
+    if near and near[-1] & {"الي", "نحو"} and not _fired_at(toks, place.start):
         return False  # a destination («خروجهم إلى جرابلس»), not where it happened
     if not talks and _said_at(toks, place):
         return False  # «قال للصحفيين في موسكو»، «قبل ساعات من قمة في طهران»: where it was said
@@ -100,6 +100,16 @@ def _usable(place: Place, actors: Sequence[Actor], toks: Words, talks: bool = Fa
                                             if place.end <= a <= place.end + 8):
         return False  # «الضفة الغربية لنهر الفرات»: a river bank
     return not any(f & _ORIGIN for f in near)
+
+
+_FIRED = ("اطلق", "قذائف", "قذيفه", "صواريخ", "صاروخ", "مسيره", "مسيرات")
+
+
+def _fired_at(toks: Words, start: int) -> bool:
+    """«أطلقها مسلحون نحو قاعدة حميميم»، «صواريخ نحو مطار المزة»: what is fired «نحو» a place is aimed
+    at it, so the place is the attack's (not a destination as «خروجهم نحو إدلب» is)."""
+    near = words_before(toks, start, 4)
+    return bool(near) and "نحو" in near[-1] and any(f.startswith(_FIRED) for forms in near[:-1] for f in forms)
 
 
 #: Conferences, summits, meetings and press briefings: a place just after one is where words were said
