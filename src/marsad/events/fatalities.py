@@ -61,6 +61,51 @@ def _day_of_month(toks: list[tuple[int, int, str]], j: int) -> bool:
         nxt[1] in MONTHS or nxt[1].removeprefix("ال").startswith("شهر")))
 
 
+def _magnitude(value: int) -> int:
+    """0 for units and teens, 1 for tens, 2 for hundreds and more: the parts of a number word."""
+    return 2 if value >= 100 else 1 if value >= 20 else 0
+
+
+def _compound(toks: list[tuple[int, int, str]], j: int, value: int) -> tuple[int, int]:
+    """The whole number that number word ``j`` (of ``value``) begins, and its last index:
+    «ثلاثة عشر» 13, «خمسة وعشرين» 25, «مئة وخمسة وعشرين» 125 — parts joined by «و», each of
+    another magnitude (so «خمسة وثلاثة» stays 5: two counts). Digits stand alone."""
+    if _DIGITS.match(toks[j][2]):
+        return value, j
+    if value < 10 and j + 1 < len(toks) and toks[j + 1][2] in TEN:
+        return value + 10, j + 1
+    used = {_magnitude(value)}
+    while j + 1 < len(toks) and toks[j + 1][2].startswith("و"):
+        part = _UNITS.get(toks[j + 1][2][1:])
+        if part is None or _magnitude(part) in used:
+            break
+        used.add(_magnitude(part))
+        value, j = value + part, j + 1
+    return value, j
+
+
+def _eleven(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """«أحد عشر»/«إحدى عشرة»: 11 (alone, «أحد» is «one of», never a toll)."""
+    return toks[j][2] in ("احد", "احدي") and j + 1 < len(toks) and toks[j + 1][2] in TEN
+
+
+def _compound_at(toks: list[tuple[int, int, str]], j: int) -> int | None:
+    """The whole number that word ``j`` is part of («وعشرين» in «خمسة وعشرين» is 25), or None."""
+    if _eleven(toks, j):
+        return 11
+    value = _value(toks[j][2])
+    if value is None or _DIGITS.match(toks[j][2]):
+        return value
+    k = j
+    while k > 0 and toks[k][2].startswith("و") and toks[k][2][1:] in _UNITS and toks[k - 1][2] in _UNITS:
+        k -= 1
+    first = _value(toks[k][2])
+    if first is None:
+        return value
+    total, last = _compound(toks, k, first)
+    return total if last >= j else value
+
+
 def _number_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
     """«قتل ما لا يقل عن 27»: skip approximators up to the number (value, its index)."""
     j = i + 1
@@ -69,8 +114,9 @@ def _number_after(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] |
         if value is not None and _DIGITS.match(toks[j][2]) and _day_of_month(toks, j):
             return None
         if value is not None:
-            teen = value < 10 and not _DIGITS.match(toks[j][2]) and j + 1 < len(toks) and toks[j + 1][2] in TEN  # «ثلاثة عشر»
-            return value + 10 * teen, j + teen
+            return _compound(toks, j, value)
+        if _eleven(toks, j):
+            return 11, j + 1
         if toks[j][2] not in _FILLER:
             return None
         j += 1
@@ -156,8 +202,14 @@ def _counted_people(toks: list[tuple[int, int, str]], lo: int, hi: int) -> int |
     """A count right before a people noun in ``[lo, hi)`` («ثلاثة مسلحين»), not a day of the month."""
     for j in range(lo, hi - 1):
         value = _value(toks[j][2])
-        nxt = toks[j + 1][2]
-        if value is not None and value < 100000 and not _day_of_month(toks, j) and (
+        if value is not None:
+            value, last = _compound(toks, j, value)
+            if last + 1 >= hi:
+                return None
+        else:
+            last = j
+        nxt = toks[last + 1][2]
+        if value is not None and value < 100000 and not _day_of_month(toks, last) and (
                 nxt.startswith(_PEOPLE) or nxt.removesuffix("ا").removesuffix("ين").removesuffix("ان") in _BROKEN_PLURAL):
             return value
     return None
@@ -212,7 +264,7 @@ def count_deaths(toks: list[tuple[int, int, str]]) -> int | None:
         stop = _before_injuries(toks, i)
         for j in (i + 1, i - 1, i + 2, i - 2, i + 3):
             if 0 <= j < stop:
-                value = _value(toks[j][2])
+                value = _compound_at(toks, j)
                 if value is not None and value < 100000 and not _day_of_month(toks, j):
                     return value
         later = _counted_people(toks, i + 4, min(stop, i + 8))
