@@ -138,7 +138,7 @@ def _clause(article: Article, toks: Words, hits: list[TriggerHit], k: int, dates
     dated_after = any(hit.end <= d.start <= soon and not d.statement for d in dates)
     own_date = any(hit.end <= d.start < toks[hi - 1][1] and not d.statement for d in dates)
     fresh = any(hit.end <= d.start < toks[hi - 1][1] and not d.statement
-                and age(d.date, article.published) > -timeframe.RECAP_DAYS for d in dates)
+                and -timeframe.RECAP_DAYS < age(d.date, article.published) <= 0 for d in dates)
     # «ردا على إطلاق صواريخ … فجر الخميس»: a reply's cause of this week is news; older, a reference point
     last = deal_named(toks, hit, hi)  # «اتفاق هدنة ينص على»: the deal's terms, not a plan
     if context.is_unreal(toks, lo, hit.first, last, hi, own_date) or context.is_background(
@@ -210,10 +210,10 @@ def _answered(toks: Words, hit: TriggerHit, cl: Clause) -> Clause:
     return cl if k is None else replace(cl, lo=k + 1, seg_lo=max(cl.seg_lo, k + 1))
 
 
-def _genitive_agent(article: Article, toks: Words, hit: TriggerHit) -> Actor | None:
+def _capture_genitive(article: Article, toks: Words, hit: TriggerHit) -> Actor | None:
     """The actor right after a capture noun is its agent («أفاد المرصد عن سيطرة قوات النظام على …»;
     roles leaves it out, as it does the side after «تحت سيطرة»)."""
-    nxt = next((t for t in toks if t[0] >= hit.end), None)
+    nxt = toks[hit.last + 1] if hit.last + 1 < len(toks) else None  # the word after the trigger
     if hit.definition.sub_event_type != TERRITORY or hit.definition.verbal or nxt is None:
         return None
     return next((a for a in article.actors if nxt[0] <= a.start < nxt[1] and a.inter in (1, 2, 3, 8)), None)
@@ -246,7 +246,7 @@ def _actors(
     if a1 is None and hit.definition.sub_event_type == TERRITORY:
         a1, _ = roles.pick_actors(article.actors, toks, toks[0][0], hit.start, hit.start)
     if a1 is None:
-        a1 = _genitive_agent(article, toks, hit)  # «أفاد المرصد عن سيطرة قوات النظام على بلدة …»
+        a1 = _capture_genitive(article, toks, hit)  # «أفاد المرصد عن سيطرة قوات النظام على بلدة …»
     if a1 is not None and a2 is not None and hit.definition.sub_event_type not in ("Armed clash", "Agreement") and \
             roles.conjoined(a1, a2, toks):
         a2 = None  # «حررت قوات الجيش التركي والجيش السوري الحر …»: an ally joined to the agent is no target

@@ -17,7 +17,7 @@ from marsad.actors.states import (
 )
 from marsad.actors.text import variants
 from marsad.events import spans
-from marsad.events.placing import protested
+from marsad.events.placing import ends_by, protested
 from marsad.events.placing import words_before as _words_before
 from marsad.events.target_cues import OWN_ACTS as _OWN_ACTS
 from marsad.events.target_cues import is_target
@@ -68,7 +68,7 @@ _MUTUAL = ("اشتبك", "واشتبك", "اقتتل", "واقتتل", "تقات
 
 
 def _protested(actor: Actor, toks: Words) -> bool:
-    """«اشتباكات مع الشرطة أثناء احتجاج للأكراد ضد الهجمات التي يشنها الجيش التركي»: the side a crowd
+    """«مواجهات مع الشرطة خلال احتجاج للطلاب ضد الغارات التي تشنها القوات التركية»: the side a crowd
     protests against (:func:`marsad.events.placing.protested`) is no side of its event."""
     police = actor.actor_type in ("police", "protesters", "rioters", "civilians") or actor.name.startswith("Police")
     return not police and protested(toks, actor.start)
@@ -123,10 +123,11 @@ _LINKED = frozenset({"المرتبط", "المرتبطه", "المرتبطين",
 
 
 def _describes(actor: Actor, found: list[Actor], toks: Words) -> bool:
-    """«قوات سوريا الديمقراطية، التي تهيمن عليها وحدات حماية الشعب»، «الفصائل التي تدعمها تركيا»:
+    """«قسد، التي تهيمن عليها الوحدات الكردية»، «الفصائل التي تدعمها تركيا»:
     an actor in a relative clause on another actor describes it, unless the clause tells an
     attack («القوات التي قصفتها طائرات روسية»)."""
-    before = [t for t in toks if t[1] <= actor.start][-4:]
+    hi = ends_by(toks, actor.start)
+    before = toks[max(0, hi - 4) : hi]
     if before and variants(before[-1][2]) & _LINKED and any(o is not actor and 0 <= before[-1][0] - o.end <= 3 for o in found):
         return True  # «هيئة تحرير الشام "المرتبط بتنظيم القاعدة"»: who it is linked to
     k = next((i for i in range(len(before) - 1, -1, -1) if variants(before[i][2]) & _RELATIVE), None)
@@ -142,7 +143,8 @@ _INTERCEPT = frozenset({"تصدت", "تصدي", "اعترضت", "اعترض", "�
 def _intercepts(actor: Actor, toks: Words, anchor: int) -> bool:
     """«تعرض المطار لضربة صاروخية تصدت لها وسائط الدفاع الجوي»: who intercepts a strike told before
     (its verb after the trigger, the strike a pronoun: «لها/له»، «اعترضتها») or detects it is no side of it."""
-    before = [t for t in toks if t[1] <= actor.start][-2:]
+    hi = ends_by(toks, actor.start)
+    before = toks[max(0, hi - 2) : hi]
     if before and before[-1][2].removeprefix("و") in ("رصدت", "رصد"):
         return True  # «رصدت الدفاعات الجوية إطلاق صاروخ … من قبل الحوثيين»: who detects it is a witness
     if not before or before[0][0] <= anchor:
