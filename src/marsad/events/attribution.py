@@ -19,6 +19,7 @@ from __future__ import annotations
 from marsad.actors.kb import by_name, inter_for, resolve_name
 from marsad.actors.text import variants, words
 from marsad.events import roles
+from marsad.events.camps import ENEMIES, FOREIGN_STRIKERS, REGIME_SIDE, STRIKE_THEATRES, camp
 from marsad.events.draft import REMOTE, Story, Words, once_per_article
 from marsad.events.triggers import TriggerHit
 from marsad.model import Article
@@ -60,9 +61,6 @@ _FILLER = frozenset({"ما", "لا", "يقل", "عن", "علي", "الاقل", "
 _REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",
                      "Remote explosive/landmine/IED", "Suicide bomb", "Attack"})
 _BATTLES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
-_REGIME_SIDE = frozenset({"Military Forces of Syria (2000-)", "NDF: National Defence Forces", "Hezbollah",
-                          "Military Forces of Iran (1989-)", "Islamic Revolutionary Guard Corps",
-                          "Military Forces of Russia (2000-)"})
 #: How much an inferred side lowers the event's confidence.
 PENALTY = 0.05
 
@@ -158,7 +156,7 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
     ``story_agent``: the story already named the attacker of its strikes (that one is used)."""
     actor1, inter1, actor2, inter2 = sides
     inferred = False
-    if sub in _STRIKES and _camp(actor1) is not None and _camp(actor1) == _camp(actor2):
+    if sub in _STRIKES and camp(actor1) is not None and camp(actor1) == camp(actor2):
         actor2, inter2 = "", 0  # «معارك مع القوات الحكومية وغارات لمقاتلات التحالف»: allies do not strike each other
     if not actor2 and sub in _REMOTE and civilian_victims(seg):
         actor2, inter2, inferred = f"Civilians ({country})", 7, True
@@ -178,7 +176,7 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
     own = any(w.startswith(("قواتنا", "طايراتنا", "جيشنا")) for _, _, w in seg)  # a state speaks of its own
     if actor1.startswith("Unidentified") and country == "Syria" and sub in _STATE_WEAPONS and not story_agent \
             and not own and not (actor2.startswith("Islamic State") and _other_air_force(article)):
-        if actor2 in _REGIME_SIDE:
+        if actor2 in REGIME_SIDE:
             western = _western_striker(article)
             if sub == "Air/drone strike" and _israel_named(article):
                 actor1, inter1, inferred = "Military Forces of Israel", 8, True
@@ -188,7 +186,7 @@ def infer_sides(article: Article, seg: Words, sub: str, country: str, sides: Sid
                 sub != "Shelling/artillery/missile attack" or actor2.startswith("Civilians") and _regime_named(article)):
             actor1, inter1, inferred = "Military Forces of Syria (2000-)", 1, True
     if country == "Yemen" and sub == "Air/drone strike" and (actor1.startswith("Unidentified") or (
-            _camp(actor1) == "yemeni government" and actor1 != "Operation Restoring Hope")) \
+            camp(actor1) == "yemeni government" and actor1 != "Operation Restoring Hope")) \
             and not actor2.startswith("Operation Restoring Hope"):
         actor1, inter1, inferred = "Operation Restoring Hope", 8, True  # the only air force over Yemen
     sides, other = _other_sides(article, seg, sub, country, (actor1, inter1, actor2, inter2), anchor)
@@ -204,7 +202,7 @@ def _the_named_faction(article: Article, sub: str, sides: Sides) -> Sides:
     story of Ahrar al-Sham's deal); fire from afar («قصف نفذته فصائل معارضة») stays generic."""
     if _GENERIC_REBELS not in (sides[0], sides[2]) or sub in _REMOTE:
         return sides
-    named = {a.name for a in article.actors if _camp(a.name) == "opposition" and a.inter == 2
+    named = {a.name for a in article.actors if camp(a.name) == "opposition" and a.inter == 2
              and a.name not in (_GENERIC_REBELS, "Free Syrian Army", "Syrian National Army")}
     if len(named) != 1:
         return sides
@@ -215,13 +213,13 @@ def _the_named_faction(article: Article, sub: str, sides: Sides) -> Sides:
 def strikes_abroad(name: str) -> bool:
     """Whether a state's forces strike outside their own country in these theatres (Russia
     and the outside strikers), so a story's lead may lend their name to strikes elsewhere."""
-    return name in _FOREIGN_STRIKERS or name == "Military Forces of Russia (2000-)"
+    return name in FOREIGN_STRIKERS or name == "Military Forces of Russia (2000-)"
 
 
 def foreign_target(article: Article, actor1: str, inter1: int, sub: str, anchor: int, country: str) -> tuple[str, int] | None:
     """The target of an outside state's strike that names none (its nearest enemy the story
     named before ``anchor``), also when the striker was lent by the story's lead."""
-    if sub in _STRIKES and actor1 in _FOREIGN_STRIKERS:
+    if sub in _STRIKES and actor1 in FOREIGN_STRIKERS:
         return _opponent(article, actor1, inter1, anchor, country)
     return None
 
@@ -238,7 +236,7 @@ def _other_sides(article: Article, seg: Words, sub: str, country: str, sides: Si
         other = first and _opponent(article, first[0], first[1], anchor, country, within=_NEAR)
         if first and other:
             return (first[0], first[1], other[0], other[1]), True
-    if not actor2 and actor1 and (sub in _BATTLES or sub in _STRIKES and actor1 in _FOREIGN_STRIKERS):
+    if not actor2 and actor1 and (sub in _BATTLES or sub in _STRIKES and actor1 in FOREIGN_STRIKERS):
         other = _opponent(article, actor1, inter1, anchor, country) or _enemy_after(article, actor1, anchor, country)
         if other is not None:
             return (actor1, inter1, other[0], other[1]), True
@@ -299,61 +297,6 @@ def _names_other(article: Article, start: int, end: int) -> bool:
     return False
 
 
-#: States that strike from outside a theatre: a strike of theirs with no target named hits the
-#: nearest opposing side the story named («قصفت إسرائيل 50 هدفاً في القطاع» after «حماس»).
-_FOREIGN_STRIKERS = frozenset({"Military Forces of Israel", "Military Forces of the United States",
-                               "Military Forces of the United Kingdom", "Military Forces of France",
-                               "Global Coalition Against Daesh", "Military Forces of Turkey (2016-)"})
-
-_PALESTINIAN_FACTIONS = ("Hamas Movement", "PIJ: Palestinian Islamic Jihad", "Al Aqsa Martyrs Brigade",
-                         "PFLP: Popular Front for the Liberation of Palestine", "Popular Resistance Committees")
-_AXIS = ("Military Forces of Syria (2000-)", "Military Forces of Iran (1989-)", "Islamic Revolutionary Guard Corps",
-         "Hezbollah", "NDF: National Defence Forces")
-_STRIKE_THEATRES = frozenset({"Syria", "Iraq", "Palestine", "Israel", "Lebanon"})
-#: Whom each outside striker's strikes hit (its opponents in these theatres; never its allies).
-_ENEMIES = {
-    "israel": frozenset(_AXIS + _PALESTINIAN_FACTIONS),
-    "western": frozenset(_AXIS + ("Islamic State (Syria)", "Islamic State (Iraq)", "Hayat Tahrir al-Sham",
-                                  "Hurras al-Din", "Jaish Khalid Bin al Walid")),
-    "opposition": frozenset(("YPG: Kurdish People's Protection Units", "SDF: Syrian Democratic Forces",
-                             "YPJ: Kurdish Women's Protection Units", "Asayish", "PKK: Kurdistan Workers Party")),
-}
-
-#: The camps of the Syrian war (and of Gaza's): two actors of different camps fight each other.
-_CAMPS = {
-    **dict.fromkeys(_REGIME_SIDE | {"Liwa al-Quds", "Liwa Fatemiyoun", "Liwa Zainebiyoun", "Wagner Group"},
-                    "government"),
-    **dict.fromkeys(("Military Forces of Turkey (2016-)", "Syrian National Army", "Free Syrian Army",
-                     "Opposition Rebels (Syria)", "National Front for Liberation", "Jaish al-Islam",
-                     "Faylaq al-Rahman", "Ahrar al-Sham", "Jaish al-Izza", "Nour al-Din al-Zenki Movement",
-                     "Faylaq al-Sham", "Ahrar al-Sharqiya", "Sultan Murad Division", "Hamza Division", "Jaish al-Nasr",
-                     "Southern Front", "Syrian Liberation Front"), "opposition"),
-    **dict.fromkeys(("YPG: Kurdish People's Protection Units", "SDF: Syrian Democratic Forces", "Asayish",
-                     "YPJ: Kurdish Women's Protection Units"), "kurdish"),
-    "Islamic State (Syria)": "islamic state",
-    "Jaish Khalid Bin al Walid": "islamic state",
-    "Hayat Tahrir al-Sham": "jihadist",
-    "Hurras al-Din": "jihadist",
-    **dict.fromkeys(("Operation Restoring Hope", "Military Forces of Yemen (2016-) Hadi Government", "Giants Brigades",
-                     "Hadrami Elite Forces", "Tihama Resistance", "Military Forces of the United Arab Emirates"),
-                    "yemeni government"),
-    "Military Forces of Yemen (2017-) Supreme Political Council": "houthis",
-    "Military Forces of Israel": "israel",
-    **dict.fromkeys(("Military Forces of the United States", "Military Forces of the United Kingdom",
-                     "Military Forces of France", "Global Coalition Against Daesh"), "western"),
-    **dict.fromkeys(_PALESTINIAN_FACTIONS, "palestinian factions"),
-}
-
-
-def _camp(name: str) -> str | None:
-    return _CAMPS.get(name)
-
-
-def allied(a: str, b: str) -> bool:
-    """Two actors of one camp of these wars (allies do not strike each other)."""
-    return _camp(a) is not None and _camp(a) == _camp(b)
-
-
 def _enemy_after(article: Article, actor1: str, anchor: int, country: str) -> tuple[str, int] | None:
     """Turkey's battle or strike in Syria whose story names the Kurdish forces only later («حررت قوات
     الجيش التركي … أربع قرى في منطقة عفرين» before «وحدات حماية الشعب»): those forces (ACLED's YPG or
@@ -361,7 +304,7 @@ def _enemy_after(article: Article, actor1: str, anchor: int, country: str) -> tu
     not the target (Gaza clashes, strikes on Iraqi militias): no such rule for them."""
     if actor1 != "Military Forces of Turkey (2016-)" or country != "Syria":
         return None
-    enemies = _ENEMIES["opposition"] - {"PKK: Kurdistan Workers Party"}
+    enemies = ENEMIES["opposition"] - {"PKK: Kurdistan Workers Party"}
     for a in sorted((a for a in article.actors if a.start > anchor), key=lambda a: a.start):
         kb = by_name(a.name)
         name = resolve_name(kb, country) if kb is not None else a.name
@@ -390,23 +333,23 @@ def _opponent(article: Article, actor1: str, inter1: int, anchor: int, country: 
         if kb is None or "{country}" in kb.name or kb.actor_type in ("civilians", "protesters", "rioters"):
             continue
         name, inter = resolve_name(kb, country), inter_for(kb, country)
-        if name == actor1 or inter not in (1, 2, 3, 8) or _camp(name) == "western" or (
-                _camp(name) == "israel" and country == "Syria"):
+        if name == actor1 or inter not in (1, 2, 3, 8) or camp(name) == "western" or (
+                camp(name) == "israel" and country == "Syria"):
             continue  # the Western states and Israel strike Syria from afar: no side of a ground battle
-        if actor1 in _FOREIGN_STRIKERS:
-            if country not in _STRIKE_THEATRES:
+        if actor1 in FOREIGN_STRIKERS:
+            if country not in STRIKE_THEATRES:
                 return None
-            if name in _ENEMIES.get(_camp(actor1) or "", ()):
+            if name in ENEMIES.get(camp(actor1) or "", ()):
                 return name, inter
             continue
         if any_camp:
-            if _camp(name) is not None or country != "Syria":
+            if camp(name) is not None or country != "Syria":
                 return name, inter
             continue
         if country != "Syria" and (inter == 1) != (inter1 == 1) and {inter, inter1} <= {1, 2, 3} and (
                 kb.country == country or inter == 1):
             return name, inter  # outside Syria's camps: the local state's forces and a local armed group fight
-        if _camp(name) is None or _camp(actor1) is None or _camp(name) == _camp(actor1):
+        if camp(name) is None or camp(actor1) is None or camp(name) == camp(actor1):
             continue  # allies, or a side whose camp is unknown
         return name, inter
     return None

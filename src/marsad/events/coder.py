@@ -14,7 +14,8 @@ from datetime import datetime
 from marsad.actors.kb import by_name, country_name, inter_for
 from marsad.actors.text import text_words, variants, words
 from marsad.events import asides, cells, roles, where
-from marsad.events.attribution import GROUP_VIOLENCE, allied, foreign_target, strikes_abroad
+from marsad.events.attribution import GROUP_VIOLENCE, foreign_target, strikes_abroad
+from marsad.events.camps import allied
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.draft import NO_TOLL, REMOTE, Draft, Story, Words
 from marsad.events.fatalities import count_deaths

@@ -77,7 +77,7 @@ def _protested(actor: Actor, toks: Words) -> bool:
 def _without_allies(agents: list[Actor], toks: Words) -> list[Actor]:
     """«من قبل القوات التركية والفصائل»: an ally joined by «و» to the agent is on its side, not
     its opponent (the camps of :mod:`marsad.events.attribution`; «بين X وY» was read before)."""
-    from marsad.events.attribution import allied
+    from marsad.events.camps import allied
 
     if len(agents) < 2 or not conjoined(agents[0], agents[1], toks) or not allied(agents[0].name, agents[1].name):
         return agents
