@@ -136,7 +136,7 @@ def _at(text: str, name: str, admin1: str, lat: float, lon: float, pcode: str = 
 
 
 def test_a_province_named_after_a_list_situates_its_far_namesakes() -> None:
-    from marsad.events.placing import situated
+    from marsad.events.listed_places import situated
 
     text = "سيطرت القوات على قرى البستان، والشومرية شرقي درعا أمس"
     far = _at(text, "البستان", "Al-Hasakeh", 36.5, 40.7)
@@ -149,7 +149,7 @@ def test_a_province_named_after_a_list_situates_its_far_namesakes() -> None:
 
 
 def test_a_town_s_bearing_or_a_list_of_regions_situates_nothing() -> None:
-    from marsad.events.placing import situated
+    from marsad.events.listed_places import situated
 
     text = "وجود في التنف جنوب غربي البوكمال قرب الحدود"
     tanf = _at(text, "التنف", "Homs", 33.5, 38.6)

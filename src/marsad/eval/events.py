@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from marsad.geo.distance import great_circle_km
+
 if TYPE_CHECKING:
     from marsad.model import Article
 
@@ -82,11 +84,10 @@ def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
     try:
-        la1, lo1, la2, lo2 = (math.radians(float(x)) for x in (a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
+        la1, lo1, la2, lo2 = (float(x) for x in (a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
     except (KeyError, TypeError, ValueError):
         return math.inf
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    return great_circle_km(la1, lo1, la2, lo2)
 
 
 def same_place(s: dict[str, Any], g: dict[str, Any]) -> bool:

@@ -19,6 +19,7 @@ from marsad.events.confidence import draft_cues, hedged
 from marsad.events.dates import DateRef, age, dates_outside, pick_date, until
 from marsad.events.draft import MAX_AGE_DAYS, NO_TOLL, REMOTE, RETALIATORS, Draft, Story, Words
 from marsad.events.fatalities import count_deaths, told_before
+from marsad.events.listed_places import in_list_province, situated
 from marsad.events.newsworthy import not_news
 from marsad.events.ontology import event_type_of
 from marsad.events.subtypes import (
@@ -106,7 +107,7 @@ def code_hit(
         or placing.coordinated(loc.places, article.text, loc.place)
     if len(listed) >= 3 and not cl.clause_dates and cells.spread(listed):
         return []  # «في محافظات دمشق وريفها وحلب وحماة» undated: a summary, not events
-    listed = placing.in_list_province(placing.situated(listed, article.places, article.text))
+    listed = in_list_province(situated(listed, article.places, article.text))
     last_day = until(article.text, cl.clause_dates, when)
     days: list[date | None] = [when + timedelta(days=k) for k in range((last_day - when).days + 1)] \
         if when and last_day else [when]

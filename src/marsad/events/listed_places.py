@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from marsad.actors.text import variants, words
 from marsad.events import spans
+from marsad.geo.distance import great_circle_km
 from marsad.model import Place
 
 #: Compass bearings («شرقي درعا»): after a list they situate it from a city.
@@ -80,9 +81,7 @@ def _km(a: Place, b: Place) -> float:
     """Great-circle distance between two places (infinite when one has no coordinates)."""
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return math.inf
-    la1, lo1, la2, lo2 = (math.radians(x) for x in (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return great_circle_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def in_list_province(listed: list[Place]) -> list[Place]:

@@ -11,8 +11,6 @@ from marsad.actors.text import variants, words
 from marsad.events import spans
 from marsad.events.context import REPLY, protest_word
 from marsad.events.listed_places import DIRECTIONS as _DIRECTIONS
-from marsad.events.listed_places import in_list_province as in_list_province  # hit.py's list rules
-from marsad.events.listed_places import situated as situated
 from marsad.model import Actor, Entity, Place
 
 Words = list[tuple[int, int, str]]
@@ -278,8 +276,6 @@ def _reference_point(place: Place, named: list[Place], toks: Words) -> bool:
     if k < len(toks) and toks[k][0] < place.start < toks[k][1] and toks[k][2].startswith("ب"):
         return False  # «ريف إدلب الغربي بجسر الشغور»: «بـ» names where, the direction was an adjective
     return any(0 < place.start - other.end <= 40 for other in named)
-
-
 
 
 def _locative(place: Place, toks: Words) -> bool:
