@@ -9,6 +9,7 @@ window position; a sentence's features are then concatenations of cached lists.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from marsad.ner.lexicon import Lexicon
 from marsad.ner.text import normalize, shape
@@ -52,6 +53,64 @@ class WordIds:
     right2: list[int]
     stem: str
     norm: str
+
+
+#: The fields of a word's own features after the constant ``b``, in their order (then
+#: its clusters ``c0=…`` or ``s0=…``, else ``c=none``; its gazetteer and trigger marks;
+#: ``cap`` for a capitalised Latin word).
+OWN_FIELDS = ("w", "st", "pc", "sf", "sh", "sp2", "sp3", "ss1", "ss2", "ss3", "ss4", "ln", "fq")
+
+
+class OwnValues(NamedTuple):
+    """A word's own features as values (:meth:`FeatureExtractor.own_values`)."""
+
+    #: One per :data:`OWN_FIELDS`: the normalised form and the stem come first.
+    values: tuple[str, ...]
+    #: ``"c"``: the clusters are the form's; ``"s"``: the stem's.
+    cluster_kind: str
+    clusters: tuple[str, ...]
+    marks: list[str]
+    cap: bool
+
+
+class FeatureIndex:
+    """A trained network's feature ids (feature string -> id, 0 for a feature it lacks),
+    looked up by field and value: building a new word's ~20 feature strings and hashing
+    them cost more than all the rest of its encoding."""
+
+    def __init__(self, ids: dict[str, int]) -> None:
+        self.ids = ids
+        by_field: dict[str, dict[str, int]] = {}
+        for feature, i in ids.items():
+            field, eq, value = feature.partition("=")
+            if eq:  # a field never holds "=": each string maps back to its (field, value)
+                by_field.setdefault(field, {})[value] = i
+        self._own = [by_field.get(k, {}) for k in OWN_FIELDS]
+        self._clusters = {
+            kind: [by_field.get(f"{kind}{i}", {}) for i in range(_cluster_columns(by_field, kind))]
+            for kind in "cs"
+        }
+
+    def own_ids(self, v: OwnValues) -> list[int]:
+        """The ids of :meth:`FeatureExtractor._compute`'s ``own`` strings, in their order."""
+        get = self.ids.get
+        out = [get("b", 0)]
+        out += [d.get(x, 0) for d, x in zip(self._own, v.values, strict=True)]
+        if v.clusters:
+            columns = self._clusters[v.cluster_kind]
+            out += [d.get(c, 0) for d, c in zip(columns, v.clusters, strict=False)]
+            out += [0] * (len(v.clusters) - len(columns))  # columns no feature was kept for
+        else:
+            out.append(get("c=none", 0))
+        out += [get(m, 0) for m in v.marks]
+        if v.cap:
+            out.append(get("cap", 0))
+        return out
+
+
+def _cluster_columns(by_field: dict[str, dict[str, int]], kind: str) -> int:
+    """How many cluster columns of ``kind`` (``c0``, ``c1``, …) reach a kept feature."""
+    return max((int(f[1:]) + 1 for f in by_field if f[:1] == kind and f[1:].isdigit()), default=0)
 
 
 #: Word (normalised form or stem) -> entity types a first pass gave it in the document.
@@ -182,7 +241,9 @@ class FeatureExtractor:
         self._ids[word] = ids
         return ids
 
-    def _compute(self, word: str) -> WordFeatures:
+    def own_values(self, word: str) -> OwnValues:
+        """What a word's own features say, as values: :meth:`_compute` spells them as
+        strings, :class:`FeatureIndex` finds their ids without building the strings."""
         lex = self.lex
         norm = normalize(word) or word
         pre, stem, suf = self.split(norm)
@@ -191,20 +252,24 @@ class FeatureExtractor:
         ck = "c"
         if cl is None:
             cl, ck = lex.clusters.get(stem), "s"
-        cls = [f"{ck}{i}={c}" for i, c in enumerate(cl)] if cl else ["c=none"]
         marks = self._marks.get(norm, ()) + self._marks.get(stem, ())
+        values = (
+            norm, stem, pre, suf, sh, stem[:2], stem[:3], stem[-1:], stem[-2:], stem[-3:], stem[-4:],
+            str(min(len(stem), 9)), _rank_bucket(lex.rank.get(norm, _UNSEEN)),
+        )
         gaz = sorted(set(marks)) if marks else []
-        n = len(stem)
-        own = [
-            "b", f"w={norm}", f"st={stem}", f"pc={pre}", f"sf={suf}", f"sh={sh}",
-            f"sp2={stem[:2]}", f"sp3={stem[:3]}", f"ss1={stem[-1:]}", f"ss2={stem[-2:]}",
-            f"ss3={stem[-3:]}", f"ss4={stem[-4:]}", f"ln={min(n, 9)}",
-            f"fq={_rank_bucket(lex.rank.get(norm, _UNSEEN))}", *cls, *gaz,
-        ]
-        if sh == "lat" and word[:1].isupper():
+        return OwnValues(values, ck, cl or (), gaz, sh == "lat" and word[:1].isupper())
+
+    def _compute(self, word: str) -> WordFeatures:
+        v = self.own_values(word)
+        norm, stem, pre, _, sh = v.values[:5]
+        cls = [f"{v.cluster_kind}{i}={c}" for i, c in enumerate(v.clusters)] or ["c=none"]
+        own = ["b", *[f"{k}={x}" for k, x in zip(OWN_FIELDS, v.values, strict=True)], *cls, *v.marks]
+        if v.cap:
             own.append("cap")
         if not self.windows:
             return WordFeatures(own, [], [], [], [], stem=stem, norm=norm)
+        gaz = v.marks
         near = [f"st={stem}", f"pc={pre}", f"sh={sh}", *(cls[i] for i in _NEAR if i < len(cls)), *gaz]
         far = [f"st={stem}", *cls[1:2], *gaz]
         return WordFeatures(

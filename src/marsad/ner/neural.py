@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from itertools import chain, repeat
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
 
 from marsad.ner.crf import DocumentTagging, Scored, decode, decode_document, merged, viterbi_batch
-from marsad.ner.features import DocTypes, FeatureExtractor
+from marsad.ner.features import DocTypes, FeatureExtractor, FeatureIndex
 from marsad.ner.lexicon import CLUSTERS_FILE, Lexicon
 
 #: The shipped network's file in the package data.
@@ -120,8 +120,9 @@ class NeuralTagger(DocumentTagging):
             raise FileNotFoundError(f"{CLUSTERS_FILE} not found beside {path}: copy the lexicon with the model")
         lex = lexicon if lexicon is not None else Lexicon.load(path.parent)
         # The network was trained without the CRF's self-trained name lexicon.
-        # Feature strings are needed once per word (then its vector is cached): a small cache.
-        self.features = FeatureExtractor(replace(lex, names={}), cache_size=2_000, windows=False)
+        # A word's features are read once (then its vector is cached), as ids, not strings.
+        self.features = FeatureExtractor(replace(lex, names={}), cache_size=0, windows=False)
+        self._feature_ids = FeatureIndex(self.w.feats)
         #: word -> (row of its first-layer pre-activation in ``_table``, (normalised form, stem))
         self._cache: dict[str, tuple[int, tuple[str, str]]] = {}
         self._cache_size = cache_size
@@ -150,23 +151,25 @@ class NeuralTagger(DocumentTagging):
         vectors of the form and the stem, the feature bag, the character CNN), and each
         word's normalised form and stem."""
         w, a = self.w, self.w.arrays
-        wfs = [self.features.word(t) for t in words]
-        n, get, vocab = len(wfs), w.feats.get, w.words
+        own = [self.features.own_values(t) for t in words]
+        keys = [(v.values[0], v.values[1]) for v in own]  # (normalised form, stem)
+        n, vocab = len(own), w.words
         # Unknown features are id 0, whose row is zero: the bag's sums are unchanged.
-        offsets = np.cumsum([0] + [len(wf.own) for wf in wfs[:-1]])
-        fids = np.fromiter(map(get, chain.from_iterable(wf.own for wf in wfs), repeat(0)), np.intp)
-        vids = np.fromiter(chain.from_iterable((vocab.get(wf.norm, 1), vocab.get(wf.stem, 1)) for wf in wfs), np.intp)
+        ids = list(map(self._feature_ids.own_ids, own))
+        offsets = np.cumsum([0] + [len(x) for x in ids[:-1]])
+        fids = np.fromiter(chain.from_iterable(ids), np.intp)
+        vids = np.fromiter(chain.from_iterable((vocab.get(f, 1), vocab.get(s, 1)) for f, s in keys), np.intp)
         vq, vs = w.vectors
         fq, fs = w.feat
         bag = np.add.reduceat(fq[fids] * fs[fids], offsets, axis=0)
-        win, starts = self._char_windows([wf.norm[:MAX_CHARS] for wf in wfs])
+        win, starts = self._char_windows([f[:MAX_CHARS] for f, _ in keys])
         emb = a["w_char"][win].reshape(len(win), -1)  # padding row 0 is zero, as around each word in training
         conv = np.maximum(_rows_matmul(emb, a["w_cconv"]) + a["b_cconv"], 0.0)
         # Max over each word's own characters: the same as over padded positions set to
         # zero, since the ReLU's outputs are never negative.
         x = np.concatenate([(vq[vids] * vs[vids, None]).reshape(n, -1), bag, np.maximum.reduceat(conv, starts)], axis=1)
         out = _rows_matmul(x, a["w_inp"]) + a["b_inp"]
-        return out, [(wf.norm, wf.stem) for wf in wfs]
+        return out, keys
 
     def _char_windows(self, forms: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """``[chars, 3]``: the id of every character of the forms (end to end) with its
