@@ -56,6 +56,21 @@ def test_heads_of_a_word_list_are_each_words_heads() -> None:
     assert any(gaz.heads_of(words)) and not all(gaz.heads_of(words))
 
 
+def test_heads_are_the_readings_that_name_or_begin_a_name() -> None:
+    """:meth:`Gazetteer.heads` answers a word without a proclitic letter by two probes: the
+    same readings as the rule over every clitic reading."""
+    gaz = gazetteer()
+    words = [w for _, _, w in geo_text.words(PLAIN + " " + WITH_DIGITS)] + ["حلب", "دير", "وبحلب", "لدير", "زملكا"]
+
+    def rule(word: str) -> tuple[tuple[int, str], ...]:
+        return tuple((cut, rest) for cut, rest in geo_text.strip_variants(word)
+                     if rest in gaz.prefixes or ((cut == 0 or len(rest) >= 3) and rest in gaz.index))
+
+    assert [gaz.heads(w) for w in words] == [rule(w) for w in words]
+    plain = [w for w in words if not w.startswith(geo_text.CLITIC_LETTERS)]
+    assert any(gaz.heads(w) for w in plain) and not all(gaz.heads(w) for w in plain)
+
+
 def test_alias_starts_are_the_words_with_a_reading_that_begins_an_alias() -> None:
     index = alias_index()
     toks = actor_text.words("وقصفت قوات النظام والجيش الحر مواقع لتنظيم داعش قرب المدينة")
@@ -63,3 +78,18 @@ def test_alias_starts_are_the_words_with_a_reading_that_begins_an_alias() -> Non
     assert list(_alias_starts(toks, index)) == expected
     assert list(_alias_starts(toks, index)) == expected  # the same once remembered
     assert 0 < len(expected) < len(toks)
+
+
+def test_nationals_are_the_other_countries_adjectives_in_order() -> None:
+    from marsad.geo.countries_ar import nationality
+    from marsad.geo.step import _nationals
+
+    text = "أعلنت السلطات الكندية والروسية أن قوات سورية وكندية وصلت إلى حلب"
+    ws = geo_text.indexed_words(text)[0]
+    expected: dict[str, list[int]] = {}
+    for start, _, w in ws:
+        iso = nationality(w)
+        if iso and iso != "SY":
+            expected.setdefault(iso, []).append(start)
+    assert _nationals(text) == expected
+    assert expected["CA"] == [text.index("الكندية"), text.index("وكندية")] and "RU" in expected

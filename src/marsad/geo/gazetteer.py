@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from marsad.geo.text import key, strip_variants
+from marsad.geo.text import CLITIC_LETTERS, key, strip_variants
 from marsad.memo import lookup_many
 
 DATA_FILE = "gazetteer.json.gz"
@@ -63,8 +63,11 @@ class Gazetteer:
         """The ``(proclitic chars, rest)`` readings of a normalised word that can start a name.
 
         A reading counts when it is a key (at least three letters once a proclitic
-        is cut) or the first word of a longer name. Most words of a text have none.
+        is cut) or the first word of a longer name. Most words of a text have none. A word that
+        begins with no proclitic letter (most new words) is its only reading: two probes.
         """
+        if not word.startswith(CLITIC_LETTERS):
+            return ((0, word),) if word in self.prefixes or word in self.index else ()
         return tuple(
             (cut, rest) for cut, rest in strip_variants(word)
             if rest in self.prefixes or ((cut == 0 or len(rest) >= 3) and rest in self.index)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate, compress, pairwise
+from operator import itemgetter
 
 from marsad.geo.comention import comentions
 from marsad.geo.countries_ar import nationalities
@@ -21,6 +22,8 @@ from marsad.geo.resolve import build_context, choose
 from marsad.geo.text import indexed_words
 from marsad.memo import ARTICLES_AT_ONCE
 from marsad.model import Article, Entity, Place
+
+_NORMAL = itemgetter(2)  # a word's normalised form
 
 
 @lru_cache(maxsize=ARTICLES_AT_ONCE)
@@ -40,10 +43,7 @@ def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
     loc = [(e.start, e.end) for e in entities if e.label == "LOC" and spells.is_the_name(e)]
     other = [(e.start, e.end) for e in entities if e.label in ("PERS", "ORG") and e.score >= 0.5]
     ctx = build_context(mentions, loc, other, gaz.common)
-    words = indexed_words(text)[0]
-    for (start, _, _), iso in zip(words, nationalities([w for _, _, w in words]), strict=True):
-        if iso and iso != "SY":
-            ctx.nationals.setdefault(iso, []).append(start)  # in order: the queries bisect
+    ctx.nationals = _nationals(text)
     mentions = [m for m in mentions if not is_adjective(text, m, gaz.index)]
     picks = [choose(m, ctx, gaz.is_common(m)) for m in mentions]
     # towns abroad named as towns («مدينة تعز») keep Syrian namesakes next to them out
@@ -62,6 +62,19 @@ def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
             metonym = is_metonym(text, m, cand, after)
             places.append(to_place(text, m, cand, precision, metonym))
     return places
+
+
+def _nationals(text: str) -> dict[str, list[int]]:
+    """The offsets of the nationality adjectives of other countries, by country, in order (the
+    queries bisect): one C-level pass of lookups over the words, Python only for the few found."""
+    ws, starts = indexed_words(text)
+    isos = nationalities(list(map(_NORMAL, ws)))
+    out: dict[str, list[int]] = {}
+    for j in compress(range(len(isos)), isos):
+        iso = isos[j]
+        if iso and iso != "SY":
+            out.setdefault(iso, []).append(starts[j])
+    return out
 
 
 class _Spelled:

@@ -25,7 +25,8 @@ _WORD = re.compile(
 )
 #: Proclitic sequences that may precede a name, longest first.
 PROCLITICS = ("وبال", "وال", "فال", "بال", "ولل", "وب", "ول", "فب", "فل", "لل", "و", "ف", "ب", "ل")
-_CLITIC_LETTERS = tuple({c[0] for c in PROCLITICS})
+#: The letters a proclitic can begin with: a word starting with none has no other reading.
+CLITIC_LETTERS = tuple({c[0] for c in PROCLITICS})
 
 
 def _local_normalize(text: str) -> str:
@@ -77,7 +78,7 @@ def strip_variants(word: str) -> tuple[tuple[int, str], ...]:
 
     ``للرقة`` (li + al-) also yields ``الرقة``, whose article lost its alef.
     """
-    if not word.startswith(_CLITIC_LETTERS):
+    if not word.startswith(CLITIC_LETTERS):
         return ((0, word),)  # most words: no proclitic can be cut
     out = [(0, word)]
     for clitic in PROCLITICS:
