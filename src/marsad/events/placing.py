@@ -6,8 +6,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
+from operator import itemgetter
 
-from marsad.actors.text import variants, words
+from marsad.actors.text import text_words, variants, words
 from marsad.events import spans
 from marsad.events.context import REPLY, protest_word
 from marsad.events.listed_places import DIRECTIONS as _DIRECTIONS
@@ -211,10 +212,13 @@ def _government(text: str, place: Place) -> bool:
 
 
 def _adjective_countries(text: str) -> set[str]:
-    """Countries the text names by a nationality adjective («مدينة لييج البلجيكية»)."""
+    """Countries the text names by a nationality adjective («مدينة لييج البلجيكية»). The whole
+    text's words are the trigger pass's (:func:`text_words`, not split again), and each distinct
+    word is tested once: news repeats its words."""
     from marsad.events.abroad import adjective_country
 
-    found = {adjective_country(w) for _, _, w in words(text) if w.startswith("ال") and w.endswith(("ي", "يه"))}
+    distinct = set(map(itemgetter(2), text_words(text)))
+    found = {adjective_country(w) for w in distinct if w.startswith("ال") and w.endswith(("ي", "يه"))}
     return {c for c in found if c}
 
 
