@@ -50,9 +50,13 @@ _SEPARATOR = re.compile(r"^[\s،,و]*$")
 _HINT_GAP = re.compile(r"^\s*(?:[،,]\s*|ب)?(?:(?:ب|في\s+)?(?:شمال|جنوب|شرق|غرب)ي?(?:\s+(?:شرق|غرب)ي?)?\s+)?$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mention:
-    """A span of text whose words form a gazetteer key, with its construction."""
+    """A span of text whose words form a gazetteer key, with its construction.
+
+    Treated as immutable (the mentions of a text are cached and shared by two steps), but not
+    frozen: a frozen dataclass sets each field through ``object.__setattr__``, which made
+    creating one ~3 µs, ~0.04 ms per article (an article has ~15 mentions)."""
 
     start: int
     end: int
