@@ -119,14 +119,14 @@ def test_the_trigger_gate_reads_the_words_as_it_reads_the_text() -> None:
     from marsad.actors.text import words
     from marsad.arabic.step import annotate
     from marsad.events.coder import trigger_pass
-    from marsad.events.triggers import might_trigger, might_trigger_normal
+    from marsad.events.triggers import candidates_of, might_trigger
 
     # marks, tatweel, a bidi mark and a ligature (written for this test)
     text = "\n".join([LEAD, "وقَصَـفت الطائرات\u200f بلدةً في ريف إدلب.", "ﻻ جديد في المحادثات.", TRIGGER])
     tagged = annotate(Article.create(text))
     for s in tagged.sentences:  # the gate on a sentence's words says what it says on its text
         sentence = text[s.start : s.end]
-        assert might_trigger_normal(" ".join(w for _, _, w in words(sentence))) == might_trigger(sentence)
+        assert any(candidates_of([w for _, _, w in words(sentence)])) == might_trigger(sentence)
     bare = Article.create("".join(list(text)))  # no Arabic layer: the text's own sentences
     hits = [(i, [(h.start, h.definition) for h in found]) for i, _, found in trigger_pass(tagged)[1]]
     assert [found for _, found in hits] == [[(h.start, h.definition) for h in found]
@@ -136,3 +136,19 @@ def test_the_trigger_gate_reads_the_words_as_it_reads_the_text() -> None:
     for i, toks, _ in trigger_pass(tagged)[1]:
         s = tagged.sentences[i]
         assert toks == [(a + s.start, b + s.start, w) for a, b, w in words(text[s.start : s.end])]
+
+
+def test_a_word_without_a_trigger_stem_is_answered_by_the_gate_alone() -> None:
+    """The gate lets a word through only when one of its clitic readings may start a trigger, so
+    the gated answer equals the readings' own, for every first word of the lexicon under each
+    clitic (the لل that hides ال included) and for words of no trigger."""
+    from marsad.actors.text import variants
+    from marsad.events.triggers import _candidates, _word_candidates, lexicon
+
+    stems = [k.rstrip("*") + ("ات" if k.endswith("*") else "") for k in lexicon()]
+    clitics = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "ولل", "فب")
+    others = ["ناقش", "الوزير", "الميزانيه", "مع", "نظيره", "في", "العاصمه", "يوم", "قال", "سوريا"]
+    words = {c + s for s in stems for c in clitics} | set(others)
+    gated = [w for w in words if _word_candidates(w)]
+    assert all(_word_candidates(w) == _candidates(variants(w)) for w in words)
+    assert len(gated) >= len(stems) and not any(_word_candidates(w) for w in others)

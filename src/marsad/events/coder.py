@@ -24,9 +24,9 @@ from marsad.events.hit import code_hit
 from marsad.events.triggers import (
     SHELL_OR_AIR,
     TriggerHit,
+    candidates_of,
     find_triggers,
     might_trigger,
-    might_trigger_normal,
 )
 from marsad.memo import RecentTexts
 from marsad.model import Article, Span
@@ -63,27 +63,31 @@ def trigger_pass(article: Article) -> tuple[list[Span], tuple[SentenceHits, ...]
     sentences; :meth:`marsad.pipeline.Pipeline.process_many` gates a whole batch before
     the coder reads any). Callers must not mutate what it returns.
 
-    The gate reads each sentence's normalised words, sliced from the whole text's (found
-    once, :func:`marsad.actors.text.text_words`, and read again by the linker): a trigger's
-    first stem lies inside one of them, so it says no only where :func:`find_triggers` finds
-    nothing. Without the Arabic layer's sentences, each sentence's text is normalised."""
+    The gate reads the candidate triggers of the whole text's normalised words (found once,
+    :func:`marsad.actors.text.text_words`, and read again by the linker) in one pass over a
+    per-word memo (:func:`candidates_of`): :func:`find_triggers` reads only the sentences where
+    a word may start a trigger, and tries only those words. Without the Arabic layer's
+    sentences, each sentence's text is normalised."""
     last = _RECENT_PASSES.get(article.text)
     if last is not None and last[0] == article.sentences:
         return last[1], last[2]
     text, spans = article.text, sentence_spans(article)
     every = text_words(text) if article.sentences else None  # words never cross its sentences
     starts = [a for a, _, _ in every] if every is not None else []
+    found = candidates_of([w for _, _, w in every]) if every is not None else []
     out: list[SentenceHits] = []
     for i, sent in enumerate(spans):
-        if every is not None:  # the gate on the words the triggers are sought in
-            toks = every[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
-            if not might_trigger_normal(" ".join([w for _, _, w in toks])):
+        if every is not None:  # the gate: a word of the sentence may start a trigger
+            lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+            if not any(found[lo:hi]):
                 continue
+            toks = every[lo:hi]
+            hits = find_triggers(toks, found[lo:hi])
         elif might_trigger(text[sent.start : sent.end]):
             toks = [(a + sent.start, b + sent.start, w) for a, b, w in words(text[sent.start : sent.end])]
+            hits = find_triggers(toks)
         else:
             continue
-        hits = find_triggers(toks)
         if hits:
             out.append((i, toks, hits))
     passed = tuple(out)
