@@ -27,6 +27,15 @@ def test_a_homonym_is_the_one_beside_the_places_of_its_sentence(text: str) -> No
     assert (duma.admin1, duma.feature) == ("As-Sweida", "community")
 
 
+def test_the_arabic_steps_sentences_settle_a_homonym_as_those_split_here() -> None:
+    from marsad.arabic.sentences import split_sentences
+    from marsad.geo.step import geocode_text as geocode
+
+    text = "تسلل مسلحون إلى قريتي تيما والمتونة. وفي سياق آخر، قصفت الطائرات مدينة دوما وقرية دوما."
+    given = geocode(text, (), tuple(split_sentences(text)))
+    assert given == geocode(text) and any(p.text.endswith("دوما") for p in given)
+
+
 def test_a_homonym_alone_keeps_its_best_known_reading() -> None:
     # the other sentence's villages say nothing of this one
     text = "تسلل مسلحون إلى قريتي تيما والمتونة. وفي سياق آخر، قصفت الطائرات مدينة دوما."

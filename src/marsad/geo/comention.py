@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from marsad.arabic.sentences import split_sentences
 from marsad.geo.gazetteer import Candidate
 from marsad.geo.matcher import Mention
+from marsad.model import Span
 
 #: Syrian readings of a name farther apart than this are different places (a town and the
 #: district or subdistrict named after it share a seat).
@@ -73,15 +74,16 @@ class Comentions:
 
 
 def comentions(text: str, picks: Sequence[tuple[Mention, Candidate | None]], common: frozenset[str],
-               countries: set[str], homonyms: frozenset[int]) -> Comentions:
+               countries: set[str], homonyms: frozenset[int], sentences: Sequence[Span] = ()) -> Comentions:
     """The certain places among the first readings: resolved, not homonyms (the offsets of
     those), not common words, Syrian or in a country the story names (a town abroad is no
-    evidence otherwise)."""
+    evidence otherwise). ``sentences`` are the text's, where the Arabic step split them
+    already (:func:`marsad.arabic.sentences.split_sentences`); else they are split here."""
     chosen = [(m, c) for m, c in picks if c is not None and m.start not in homonyms
               and m.key not in common and c.feature != "country" and (c.cc == "SY" or c.cc in countries)]
     if not chosen or not (homonyms or any(c is not None and c.cc not in ("SY", *countries) for _, c in picks)):
         return Comentions(homonyms=homonyms)  # nothing to decide: the sentences are not split
-    starts = [s.start for s in split_sentences(text)]
+    starts = [s.start for s in sentences or split_sentences(text)]
     out = Comentions(starts=starts, homonyms=homonyms)
     out.anchors = [(m.start, out.sentence(m.start), c, m) for m, c in sorted(chosen, key=lambda p: p[0].start)]
     return out

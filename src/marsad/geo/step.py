@@ -21,7 +21,7 @@ from marsad.geo.metonymy import inside_name, is_adjective, is_metonym
 from marsad.geo.resolve import build_context, choose
 from marsad.geo.text import indexed_words
 from marsad.memo import ARTICLES_AT_ONCE
-from marsad.model import Article, Entity, Place
+from marsad.model import Article, Entity, Place, Span
 
 _NORMAL = itemgetter(2)  # a word's normalised form
 
@@ -35,8 +35,9 @@ def mentions_of(text: str) -> tuple[Mention, ...]:
     return tuple(find_mentions(text, gazetteer()))
 
 
-def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
-    """The resolved place mentions of ``text``, in order."""
+def geocode_text(text: str, entities: tuple[Entity, ...] = (), sentences: tuple[Span, ...] = ()) -> list[Place]:
+    """The resolved place mentions of ``text``, in order (``sentences``: its sentences, where
+    the Arabic step split them, else split here when needed)."""
     gaz = gazetteer()
     mentions = [m for m in mentions_of(text) if not inside_name(text, m)]
     spells = _Spelled(text, mentions)
@@ -51,7 +52,7 @@ def geocode_text(text: str, entities: tuple[Entity, ...] = ()) -> list[Place]:
                         if p and p[0].feature == "city" and m.construction not in ("", "between"))
     # the certain places of a sentence settle its homonyms and keep towns of other countries out
     ctx.co = comentions(text, [(m, p[0] if p else None) for m, p in zip(mentions, picks, strict=True)],
-                        gaz.common, ctx.countries, ctx.co.homonyms)
+                        gaz.common, ctx.countries, ctx.co.homonyms, sentences)
     if ctx.abroad or ctx.co.anchors:
         picks = [choose(m, ctx, gaz.is_common(m)) for m in mentions]
     places: list[Place] = []
@@ -116,4 +117,4 @@ def to_place(text: str, m: Mention, c: Candidate, precision: int, metonym: bool)
 
 def geocode_article(article: Article) -> Article:
     """Set ``article.places`` (uses ``article.entities`` when the tagger ran)."""
-    return replace(article, places=tuple(geocode_text(article.text, article.entities)))
+    return replace(article, places=tuple(geocode_text(article.text, article.entities, article.sentences)))
