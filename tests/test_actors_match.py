@@ -53,3 +53,19 @@ def test_the_quick_test_never_rejects_a_word_with_a_reading_that_begins_an_alias
         rejected += not may_read_as(word, tails)
     assert rejected > 0
     assert not may_read_as("مدرسه", tails) and may_read_as("وبالقوات", tails)
+
+
+def test_the_word_before_a_mention_is_the_last_word_of_its_window() -> None:
+    """:func:`_word_before` reads the text's words; the same as splitting the 30 characters
+    before each word start, a word cut by the window's edge included."""
+    from marsad.actors.linker import _word_before
+    from marsad.actors.text import text_words, words
+
+    text = ("قالت مصادر محلية إن طائرات التحالف الدولي بقيادة الولايات المتحدة قصفت مواقع "
+            "للتنظيم، فيما أعلن اتحاد الطلاب ونادي العمال أن المدنيين غادروا المدينةالمحاصرةمنذأسابيعطويلةجداجدا الآن")
+    toks = text_words(text)
+    for start, _, _ in toks:
+        window = words(text[max(0, start - 30) : start])
+        assert _word_before(text, toks, start) == (window[-1][2] if window else None)
+    assert any(a < b - 30 < c for (a, c, _), (b, _, _) in zip(toks, toks[1:], strict=False))  # a cut word
+    assert _word_before(text, toks, 5) == words(text[:5])[-1][2]  # not a word's start: split

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import compress
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 
 from marsad.actors.kb import (
     KBActor,
@@ -17,7 +18,7 @@ from marsad.actors.kb import (
     load_kb,
     resolve_name,
 )
-from marsad.actors.text import may_read_as, norm, text_words, variants, words
+from marsad.actors.text import CLITIC_STARTS, may_read_as, norm, text_words, variants, words
 from marsad.memo import lookup_many
 from marsad.model import Actor, Place
 
@@ -75,7 +76,7 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
         )
         i += n
     found = _which_coalition(_bare_rebels(text, toks, found, country, offset), country)
-    found = [_libyan_army(a) for a in _descriptions(text, found, offset)]
+    found = [_libyan_army(a) for a in _descriptions(text, toks, found, offset)]
     return _resolve_anaphora(text, toks, found, offset)
 
 
@@ -83,21 +84,32 @@ _COALITIONS = ("Global Coalition Against Daesh", "Operation Restoring Hope")
 _LED_BY = ("بقياده", "تقوده", "تقودها", "يقوده", "تتزعمه", "تتزعمها")
 
 
-def _descriptions(text: str, found: list[Actor], offset: int) -> list[Actor]:
+def _descriptions(text: str, toks: list[tuple[int, int, str]], found: list[Actor], offset: int) -> list[Actor]:
     """Mentions that only describe another: the leader of a coalition («التحالف الدولي، بقيادة
     الولايات المتحدة،») is part of the coalition's name; «الدفاع المدني»، «المجتمع المدني»،
     «نادي العمال» are no civilians."""
     out = []
     for k, a in enumerate(found):
-        before = words(text[max(0, a.start - offset - 30) : a.start - offset])
-        if k and found[k - 1].name in _COALITIONS and before and before[-1][2] in _LED_BY \
-                and a.start - found[k - 1].end <= 30:
+        prev = _word_before(text, toks, a.start - offset)
+        if k and found[k - 1].name in _COALITIONS and prev in _LED_BY and a.start - found[k - 1].end <= 30:
             continue
         if a.actor_type == "civilians" and (norm(a.text.split()[-1]).removeprefix("و") in ("المدني", "المدنيه")
-                                            or before and before[-1][2].removeprefix("و") in _INSTITUTIONS):
+                                            or prev is not None and prev.removeprefix("و") in _INSTITUTIONS):
             continue  # «نادي عمال القنيطرة»، «اتحاد الطلاب»: a name, not people
         out.append(a)
     return out
+
+
+def _word_before(text: str, toks: list[tuple[int, int, str]], start: int) -> str | None:
+    """The last word within the 30 characters before ``start``, or its tail there: read from
+    the text's words where ``start`` begins one (a mention's first word) and that word lies
+    whole in the window, else split from the window."""
+    j = bisect_left(toks, start, key=_START)
+    low = max(0, start - 30)
+    if j < len(toks) and toks[j][0] == start and (j == 0 or toks[j - 1][0] >= low or toks[j - 1][1] <= low):
+        return toks[j - 1][2] if j and toks[j - 1][1] > low else None
+    before = words(text[low:start])
+    return before[-1][2] if before else None
 
 
 _INSTITUTIONS = frozenset({"نادي", "نقابه", "اتحاد", "جمعيه", "مجلس", "حزب", "لجنه", "رابطه", "منظمه", "مدرسه"})
@@ -130,8 +142,10 @@ def _bare_rebels(text: str, toks: list[tuple[int, int, str]], found: list[Actor]
     kb = by_name(_HOUTHIS)
     if kb is None:
         return found
+    # every form of a word is a tail of it or «ال» before one: only words ending so can read as these
+    maybe = compress(toks, map(methodcaller("endswith", ("متمردون", "متمردين")), map(_WORD, toks)))
     extra = [Actor(a + offset, b + offset, text[a:b], kb.name, kb.actor_type, inter_for(kb, "Yemen"), "Yemen")
-             for a, b, w in toks if variants(w) & {"المتمردون", "المتمردين"}
+             for a, b, w in maybe if variants(w) & {"المتمردون", "المتمردين"}
              and not any(x.start <= a + offset < x.end for x in found)]
     return sorted(found + extra, key=lambda x: x.start) if extra else found
 
@@ -211,6 +225,7 @@ _ANAPHORA_WORDS = {clitic + w: head for w, head in _ANAPHORA.items() for clitic 
 
 
 _WORD = itemgetter(2)
+_START = itemgetter(0)
 #: The alias index, per normalised word whether some clitic reading of it begins an alias,
 #: and the first alias words with their article-less tails (:func:`may_read_as`).
 _STARTS: tuple[object, dict[str, bool], frozenset[str]] = (None, {}, frozenset())
@@ -229,6 +244,8 @@ def _alias_starts(toks: list[tuple[int, int, str]], index: dict[str, list[tuple[
     keys = index.keys()
 
     def begins(word: str) -> bool:
+        if not word.startswith(CLITIC_STARTS):
+            return word in keys  # the word is its only form (most new words): one probe
         return may_read_as(word, tails) and not keys.isdisjoint(variants(word))
 
     flags = lookup_many(known, list(map(_WORD, toks)), begins, _STARTS_LIMIT)

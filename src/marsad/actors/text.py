@@ -57,10 +57,11 @@ def core(word: str) -> str:
     return w
 
 
-#: The beginnings of every form :func:`variants` removes something from.
-_CLITIC_STARTS = ("و", "ف", "ب", "ل", "ك", "ال")
+#: The beginnings of every form :func:`variants` removes something from: a word that begins
+#: with none is its only form.
+CLITIC_STARTS = ("و", "ف", "ب", "ل", "ك", "ال")
 #: Every letter :func:`variants` may remove from the front of a word.
-_CLITIC_LETTERS = "".join(dict.fromkeys("".join(_CLITIC_STARTS)))  # و ف ب ل ك ا
+_CLITIC_LETTERS = "".join(dict.fromkeys("".join(CLITIC_STARTS)))  # و ف ب ل ك ا
 
 
 def may_read_as(word: str, tails: Container[str]) -> bool:
@@ -75,7 +76,7 @@ def may_read_as(word: str, tails: Container[str]) -> bool:
 @lru_cache(maxsize=1 << 15)  # ~13 MB less than 64k for +0.008 ms/article (store/engine helper, 31k corpus)
 def variants(word: str) -> frozenset[str]:
     """Forms a text word may match: itself and with و/ف, ب/ل/ك and ال removed."""
-    if not word.startswith(_CLITIC_STARTS):
+    if not word.startswith(CLITIC_STARTS):
         return frozenset((word,))  # most words: nothing to remove
     out = {word}
     stack = [word]
