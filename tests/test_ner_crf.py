@@ -52,6 +52,18 @@ def test_batched_viterbi_matches_one_by_one() -> None:
     assert viterbi_batch(ems, trans) == [viterbi(e, trans) for e in ems]
 
 
+def test_batched_viterbi_breaks_ties_as_one_by_one() -> None:
+    # Small integers: many paths score alike, and both must pick the lowest labels.
+    rng = np.random.default_rng(2)
+    ems = [rng.integers(0, 2, size=(n, 9)).astype(np.float32) for n in (4, 1, 9, 2, 9, 6)]
+    trans = rng.integers(-1, 2, size=(9, 9)).astype(np.float32)
+    paths = viterbi_batch(ems, trans)
+    assert paths == [viterbi(e, trans) for e in ems]
+    assert len({tuple(p) for p in paths}) > 1
+    flat = np.zeros((3, 9), np.float32)
+    assert viterbi_batch([flat], np.zeros((9, 9), np.float32)) == [[0, 0, 0]]
+
+
 def test_marginals_batch_matches_one_by_one() -> None:
     from marsad.ner.crf import marginals_batch
 

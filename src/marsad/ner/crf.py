@@ -130,33 +130,41 @@ def viterbi_batch(ems: list[np.ndarray], trans: np.ndarray) -> list[list[int]]:
     n, b, k = em.shape
     dtype = np.result_type(np.float32, trans.dtype)
     t_from = trans.astype(dtype)[:, None, :]
-    back = np.zeros((n, b, k), dtype=np.intp)
+    best = np.empty((n, b, k), dtype=dtype)  # each position's best score ending in each label
+    best[0] = em[0]
     buf = np.empty(k * b * k, dtype=dtype)
-    score = em[0].astype(dtype)
     maximum = np.maximum.reduce
     m = 0
     for i in range(1, n):
-        if live[i] != m:  # views for the running sentences, made again when one ends
+        if live[i] != m:  # a view for the running sentences, made again when one ends
             m = live[i]
-            run, back_m, em_m = score[:m], back[:, :m], em[:, :m]
-            prev, c = run.T[:, :, None], buf[: k * m * k].reshape(k, m, k)
-        # [from, sentence, to]: both reductions run over the outer axis, elementwise
-        # over contiguous rows (numpy reduces a short inner axis slowly).
-        np.add(prev, t_from, out=c)
-        c.argmax(axis=0, out=back_m[i])
-        maximum(c, axis=0, out=run)  # the ufunc itself: ``c.max`` adds a Python call per step
-        run += em_m[i]
+            c = buf[: k * m * k].reshape(k, m, k)
+        # [from, sentence, to]: the max runs over the outer axis, elementwise over
+        # contiguous rows (numpy reduces a short inner axis slowly).
+        np.add(best[i - 1, :m].T[:, :, None], t_from, out=c)
+        maximum(c, axis=0, out=best[i, :m])  # the ufunc itself: ``c.max`` adds a Python call per step
+        best[i, :m] += em[i, :m]
+    return _backtrack(best, trans.astype(dtype).T.copy(), order, lengths, live)
+
+
+def _backtrack(
+    best: np.ndarray, t_to: np.ndarray, order: np.ndarray, lengths: np.ndarray, live: list[int]
+) -> list[list[int]]:
+    """The best paths from :func:`viterbi_batch`'s scores: each position's label is the
+    argmax, over the labels before, of their score plus the transition to the label
+    after (the same sums as the forward pass, so the same ties). Only the path's back
+    pointers are found, not every label's: an argmax over ``[sentences, labels]``
+    instead of ``[labels, sentences, labels]`` at each position."""
+    n, b, _ = best.shape
     paths = np.zeros((n, b), dtype=np.intp)
     rows = np.arange(b)
-    paths[lengths - 1, rows] = score.argmax(axis=1)
-    m = 0
+    paths[lengths - 1, rows] = best[lengths - 1, rows].argmax(axis=1)
     for i in range(n - 1, 0, -1):
-        if live[i] != m:
-            m = live[i]
-            back_m, paths_m, rows_m = back[:, :m], paths[:, :m], rows[:m]
-        paths_m[i - 1] = back_m[i, rows_m, paths_m[i]]
+        m = live[i]
+        cand = best[i - 1, :m] + t_to[paths[i, :m]]
+        cand.argmax(axis=1, out=paths[i - 1, :m])
     cols = paths.T.tolist()
-    out: list[list[int]] = [[] for _ in ems]
+    out: list[list[int]] = [[] for _ in range(b)]
     for row, s in enumerate(order.tolist()):
         out[s] = cols[row][: lengths[row]]
     return out
