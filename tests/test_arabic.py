@@ -148,6 +148,23 @@ def test_unclosed_quote_does_not_swallow_next_paragraph() -> None:
     assert _sentences(text) == ["قال: “بدأ الهجوم. وتقدمت القوات", "فقرة ثانية.", "وجملة ثالثة."]
 
 
+def test_sentence_boundaries_are_line_breaks_or_terminator_runs() -> None:
+    """The boundary regex, written to open with one character class, finds what the plain
+    alternation «a line break, or terminators then closers» finds."""
+    import random
+    import re
+
+    from marsad.arabic import sentences
+
+    plain = re.compile(r"\n|[.!?؟؛…]+[\"'”»)\]]*")
+    pieces = ("\n", ".", "!", "?", "؟", "؛", "…", '"', "'", "”", "»", ")", "]", "«", " ", "قال", "3")
+    rng = random.Random(12)
+    for _ in range(3000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 12)))
+        found = [m.span() for m in sentences._BOUNDARY.finditer(text)]
+        assert found == [m.span() for m in plain.finditer(text)], ascii(text)
+
+
 def test_detect_language() -> None:
     assert detect_language("أعلنت وزارة الدفاع مقتل خمسة عناصر في Aleppo") == "ar"
     assert detect_language("The ministry said five soldiers were killed in the attack.") == "en"
