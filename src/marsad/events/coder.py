@@ -13,7 +13,7 @@ from datetime import datetime
 
 from marsad.actors.kb import by_name, country_name, inter_for
 from marsad.actors.text import text_words, variants, words
-from marsad.events import asides, cells, roles, where
+from marsad.events import asides, cells, roles
 from marsad.events.attribution import GROUP_VIOLENCE, foreign_target, strikes_abroad
 from marsad.events.camps import allied
 from marsad.events.dates import DateRef, find_event_dates
@@ -106,10 +106,8 @@ def draft_events(article: Article) -> list[Draft]:
         found = [h for h in hits if h.definition.sub_event_type not in _STRIKES or not _sport(toks)]
         if not found or asides.teaser_line(text, sent.start, sent.end):
             continue  # (a related story's headline inside the page: furniture)
-        story.next_place = where.elaboration_place(article, spans[i + 1], story.usable_places(article)) \
-            if i + 1 < len(spans) else None
-        story.next_span = spans[i + 1] if story.next_place is not None else None
         story.following = spans[i + 1] if i + 1 < len(spans) else None
+        story.elaboration = None  # the next sentence's place, when a trigger asks (Story.next_place)
         dates = [
             DateRef(d.start + sent.start, d.end + sent.start, d.date, d.precision, _is_statement_date(text, d.end + sent.start))
             for d in find_event_dates(text[sent.start : sent.end], published)

@@ -49,9 +49,8 @@ class Story:
     last: Draft | None = None
     tolls: list[tuple[Draft, Draft]] = field(default_factory=list)
     pending_toll: int = 0
-    next_place: Place | None = None
-    next_span: Span | None = None
     following: Span | None = None  # the next sentence, whatever it says
+    elaboration: tuple[Place | None] | None = None  # (:meth:`next_place`,) once asked for this sentence
     group: list[Draft] = field(default_factory=list)  # the drafts of the last coded cue (places × days)
     usable: tuple[Place, ...] | None = None  # the article's places that can locate an event
     perpetrator: Actor | None = None  # the non-state armed group the story named as attacking
@@ -76,6 +75,18 @@ class Story:
 
             self.usable = tuple(usable_places(article.text, article.places, article.entities))
         return self.usable
+
+    def next_place(self, article: Article) -> Place | None:
+        """The place the next sentence gives when it elaborates (``where.elaboration_place``, among the
+        usable places), worked out when a trigger of this sentence first asks: most sentences
+        with a cue never ask (their triggers fall before the place is sought), and most articles
+        then need no usable places at all (:meth:`usable_places` reads the whole text)."""
+        if self.elaboration is None:
+            from marsad.events.where import elaboration_place
+
+            nxt = self.following
+            self.elaboration = (elaboration_place(article, nxt, self.usable_places(article)) if nxt is not None else None,)
+        return self.elaboration[0]
 
     def dominant_place(self, article: Article, places: Sequence[Place]) -> Place | None:
         """``where.dominant_place``: a fact of the whole story (it counts every place), asked for

@@ -179,9 +179,9 @@ def _locate(article: Article, toks: Words, hit: TriggerHit, cl: Clause, story: S
         # «اتفاق … يسمح لهم بمغادرة دوما»: the deal's terms (another cue) name its place
         place = placing.pick_place(places, article.actors, toks, seg_hi, hi, toks[seg_hi][0], skip, talks)
     place = place or placing.sole_place(places, article.actors, toks, hit.start, skip, talks)
-    elaborated = place is None and story.next_place is not None and hit.definition.strength == 2
+    elaborated = place is None and hit.definition.strength == 2 and story.next_place(article) is not None
     if elaborated:
-        place = story.next_place
+        place = story.next_place(article)
     own_day = any(not d.statement for d in cl.clause_dates)
     borrowed = place is None and hit.definition.strength == 2 and quoted is None and own_day
     anaphoric = place is None and quoted is None and where.anaphoric_place(
@@ -238,8 +238,8 @@ def _actors(
             a2 = n2
         if a1 is None:  # «المعسكر الروسي … استهدف مدينة اللطامنة بصواريخ»: the clause's subject
             a1 = roles.nationality_actors(toks, lo, hi, country)[0]
-    if a1 is None and elaborated and story.next_span is not None:  # «اشتباكات بين الطرفين. وقال المرصد إن القتال بدأ بين X وY»
-        a1, a2 = where.elaboration_actors(article, story.next_span)
+    if a1 is None and elaborated and story.following is not None:  # «اشتباكات بين الطرفين. وقال المرصد إن القتال بدأ بين X وY»
+        a1, a2 = where.elaboration_actors(article, story.following)
     if a1 is None:
         a1 = _antecedent(article, toks, hit) or roles.country_agent(article.places, toks, seg_lo, seg_hi, country)
     if a2 is None and hit.definition.sub_event_type == "Agreement":  # «أبرمت روسيا وفصائل معارضة اتفاق هدنة»
