@@ -40,18 +40,3 @@ def test_preceding_place_is_the_nearest_usable_one_in_the_paragraph() -> None:
     assert where.preceding_place(article, list(places), TEXT.index("\n") - 1) == places[3]
     assert where.preceding_place(article, places, TEXT.index("وقتل")) is None  # another paragraph
 
-
-def test_the_story_asks_for_the_next_sentences_place_only_when_a_trigger_needs_it() -> None:
-    from dataclasses import replace
-
-    from marsad.events.draft import Story
-    from marsad.model import Span
-
-    text = "اندلعت اشتباكات بين الطرفين. وقال المرصد إن القتال بدأ في بلدة سراقب."
-    nxt = Span(text.index("وقال"), len(text))
-    article = replace(Article.create(text), places=(_place("سراقب", text.index("سراقب"), "S"),))
-    story = Story(following=nxt)
-    assert story.usable is None and story.elaboration is None  # nothing read before a trigger asks
-    assert story.next_place(article) == where.elaboration_place(article, nxt, story.usable_places(article))
-    assert story.next_place(article) == article.places[0] and story.elaboration == (article.places[0],)
-    assert Story().next_place(article) is None  # the last sentence: no next one

@@ -18,7 +18,6 @@ from marsad.events.attribution import GROUP_VIOLENCE, foreign_target, strikes_ab
 from marsad.events.camps import allied
 from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.draft import NO_TOLL, REMOTE, Draft, Story, Words
-from marsad.events.fatalities import count_deaths
 from marsad.events.features_lex import with_lexical_cues
 from marsad.events.hit import code_hit
 from marsad.events.triggers import (
@@ -121,7 +120,7 @@ def draft_events(article: Article) -> list[Draft]:
         if not coded:  # a weak cue counts when no strong one in the sentence held up
             coded = _code_hits(article, toks, weak, dates, published, story)
         drafts.extend(coded)
-        story.told_toll = count_deaths(toks) or 0
+        story.told_toll, story.told_words = None, toks  # counted if a later draft asks (Story.toll_told)
     for old, new in story.tolls:
         drafts = [new if d is old else d for d in drafts]
     day = published.date() if published else None

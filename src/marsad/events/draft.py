@@ -9,6 +9,7 @@ from datetime import date
 from functools import wraps
 from typing import TypeVar
 
+from marsad.events.fatalities import count_deaths
 from marsad.events.triggers import SHELL_OR_AIR
 from marsad.model import Actor, Article, Place, Span
 
@@ -54,7 +55,9 @@ class Story:
     group: list[Draft] = field(default_factory=list)  # the drafts of the last coded cue (places × days)
     usable: tuple[Place, ...] | None = None  # the article's places that can locate an event
     perpetrator: Actor | None = None  # the non-state armed group the story named as attacking
-    told_toll: int = 0  # the deaths the previous sentence with a cue counted («15 مدنياً قتلوا …»)
+    #: the deaths the previous sentence with a cue counted («15 مدنياً قتلوا …»); None: not counted yet
+    told_toll: int | None = 0
+    told_words: Words = field(default_factory=list)  # that sentence's words
     #: (day, precision, date confidence) of a strike an earlier sentence told but could not place
     unplaced: tuple[date | None, int, float] | None = None
     #: the states an earlier sentence named striking together («غارات جوية شنها الطيران الروسي والسوري»)
@@ -66,6 +69,13 @@ class Story:
         its events carry them, so the earlier events no longer do (the victims are counted once)."""
         self.told_toll = 0
         self.tolls.extend((d, replace(d, fatalities=0)) for d in self.group if d.fatalities)
+
+    def toll_told(self) -> int:
+        """:attr:`told_toll`, counted when a draft first asks: most sentences with a cue code no
+        draft, and the count reads the whole sentence."""
+        if self.told_toll is None:
+            self.told_toll = count_deaths(self.told_words) or 0
+        return self.told_toll
 
     def usable_places(self, article: Article) -> tuple[Place, ...]:
         """``placing.usable_places`` of the article, computed once (it reads the whole text); a

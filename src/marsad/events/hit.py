@@ -288,7 +288,7 @@ def _draft(
     lo, hi, seg_lo, seg_hi = cl.lo, cl.hi, cl.seg_lo, cl.seg_hi
     a1, a2 = pair
     when, precision, date_conf = dated
-    told = None if sub in NO_TOLL else told_before(toks[seg_lo:seg_hi], story.told_toll)
+    told = None if sub in NO_TOLL else told_before(toks[seg_lo:seg_hi], story.toll_told())
     if told:  # counted once, by the events of the sentence that tells them again
         story.retold()
     toll = 0 if sub in NO_TOLL else (told or count_deaths(own_part(sub, toks[seg_lo:seg_hi])) or 0)
