@@ -69,3 +69,18 @@ def test_the_word_before_a_mention_is_the_last_word_of_its_window() -> None:
         assert _word_before(text, toks, start) == (window[-1][2] if window else None)
     assert any(a < b - 30 < c for (a, c, _), (b, _, _) in zip(toks, toks[1:], strict=False))  # a cut word
     assert _word_before(text, toks, 5) == words(text[:5])[-1][2]  # not a word's start: split
+
+
+def test_linking_snippets_keeps_the_articles_words_remembered() -> None:
+    """The quote step links speakers, more per batch than it has articles: the linker reads a
+    text's remembered words but does not remember a new text's, so the articles' stay."""
+    from marsad.actors.linker import link_text
+    from marsad.actors.text import known_words, text_words
+    from marsad.memo import ARTICLES_AT_ONCE
+
+    article = "قصفت قوات النظام مواقع لتنظيم داعش قرب المدينة"
+    ws = text_words(article)
+    for k in range(2 * ARTICLES_AT_ONCE):
+        speaker = f"قال مصدر في الجيش الحر رقم {k}"
+        assert [a.name for a in link_text(speaker)] == ["Free Syrian Army"]
+    assert known_words(article) is ws

@@ -18,7 +18,7 @@ from marsad.actors.kb import (
     load_kb,
     resolve_name,
 )
-from marsad.actors.text import CLITIC_STARTS, may_read_as, norm, text_words, variants, words
+from marsad.actors.text import CLITIC_STARTS, known_words, may_read_as, norm, variants, words
 from marsad.memo import lookup_many
 from marsad.model import Actor, Place
 
@@ -32,7 +32,7 @@ def dominant_country(places: Iterable[Place], default: str = "Syria") -> str:
 def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]:
     """Every actor mention in ``text``, longest alias first, without overlaps."""
     index = alias_index()
-    toks = text_words(text)
+    toks = known_words(text)
     found: list[Actor] = []
     i = 0  # the first word not yet read
     for at in _alias_starts(toks, index):

@@ -49,6 +49,15 @@ def text_words(text: str) -> Words:
     return found if found is not None else _RECENT_WORDS.put(text, words(text))
 
 
+def known_words(text: str) -> Words:
+    """:func:`text_words` of a text remembered, else :func:`words` of it, not remembered: the
+    linker reads the article's words kept by the trigger search, and the speakers that the
+    quote step hands it (a batch has more than it has articles) would otherwise push the
+    batch's next articles out, to be split again."""
+    found = _RECENT_WORDS.get(text)
+    return found if found is not None else words(text)
+
+
 def core(word: str) -> str:
     """An alias word without its definite article (aliases carry no other clitic)."""
     w = norm(word)
