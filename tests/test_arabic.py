@@ -209,9 +209,32 @@ def test_tokens_without_the_slot_setters_are_the_same(monkeypatch: pytest.Monkey
     ]
 
 
-def test_normalised_reads_the_token_memo_and_normalises_other_words() -> None:
+def test_normalised_is_normalize_of_each_word_remembered_or_not() -> None:
     from marsad.arabic.tokenize import normalised
 
-    tokenize("وقالت الأمم المتحدة إن ٣ قتلى")
-    words = ["الأمم", "٣", "إنّ", "كلمةٌ_لم_تُقرأ", ""]
+    words = ["الأمم", "٣", "إنّ", "كلمةٌ_لم_تُقرأ", "", "الأمم"]
     assert normalised(words) == [normalize(w) for w in words]
+    assert normalised(words) == [normalize(w) for w in words]  # now from the memo
+
+
+def test_lazy_tokens_are_the_tuple_of_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An annotated article's tokens are built when first read, and then behave as the
+    tuple of :func:`tokenize` (length, items, slices, equality, truth, pickling)."""
+    import importlib
+    import pickle
+
+    module = importlib.import_module("marsad.arabic.tokenize")
+    built: list[str] = []
+    real = module.tokenize
+    monkeypatch.setattr(module, "tokenize", lambda text: built.append(text) or real(text))
+    text = "قال لـ AFP إن 20% من F16 ـوبحلب، 3.5 كم"
+    tokens = annotate(Article.create(text)).tokens
+    assert tokens and not built  # truth without building
+    expected = tuple(real(text))
+    assert tokens == expected and expected == tokens and built == [text]
+    assert len(tokens) == len(expected) and tokens[2] == expected[2] and tokens[1:4] == expected[1:4]
+    assert list(tokens) == list(expected) and built == [text]  # built once
+    assert pickle.loads(pickle.dumps(tokens)) == expected
+    for blank in ("", "  \n", "\u200b\u200f "):
+        lazy = module.Tokens(blank)
+        assert bool(lazy) is bool(real(blank)) and (lazy == ()) is (not real(blank))

@@ -9,6 +9,7 @@ with :func:`dataclasses.replace`.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime
 from typing import Any, Literal, TypeVar
@@ -190,7 +191,8 @@ class Article(_Record):
     """One news article and everything extracted from it.
 
     ``tokens`` and ``sentences`` are working state for the analysis steps and are
-    left out of :meth:`to_dict`; everything else round-trips through JSON.
+    left out of :meth:`to_dict`; everything else round-trips through JSON. The Arabic step
+    sets ``tokens`` to a sequence built when first read (``marsad.arabic.tokenize.Tokens``).
     """
 
     id: str
@@ -207,7 +209,7 @@ class Article(_Record):
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     error: str | None = None
-    tokens: tuple[Token, ...] = field(default=(), compare=False, repr=False)
+    tokens: Sequence[Token] = field(default=(), compare=False, repr=False)
     sentences: tuple[Span, ...] = field(default=(), compare=False, repr=False)
 
     @classmethod

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from marsad.arabic.sentences import split_sentences
-from marsad.arabic.tokenize import tokenize
+from marsad.arabic.tokenize import Tokens
 from marsad.model import Article
 
 _ARABIC_RUN = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]+")
@@ -34,10 +34,11 @@ def detect_language(text: str) -> str:
 
 
 def annotate(article: Article) -> Article:
-    """Set ``language``, ``tokens`` and ``sentences`` (the title is not tokenised)."""
+    """Set ``language``, ``tokens`` (built when first read) and ``sentences`` (the title is
+    not tokenised)."""
     return replace(
         article,
         language=detect_language(article.text or article.title),
-        tokens=tuple(tokenize(article.text)),
+        tokens=Tokens(article.text),
         sentences=tuple(split_sentences(article.text)),
     )

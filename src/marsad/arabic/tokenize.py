@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields
 from itertools import accumulate, repeat
-from operator import add, itemgetter, sub
+from operator import add, sub
+from typing import overload
 
 from marsad.arabic.clitics import segment
 from marsad.arabic.normalize import char_map, normalize, one_to_one
-from marsad.memo import lookup_many, peek_many
+from marsad.memo import lookup_many
 from marsad.model import Token, TokenKind
 
 _LETTERS = (
@@ -51,7 +52,6 @@ _Info = tuple[str, str, int, int, TokenKind]
 _CACHE: dict[str, _Info] = {}
 _CACHE_LIMIT = 100_000  # ~25 MB when full; a news corpus hits >95% below it
 _FIELDS = ("start", "end", "text", "norm", "stem", "kind", "stem_start", "stem_end")
-_NORM = itemgetter(0)
 
 
 def _analyse(surface: str) -> _Info:
@@ -138,14 +138,64 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def _normal_only(word: str) -> tuple[str]:
-    """A word's normal form in the slot :data:`_NORM` reads, for a word never tokenised."""
-    return (normalize(word),)
+#: surface -> normal form, for :func:`normalised` (its own memo: the token memo fills only
+#: where tokens are built); ~200 B an entry, and a miss costs one ``translate``
+_NORMS: dict[str, str] = {}
+_NORMS_LIMIT = 50_000
 
 
 def normalised(words: Sequence[str]) -> list[str]:
-    """:func:`normalize` of each word, read from the tokenizer's memo where the word was a
-    token (after tokenising a text, every word of it): another word splitter of the same
-    text keeps no second memo of the same forms."""
-    infos: list[_Info | tuple[str]] = peek_many(_CACHE, words, _normal_only)
-    return list(map(_NORM, infos))
+    """:func:`normalize` of each word, remembered: the other word splitters of an article
+    (``marsad.actors.text``) normalise the same words over and over."""
+    return lookup_many(_NORMS, words, normalize, _NORMS_LIMIT)
+
+
+class Tokens(Sequence[Token]):
+    """The tokens of a text (:func:`tokenize`), built when first read.
+
+    The pipeline reads an article's tokens only where the entity tagger tags it (under
+    half of the articles, and then only their offsets), so building every article's
+    ``Token`` objects, clitic segmentation included, would be more than half of the Arabic
+    step's time spent on nothing. A ``Tokens`` equals the tuple of its tokens and pickles as
+    that tuple.
+    """
+
+    __slots__ = ("_text", "_built")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._built: tuple[Token, ...] | None = None
+
+    def _tokens(self) -> tuple[Token, ...]:
+        if self._built is None:
+            self._built = tuple(tokenize(self._text))
+        return self._built
+
+    def __bool__(self) -> bool:
+        return _TOKEN.search(self._text) is not None  # whether there is a first token
+
+    def __len__(self) -> int:
+        return len(self._tokens())
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Token, ...]: ...
+    def __getitem__(self, index: int | slice) -> Token | tuple[Token, ...]:
+        return self._tokens()[index]
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self._tokens())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens | tuple):
+            return self._tokens() == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a tuple, yet changes nothing: as a list
+
+    def __repr__(self) -> str:
+        return repr(self._tokens())
+
+    def __reduce__(self) -> tuple[type[tuple[Token, ...]], tuple[tuple[Token, ...]]]:
+        return tuple, (self._tokens(),)
