@@ -7,7 +7,7 @@ Python. A memo is a plain dict emptied when full, so memory stays flat on any st
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from itertools import compress
 from operator import is_
@@ -33,16 +33,6 @@ def lookup_many(memo: dict[K, V], keys: Sequence[K], compute: Callable[[K], V], 
                     memo.clear()
                 value = memo[key] = compute(key)
             found[j] = value
-    return found  # type: ignore[return-value]  # no None is left
-
-
-def peek_many(memo: Mapping[K, V], keys: Sequence[K], compute: Callable[[K], V]) -> list[V]:
-    """``compute(k)`` for each of ``keys``, read from ``memo`` where it holds k and computed
-    (not stored) where not: a reader of another step's memo that must not grow it."""
-    found: list[V | None] = list(map(memo.get, keys))
-    if None in found:
-        for j in compress(range(len(found)), map(_IS_NONE, found)):
-            found[j] = compute(keys[j])
     return found  # type: ignore[return-value]  # no None is left
 
 
