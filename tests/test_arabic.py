@@ -238,3 +238,10 @@ def test_lazy_tokens_are_the_tuple_of_tokens(monkeypatch: pytest.MonkeyPatch) ->
     for blank in ("", "  \n", "\u200b\u200f "):
         lazy = module.Tokens(blank)
         assert bool(lazy) is bool(real(blank)) and (lazy == ()) is (not real(blank))
+
+
+def test_token_spans_are_the_tokens_offsets() -> None:
+    from marsad.arabic.tokenize import token_spans
+
+    for text in ("قال لـ AFP إن 20% من F16 ـوبحلب، 3.5 كم", "", " \u200b ", "«نص»\nآخر"):
+        assert token_spans(text) == [(t.start, t.end) for t in tokenize(text)]
