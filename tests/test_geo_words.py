@@ -61,6 +61,7 @@ def test_heads_are_the_readings_that_name_or_begin_a_name() -> None:
     same readings as the rule over every clitic reading."""
     gaz = gazetteer()
     words = [w for _, _, w in geo_text.words(PLAIN + " " + WITH_DIGITS)] + ["حلب", "دير", "وبحلب", "لدير", "زملكا"]
+    words += CLITIC_WORDS
 
     def rule(word: str) -> tuple[tuple[int, str], ...]:
         return tuple((cut, rest) for cut, rest in geo_text.strip_variants(word)
@@ -69,6 +70,19 @@ def test_heads_are_the_readings_that_name_or_begin_a_name() -> None:
     assert [gaz.heads(w) for w in words] == [rule(w) for w in words]
     plain = [w for w in words if not w.startswith(geo_text.CLITIC_LETTERS)]
     assert any(gaz.heads(w) for w in plain) and not all(gaz.heads(w) for w in plain)
+    assert any(gaz.heads(w) for w in CLITIC_WORDS) and not all(gaz.heads(w) for w in CLITIC_WORDS)
+
+
+#: Words with every kind of proclitic (and none that reads as a name: «وقال», «للمرة»).
+CLITIC_WORDS = ["للرقه", "وللرقه", "والرقه", "فالرقه", "بالرقه", "وبالرقه", "فبحلب", "فلحلب", "ولحلب",
+                "وحلب", "بدمشق", "لادلب", "كحلب", "وقال", "للمره", "وللمره", "فقد", "بعد", "لل", "و"]
+
+
+def test_clitic_tails_hold_every_rest_of_the_readings() -> None:
+    """:meth:`Gazetteer.heads` rules a word out when no tail of it is a key or begins one: every
+    reading's rest must be among the tails."""
+    for word in CLITIC_WORDS:
+        assert {rest for _, rest in geo_text.strip_variants(word)} <= set(geo_text.clitic_tails(word)), word
 
 
 def test_alias_starts_are_the_words_with_a_reading_that_begins_an_alias() -> None:

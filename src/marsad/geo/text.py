@@ -93,6 +93,15 @@ def strip_variants(word: str) -> tuple[tuple[int, str], ...]:
     return tuple(dict.fromkeys(out))
 
 
+def clitic_tails(word: str) -> tuple[str, ...]:
+    """Every form that a ``rest`` of :func:`strip_variants` can take: the word, the word less
+    its first one or two letters (a proclitic's rest; «وال», «فال», «بال», «وبال» keep the
+    article), or «ا» before the word less one or two (after «لل», «ولل»). A superset, built
+    in a few slices: a caller can rule out every reading of a new word without computing them."""
+    tails = (word, word[1:], word[2:])
+    return tails + ("ا" + word[1:], "ا" + word[2:]) if word.startswith(("لل", "ولل")) else tails
+
+
 _START = itemgetter(0)
 
 
