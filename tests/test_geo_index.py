@@ -46,3 +46,26 @@ def test_nests_and_near_are_the_scans() -> None:
             assert index.nests(m) == scan
             radius = rng.randint(0, 60)
             assert _near(offsets, start, radius) == [p for p in offsets if abs(p - start) <= radius]
+
+
+def test_remembered_readings_are_each_mentions_own() -> None:
+    """:func:`resolve._reading` remembers a key's top candidate and homonymy by the gazetteer's
+    shared tuple: the same answers as computed afresh, and a mention of that key with other
+    candidates gets its own."""
+    from dataclasses import replace
+
+    from marsad.geo.comention import is_homonym
+    from marsad.geo.gazetteer import gazetteer, prominence
+    from marsad.geo.resolve import _reading
+    from marsad.geo.step import mentions_of
+
+    mentions = list(mentions_of("قصفت الطائرات دوما وحلب ثم دوما مرة أخرى في سوريا."))
+    assert {m.key for m in mentions} >= {"دوما", "حلب", "سوريا"}
+    for m in mentions * 2:
+        assert m.candidates is gazetteer().candidates(m.key)
+        assert _reading(m) == (m.candidates, max(m.candidates, key=prominence), is_homonym(m))
+    duma = next(m for m in mentions if m.key == "دوما")
+    assert _reading(duma)[2]  # several Syrian Dumas far apart
+    alone = replace(duma, candidates=duma.candidates[-1:])
+    assert _reading(alone) == (alone.candidates, alone.candidates[0], False)
+    assert _reading(duma)[1:] == (max(duma.candidates, key=prominence), True)

@@ -57,6 +57,7 @@ class Gazetteer:
         #: keys of the first words of multi-word names («دير» of «دير الزور»)
         self.prefixes = frozenset(prefixes)
         self._heads: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._candidates: dict[str, tuple[Candidate, ...]] = {}
         self._capitals: dict[str, Candidate] | None = None
 
     def heads(self, word: str) -> tuple[tuple[int, str], ...]:
@@ -106,6 +107,17 @@ class Gazetteer:
     def get(self, normalised_key: str) -> list[Candidate]:
         """Entries filed under an already normalised key (see :func:`marsad.geo.text.key`)."""
         return [self.entries[i] for i in self.index.get(normalised_key, ())]
+
+    def candidates(self, normalised_key: str) -> tuple[Candidate, ...]:
+        """:meth:`get` as one tuple per key, built once (at most one per key of the index): each
+        mention of a key shares it, and the rules that read only the candidates
+        (:func:`marsad.geo.resolve.build_context`) remember their answer by it."""
+        found = self._candidates.get(normalised_key)
+        if found is None:
+            found = tuple(self.get(normalised_key))
+            if normalised_key in self.index:
+                self._candidates[normalised_key] = found
+        return found
 
     def is_common(self, mention: Any) -> bool:
         """Whether the mention's key is also a common Arabic word (needs evidence)."""

@@ -102,7 +102,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         if i > 0 and ws[i - 1][2] in _LOCATIVE:
             locative = ws[i - 1][2].removeprefix("و")
         capital_of = i > 0 and ws[i - 1][2] in _CAPITAL_OF
-        out.append(Mention(start, ws[i + n - 1][1], i, i + n - 1, tuple(cands), construction, conj, k,
+        out.append(Mention(start, ws[i + n - 1][1], i, i + n - 1, cands, construction, conj, k,
                            locative, listed, inherited, capital_of=capital_of))
         i += n
     return _country_hints(text, out)
@@ -136,7 +136,7 @@ def _country_hints(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _longest_at(
     text: str, ws: list[tuple[int, int, str]], i: int, gaz: Gazetteer, readings: tuple[tuple[int, str], ...]
-) -> tuple[int, int, list[Candidate], str] | None:
+) -> tuple[int, int, tuple[Candidate, ...], str] | None:
     """(word count, proclitic chars, candidates, key) of the longest key starting at word ``i``,
     whose :meth:`Gazetteer.heads` are ``readings``.
 
@@ -163,9 +163,9 @@ def _longest_at(
         longest = max(h[0] for h in hits)
         # «ولبنان»: و + لبنان (a country), not ول + بنان (a village)
         hits = [max((h for h in hits if h[0] == longest),
-                    key=lambda h: (max(prominence(c) for c in gaz.get(h[2])), -h[1]))]
+                    key=lambda h: (max(prominence(c) for c in gaz.candidates(h[2])), -h[1]))]
     n, cut, k = hits[0]
-    return n, cut, gaz.get(k), k
+    return n, cut, gaz.candidates(k), k
 
 
 #: Opening quotation marks that may stand between a facility noun and its name («مطار "تيفور"»).
