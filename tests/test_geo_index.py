@@ -69,3 +69,21 @@ def test_remembered_readings_are_each_mentions_own() -> None:
     alone = replace(duma, candidates=duma.candidates[-1:])
     assert _reading(alone) == (alone.candidates, alone.candidates[0], False)
     assert _reading(duma)[1:] == (max(duma.candidates, key=prominence), True)
+
+
+def test_words_around_a_mention_are_the_walk_and_bisects() -> None:
+    """:func:`metonymy._around` reads a mention's neighbours at its word indices: the same words
+    as the walk back and the bisects, also where a letter outside the split («ە», «é») is glued
+    to the name, a line break or a long gap follows it, or it opens or ends the text."""
+    from marsad.geo.metonymy import _around, _word_after, _words_before
+    from marsad.geo.step import mentions_of
+
+    texts = ["قصف على ەحلب أمس وفي إدلب", "حركةéإدلب ثم حمص", "حلب", "في حلب", "مجلس منبج العسكري",
+             "وصل إلى دمشق،\nثم حماة", "من حمص" + " " * 50 + "إلى حلب", "بالرقة ولبنان ودير الزور"]
+    seen = 0
+    for text in texts:
+        for m in mentions_of(text):
+            before = _words_before(text, m.start, 1)
+            assert _around(text, m) == (before[-1] if before else "", _word_after(text, m.end)), (text, m.key)
+            seen += 1
+    assert seen >= 12

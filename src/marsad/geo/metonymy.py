@@ -54,6 +54,22 @@ def _words_before(text: str, start: int, k: int = 2) -> list[str]:
     return [w for _, _, w in ws[max(0, i - k) : i]]
 
 
+def _around(text: str, m: Mention) -> tuple[str, str]:
+    """:func:`_words_before`'s last word and :func:`_word_after` of a mention of
+    :func:`marsad.geo.matcher.find_mentions`, read at its word indices (no walk back, no
+    bisect): asked of every mention. The walk back passes the mention's first word only where a
+    letter outside the split's words («ە») joins it to the text before; that reads as there."""
+    ws = indexed_words(text)[0]
+    first = ws[m.first][0]
+    if m.first and _in_word(text[first - 1]):
+        before = _words_before(text, m.start, 1)
+        prev = before[-1] if before else ""
+    else:
+        prev = ws[m.first - 1][2] if m.first else ""
+    j = m.last + 1
+    return prev, ws[j][2] if j < len(ws) and ws[j][0] - m.end < 40 else ""
+
+
 def _word_after(text: str, end: int) -> str:
     ws, starts = indexed_words(text)
     i = bisect_left(starts, end)
@@ -141,13 +157,12 @@ def inside_name(text: str, m: Mention) -> bool:
     or is written with tanween («دوماً»: "always"), which proper names never take."""
     if not _TANWEEN.isdisjoint(text[m.start : m.end + 2]):
         return True
-    before = _words_before(text, m.start, 2)
-    if before and _bare(before[-1]) & _ORG_BEFORE:
+    prev, after = _around(text, m)
+    if prev and _bare(prev) & _ORG_BEFORE:
         return True
-    after = _word_after(text, m.end)
     if m.key == "العراق" and after == "والشام":
         return True  # «الدولة الإسلامية في العراق والشام»
-    if m.key == "كردستان" and before and _bare(before[-1]) & _KURDISH_PARTS:
+    if m.key == "كردستان" and prev and _bare(prev) & _KURDISH_PARTS:
         return True  # «غرب كردستان» names north-eastern Syria, not Iraq's Kurdistan Region
     tail = text[m.end : m.end + 3]
     numbered = tail[:1] == " " and tail[1:2].isdigit() and m.candidates[0].cc != "SY"  # «أستانا 4»
