@@ -146,3 +146,22 @@ def test_articles_tagged_together_get_what_each_gets_alone() -> None:
             [(e.start, e.end, e.label) for e in w] for w in want
         ]
         assert all(abs(a.score - b.score) < 1e-4 for g, w in zip(got, want, strict=True) for a, b in zip(g, w, strict=True))
+
+
+def test_the_tagger_reads_the_arabic_steps_offsets_without_building_its_tokens() -> None:
+    from marsad.arabic.tokenize import Tokens, tokenize
+    from marsad.ner.step import _token_spans
+
+    article = _annotated()
+    assert isinstance(article.tokens, Tokens)
+    expected = [(t.start, t.end) for t in tokenize(TEXT)]
+    assert _token_spans(article) == expected
+    assert article.tokens._built is None  # read without building the Token objects
+    assert len(article.tokens) == len(expected)  # now built: read from them, the same
+    assert _token_spans(article) == expected
+    from marsad.arabic.step import annotate
+    from marsad.ner.step import _own_tokens
+
+    blank = annotate(Article.create("\n \n"))
+    assert not blank.tokens  # no token: the tagger's own tokeniser, as before
+    assert _token_spans(blank) == _own_tokens("\n \n")

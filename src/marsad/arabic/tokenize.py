@@ -182,6 +182,13 @@ class Tokens(Sequence[Token]):
     def __bool__(self) -> bool:
         return _TOKEN.search(self._text) is not None  # whether there is a first token
 
+    def spans(self) -> list[tuple[int, int]]:
+        """The tokens' ``(start, end)``, without building the tokens where they are not built
+        yet (:func:`token_spans`): the entity tagger reads nothing else of them."""
+        if self._built is not None:
+            return [(t.start, t.end) for t in self._built]
+        return token_spans(self._text)
+
     def __len__(self) -> int:
         return len(self._tokens())
 

@@ -38,6 +38,18 @@ def _own_tokens(text: str) -> list[TokenSpan]:
     return tokenize(text)
 
 
+def _token_spans(article: Article) -> list[TokenSpan]:
+    """The Arabic step's token offsets (read without building its tokens: the tagger needs
+    nothing else of them), or the tagger's own tokens' where that step did not run."""
+    from marsad.arabic.tokenize import Tokens
+
+    if not article.tokens:
+        return _own_tokens(article.text)
+    if isinstance(article.tokens, Tokens):
+        return article.tokens.spans()
+    return [(t.start, t.end) for t in article.tokens]
+
+
 def _sentences(
     text: str, tokens: list[TokenSpan], sentences: tuple[Span, ...]
 ) -> Iterator[list[TokenSpan]]:
@@ -241,7 +253,7 @@ def tag_articles(articles: list[Article], scope: EntityScope = "all") -> list[Ar
         if only == ():
             out[k] = replace(article, entities=())  # most articles: no token list to build
             continue
-        tokens = [(t.start, t.end) for t in article.tokens] if article.tokens else _own_tokens(article.text)
+        tokens = _token_spans(article)
         sentences = article.sentences if article.tokens else ()
         windows = mention_windows(article.text, tokens, only) if only is not None else None
         todo.append((k, *_runs(article.text, tokens, sentences, only, windows)))
