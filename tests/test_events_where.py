@@ -39,4 +39,3 @@ def test_preceding_place_is_the_nearest_usable_one_in_the_paragraph() -> None:
     assert where.preceding_place(article, places, _at("ثم", 1)) == places[2]
     assert where.preceding_place(article, list(places), TEXT.index("\n") - 1) == places[3]
     assert where.preceding_place(article, places, TEXT.index("وقتل")) is None  # another paragraph
-

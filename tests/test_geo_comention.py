@@ -9,6 +9,7 @@ from marsad.geo import geocode_text, lookup
 from marsad.geo.comention import is_homonym
 from marsad.geo.gazetteer import gazetteer
 from marsad.geo.step import mentions_of
+from marsad.model import Span
 
 
 def where(text: str) -> list[tuple[str, str, str, int]]:
@@ -34,6 +35,11 @@ def test_the_arabic_steps_sentences_settle_a_homonym_as_those_split_here() -> No
     text = "تسلل مسلحون إلى قريتي تيما والمتونة. وفي سياق آخر، قصفت الطائرات مدينة دوما وقرية دوما."
     given = geocode(text, (), tuple(split_sentences(text)))
     assert given == geocode(text) and any(p.text.endswith("دوما") for p in given)
+    # the sentences given are read, not split again: a boundary between Duma and Tima parts them
+    beside = "أحبط الجنود هجوما على قريتي دوما وتيما. وقال مصدر في دمشق إن الهجوم فشل."
+    cut = beside.index("وتيما")
+    assert geocode(beside)[0].admin1 == "As-Sweida"
+    assert geocode(beside, (), (Span(0, cut), Span(cut, len(beside))))[0].admin1 == "Rural Damascus"
 
 
 def test_a_homonym_alone_keeps_its_best_known_reading() -> None:

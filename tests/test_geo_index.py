@@ -87,3 +87,8 @@ def test_words_around_a_mention_are_the_walk_and_bisects() -> None:
             assert _around(text, m) == (before[-1] if before else "", _word_after(text, m.end)), (text, m.key)
             seen += 1
     assert seen >= 12
+    # a mention of another text: its word indices do not fit, so the walk reads this text's words
+    m = mentions_of("قصف على حلب")[0]
+    other = "وصل الوفد حلب قادما من بيروت"
+    before = _words_before(other, m.start, 1)
+    assert _around(other, m) == (before[-1] if before else "", _word_after(other, m.end))

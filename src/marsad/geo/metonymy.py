@@ -60,6 +60,8 @@ def _around(text: str, m: Mention) -> tuple[str, str]:
     bisect): asked of every mention. The walk back passes the mention's first word only where a
     letter outside the split's words («ە») joins it to the text before; that reads as there."""
     ws = indexed_words(text)[0]
+    if not (m.last < len(ws) and ws[m.last][1] == m.end and ws[m.first][0] <= m.start < ws[m.first][1]):
+        return _walked(text, m)  # not a mention of this text's words: read as the walk does
     first = ws[m.first][0]
     if m.first and _in_word(text[first - 1]):
         before = _words_before(text, m.start, 1)
@@ -68,6 +70,12 @@ def _around(text: str, m: Mention) -> tuple[str, str]:
         prev = ws[m.first - 1][2] if m.first else ""
     j = m.last + 1
     return prev, ws[j][2] if j < len(ws) and ws[j][0] - m.end < 40 else ""
+
+
+def _walked(text: str, m: Mention) -> tuple[str, str]:
+    """:func:`_around` by walking back from the mention and bisecting, for any span."""
+    before = _words_before(text, m.start, 1)
+    return before[-1] if before else "", _word_after(text, m.end)
 
 
 def _word_after(text: str, end: int) -> str:

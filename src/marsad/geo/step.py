@@ -31,7 +31,8 @@ def mentions_of(text: str) -> tuple[Mention, ...]:
     """The gazetteer mentions of ``text``, cached for the articles at hand: the entity
     step reads them to choose the sentences it tags, then this step resolves them (a
     batch's worth: :meth:`marsad.pipeline.Pipeline.process_many` tags a batch before it
-    geocodes any)."""
+    geocodes any). The mentions are shared by both steps: never assign to one (``Mention``
+    is not frozen, for speed)."""
     return tuple(find_mentions(text, gazetteer()))
 
 
