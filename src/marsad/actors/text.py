@@ -1,9 +1,9 @@
 """Matching forms for actor and trigger lookup: normalised words with clitic variants.
 
 Words are normalised by ``marsad.arabic.normalize``, so that aliases and article text
-always go through the same function; a text's words read their forms from the
-tokenizer's per-word memo (:func:`marsad.arabic.tokenize.normalised`), which has just
-seen the article's words.
+always go through the same function; a text's words read their forms from the memo of
+normal forms (:func:`marsad.arabic.tokenize.normalised`), which the article's other word
+splitters have just filled.
 """
 
 from __future__ import annotations

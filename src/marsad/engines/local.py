@@ -41,7 +41,7 @@ _WORKER_PIPELINE: Pipeline | None = None
 _WORKER_ERROR: BaseException | None = None
 #: Collector thresholds while analysing (Python's defaults: 700, 10, 10). A young collection
 #: comes when live new objects outnumber the first: a batch of 64 articles holds tens of
-#: thousands at once (its tokens alone ~17,000 where built) and frees them at its end, so at
+#: thousands at once (its tokens, where built, ~17,000) and frees them at its end, so at
 #: 10,000 the collector scanned each batch's working state several times over (0.2-0.3
 #: ms/article of CPU, and it found no garbage: the analysis makes no reference cycles);
 #: above a batch's peak it runs only as the word caches grow (0.02-0.04 ms/article).
