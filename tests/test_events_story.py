@@ -20,9 +20,9 @@ def test_the_story_asks_for_the_next_sentences_place_only_when_a_trigger_needs_i
     nxt = Span(text.index("وقال"), len(text))
     article = replace(Article.create(text), places=(_place("سراقب", text.index("سراقب"), "S"),))
     story = Story(following=nxt)
-    assert story.usable is None and story.elaboration is None  # nothing read before a trigger asks
+    assert story.usable is None and not story.elaboration_asked  # nothing read before a trigger asks
     assert story.next_place(article) == where.elaboration_place(article, nxt, story.usable_places(article))
-    assert story.next_place(article) == article.places[0] and story.elaboration == (article.places[0],)
+    assert story.next_place(article) == article.places[0] and story.elaboration == article.places[0] and story.elaboration_asked
     assert Story().next_place(article) is None  # the last sentence: no next one
 
 

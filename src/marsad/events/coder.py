@@ -106,7 +106,7 @@ def draft_events(article: Article) -> list[Draft]:
         if not found or asides.teaser_line(text, sent.start, sent.end):
             continue  # (a related story's headline inside the page: furniture)
         story.following = spans[i + 1] if i + 1 < len(spans) else None
-        story.elaboration = None  # the next sentence's place, when a trigger asks (Story.next_place)
+        story.elaboration_asked = False  # the next sentence's place, when a trigger asks (Story.next_place)
         dates = [
             DateRef(d.start + sent.start, d.end + sent.start, d.date, d.precision, _is_statement_date(text, d.end + sent.start))
             for d in find_event_dates(text[sent.start : sent.end], published)

@@ -51,7 +51,8 @@ class Story:
     tolls: list[tuple[Draft, Draft]] = field(default_factory=list)
     pending_toll: int = 0
     following: Span | None = None  # the next sentence, whatever it says
-    elaboration: tuple[Place | None] | None = None  # (:meth:`next_place`,) once asked for this sentence
+    elaboration: Place | None = None  # :meth:`next_place`, once asked for this sentence
+    elaboration_asked: bool = False
     group: list[Draft] = field(default_factory=list)  # the drafts of the last coded cue (places × days)
     usable: tuple[Place, ...] | None = None  # the article's places that can locate an event
     perpetrator: Actor | None = None  # the non-state armed group the story named as attacking
@@ -91,12 +92,13 @@ class Story:
         usable places), worked out when a trigger of this sentence first asks: most sentences
         with a cue never ask (their triggers fall before the place is sought), and most articles
         then need no usable places at all (:meth:`usable_places` reads the whole text)."""
-        if self.elaboration is None:
+        if not self.elaboration_asked:
             from marsad.events.where import elaboration_place
 
             nxt = self.following
-            self.elaboration = (elaboration_place(article, nxt, self.usable_places(article)) if nxt is not None else None,)
-        return self.elaboration[0]
+            self.elaboration = elaboration_place(article, nxt, self.usable_places(article)) if nxt is not None else None
+            self.elaboration_asked = True
+        return self.elaboration
 
     def dominant_place(self, article: Article, places: Sequence[Place]) -> Place | None:
         """``where.dominant_place``: a fact of the whole story (it counts every place), asked for
