@@ -20,13 +20,8 @@ from marsad.events.dates import DateRef, find_event_dates
 from marsad.events.draft import NO_TOLL, REMOTE, Draft, Story, Words
 from marsad.events.features_lex import with_lexical_cues
 from marsad.events.hit import code_hit
-from marsad.events.triggers import (
-    SHELL_OR_AIR,
-    TriggerHit,
-    candidates_of,
-    find_triggers,
-    might_trigger,
-)
+from marsad.events.trigger_lexicon import SHELL_OR_AIR
+from marsad.events.triggers import TriggerHit, candidates_of, find_triggers, might_trigger
 from marsad.memo import RecentTexts
 from marsad.model import Article, Span
 

@@ -10,7 +10,7 @@ from functools import wraps
 from typing import TypeVar
 
 from marsad.events.fatalities import count_deaths
-from marsad.events.triggers import SHELL_OR_AIR
+from marsad.events.trigger_lexicon import SHELL_OR_AIR
 from marsad.model import Actor, Article, Place, Span
 
 Words = list[tuple[int, int, str]]

@@ -34,7 +34,8 @@ from marsad.events.subtypes import (
     resolve_sub,
     state_forces,
 )
-from marsad.events.triggers import TERRITORY, TriggerHit
+from marsad.events.trigger_lexicon import TERRITORY
+from marsad.events.triggers import TriggerHit
 from marsad.model import Actor, Article, Place, Span
 
 

@@ -4,7 +4,7 @@ Each filter is named and kept in :data:`NEWS_FILTERS`, in the order they are tri
 ``scripts/events_trace.py`` can switch one off at a time and count, pooled over the dev
 sets, the true and the false events it removes (a filter that removes as many of one as of
 the other is not earning its place). The clause-level ones (unreal, background) are in
-``events.context``; the trigger-level ones (figurative, adjectival) in ``events.triggers``.
+``events.context``; the trigger-level ones (figurative, adjectival) in ``events.trigger_filters``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from marsad.events.dates import age
 from marsad.events.draft import REMOTE, Draft, Story, Words
 from marsad.events.fatalities import count_deaths
 from marsad.events.subtypes import REMOTE_SUBS, percent_after, supported
-from marsad.events.triggers import TERRITORY, TriggerHit
+from marsad.events.trigger_lexicon import TERRITORY
+from marsad.events.triggers import TriggerHit
 from marsad.model import Article
 
 if TYPE_CHECKING:

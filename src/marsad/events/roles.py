@@ -21,7 +21,7 @@ from marsad.events.placing import ends_by, protested
 from marsad.events.placing import words_before as _words_before
 from marsad.events.target_cues import OWN_ACTS as _OWN_ACTS
 from marsad.events.target_cues import is_target
-from marsad.events.triggers import TERRITORY, lexicon
+from marsad.events.trigger_lexicon import TERRITORY, lexicon
 from marsad.model import Actor
 
 #: The states' forces named by nationality live in ``marsad.actors.states``; the coder reaches them here.

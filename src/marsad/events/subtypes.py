@@ -10,7 +10,8 @@ from marsad.actors.kb import KBActor, branch_family, by_name, inter_for, load_kb
 from marsad.actors.text import variants
 from marsad.events.context import GRIEVANCE
 from marsad.events.fatalities import count_deaths
-from marsad.events.triggers import SHELL_OR_AIR, TERRITORY, TriggerHit
+from marsad.events.trigger_lexicon import SHELL_OR_AIR, TERRITORY
+from marsad.events.triggers import TriggerHit
 from marsad.model import Actor
 
 Words = list[tuple[int, int, str]]
