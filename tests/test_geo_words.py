@@ -107,3 +107,24 @@ def test_nationals_are_the_other_countries_adjectives_in_order() -> None:
             expected.setdefault(iso, []).append(start)
     assert _nationals(text) == expected
     assert expected["CA"] == [text.index("الكندية"), text.index("وكندية")] and "RU" in expected
+
+
+def test_nationals_are_found_on_the_first_question_only() -> None:
+    """The geocoder hands the context a function: the adjectives are found when a rule first
+    asks for them, once, and read as if they had been given."""
+    from functools import partial
+
+    from marsad.geo.resolve import Context
+    from marsad.geo.step import _nationals
+
+    text = "أعلنت السلطات الكندية أن قوات وصلت إلى حلب"
+    calls: list[str] = []
+
+    def found(t: str) -> dict[str, list[int]]:
+        calls.append(t)
+        return _nationals(t)
+
+    ctx = Context(nationals=partial(found, text))
+    assert calls == []
+    assert ctx.nationals_of("CA") == [text.index("الكندية")] == Context(nationals=_nationals(text)).nationals_of("CA")
+    assert ctx.nationals_of("RU") == [] and calls == [text]

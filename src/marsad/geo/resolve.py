@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -65,13 +65,22 @@ class Context:
     admin1_at: dict[str, list[int]] = field(default_factory=dict)  # governorate -> sorted offsets
     admin2: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
-    nationals: dict[str, list[int]] = field(default_factory=dict)  # country -> offsets of its adjectives
+    #: country -> offsets of its nationality adjectives, or how to find them (:meth:`nationals_of`)
+    nationals: dict[str, list[int]] | Callable[[], dict[str, list[int]]] = field(default_factory=dict)
     points: list[tuple[int, float, float]] = field(default_factory=list)  # (offset, lat, lon) by offset
     abroad: list[int] = field(default_factory=list)  # sorted offsets of towns abroad («مدينة تعز»)
     syria: bool = False
     loc_spans: Spans = field(default_factory=Spans)
     other_spans: Spans = field(default_factory=Spans)
     co: Comentions = field(default_factory=Comentions)  # the certain places of each sentence
+
+    def nationals_of(self, cc: str) -> list[int]:
+        """The sorted offsets of country ``cc``'s nationality adjectives. Given as a function, they
+        are found on the first question: only a minor town abroad after «في» asks (a few
+        articles in a hundred), and finding them reads every word of the article."""
+        if callable(self.nationals):
+            self.nationals = self.nationals()
+        return self.nationals.get(cc, [])
 
 
 def build_context(mentions: Sequence[Mention], loc: Sequence[tuple[int, int]] = (),
@@ -251,7 +260,7 @@ def _enough_evidence(c: Candidate, m: Mention, ctx: Context, common: bool) -> bo
     if c.rank < 100_000:
         # a name of several words after a town word is that town («منطقة كوي سنجق»), as in Syria
         # or by a nationality beside it («أعلنت السلطات الكندية … في فريدريكتون»)
-        beside = m.locative == "في" and bool(_near(ctx.nationals.get(c.cc, []), m.start, NATIONAL_WINDOW))
+        beside = m.locative == "في" and bool(_near(ctx.nationals_of(c.cc), m.start, NATIONAL_WINDOW))
         named = c.cc in ctx.countries or beside or said and m.last > m.first
         return (strong or bool(m.locative)) and named
     if strong or c.cc in ctx.countries:

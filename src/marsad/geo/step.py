@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate, compress, pairwise
 from operator import itemgetter
 
@@ -45,7 +45,7 @@ def geocode_text(text: str, entities: tuple[Entity, ...] = (), sentences: tuple[
     loc = [(e.start, e.end) for e in entities if e.label == "LOC" and spells.is_the_name(e)]
     other = [(e.start, e.end) for e in entities if e.label in ("PERS", "ORG") and e.score >= 0.5]
     ctx = build_context(mentions, loc, other, gaz.common)
-    ctx.nationals = _nationals(text)
+    ctx.nationals = partial(_nationals, text)  # found only if a rule asks
     mentions = [m for m in mentions if not is_adjective(text, m, gaz.index)]
     picks = [choose(m, ctx, gaz.is_common(m)) for m in mentions]
     # towns abroad named as towns («مدينة تعز») keep Syrian namesakes next to them out
