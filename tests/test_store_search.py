@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sqlite3
 
 from marsad.arabic.normalize import normalize
 from marsad.store import search
@@ -31,3 +32,26 @@ def test_a_raw_words_forms_are_its_parts_and_their_new_stems() -> None:
     for word in words:
         assert search._word_forms.__wrapped__(word) == _general(word), ascii(word)
     assert search._word_forms("بإدلب") == ("بادلب", "ادلب")
+
+
+def _terms(tokenizer: str, docs: list[str]) -> list[tuple[str, int, int]]:
+    """Every (term, document, position) an FTS5 table with ``tokenizer`` indexes in ``docs``."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(doc, tokenize = '{tokenizer}')")
+    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, instance)")
+    conn.executemany("INSERT INTO t (rowid, doc) VALUES (?, ?)", enumerate(docs, 1))
+    return sorted(conn.execute("SELECT term, doc, offset FROM v"))
+
+
+def test_folded_documents_index_under_ascii_as_under_unicode61() -> None:
+    """The store's ``ascii`` tokenizer reads the folded document into the terms that
+    ``unicode61 remove_diacritics 2`` read from it unfolded (Latin case and accents)."""
+    rng = random.Random(9)
+    latin = ("Café", "CAFÉ", "László", "Ülkü", "Dépêche", "Straße", "Día", "français", "Éden", "NEWS")
+    pieces = (*_PIECES, *latin, " ", " ", "، ", "-")
+    texts = ["".join(rng.choices(pieces, k=rng.randint(1, 30))) for _ in range(300)]
+    unfolded = [" ".join(search._WORD.findall(normalize(t))) for t in texts]
+    folded = [search.fts_document("", t).split("\n")[0] for t in texts]  # the words, not the stems
+    assert sum(f != u for f, u in zip(folded, unfolded, strict=True)) > 100  # words were folded
+    assert _terms("ascii", folded) == _terms("unicode61 remove_diacritics 2", unfolded)
+    assert search.fold("Dépêche") == "depeche" and search.fold("بإدلب") == "بإدلب"

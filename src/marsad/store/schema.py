@@ -4,7 +4,8 @@ Articles are keyed by their id; child records (entities, places, events,
 quotes) point to the article's integer ``pk`` so that replacing an article is
 a handful of indexed deletes. ``record_hash`` covers the whole analysed article:
 an upsert whose hash matches the stored one writes nothing. The full-text table
-``article_fts`` shares its rowid with ``articles.pk``.
+``article_fts`` shares its rowid with ``articles.pk``; its documents come folded
+(``marsad.store.search``), so its tokenizer is the plain ``ascii`` one.
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     PRIMARY KEY (article_pk, seq)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
-    doc, tokenize = 'unicode61 remove_diacritics 2'
+    doc, tokenize = 'ascii'
 );
 """
 
