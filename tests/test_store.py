@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import pickle
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -9,6 +11,7 @@ import pytest
 
 from marsad.model import Actor, Article, Entity, Event, Place, Quote, Span
 from marsad.store import EventQuery, Store
+from marsad.store.store import record_hash
 
 # Sentences written for these tests, in news style.
 TEXT_A = (
@@ -121,6 +124,33 @@ def test_changed_analysis_alone_replaces() -> None:
     store.upsert(article)
     assert store.upsert(replace(article, quotes=())) == "replaced"
     assert _count(store, "quotes") == 0
+
+
+def test_record_hash_reads_values_not_objects() -> None:
+    """Equal values hash alike whatever objects hold them (a JSON round trip rebuilds every
+    string, a pickle restores shared ones); any stored value changed, nested ones too,
+    changes the hash; a value marshal refuses (a float subclass) still hashes."""
+    article = sample_article()
+    digest = record_hash(article)
+    assert record_hash(Article.from_dict(json.loads(json.dumps(article.to_dict())))) == digest
+    assert record_hash(pickle.loads(pickle.dumps(article))) == digest
+    assert record_hash(replace(article, tokens=(), sentences=(Span(0, 3),))) == digest  # not stored
+    event, place = article.events[0], article.places[0]
+    changed = [
+        replace(article, published=None),
+        replace(article, text=article.text + " "),
+        replace(article, places=(replace(place, score=0.5),)),
+        replace(article, events=(replace(event, evidence=(Span(0, 5),)),)),
+        replace(article, events=(replace(event, fatalities=4),)),
+        replace(article, quotes=()),
+    ]
+    assert len({digest, *map(record_hash, changed)}) == len(changed) + 1
+
+    class Score(float):
+        pass
+
+    odd = replace(article, entities=(replace(article.entities[0], score=Score(0.9)),))
+    assert record_hash(odd) == record_hash(odd) != digest
 
 
 def test_one_batch_stores_as_article_by_article() -> None:
