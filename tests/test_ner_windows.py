@@ -44,7 +44,8 @@ def test_windows_hold_each_mention_with_its_context_inside_its_sentence() -> Non
     article = _annotated()
     tokens = [(t.start, t.end) for t in article.tokens]
     kept = event_sentences(article)
-    windows = mention_windows(TEXT, tokens, kept)
+    ranges = mention_windows(TEXT, tokens, kept)
+    windows = [Span(tokens[a][0], tokens[b - 1][1]) for a, b in ranges]
     starts = [a for a, _ in tokens]
     assert windows and all(any(s.start <= w.start and w.end <= s.end for s in kept) for w in windows)
     assert all(a.end < b.start for a, b in zip(windows, windows[1:], strict=False))  # sorted, disjoint, merged
@@ -63,11 +64,31 @@ def test_windows_hold_each_mention_with_its_context_inside_its_sentence() -> Non
 
 
 def test_pieces_split_runs_at_windows_and_name_their_run() -> None:
-    runs = [[(0, 2), (3, 5), (6, 8), (9, 11)], [(12, 14), (15, 17)]]
-    windows = (Span(0, 5), Span(9, 14), Span(15, 17))
-    pieces, groups = _pieces(runs, windows)
+    tokens = [(0, 2), (3, 5), (6, 8), (9, 11), (12, 14), (15, 17), (18, 20)]
+    ends = [4, 6, 7]  # runs: tokens 0-3, 4-5, 6
+    pieces, groups = _pieces(tokens, [(0, 2), (3, 5), (5, 6)], ends)
     assert pieces == [[(0, 2), (3, 5)], [(9, 11)], [(12, 14)], [(15, 17)]]
     assert groups == [0, 0, 1, 1]
+    pieces, groups = _pieces(tokens, [(6, 7)], ends)  # runs before it without a window still count
+    assert pieces == [[(18, 20)]] and groups == [2]
+
+
+def test_kept_runs_slice_what_the_sentence_pass_finds() -> None:
+    from itertools import accumulate
+
+    from marsad.arabic.step import annotate
+    from marsad.ner.step import _MAX_SENT, _kept_runs, _runs, _token_spans, _window_pieces
+
+    filler = " ".join(["هذا"] * (_MAX_SENT + 7))  # a sentence longer than a run, its place near the cut
+    text = "\n".join([LEAD, f"{filler[: 4 * (_MAX_SENT - 3)]}دمشق {filler[4 * (_MAX_SENT - 3) :]}.", LONG, "وغادر الضيوف دمشق."])
+    article = annotate(Article.create(text))
+    every = article.sentences
+    for only in (every, every[1:2], (every[0], every[2]), every[-1:]):
+        runs = _runs(text, _token_spans(article), article.sentences, only)
+        assert _kept_runs(article, only) == ([t for run in runs for t in run], list(accumulate(map(len, runs))))
+    pieces, groups = _window_pieces(article, every[1:3])
+    assert groups[:2] == [0, 1]  # the window around دمشق is cut where the first run ends
+    assert len(pieces[0]) + len(pieces[1]) == 2 * CONTEXT + 1 and groups[-1] == 2
 
 
 def test_merged_joins_the_pieces_of_a_group_and_keeps_empty_groups() -> None:

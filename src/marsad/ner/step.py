@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from marsad.eval.ner import chunks
@@ -80,33 +81,23 @@ def find_entities(
     tokens: list[TokenSpan] | None = None,
     sentences: tuple[Span, ...] = (),
     only: tuple[Span, ...] | None = None,
-    windows: tuple[Span, ...] | None = None,
 ) -> list[Entity]:
     """Entities of ``text``, given token spans (default: the tagger's tokeniser); with
-    ``only``, of the tokens inside those spans (one batched call all the same); with
-    ``windows`` too (inside ``only``), of those windows' tokens, each window tagged as
-    a sentence of its own while the document layer still reads sentence by sentence."""
+    ``only``, of the tokens inside those spans (one batched call all the same)."""
     from marsad.ner.tagger import load_tagger
 
-    runs, groups = _runs(text, tokens, sentences, only, windows)
-    return _entities(text, runs, load_tagger().scored_document(_words(text, runs), groups=groups))
+    runs = _runs(text, tokens, sentences, only)
+    return _entities(text, runs, load_tagger().scored_document(_words(text, runs)))
 
 
 def _runs(
-    text: str,
-    tokens: list[TokenSpan] | None,
-    sentences: tuple[Span, ...],
-    only: tuple[Span, ...] | None,
-    windows: tuple[Span, ...] | None,
-) -> tuple[list[list[TokenSpan]], list[int] | None]:
-    """What :func:`find_entities` tags: token runs, and with ``windows`` the sentence of each."""
+    text: str, tokens: list[TokenSpan] | None, sentences: tuple[Span, ...], only: tuple[Span, ...] | None = None
+) -> list[list[TokenSpan]]:
+    """What :func:`find_entities` tags: the token runs of its sentences (inside ``only``)."""
     toks = tokens if tokens is not None else _own_tokens(text)
     if only is not None:
         toks = _inside(toks, only)
-    runs = list(_sentences(text, toks, sentences))
-    if windows is None:
-        return runs, None
-    return _pieces(runs, windows)
+    return list(_sentences(text, toks, sentences))
 
 
 def _words(text: str, runs: list[list[TokenSpan]]) -> list[list[str]]:
@@ -124,25 +115,24 @@ def _entities(text: str, runs: list[list[TokenSpan]], scored: Scored) -> list[En
     return out
 
 
-def _pieces(runs: list[list[TokenSpan]], windows: tuple[Span, ...]) -> tuple[list[list[TokenSpan]], list[int]]:
-    """Each run's tokens inside ``windows`` (sorted, disjoint), one piece per window and
-    run, and the run each piece comes from."""
+def _pieces(
+    tokens: list[TokenSpan], windows: list[tuple[int, int]], ends: list[int]
+) -> tuple[list[list[TokenSpan]], list[int]]:
+    """The ``tokens`` of each window (index ranges, sorted, disjoint) cut where a run ends
+    (``ends``: each run's end index, increasing), and the run each piece comes from."""
     pieces: list[list[TokenSpan]] = []
     groups: list[int] = []
-    it = iter(windows)
-    window = next(it, None)
-    for g, run in enumerate(runs):
-        last = None
-        for tok in run:
-            while window is not None and tok[0] >= window.end:
-                window = next(it, None)
-            if window is None or tok[0] < window.start:
-                continue
-            if last is not window:
-                pieces.append([])
-                groups.append(g)
-                last = window
-            pieces[-1].append(tok)
+    run = 0
+    for a, b in windows:
+        while ends[run] <= a:
+            run += 1
+        while True:
+            cut = min(b, ends[run])
+            pieces.append(tokens[a:cut])
+            groups.append(run)
+            if cut == b:
+                break
+            a, run = cut, run + 1
     return pieces, groups
 
 
@@ -203,16 +193,17 @@ def _with_mentions(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
 CONTEXT = 5
 
 
-def mention_windows(text: str, tokens: list[TokenSpan], spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """The tokens within :data:`CONTEXT` tokens of each place mention that starts in one
-    of ``spans`` (sorted, disjoint sentences), clipped to its sentence; overlapping or
-    touching windows merged. All the geocoder reads of the entities lies inside."""
+def mention_windows(text: str, tokens: list[TokenSpan], spans: tuple[Span, ...]) -> list[tuple[int, int]]:
+    """Index ranges of ``tokens`` (sorted; the sentences' own, or the whole text's) within
+    :data:`CONTEXT` tokens of each place mention that starts in one of ``spans`` (sorted,
+    disjoint sentences), clipped to its sentence; overlapping or touching windows merged.
+    All the geocoder reads of the entities lies inside."""
     from bisect import bisect_left, bisect_right
 
     from marsad.geo.step import mentions_of
 
     starts = [a for a, _ in tokens]
-    out: list[tuple[int, int]] = []  # token index ranges
+    out: list[tuple[int, int]] = []
     mentions = mentions_of(text)
     at = [m.start for m in mentions]
     for s in spans:
@@ -227,7 +218,36 @@ def mention_windows(text: str, tokens: list[TokenSpan], spans: tuple[Span, ...])
                 out[-1] = (out[-1][0], max(out[-1][1], end))
             else:
                 out.append((first, end))
-    return tuple(Span(tokens[a][0], tokens[b - 1][1]) for a, b in out if a < b)
+    return [(a, b) for a, b in out if a < b]
+
+
+def _window_pieces(article: Article, only: tuple[Span, ...]) -> tuple[list[list[TokenSpan]], list[int]]:
+    """What scope ``"events"`` tags of an article: the tokens of its sentences ``only``
+    around their place mentions (:func:`mention_windows`), one piece per window and run,
+    and each piece's run."""
+    kept, ends = _kept_runs(article, only)
+    return _pieces(kept, mention_windows(article.text, kept, only), ends)
+
+
+def _kept_runs(article: Article, only: tuple[Span, ...]) -> tuple[list[TokenSpan], list[int]]:
+    """The tokens of the sentences ``only`` end to end, and where each of their runs ends
+    (:func:`_sentences`' runs: with the Arabic layer's sentences, each sentence cut every
+    ``_MAX_SENT`` tokens, found by slicing instead of a pass over every token)."""
+    from bisect import bisect_left
+
+    tokens = _token_spans(article)
+    if not (article.tokens and article.sentences):  # runs end at end marks and line breaks
+        runs = _runs(article.text, tokens, (), only)
+        return [t for run in runs for t in run], list(accumulate(map(len, runs)))
+    kept: list[TokenSpan] = []
+    ends: list[int] = []
+    for s in only:  # sentences of the Arabic layer (``event_sentences`` keeps some of them)
+        toks = tokens[bisect_left(tokens, (s.start,)) : bisect_left(tokens, (s.end,))]
+        ends += range(len(kept) + _MAX_SENT, len(kept) + len(toks), _MAX_SENT)
+        kept += toks
+        if toks:
+            ends.append(len(kept))
+    return kept, ends
 
 
 def tag_article(article: Article, scope: EntityScope = "all") -> Article:
@@ -250,14 +270,13 @@ def tag_articles(articles: list[Article], scope: EntityScope = "all") -> list[Ar
     for k, article in enumerate(articles):
         if not article.text:
             continue
-        only = event_sentences(article) if scope == "events" else None
-        if only == ():
-            out[k] = replace(article, entities=())  # most articles: no token list to build
-            continue
-        tokens = _token_spans(article)
-        sentences = article.sentences if article.tokens else ()
-        windows = mention_windows(article.text, tokens, only) if only is not None else None
-        todo.append((k, *_runs(article.text, tokens, sentences, only, windows)))
+        if scope == "all":
+            sentences = article.sentences if article.tokens else ()
+            todo.append((k, _runs(article.text, _token_spans(article), sentences), None))
+        elif only := event_sentences(article):
+            todo.append((k, *_window_pieces(article, only)))
+        elif article.entities:  # most articles have nothing to tag and no entities yet
+            out[k] = replace(article, entities=())
     if not todo:
         return out
     scored = load_tagger().scored_documents([(_words(articles[k].text, runs), groups) for k, runs, groups in todo])
