@@ -75,7 +75,7 @@ def test_linking_snippets_keeps_the_articles_words_remembered() -> None:
     """The quote step links speakers, more per batch than it has articles: the linker reads a
     text's remembered words but does not remember a new text's, so the articles' stay."""
     from marsad.actors.linker import link_text
-    from marsad.actors.text import known_words, text_words
+    from marsad.actors.text import known_split, text_words
     from marsad.memo import ARTICLES_AT_ONCE
 
     article = "قصفت قوات النظام مواقع لتنظيم داعش قرب المدينة"
@@ -83,4 +83,4 @@ def test_linking_snippets_keeps_the_articles_words_remembered() -> None:
     for k in range(2 * ARTICLES_AT_ONCE):
         speaker = f"قال مصدر في الجيش الحر رقم {k}"
         assert [a.name for a in link_text(speaker)] == ["Free Syrian Army"]
-    assert known_words(article) is ws
+    assert known_split(article)[0] is ws

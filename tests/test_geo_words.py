@@ -36,16 +36,17 @@ def test_words_that_split_or_fold_apart_are_exactly_the_odd_characters() -> None
 def test_the_geocoder_reads_the_shared_words_where_they_agree() -> None:
     text = PLAIN
     geo_text.indexed_words.cache_clear()
-    ws, starts = geo_text.indexed_words(text)
+    ws, forms = geo_text.indexed_words(text)
     assert ws == geo_text.words(text)
     assert ws is actor_text.text_words(text)  # one split for geocoder, trigger search and linker
-    assert starts == [a for a, _, _ in ws]
+    assert forms == [w for _, _, w in ws] and forms is actor_text.text_split(text)[1]
+    assert geo_text.word_starts(text) == [a for a, _, _ in ws]
 
 
 def test_texts_with_odd_characters_keep_the_geocoders_own_split() -> None:
     for text in (WITH_DIGITS, WITH_YEH_BARREE):
-        ws = geo_text.indexed_words(text)[0]
-        assert ws == geo_text.words(text)
+        ws, forms = geo_text.indexed_words(text)
+        assert ws == geo_text.words(text) and forms == [w for _, _, w in ws]
         assert ws != actor_text.words(text)  # the splits differ here: the fallback is needed
 
 
@@ -87,10 +88,11 @@ def test_clitic_tails_hold_every_rest_of_the_readings() -> None:
 
 def test_alias_starts_are_the_words_with_a_reading_that_begins_an_alias() -> None:
     index = alias_index()
-    toks = actor_text.words("وقصفت قوات النظام والجيش الحر مواقع لتنظيم داعش قرب المدينة")
+    toks, forms = actor_text.split("وقصفت قوات النظام والجيش الحر مواقع لتنظيم داعش قرب المدينة")
+    assert forms == [w for _, _, w in toks]
     expected = [i for i, (_, _, w) in enumerate(toks) if not index.keys().isdisjoint(actor_text.variants(w))]
-    assert list(_alias_starts(toks, index)) == expected
-    assert list(_alias_starts(toks, index)) == expected  # the same once remembered
+    assert list(_alias_starts(forms, index)) == expected
+    assert list(_alias_starts(forms, index)) == expected  # the same once remembered
     assert 0 < len(expected) < len(toks)
 
 

@@ -18,7 +18,7 @@ from marsad.actors.kb import (
     load_kb,
     resolve_name,
 )
-from marsad.actors.text import CLITIC_STARTS, known_words, may_read_as, norm, variants, words
+from marsad.actors.text import CLITIC_STARTS, known_split, may_read_as, norm, variants, words
 from marsad.memo import lookup_many
 from marsad.model import Actor, Place
 
@@ -32,10 +32,10 @@ def dominant_country(places: Iterable[Place], default: str = "Syria") -> str:
 def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]:
     """Every actor mention in ``text``, longest alias first, without overlaps."""
     index = alias_index()
-    toks = known_words(text)
+    toks, forms = known_split(text)
     found: list[Actor] = []
     i = 0  # the first word not yet read
-    for at in _alias_starts(toks, index):
+    for at in _alias_starts(forms, index):
         if at < i:
             continue
         i = at
@@ -77,7 +77,7 @@ def link_text(text: str, country: str = "Syria", offset: int = 0) -> list[Actor]
         i += n
     found = _which_coalition(_bare_rebels(text, toks, found, country, offset), country)
     found = [_libyan_army(a) for a in _descriptions(text, toks, found, offset)]
-    return _resolve_anaphora(text, toks, found, offset)
+    return _resolve_anaphora(text, toks, forms, found, offset)
 
 
 _COALITIONS = ("Global Coalition Against Daesh", "Operation Restoring Hope")
@@ -192,14 +192,14 @@ def _nationality(word: str) -> str | None:
 
 
 def _resolve_anaphora(
-    text: str, toks: list[tuple[int, int, str]], found: list[Actor], offset: int
+    text: str, toks: list[tuple[int, int, str]], forms: list[str], found: list[Actor], offset: int
 ) -> list[Actor]:
     """«التنظيم», «الجبهة», «الحركة», «الهيئة» (the organisation/front/movement) refer back to
     the last group named with that head word («تنظيم داعش», «الجبهة الوطنية للتحرير»)."""
     out = list(found)
     if not found:
         return out  # nothing to refer back to
-    for j in compress(range(len(toks)), map(_ANAPHORA_WORDS.__contains__, map(_WORD, toks))):
+    for j in compress(range(len(toks)), map(_ANAPHORA_WORDS.__contains__, forms)):
         start, end, w = toks[j]
         head = _ANAPHORA_WORDS[w]
         if any(a.start <= start + offset < a.end for a in found):
@@ -232,9 +232,8 @@ _STARTS: tuple[object, dict[str, bool], frozenset[str]] = (None, {}, frozenset()
 _STARTS_LIMIT = 1 << 16  # distinct words remembered (~6 MB when full)
 
 
-def _alias_starts(toks: list[tuple[int, int, str]], index: dict[str, list[tuple[tuple[str, ...], KBActor]]]
-                  ) -> Iterator[int]:
-    """The indices of the words that begin an alias in some clitic reading. Most words begin
+def _alias_starts(forms: list[str], index: dict[str, list[tuple[tuple[str, ...], KBActor]]]) -> Iterator[int]:
+    """The indices of the words (normal ``forms``) that begin an alias in some clitic reading. Most words begin
     none and news repeats its words, so the per-word answer is remembered and read in one
     C-level pass over the text."""
     global _STARTS
@@ -248,7 +247,7 @@ def _alias_starts(toks: list[tuple[int, int, str]], index: dict[str, list[tuple[
             return word in keys  # the word is its only form (most new words): one probe
         return may_read_as(word, tails) and not keys.isdisjoint(variants(word))
 
-    flags = lookup_many(known, list(map(_WORD, toks)), begins, _STARTS_LIMIT)
+    flags = lookup_many(known, forms, begins, _STARTS_LIMIT)
     return compress(range(len(flags)), flags)
 
 

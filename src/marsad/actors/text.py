@@ -30,32 +30,47 @@ def words(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, normalised)`` for every word of ``text``, in C-level passes (the pipeline
     splits every article once, and the event coder many snippets): the split's pieces alternate
     gap and word, so their running lengths are the words' offsets."""
-    pieces = _SPLIT.split(text)
-    ends = [0, *accumulate(map(len, pieces))]
-    return list(zip(ends[1:-1:2], ends[2::2], normalised(pieces[1::2]), strict=True))
+    return split(text)[0]
 
 
 Words = list[tuple[int, int, str]]
-#: The last text passed to :func:`text_words` and its words (the text is held, so its
-#: identity is never reused by another string while remembered).
-_RECENT_WORDS: RecentTexts[Words] = RecentTexts()
+
+
+def split(text: str) -> tuple[Words, list[str]]:
+    """:func:`words` of ``text`` and the list of their normal forms, in order: the split builds
+    that list anyway, and the per-word lookups over a whole text (the geocoder's, the linker's)
+    read it instead of picking the forms out of the words again."""
+    pieces = _SPLIT.split(text)
+    ends = [0, *accumulate(map(len, pieces))]
+    forms = normalised(pieces[1::2])
+    return list(zip(ends[1:-1:2], ends[2::2], forms, strict=True)), forms
+
+
+#: The last texts passed to :func:`text_split` and their words and forms (the text is held, so
+#: its identity is never reused by another string while remembered).
+_RECENT_WORDS: RecentTexts[tuple[Words, list[str]]] = RecentTexts()
+
+
+def text_split(text: str) -> tuple[Words, list[str]]:
+    """:func:`split` of an article's whole text, remembered for the next caller with the same
+    text object (the trigger pass reads its sentences' words from it, then the geocoder and the
+    linker the whole). Callers must not mutate the lists."""
+    found = _RECENT_WORDS.get(text)
+    return found if found is not None else _RECENT_WORDS.put(text, split(text))
 
 
 def text_words(text: str) -> Words:
-    """:func:`words` of an article's whole text, remembered for the next caller with the same
-    text object (the trigger pass reads its sentences' words from it, then the linker the
-    whole). Callers must not mutate the list."""
-    found = _RECENT_WORDS.get(text)
-    return found if found is not None else _RECENT_WORDS.put(text, words(text))
+    """The words of :func:`text_split`."""
+    return text_split(text)[0]
 
 
-def known_words(text: str) -> Words:
-    """:func:`text_words` of a text remembered, else :func:`words` of it, not remembered: the
+def known_split(text: str) -> tuple[Words, list[str]]:
+    """:func:`text_split` of a text remembered, else :func:`split` of it, not remembered: the
     linker reads the article's words kept by the trigger search, and the speakers that the
     quote step hands it (a batch has more than it has articles) would otherwise push the
     batch's next articles out, to be split again."""
     found = _RECENT_WORDS.get(text)
-    return found if found is not None else words(text)
+    return found if found is not None else split(text)
 
 
 def core(word: str) -> str:

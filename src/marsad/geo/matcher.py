@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
 
 from marsad.geo.gazetteer import Candidate, Gazetteer, prominence
 from marsad.geo.text import advance, indexed_words, strip_variants
@@ -41,7 +40,6 @@ STOP_KEYS = frozenset(TRIGGERS) | frozenset(_GLUE) | {"المدينه", "الب�
     "عين", "تل", "دير", "جبل", "راس", "كفر", "بيت", "ام", "ابو", "بير", "خربه", "قصر", "جسر", "باب",
     "سوق", "وادي", "نهر", "بحيره", "ساحه", "حي", "شارع",
 }
-_NORMAL = itemgetter(2)  # a word's normalised form
 _LOCATIVE = {"في", "من", "الي", "قرب", "داخل", "نحو", "وفي", "ومن", "والي", "حتي", "عند"}
 _SEPARATOR = re.compile(r"^[\s،,و]*$")
 #: What may stand between a place and its country: «عمان، الأردن», «عمان بالأردن», «طرابلس
@@ -75,10 +73,10 @@ class Mention:
 
 def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     """All longest gazetteer matches in ``text``, left to right, not overlapping."""
-    ws = indexed_words(text)[0]
+    ws, forms = indexed_words(text)
     out: list[Mention] = []
     i = 0  # the first word not yet read
-    heads = gaz.heads_of(list(map(_NORMAL, ws)))
+    heads = gaz.heads_of(forms)
     for at, readings in compress(enumerate(heads), heads):  # only the words that can start a name
         if at < i:
             continue

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from marsad.geo.gazetteer import Candidate
 from marsad.geo.matcher import Mention
-from marsad.geo.text import indexed_words, strip_variants
+from marsad.geo.text import indexed_words, strip_variants, word_starts
 
 _LOCATIVE = {"في", "الي", "داخل", "من", "عبر", "وسط", "خارج", "حتي", "نحو", "ضواحي", "زار", "زياره", "قمه", "مطار", "العاصمه"}
 _GOVERNMENT_NOUNS = {
@@ -49,7 +49,7 @@ def _words_before(text: str, start: int, k: int = 2) -> list[str]:
     """The ``k`` words before the word that holds ``start`` (its proclitics excluded)."""
     while start > 0 and _in_word(text[start - 1]):
         start -= 1
-    ws, starts = indexed_words(text)
+    ws, starts = indexed_words(text)[0], word_starts(text)
     i = bisect_left(starts, start)
     return [w for _, _, w in ws[max(0, i - k) : i]]
 
@@ -79,7 +79,7 @@ def _walked(text: str, m: Mention) -> tuple[str, str]:
 
 
 def _word_after(text: str, end: int) -> str:
-    ws, starts = indexed_words(text)
+    ws, starts = indexed_words(text)[0], word_starts(text)
     i = bisect_left(starts, end)
     return ws[i][2] if i < len(ws) and ws[i][0] - end < 40 else ""
 
@@ -148,7 +148,7 @@ _PARTICLES = {"لا", "لم", "لن", "قد"}
 def _acts(text: str, end: int) -> bool:
     """The capital is the subject of the verb after it: a verb of a root ending in hamza
     («الخرطوم أنشأت», «بدأت»; «أت» ends no plural, unlike «ات»), or a verb after a particle."""
-    ws, starts = indexed_words(text)
+    ws, starts = indexed_words(text)[0], word_starts(text)
     i = bisect_left(starts, end)
     if i >= len(ws) or ws[i][0] - end > 3:
         return False

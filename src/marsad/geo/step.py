@@ -11,7 +11,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache, partial
 from itertools import accumulate, compress, pairwise
-from operator import itemgetter
 
 from marsad.geo.comention import comentions
 from marsad.geo.countries_ar import nationalities
@@ -22,8 +21,6 @@ from marsad.geo.resolve import build_context, choose
 from marsad.geo.text import indexed_words
 from marsad.memo import ARTICLES_AT_ONCE
 from marsad.model import Article, Entity, Place, Span
-
-_NORMAL = itemgetter(2)  # a word's normalised form
 
 
 @lru_cache(maxsize=ARTICLES_AT_ONCE)
@@ -69,13 +66,13 @@ def geocode_text(text: str, entities: tuple[Entity, ...] = (), sentences: tuple[
 def _nationals(text: str) -> dict[str, list[int]]:
     """The offsets of the nationality adjectives of other countries, by country, in order (the
     queries bisect): one C-level pass of lookups over the words, Python only for the few found."""
-    ws, starts = indexed_words(text)
-    isos = nationalities(list(map(_NORMAL, ws)))
+    ws, forms = indexed_words(text)
+    isos = nationalities(forms)
     out: dict[str, list[int]] = {}
     for j in compress(range(len(isos)), isos):
         iso = isos[j]
         if iso and iso != "SY":
-            out.setdefault(iso, []).append(starts[j])
+            out.setdefault(iso, []).append(ws[j][0])
     return out
 
 

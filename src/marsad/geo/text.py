@@ -103,23 +103,31 @@ def clitic_tails(word: str) -> tuple[str, ...]:
 
 
 _START = itemgetter(0)
+_NORMAL = itemgetter(2)
 
 
 @lru_cache(maxsize=16)
-def indexed_words(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
-    """:func:`words` of a whole text with their start offsets, cached for the text at hand.
+def indexed_words(text: str) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """:func:`words` of a whole text and the list of their normal forms (what the per-word
+    lookups read), cached for the text at hand.
 
     Where no character of the text splits or normalises differently here and in
-    :mod:`marsad.actors.text` (almost every article), the words are that module's
-    ``text_words``, which the trigger search and the actor linker read too: one split
-    and normalisation per article instead of two. Callers must not mutate them."""
+    :mod:`marsad.actors.text` (almost every article), they are that module's ``text_split``,
+    which the trigger search and the actor linker read too: one split and normalisation per
+    article instead of two. Callers must not mutate them."""
     if _differs().search(text) is None:
-        from marsad.actors.text import text_words
+        from marsad.actors.text import text_split
 
-        ws = text_words(text)
-    else:
-        ws = words(text)
-    return ws, list(map(_START, ws))
+        return text_split(text)
+    ws = words(text)
+    return ws, list(map(_NORMAL, ws))
+
+
+@lru_cache(maxsize=16)
+def word_starts(text: str) -> list[int]:
+    """The start offsets of :func:`indexed_words`, for the rules that bisect them (a few
+    mentions an article): not built for every text searched."""
+    return list(map(_START, indexed_words(text)[0]))
 
 
 @lru_cache(maxsize=1)
