@@ -239,21 +239,25 @@ class NeuralTagger(DocumentTagging):
         self._used[1 : len(items) + 1] = self._used[rows]
         self._cache = {w: (i, k) for i, (w, (_, k)) in enumerate(items, 1)}
 
-    def _layout(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int], np.ndarray]:
+    def _layout(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int], np.ndarray, Keys]:
         """All tokens' first-layer vectors end to end with ``gap`` zero rows between
-        sentences, each sentence's first row, and the gap rows."""
+        sentences, each sentence's first row, the gap rows, and each word's (normalised
+        form, stem) (read now: the next document's words may evict them from the cache).
+        The words must be cached (:meth:`_fill`)."""
         g = self.gap
-        self._fill([t for words in sentences for t in words])
-        cache = self._cache
+        get = self._cache.__getitem__
         rows = [0] * g
         starts: list[int] = []
+        keys: Keys = []
         for words in sentences:
             starts.append(len(rows))
-            rows += [cache[t][0] for t in words]
+            found = list(map(get, words))
+            rows += [r for r, _ in found]
+            keys.append([k for _, k in found])
             rows += [0] * g
         ids = np.array(rows, np.intp)
         self._used[ids] = self._tick
-        return self._table[ids], starts, np.flatnonzero(ids == 0)
+        return self._table[ids], starts, np.flatnonzero(ids == 0), keys
 
     def _forward(self, z: np.ndarray, gaps: np.ndarray) -> np.ndarray:
         """Label scores of every row from first-layer pre-activations (zero in the
@@ -274,11 +278,9 @@ class NeuralTagger(DocumentTagging):
 
     def _first_pass(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[tuple[int, int]], Keys]:
         """Label scores of all rows of the document's layout (sentences end to end, the
-        network's one pass), each sentence's rows, and its words' (normalised form, stem)
-        (read now: the next document's words may evict them from the cache)."""
-        z, starts, gaps = self._layout(sentences)
-        cache = self._cache
-        keys = [[cache[t][1] for t in ws] for ws in sentences]
+        network's one pass), each sentence's rows, and its words' (normalised form, stem).
+        The words must be cached (:meth:`_fill`)."""
+        z, starts, gaps, keys = self._layout(sentences)
         return self._forward(z, gaps), [(s, s + len(ws)) for s, ws in zip(starts, sentences, strict=True)], keys
 
     def _second_pass(
@@ -297,6 +299,7 @@ class NeuralTagger(DocumentTagging):
         """Label scores of each non-empty sentence, all sentences in one pass; with a
         document layer, the types the first pass gave each word nearby add to its scores
         (nearby in sentences: ``groups``, as in :func:`marsad.ner.crf.decode_document`)."""
+        self._fill([t for words in sentences for t in words])
         em, spans, keys = self._first_pass(sentences)
         paths = viterbi_batch([em[s:e] for s, e in spans], self.w.trans) if "w_doc" in self.w.arrays else []
         return self._second_pass(keys, em, spans, paths, groups)
@@ -314,7 +317,7 @@ class NeuralTagger(DocumentTagging):
         labels = self.labels
         outside = self.labels.index("O")
         typed = [
-            typed_keys(k, [labels[i] for i in p]) if any(i != outside for i in p) else []
+            typed_keys(k, [labels[i] for i in p]) if p.count(outside) < len(p) else []
             for k, p in zip(keys, paths, strict=True)
         ]
         n = len(DOC_TYPES)
@@ -350,9 +353,9 @@ class NeuralTagger(DocumentTagging):
                 ([sentences[k] for k in keep], [groups[k] for k in keep] if groups is not None else None)
                 for keep, (sentences, groups) in zip(kept, documents, strict=True)
             ]
-            if len(items) > 1:  # new words of all documents encoded at once (a word's vector
-                # does not depend on the others encoded with it): a per-call cost paid once
-                self._fill([t for sentences, _ in items for words in sentences for t in words])
+            # New words of all documents encoded at once (a word's vector does not depend on
+            # the others encoded with it): a per-call cost paid once.
+            self._fill([t for sentences, _ in items for words in sentences for t in words])
             firsts = [self._first_pass(sentences) for sentences, _ in items]
             flat = [em[s:e] for em, spans, _ in firsts for s, e in spans]
             paths = iter(viterbi_batch(flat, self.w.trans) if "w_doc" in self.w.arrays else [[]] * len(flat))
