@@ -153,6 +153,18 @@ def test_record_hash_reads_values_not_objects() -> None:
     assert record_hash(odd) == record_hash(odd) != digest
 
 
+def test_a_new_store_merges_sixteen_fts_segments_and_finds_every_article(tmp_path) -> None:
+    path = str(tmp_path / "m.db")
+    with Store(path) as store:
+        setting = "SELECT v FROM article_fts_config WHERE k = 'automerge'"
+        assert store._conn.execute(setting).fetchone()[0] == 16
+        for i in range(40):  # a transaction, so a segment, each: merged at 16
+            store.upsert(sample_article(id=f"m{i}"))
+        assert len(store.search_articles("شيخون", limit=100)) == 40
+    with Store(path) as again:  # opening a store writes nothing
+        assert again._conn.total_changes == 0
+
+
 def test_one_batch_stores_as_article_by_article() -> None:
     """A batch that holds an article twice (same, then changed) and others ends as
     the same rows as one upsert per article, with the same statuses."""
