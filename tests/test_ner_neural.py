@@ -205,3 +205,24 @@ def test_threads_sharing_the_tagger_get_what_one_thread_gets() -> None:
         t.join()
     tagger.clear_cache()
     assert sum(g != w for g, w in zip(got, want, strict=True)) == 0
+
+
+def test_documents_in_one_forward_pass_get_the_scores_each_gets_alone() -> None:
+    """The convolutions run over a batch's documents end to end: each document's label
+    scores must be exactly those of its own pass, small documents and large alike."""
+    import random
+
+    from marsad.ner.tagger import load_tagger
+
+    tagger = load_tagger()
+    if not hasattr(tagger, "_first_passes"):
+        pytest.skip("the shipped model is not a network")
+    rng = random.Random(2)
+    common = ["قال", "الرئيس", "في", "بيروت", "وزير", "الخارجية", "دمشق", "أعلن", "سمير", "x", "2018"]
+    docs = [[[rng.choice(common) for _ in range(rng.randint(1, 40))] for _ in range(n)] for n in (1, 3, 0, 1, 12, 2)]
+    tagger._fill([w for d in docs for s in d for w in s])
+    together = tagger._first_passes(docs)
+    for doc, (em, spans, keys) in zip(docs, together, strict=True):
+        em_alone, spans_alone, keys_alone = tagger._first_passes([doc])[0]
+        assert spans == spans_alone and keys == keys_alone
+        assert all(np.array_equal(em[s:e], em_alone[s:e]) for s, e in spans)

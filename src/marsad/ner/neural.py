@@ -259,9 +259,9 @@ class NeuralTagger(DocumentTagging):
         self._used[ids] = self._tick
         return self._table[ids], starts, np.flatnonzero(ids == 0), keys
 
-    def _forward(self, z: np.ndarray, gaps: np.ndarray) -> np.ndarray:
-        """Label scores of every row from first-layer pre-activations (zero in the
-        ``gaps``). Elementwise steps in place: the matmuls are the real work."""
+    def _convolutions(self, z: np.ndarray, gaps: np.ndarray) -> np.ndarray:
+        """The last convolution's outputs of every row from first-layer pre-activations
+        (zero in the ``gaps``). Elementwise steps in place: the matmuls are the real work."""
         a = self.w.arrays
         h = np.maximum(z, 0.0, out=z)
         for k, (d, (left, centre, right)) in enumerate(zip(self.w.dilations, self.w.taps, strict=True)):
@@ -273,15 +273,29 @@ class NeuralTagger(DocumentTagging):
             c += h
             c[gaps] = 0.0  # as zero padding around each sentence
             h = c
-        em: np.ndarray = h @ a["w_out"] + a["b_out"]
-        return em
+        return h
 
-    def _first_pass(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[tuple[int, int]], Keys]:
-        """Label scores of all rows of the document's layout (sentences end to end, the
-        network's one pass), each sentence's rows, and its words' (normalised form, stem).
-        The words must be cached (:meth:`_fill`)."""
-        z, starts, gaps, keys = self._layout(sentences)
-        return self._forward(z, gaps), [(s, s + len(ws)) for s, ws in zip(starts, sentences, strict=True)], keys
+    def _first_passes(self, documents: list[list[list[str]]]) -> list[tuple[np.ndarray, list[tuple[int, int]], Keys]]:
+        """Per document: the label scores of all rows of its layout (sentences end to end),
+        each sentence's rows, and its words' (normalised form, stem). The words must be
+        cached (:meth:`_fill`). The convolutions run once over all documents end to end (a
+        row's outputs do not depend on the other rows, and large matmuls run nearer the
+        core's peak); the output layer runs per document, whose last bits would move with
+        the number of rows."""
+        g = self.gap
+        z, starts, gaps, keys = self._layout([ws for sentences in documents for ws in sentences])
+        h = self._convolutions(z, gaps)
+        w_out, b_out = self.w.arrays["w_out"], self.w.arrays["b_out"]
+        out = []
+        first = 0
+        for sentences in documents:
+            last = first + len(sentences)
+            lo = starts[first] - g if sentences else 0
+            hi = starts[last - 1] + len(sentences[-1]) + g if sentences else 0
+            spans = [(s - lo, s - lo + len(ws)) for s, ws in zip(starts[first:last], sentences, strict=True)]
+            out.append((h[lo:hi] @ w_out + b_out, spans, keys[first:last]))
+            first = last
+        return out
 
     def _second_pass(
         self, keys: Keys, em: np.ndarray, spans: list[tuple[int, int]], paths: list[list[int]],
@@ -300,7 +314,7 @@ class NeuralTagger(DocumentTagging):
         document layer, the types the first pass gave each word nearby add to its scores
         (nearby in sentences: ``groups``, as in :func:`marsad.ner.crf.decode_document`)."""
         self._fill([t for words in sentences for t in words])
-        em, spans, keys = self._first_pass(sentences)
+        em, spans, keys = self._first_passes([sentences])[0]
         paths = viterbi_batch([em[s:e] for s, e in spans], self.w.trans) if "w_doc" in self.w.arrays else []
         return self._second_pass(keys, em, spans, paths, groups)
 
@@ -356,7 +370,7 @@ class NeuralTagger(DocumentTagging):
             # New words of all documents encoded at once (a word's vector does not depend on
             # the others encoded with it): a per-call cost paid once.
             self._fill([t for sentences, _ in items for words in sentences for t in words])
-            firsts = [self._first_pass(sentences) for sentences, _ in items]
+            firsts = self._first_passes([sentences for sentences, _ in items])
             flat = [em[s:e] for em, spans, _ in firsts for s, e in spans]
             paths = iter(viterbi_batch(flat, self.w.trans) if "w_doc" in self.w.arrays else [[]] * len(flat))
             ems: list[np.ndarray] = []
