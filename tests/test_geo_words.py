@@ -96,6 +96,19 @@ def test_alias_starts_are_the_words_with_a_reading_that_begins_an_alias() -> Non
     assert 0 < len(expected) < len(toks)
 
 
+def test_alias_starts_pass_through_the_cores_exactly() -> None:
+    """The words kept by the cores (a word less its leading clitic letters) are answered one by
+    one: every reading of clitic letters and «ال» before a first alias word is kept, also of
+    one made of clitic letters only («بوكو»), and words with no such reading are not."""
+    index = alias_index()
+    firsts = [k for k in index if len(k) > 2][:40] + [k for k in index if not k.lstrip(actor_text.CLITIC_LETTERS)]
+    made = [p + k for k in firsts for p in ("", "و", "ف", "ب", "ل", "وب", "وال", "بال", "فال", "ولل", "لل", "ك", "ا")]
+    made += ["و", "لا", "كل", "الاول", "والا", "بل", "السد", "الاسد", "قواتنا", "وبوكو", "للجيش", "ججيش"]
+    expected = [i for i, w in enumerate(made) if not index.keys().isdisjoint(actor_text.variants(w))]
+    assert list(_alias_starts(made, index)) == expected
+    assert 0 < len(expected) < len(made)
+
+
 def test_nationals_are_the_other_countries_adjectives_in_order() -> None:
     from marsad.geo.countries_ar import nationality
     from marsad.geo.step import _nationals
