@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from marsad.actors.kb import by_name, country_name, inter_for
-from marsad.actors.text import text_words, variants, words
+from marsad.actors.text import text_split, variants, words
 from marsad.events import asides, cells, roles
 from marsad.events.attribution import GROUP_VIOLENCE, foreign_target, strikes_abroad
 from marsad.events.camps import allied
@@ -58,7 +58,7 @@ def trigger_pass(article: Article) -> tuple[list[Span], tuple[SentenceHits, ...]
     the coder reads any). Callers must not mutate what it returns.
 
     The gate reads the candidate triggers of the whole text's normalised words (found once,
-    :func:`marsad.actors.text.text_words`, and read again by the linker) in one pass over a
+    :func:`marsad.actors.text.text_split`, and read again by the linker) in one pass over a
     per-word memo (:func:`candidates_of`): :func:`find_triggers` reads only the sentences where
     a word may start a trigger, and tries only those words. Without the Arabic layer's
     sentences, each sentence's text is normalised."""
@@ -66,9 +66,9 @@ def trigger_pass(article: Article) -> tuple[list[Span], tuple[SentenceHits, ...]
     if last is not None and last[0] == article.sentences:
         return last[1], last[2]
     text, spans = article.text, sentence_spans(article)
-    every = text_words(text) if article.sentences else None  # words never cross its sentences
+    every, forms = text_split(text) if article.sentences else (None, [])  # words never cross its sentences
     starts = [a for a, _, _ in every] if every is not None else []
-    found = candidates_of([w for _, _, w in every]) if every is not None else []
+    found = candidates_of(forms)  # the split's own list of normal forms
     out: list[SentenceHits] = []
     for i, sent in enumerate(spans):
         if every is not None:  # the gate: a word of the sentence may start a trigger
