@@ -36,7 +36,7 @@ NEWS = ROOT.parent / "shared" / "data" / "news" / "ant2018_syria.jsonl"
 #: Every source the slow steps read, the entity gate's trigger pass included (events.coder.
 #: trigger_pass, with the word splitter and memo it reads): a change to any of them must
 #: rebuild the cache, or articles cached before and after it mix in one run.
-CACHE_INPUTS = ("ner", "geo", "arabic", "ingest", "data/ner", "data/geo", "events/triggers.py",
+CACHE_INPUTS = ("ner", "geo", "arabic", "ingest", "data/ner", "data/geo", "events/triggers.py", "events/trigger_lexicon.py",
                 "events/trigger_filters.py", "events/coder.py", "events/context.py", "actors/text.py", "memo.py",
                 "pipeline.py", "settings.py")
 
