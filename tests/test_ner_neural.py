@@ -226,3 +226,35 @@ def test_documents_in_one_forward_pass_get_the_scores_each_gets_alone() -> None:
         em_alone, spans_alone, keys_alone = tagger._first_passes([doc])[0]
         assert spans == spans_alone and keys == keys_alone
         assert all(np.array_equal(em[s:e], em_alone[s:e]) for s, e in spans)
+
+
+def test_convolutions_without_padding_rows_equal_those_over_zero_padding() -> None:
+    """The tokens' rows alone, a tap's rows that leave their sentence zeroed, give exactly
+    the scores of the layout with ``gap`` zero rows around each sentence."""
+    import random
+
+    from marsad.ner.tagger import load_tagger
+
+    tagger = load_tagger()
+    if not hasattr(tagger, "_convolutions"):
+        pytest.skip("the shipped model is not a network")
+    rng = random.Random(3)
+    common = ["قال", "الرئيس", "في", "بيروت", "وزير", "الخارجية", "دمشق", "أعلن", "سمير", "x", "2018"]
+    doc = [[rng.choice(common) for _ in range(n)] for n in (1, 2, 3, 40, 1, 7, 2)]
+    tagger._fill([w for s in doc for w in s])
+    em, spans, _ = tagger._first_passes([doc])[0]
+    a, g = tagger.w.arrays, tagger.gap
+    rows = [0] * g
+    for s in doc:
+        rows += [tagger._cache[w][0] for w in s] + [0] * g
+    ids = np.array(rows)
+    h = np.maximum(tagger._table[ids], 0.0)
+    for k, (d, (left, centre, right)) in enumerate(zip(tagger.w.dilations, tagger.w.taps, strict=True)):
+        c = h @ centre + a[f"b_conv{k}"]
+        c[d:] += (h @ left)[:-d]
+        c[:-d] += (h @ right)[d:]
+        c = np.maximum(c, 0.0) + h
+        c[ids == 0] = 0.0
+        h = c
+    assert np.array_equal(em, h @ a["w_out"] + a["b_out"])
+    assert [s for s, _ in spans] == [i for i in range(1, len(ids)) if ids[i] and not ids[i - 1]]

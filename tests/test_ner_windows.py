@@ -101,7 +101,7 @@ def test_document_layer_counts_a_group_of_pieces_as_one_sentence(tmp_path: Path)
     word = "سمير"
     sentences = [[word] for _ in range(13)]
     tagger._fill([word])
-    _, starts, _, _ = tagger._layout(sentences)
+    _, starts, _ = tagger._layout(sentences)
     spans = [(s, s + 1) for s in starts]
     rows = spans[-1][1] + tagger.gap
     paths = [[LABELS.index("B-PERS")]] + [[LABELS.index("O")]] * 12  # only the first piece types the word

@@ -239,61 +239,75 @@ class NeuralTagger(DocumentTagging):
         self._used[1 : len(items) + 1] = self._used[rows]
         self._cache = {w: (i, k) for i, (w, (_, k)) in enumerate(items, 1)}
 
-    def _layout(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int], np.ndarray, Keys]:
-        """All tokens' first-layer vectors end to end with ``gap`` zero rows between
-        sentences, each sentence's first row, the gap rows, and each word's (normalised
-        form, stem) (read now: the next document's words may evict them from the cache).
-        The words must be cached (:meth:`_fill`)."""
-        g = self.gap
+    def _layout(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int], Keys]:
+        """All tokens' first-layer vectors, sentences end to end without gaps, each
+        sentence's first row in the padded layout (``gap`` zero rows before and after each
+        sentence: what the output layer and the document layer read), and each word's
+        (normalised form, stem). The words must be cached (:meth:`_fill`)."""
         get = self._cache.__getitem__
-        rows = [0] * g
+        rows: list[int] = []
         starts: list[int] = []
         keys: Keys = []
-        for words in sentences:
-            starts.append(len(rows))
+        for k, words in enumerate(sentences):
+            starts.append(len(rows) + (k + 1) * self.gap)
             found = list(map(get, words))
             rows += [r for r, _ in found]
             keys.append([k for _, k in found])
-            rows += [0] * g
         ids = np.array(rows, np.intp)
         self._used[ids] = self._tick
-        return self._table[ids], starts, np.flatnonzero(ids == 0), keys
+        return self._table[ids], starts, keys
 
-    def _convolutions(self, z: np.ndarray, gaps: np.ndarray) -> np.ndarray:
+    def _convolutions(self, z: np.ndarray, lengths: list[int]) -> np.ndarray:
         """The last convolution's outputs of every row from first-layer pre-activations
-        (zero in the ``gaps``). Elementwise steps in place: the matmuls are the real work."""
+        (sentences of ``lengths`` end to end). A tap's rows that would reach into another
+        sentence are zeroed before they are added: the sums are then those of zero padding
+        around each sentence, without computing the padding rows (13% of the rows of
+        scope "events"' windows). Elementwise steps in place: the matmuls are the real work."""
         a = self.w.arrays
+        ends = np.repeat(np.cumsum(lengths), lengths)
+        starts = ends - np.repeat(lengths, lengths)
+        row = np.arange(len(z))
+        # per dilation, the rows whose left tap (added d rows on) and right tap (d rows back) leave their sentence
+        cut = {d: (np.flatnonzero(row + d >= ends), np.flatnonzero(row - d < starts)) for d in set(self.w.dilations)}
         h = np.maximum(z, 0.0, out=z)
         for k, (d, (left, centre, right)) in enumerate(zip(self.w.dilations, self.w.taps, strict=True)):
             c = h @ centre
             c += a[f"b_conv{k}"]
-            c[d:] += (h @ left)[:-d]
-            c[:-d] += (h @ right)[d:]
+            tap = h @ left
+            tap[cut[d][0]] = 0.0
+            c[d:] += tap[:-d]
+            tap = h @ right
+            tap[cut[d][1]] = 0.0
+            c[:-d] += tap[d:]
             np.maximum(c, 0.0, out=c)
             c += h
-            c[gaps] = 0.0  # as zero padding around each sentence
             h = c
         return h
 
     def _first_passes(self, documents: list[list[list[str]]]) -> list[tuple[np.ndarray, list[tuple[int, int]], Keys]]:
-        """Per document: the label scores of all rows of its layout (sentences end to end),
-        each sentence's rows, and its words' (normalised form, stem). The words must be
-        cached (:meth:`_fill`). The convolutions run once over all documents end to end (a
-        row's outputs do not depend on the other rows, and large matmuls run nearer the
-        core's peak); the output layer runs per document, whose last bits would move with
-        the number of rows."""
+        """Per document: the label scores of all rows of its padded layout (sentences end
+        to end, ``gap`` zero rows around each), each sentence's rows, and its words'
+        (normalised form, stem). The words must be cached (:meth:`_fill`). The
+        convolutions run once over all documents' tokens (a row's outputs do not depend
+        on the other rows, and large matmuls run nearer the core's peak); the output
+        layer runs per document's padded rows, as the document alone would (its last bits
+        move with the number of rows)."""
         g = self.gap
-        z, starts, gaps, keys = self._layout([ws for sentences in documents for ws in sentences])
-        h = self._convolutions(z, gaps)
+        sentences = [ws for doc in documents for ws in doc]
+        z, starts, keys = self._layout(sentences)
+        lengths = [len(ws) for ws in sentences]
+        h = self._convolutions(z, lengths)
+        padded = np.zeros((len(h) + g * (len(sentences) + 1), h.shape[1]), h.dtype)
+        padded[np.arange(len(h)) + np.repeat(np.arange(1, len(sentences) + 1) * g, lengths)] = h
         w_out, b_out = self.w.arrays["w_out"], self.w.arrays["b_out"]
         out = []
         first = 0
-        for sentences in documents:
-            last = first + len(sentences)
-            lo = starts[first] - g if sentences else 0
-            hi = starts[last - 1] + len(sentences[-1]) + g if sentences else 0
-            spans = [(s - lo, s - lo + len(ws)) for s, ws in zip(starts[first:last], sentences, strict=True)]
-            out.append((h[lo:hi] @ w_out + b_out, spans, keys[first:last]))
+        for doc in documents:
+            last = first + len(doc)
+            lo = starts[first] - g if doc else 0
+            hi = starts[last - 1] + lengths[last - 1] + g if doc else 0
+            spans = [(s - lo, s - lo + n) for s, n in zip(starts[first:last], lengths[first:last], strict=True)]
+            out.append((padded[lo:hi] @ w_out + b_out, spans, keys[first:last]))
             first = last
         return out
 
