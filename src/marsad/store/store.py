@@ -53,13 +53,12 @@ _ARTICLE_COLS = (
 
 _HASHED = tuple(f.name for f in fields(Article) if f.name not in ("tokens", "sentences"))
 _ACTOR_COLS = tuple(f.name for f in fields(Actor))
-#: Field values of a record as one tuple, in declaration order (C speed, no per-field Python).
+#: Field values of a record as one tuple, in declaration order (C speed, no per-field Python);
+#: an event's without its evidence spans, which are records themselves.
 _VALUES = {
     name: attrgetter(*(f.name for f in fields(cls)))
-    for name, cls in (
-        ("entities", Entity), ("places", Place), ("actors", Actor), ("events", Event), ("quotes", Quote),
-    )
-}  # fmt: skip
+    for name, cls in (("entities", Entity), ("places", Place), ("actors", Actor), ("quotes", Quote))
+}
 _ARTICLE_VALUES = attrgetter(*_HASHED)
 _EVENT_VALUES = attrgetter(*(f.name for f in fields(Event) if f.name != "evidence"))
 _SPAN_VALUES = attrgetter("start", "end")
