@@ -59,25 +59,32 @@ def fold(word: str) -> str:
     """``word`` lowered and stripped of accents where it has letters beyond ASCII and Arabic.
 
     The ``ascii`` tokenizer folds ASCII letters alone; ``unicode61 remove_diacritics 2``
-    also lowered and unaccented the rest (the Latin of a French or Turkish name: «Café» is
-    indexed and sought as «cafe»). Documents and queries both pass here, so either
-    tokenizer (a store made before 1 Dec 2026 keeps ``unicode61``) gives the same matches.
+    also lowered and unaccented the rest, character by character (the Latin of a French or
+    Turkish name: «Café» is indexed and sought as «cafe»), and left the Arabic block as it
+    is. Each word of documents and queries passes here alone, so either tokenizer (a store
+    made before 1 Dec 2026 keeps ``unicode61``) gives the same matches.
     """
     if word.isascii() or _FOLDABLE.search(word) is None:  # nearly every word
         return word
-    bare = unicodedata.normalize("NFD", word.lower())
-    return unicodedata.normalize("NFC", "".join(c for c in bare if not unicodedata.combining(c)))
+    return _FOLDABLE.sub(_bare, word.lower())
+
+
+def _bare(letter: re.Match[str]) -> str:
+    """One letter without its accents (none, for an accent alone)."""
+    parts = unicodedata.normalize("NFD", letter.group())
+    return unicodedata.normalize("NFC", "".join(c for c in parts if not unicodedata.combining(c)))
 
 
 @lru_cache(maxsize=1 << 16)
 def _word_forms(raw: str) -> tuple[str, str]:
     """(normalised form, its new stems) of one raw word; cached, as news reuses its words."""
-    norm = fold(normalizer()(raw))
+    norm = normalizer()(raw)
     # \w is exactly str.isalnum() or "_": a word of such characters alone is one part
     if norm.isalnum():  # nearly every word: its stem, unless the same, is its one new stem
+        norm = fold(norm)
         new = stem(norm)
         return norm, "" if new == norm else new
-    parts = _WORD.findall(norm)
+    parts = list(map(fold, _WORD.findall(norm)))
     return " ".join(parts), " ".join(s for s in map(stem, parts) if s not in parts)
 
 
@@ -94,7 +101,7 @@ def fts_document(title: str, text: str) -> str:
 
 def fts_query(text: str) -> str | None:
     """An FTS5 MATCH expression: every word of ``text`` (as its stem), each quoted."""
-    words = _WORD.findall(fold(normalizer()(text)))
+    words = list(map(fold, _WORD.findall(normalizer()(text))))
     if not words:
         return None
     return " ".join('"' + stem(w).replace('"', '""') + '"' for w in words)
