@@ -67,3 +67,20 @@ def test_arabic_letters_are_never_folded_beside_latin_ones() -> None:
     assert search.fts_query("Café بۓار") == '"cafe" "ۓار"'
     assert [r["id"] for r in store.search_articles("CAFE بۓار")] == ["u1"]
     assert search.fold("Caféۓ") == "cafeۓ"
+
+
+def test_a_store_made_with_unicode61_still_finds_folded_words(tmp_path) -> None:
+    """Stores made before the ``ascii`` tokenizer keep ``unicode61``: folded documents and
+    queries still meet there."""
+    path = str(tmp_path / "old.db")
+    with Store(path) as store:
+        store._conn.executescript(
+            "DROP TABLE article_fts; CREATE VIRTUAL TABLE article_fts USING fts5("
+            "doc, tokenize = 'unicode61 remove_diacritics 2');"
+        )
+    with Store(path) as old:
+        table = old._conn.execute("SELECT sql FROM sqlite_master WHERE name = 'article_fts'").fetchone()
+        assert "unicode61" in table[0]
+        old.upsert(Article(id="o1", text="افتتح مقهى Café Éden في بإدلب."))
+        for query in ("café", "CAFE", "eden", "ادلب", "Éden إدلب"):
+            assert [r["id"] for r in old.search_articles(query)] == ["o1"], query
