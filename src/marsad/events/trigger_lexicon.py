@@ -137,7 +137,7 @@ _RAW: tuple[tuple[str, str, int, bool], ...] = (
     ("اعدم*", "Attack", 2, True),
     ("اعدام", "Attack", 1, False),
     ("ذبح*", "Attack", 1, True),
-    ("قطع راس", "Attack", 2, False),  # «أقدم التنظيم على قطع رأس أحد المختطفين»: a beheading
+    ("قطع راس", "Attack", 2, False),  # «قطع المسلحون رأس رهينة»: a beheading
     ("قطع رووس", "Attack", 2, False),
     ("برصاص", "Attack", 1, False),
     ("قنص", "Attack", 1, False),
