@@ -185,12 +185,11 @@ def _with_mentions(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
 
 
 #: Tokens tagged on each side of a place mention in scope ``"events"``: the network's
-#: receptive field, ±4 tokens (three width-3 convolutions, dilations 1, 2, 1), ±5
-#: through the document layer's neighbour types. The CRF's transitions reach further,
-#: but weakly: at 5 instead of 8 no place, actor, event or quote changes over
-#: ant2018_syria and ant2018_all 1-3,000, and the tagger costs 0.09-0.2 ms an article
-#: less (docs/scaling.md, "Entity scope").
-CONTEXT = 5
+#: receptive field, ±4 tokens (three width-3 convolutions, dilations 1, 2, 1); the
+#: document layer's neighbour types (±5) and the CRF's transitions reach further, but
+#: weakly: at 4 instead of 8 no place, actor, event or quote changes over ant2018_syria
+#: and ant2018_all 1-3,000 (docs/scaling.md, "Entity scope").
+CONTEXT = 4
 
 
 def mention_windows(text: str, tokens: list[TokenSpan], spans: tuple[Span, ...]) -> list[tuple[int, int]]:
