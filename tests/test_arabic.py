@@ -22,6 +22,20 @@ def test_normalize_folds_variants_and_drops_marks() -> None:
     assert normalize("ﻻ") == "لا"  # presentation-form ligature
 
 
+def test_normalize_replaces_as_a_translate_of_its_table() -> None:
+    """Replacing each distinct character in turn gives ``str.translate``'s answer for every
+    code point, alone and in one string, because no replacement holds a character to change."""
+    from marsad.arabic.normalize import _LIGHT_TABLE, _TABLE, normalize_light, replacements, table
+
+    every = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+    for chars, function in ((_TABLE, normalize), (_LIGHT_TABLE, normalize_light)):
+        _, changes = replacements(chars)
+        assert not any(set(mapped) & changes.keys() for mapped in changes.values())
+        assert function(every) == every.translate(chars)
+        assert [function(c) for c in every[:0x10000]] == [c.translate(chars) for c in every[:0x10000]]
+    assert table() == _TABLE and table() is not _TABLE
+
+
 def test_normalize_with_offsets_maps_back() -> None:
     text = "قَصْفٌ على إِدْلِبَ"
     norm, offsets = normalize_with_offsets(text)

@@ -1,4 +1,4 @@
-"""The FTS document's per-word forms: the one-part shortcut gives the general answer."""
+"""The FTS documents: their words, stems and folding, and the terms they index."""
 
 from __future__ import annotations
 
@@ -19,21 +19,19 @@ _PIECES = (
 )  # fmt: skip
 
 
-def _general(raw: str) -> tuple[str, str]:
-    """Every part of the normalised word, then the parts' stems that are not parts."""
-    parts = [search.fold(p) for p in search._WORD.findall(normalize(raw))]
-    return " ".join(parts), " ".join(s for s in map(search.stem, parts) if s not in parts)
-
-
-def test_a_raw_words_forms_are_its_parts_and_their_new_stems() -> None:
+def test_a_documents_words_are_its_raw_words_normalised_alone() -> None:
+    """Normalising the whole text at once splits it as normalising each raw word alone:
+    invisible controls outside raw words (bidi, U+061C, U+FEFF) and ﷼ still part words."""
     rng = random.Random(8)
-    raws = {"".join(rng.choices(_PIECES, k=rng.randint(1, 6))) for _ in range(3000)}
-    words = {w for raw in raws for w in search._RAW_WORD.findall(raw)}
-    one_part = [w for w in words if normalize(w).isalnum()]
-    assert len(one_part) > 500 and len(words) - len(one_part) > 50  # both paths run
-    for word in words:
-        assert search._word_forms.__wrapped__(word) == _general(word), ascii(word)
-    assert search._word_forms("بإدلب") == ("بادلب", "ادلب")
+    pieces = (*_PIECES, " ", "، ", "\u202b", "\u2067", "\u061c", "\ufeff", "\ufdfc", "٫", "-")
+    texts = ["".join(rng.choices(pieces, k=rng.randint(1, 12))) for _ in range(3000)]
+    assert sum(any(c in t for c in "\u202b\u061c\ufeff\ufdfc") for t in texts) > 500
+    for text in texts:
+        words, new_stems = search.fts_document("", text).split("\n")
+        expected = [search.fold(p) for raw in search._RAW_WORD.findall(text) for p in search._WORD.findall(normalize(raw))]
+        assert words.split() == expected, ascii(text)
+        assert new_stems.split() == sorted({search.stem(w) for w in expected if search.stem(w) != w}), ascii(text)
+    assert search.fts_document("عنوان", "بإدلب وإدلب") == "عنوان بادلب وادلب\nادلب"
 
 
 def _terms(tokenizer: str, docs: list[str]) -> list[tuple[str, int, int]]:

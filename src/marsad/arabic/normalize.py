@@ -4,8 +4,9 @@ The matching form folds spelling variants that news writers use interchangeably
 (hamza seats, alef forms, final yeh/alef maqsura, taa marbuta/heh, Persian and
 Urdu look-alike letters, digits of three scripts) and drops marks that carry no
 letters (diacritics, tatweel, bidi and zero-width controls). It is computed with
-one ``str.translate`` call, so it is fast; the original text is never changed:
-callers keep offsets into the original and normalise per token or per span.
+one ``str.replace`` per distinct character to change, so it is fast; the original
+text is never changed: callers keep offsets into the original and normalise per
+token or per span.
 """
 
 from __future__ import annotations
@@ -83,14 +84,47 @@ _TABLE = _build(light=False)
 _LIGHT_TABLE = _build(light=True)
 
 
+def table() -> dict[int, str | None]:
+    """A copy of normalisation's table (code point -> replacement, None where dropped)."""
+    return dict(_TABLE)
+
+
+def replacements(table: dict[int, str | None]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A character table as (a class of its characters, what each becomes) for
+    :func:`replace_chars`. No replacement may hold a character of the table."""
+    changes = {chr(cp): mapped or "" for cp, mapped in table.items()}
+    return re.compile("[" + "".join(map(re.escape, changes)) + "]"), changes
+
+
+def replace_chars(text: str, changed: re.Pattern[str], changes: dict[str, str]) -> str:
+    """``text.translate`` of the table :func:`replacements` made ``changed`` and ``changes`` of.
+
+    ``translate`` looks every character up in a dict (75 ns each in Arabic text); finding the
+    few distinct characters to change (~7 an article, ~1 a word) and replacing each in turn
+    takes a third of that on a word and a quarter on an article. In turn is safe, as no
+    replacement holds a character to change.
+    """
+    for char in set(changed.findall(text)):
+        text = text.replace(char, changes[char])
+    return text
+
+
+_CHANGED, _CHANGES = replacements(_TABLE)
+_LIGHT_CHANGED, _LIGHT_CHANGES = replacements(_LIGHT_TABLE)
+
+
 def normalize(text: str) -> str:
-    """The matching form of ``text``: same words, variants folded, marks dropped."""
-    return text.translate(_TABLE)
+    """The matching form of ``text``: same words, variants folded, marks dropped.
+
+    :func:`replace_chars` written out: most calls are on one word, where a call more shows."""
+    for char in set(_CHANGED.findall(text)):
+        text = text.replace(char, _CHANGES[char])
+    return text
 
 
 def normalize_light(text: str) -> str:
     """Like :func:`normalize` but keeping ة and ى (used for clitic segmentation)."""
-    return text.translate(_LIGHT_TABLE)
+    return replace_chars(text, _LIGHT_CHANGED, _LIGHT_CHANGES)
 
 
 def finish_light(light: str) -> str:

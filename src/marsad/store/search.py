@@ -16,11 +16,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
+
+from marsad.memo import lookup_many
 
 _WORD = re.compile(r"\w+")
-# A raw word: letters/digits plus the marks, tatweel and invisible characters
-# that normalisation removes from inside words.
+# A raw word: letters/digits plus the marks, tatweel and invisible characters that
+# normalisation removes from inside words (the characters that join into one word).
 _RAW_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f]+")
 # Conservative clitics: conjunction/preposition + optional article on the left,
 # pronoun suffixes on the right; a stem keeps at least three letters.
@@ -41,11 +43,30 @@ def normalizer() -> Callable[[str], str]:
     return normalize
 
 
+@lru_cache(maxsize=1)
+def _split_form() -> Callable[[str], str]:
+    """Normalisation for splitting a text into words, made on first use.
+
+    As :func:`marsad.arabic.normalize.normalize`, except that a character outside
+    :data:`_RAW_WORD` becomes a space where normalisation drops it (bidi controls, U+061C,
+    U+FEFF) or makes letters of it (﷼): a text's words are then the word runs of its raw
+    words, each normalised alone, as when documents normalised word by word.
+    """
+    from marsad.arabic.normalize import replace_chars, replacements, table
+
+    in_word = re.compile(_RAW_WORD.pattern[:-1])
+    split = table()
+    for cp, mapped in split.items():
+        if in_word.match(chr(cp)) is None and (not mapped or _WORD.search(mapped)):
+            split[cp] = " "
+    changed, changes = replacements(split)
+    return partial(replace_chars, changed=changed, changes=changes)
+
+
 def stem(word: str) -> str:
     """Strip one layer of proclitics/article and a pronoun suffix (already-normalised word).
 
-    Uncached: it runs on a miss of :func:`_word_forms`' cache (a new word, so its own cache
-    hit 8% of the time) and on query words. The regexes run only on a word that starts
+    Uncached: it runs on a miss of :data:`_STEMS` (a new word) and on query words. The regexes run only on a word that starts
     with a clitic letter or ends with a suffix (every other word, the same answer for ~1 µs less).
     """
     if len(word) <= 3 or not word.isalpha():
@@ -75,28 +96,31 @@ def _bare(letter: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in parts if not unicodedata.combining(c)))
 
 
-@lru_cache(maxsize=1 << 16)
-def _word_forms(raw: str) -> tuple[str, str]:
-    """(normalised form, its new stems) of one raw word; cached, as news reuses its words."""
-    norm = normalizer()(raw)
-    # \w is exactly str.isalnum() or "_": a word of such characters alone is one part
-    if norm.isalnum():  # nearly every word: its stem, unless the same, is its one new stem
-        norm = fold(norm)
-        new = stem(norm)
-        return norm, "" if new == norm else new
-    parts = list(map(fold, _WORD.findall(norm)))
-    return " ".join(parts), " ".join(s for s in map(stem, parts) if s not in parts)
+#: The new stem of each word seen (:func:`_new_stem`), a bounded memo (:mod:`marsad.memo`).
+_STEMS: dict[str, str] = {}
+_STEMS_LIMIT = 1 << 16
+
+
+def _new_stem(word: str) -> str:
+    """The stem of a normalised, folded word, or "" where it is the word itself."""
+    new = stem(word)
+    return "" if new == word else new
 
 
 def fts_document(title: str, text: str) -> str:
-    """The text indexed for one article: normalised words of title and text, then new stems."""
-    forms = list(map(_word_forms, _RAW_WORD.findall(f"{title}\n{text}")))
-    if not forms:
-        return "\n"
-    words, new_stems = zip(*forms, strict=True)
-    stems = set(new_stems)
+    """The text indexed for one article: normalised words of title and text, then new stems.
+
+    Normalisation replaces characters one by one, so the whole text is normalised at once
+    and split into words, and each distinct word is stemmed (remembered: news reuses its words).
+    """
+    words = _WORD.findall(_split_form()(f"{title}\n{text}"))
+    joined = " ".join(words)
+    if _FOLDABLE.search(joined) is not None:  # a word with Latin beyond ASCII (22 in 36,136)
+        words = list(map(fold, words))
+        joined = " ".join(words)
+    stems = set(lookup_many(_STEMS, list(set(words)), _new_stem, _STEMS_LIMIT))
     stems.discard("")
-    return " ".join(words) + "\n" + " ".join(sorted(stems))
+    return joined + "\n" + " ".join(sorted(stems))
 
 
 def fts_query(text: str) -> str | None:
