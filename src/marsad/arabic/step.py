@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from marsad.arabic.sentences import split_sentences
 from marsad.arabic.tokenize import Tokens
@@ -36,8 +35,7 @@ def detect_language(text: str) -> str:
 def annotate(article: Article) -> Article:
     """Set ``language``, ``tokens`` (built when first read) and ``sentences`` (the title is
     not tokenised)."""
-    return replace(
-        article,
+    return article.evolve(
         language=detect_language(article.text or article.title),
         tokens=Tokens(article.text),
         sentences=tuple(split_sentences(article.text)),

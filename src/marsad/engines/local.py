@@ -24,7 +24,6 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
 from typing import TYPE_CHECKING, TypeVar
@@ -94,7 +93,7 @@ def fewer_collections() -> Iterator[None]:
 
 def _finish(article: Article) -> Article:
     if article.tokens or article.sentences:
-        return replace(article, tokens=(), sentences=())
+        return article.evolve(tokens=(), sentences=())
     return article
 
 

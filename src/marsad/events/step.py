@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from marsad.events.coder import draft_events
 from marsad.events.merge import merge_drafts
 from marsad.model import Article
@@ -11,4 +9,4 @@ from marsad.model import Article
 
 def code_article(article: Article) -> Article:
     """Set ``article.events`` from its sentences, places and actors."""
-    return replace(article, events=tuple(merge_drafts(draft_events(article), article.id)))
+    return article.evolve(events=tuple(merge_drafts(draft_events(article), article.id)))

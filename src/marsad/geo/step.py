@@ -8,7 +8,6 @@ that the events coder does not take them as event locations.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from functools import lru_cache, partial
 from itertools import accumulate, compress, pairwise
 
@@ -115,4 +114,4 @@ def to_place(text: str, m: Mention, c: Candidate, precision: int, metonym: bool)
 
 def geocode_article(article: Article) -> Article:
     """Set ``article.places`` (uses ``article.entities`` when the tagger ran)."""
-    return replace(article, places=tuple(geocode_text(article.text, article.entities, article.sentences)))
+    return article.evolve(places=tuple(geocode_text(article.text, article.entities, article.sentences)))

@@ -14,7 +14,6 @@ the text as read), so re-ingesting the same input is recognised as unchanged.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from marsad.model import Article
 
@@ -142,4 +141,4 @@ def clean_article(article: Article) -> Article:
         return article
     if not cleaned:
         return article.with_error("clean: no article text left after boilerplate removal")
-    return replace(article, text=cleaned)
+    return article.evolve(text=cleaned)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -275,10 +274,10 @@ def tag_articles(articles: list[Article], scope: EntityScope = "all") -> list[Ar
         elif only := event_sentences(article):
             todo.append((k, *_window_pieces(article, only)))
         elif article.entities:  # most articles have nothing to tag and no entities yet
-            out[k] = replace(article, entities=())
+            out[k] = article.evolve(entities=())
     if not todo:
         return out
     scored = load_tagger().scored_documents([(_words(articles[k].text, runs), groups) for k, runs, groups in todo])
     for (k, runs, _), done in zip(todo, scored, strict=True):
-        out[k] = replace(articles[k], entities=tuple(_entities(articles[k].text, runs, done)))
+        out[k] = articles[k].evolve(entities=tuple(_entities(articles[k].text, runs, done)))
     return out
