@@ -18,7 +18,16 @@ from functools import lru_cache
 from marsad.actors.linker import link_text
 from marsad.events import quote_speaker as sp
 from marsad.events.quote_clause import clause_subject, last_named
-from marsad.events.quote_cues import CUE_RE, FLAT, GO_ON, NOUNS, PARTICIPLES, VERB_SET, not_saying
+from marsad.events.quote_cues import (
+    CUE_RE,
+    FLAT,
+    GO_ON,
+    NOUNS,
+    PARTICIPLES,
+    VERB_SET,
+    find_cues,
+    not_saying,
+)
 from marsad.events.quote_names import refine
 from marsad.events.quote_spans import QUOTED, clause_end, quote_after, quote_before
 from marsad.model import Article, Quote
@@ -80,7 +89,7 @@ def _participle_speaker(text: str, sent: int, cue: re.Match[str], state: _State,
 def extract_quotes(article: Article) -> Article:
     """Set ``article.quotes``: direct quotes by their marks, reported speech by its verbs."""
     text = article.text
-    cues = list(CUE_RE.finditer(text))
+    cues = find_cues(text)
     if not cues:
         return replace(article, quotes=())
     quoted = list(QUOTED.finditer(text))
