@@ -200,3 +200,27 @@ def test_capital_by_country_code() -> None:
     assert paris is not None and paris.name_en == "Paris" and paris.latitude is not None
     assert capital("SY") is None  # Syria's places are OCHA's communities, not GeoNames cities
     assert capital("XX") is None
+
+
+def test_gazetteer_rows_become_candidates_by_field_name(tmp_path) -> None:
+    """``Gazetteer.load`` builds its entries column by column: each row gives the candidate
+    its fields name (in the file's order), repeated strings are shared, other fields refused."""
+    import dataclasses
+    import gzip
+    import json
+
+    from marsad.geo.gazetteer import Candidate, Gazetteer
+
+    names = [f.name for f in dataclasses.fields(Candidate)][::-1]
+    values = {"name_ar": "تل عرن", "name_en": "Tal Aran", "feature": "community", "country": "Syria",
+              "admin1": "Aleppo", "admin2": "As-Safira", "admin3": "Tal Aran", "pcode": "C1234",
+              "geonames_id": 0, "latitude": 36.1, "longitude": None, "rank": 2, "cc": "SY"}
+    rows = [[values[n] for n in names], [{**values, "name_en": "Tell Aran", "latitude": None}[n] for n in names]]
+    path = tmp_path / "gaz.json.gz"
+    path.write_bytes(gzip.compress(json.dumps({"fields": names, "entries": rows, "index": {"تل عرن": [0, 1]}}).encode()))
+    gaz = Gazetteer.load(path)
+    assert gaz.entries == [Candidate(**dict(zip(names, row, strict=True))) for row in rows]
+    assert gaz.entries[0].country is gaz.entries[1].country and gaz.get("تل عرن") == gaz.entries
+    path.write_bytes(gzip.compress(json.dumps({"fields": [*names[:-1], "elevation"], "entries": rows, "index": {}}).encode()))
+    with pytest.raises(ValueError, match="elevation"):
+        Gazetteer.load(path)
