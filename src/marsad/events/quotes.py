@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
 from functools import lru_cache
 
 from marsad.actors.linker import link_text
@@ -91,7 +90,7 @@ def extract_quotes(article: Article) -> Article:
     text = article.text
     cues = find_cues(text)
     if not cues:
-        return replace(article, quotes=())
+        return article.evolve(quotes=())
     quoted = list(QUOTED.finditer(text))
     starts = [q.start() for q in quoted]
     words = [c.group(1).translate(FLAT) for c in cues]
@@ -122,7 +121,7 @@ def extract_quotes(article: Article) -> Article:
             continue
         out.append(_quote(text, span, speaker, kind, cue))
         state.mark, state.speaker = mark, speaker
-    return replace(article, quotes=tuple(out))
+    return article.evolve(quotes=tuple(out))
 
 
 _ACCORDING = re.compile(r"\s*[،,]\s*(?:وفقا|وفقاً|بحسب|حسب|وفق)\s+(?=\S)")
