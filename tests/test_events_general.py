@@ -343,3 +343,16 @@ def test_the_sentence_gate_never_hides_a_trigger() -> None:
     for text in ("وللاشتباكاتِ أثر", "بالقصفِ المدفعي", "وفجّروا أنفسهم", "وإطلاقِ النار", "والغارات الجوية"):
         assert find_triggers(words(text)) and might_trigger(text), text
     assert not might_trigger("ناقش الوزير الميزانية مع نظيره في العاصمة")
+
+
+@pytest.mark.parametrize(("text", "usable"), [
+    ("هاجم رجل مارة في وسط مدينة لييج البلجيكية.", ["لييج"]),  # the adjective names Belgium: kept
+    ("هاجم رجل مارة في وسط مدينة لييج.", []),  # a lone far-away hit, its country named nowhere
+    ("قصف الطيران مدينة لييج ومدينة حلب السورية.", ["حلب"]),
+    ("قصف الطيران مدينة لييج البلجيكية ومدينة حلب السورية.", ["لييج", "حلب"]),
+])
+def test_a_lone_far_away_place_is_usable_only_when_the_text_names_its_country(text: str, usable: list[str]) -> None:
+    from marsad.events.placing import usable_places
+
+    article = pipeline().process(Article.create(text))
+    assert [p.text for p in usable_places(article.text, article.places, article.entities)] == usable

@@ -159,20 +159,27 @@ _NOT_PLACES = frozenset({"مدرسة", "مدرسه", "المدرسة", "طراز
 #: «المنطقة المعروفة باسم "الغوطة الشرقية"»: a quoted name the text gives a place.
 _NAMING = frozenset({"اسم", "باسم", "المسماه", "المسمي", "مسماه"})
 _QUOTED_SHORT = re.compile(r"[\"“”«]([^\"“”«»\n]{2,40})[\"“”»]")
+_NAMES_PLACE = _PLACE_NOUNS | _NAMING
+
+
+def _names_place(text: str, pos: int) -> bool:
+    """Whether the word before a quotation at ``pos`` gives it a place («منطقة "تل رفعت"»، «باسم»)."""
+    before = words(text[max(0, pos - 12) : pos])[-1:]
+    return bool(before) and bool(variants(before[0][2]) & _NAMES_PLACE)
 
 
 def usable_places(text: str, places: Sequence[Place], entities: Sequence[Entity] = ()) -> list[Place]:
     """Places that can locate an event: not inside a short quoted name («"الخوذ البيضاء"»,
     unless «منطقة "تل رفعت"» introduces it) and not part of a person or organisation name."""
     names = [(m.start(), m.end()) for m in _QUOTED_SHORT.finditer(text)
-             if len(m.group(1).split()) <= 3 and not (words(text[max(0, m.start() - 12) : m.start()])[-1:] and
-                     variants(words(text[max(0, m.start() - 12) : m.start()])[-1][2]) & (_PLACE_NOUNS | _NAMING))]
+             if len(m.group(1).split()) <= 3 and not _names_place(text, m.start())]
     name_starts = [a for a, _ in names]  # in order, never overlapping (finditer)
     # a person's or organisation's name: sorted, with the furthest end reached so far (bisect, not a scan per place)
     blocking = sorted((e.start, e.end) for e in entities if e.label in ("PERS", "ORG"))
     block_starts, reach = [a for a, _ in blocking], list(accumulate((b for _, b in blocking), max))
     out = []
-    mentioned = {p.country for p in places if p.feature == "country"} | _adjective_countries(text)
+    countries = {p.country for p in places if p.feature == "country"}
+    adjectives: set[str] | None = None  # read only for a lone far-away hit: ~1 article in 9 that asks
     counts: dict[str, int] = {}
     for p in places:
         counts[p.country] = counts.get(p.country, 0) + 1
@@ -180,8 +187,10 @@ def usable_places(text: str, places: Sequence[Place], entities: Sequence[Entity]
         i = bisect_right(name_starts, p.start) - 1
         if i >= 0 and p.start < names[i][1] or p.text in _NOT_PLACES and not _introduced(text, p):
             continue
-        if not p.pcode and p.country not in mentioned | _REGION and counts.get(p.country, 0) < 2:
-            continue  # a lone far-away gazetteer hit («من طراز» -> Taraz) is a false match
+        if not p.pcode and counts.get(p.country, 0) < 2 and p.country not in countries and p.country not in _REGION:
+            adjectives = _adjective_countries(text) if adjectives is None else adjectives
+            if p.country not in adjectives:
+                continue  # a lone far-away gazetteer hit («من طراز» -> Taraz) is a false match
         j = bisect_right(block_starts, p.start) - 1
         if j >= 0 and p.start < reach[j] or _government(text, p):
             continue
