@@ -64,7 +64,12 @@ def test_pipeline_scopes_differ_only_in_entities_outside_event_context() -> None
     gated = default_pipeline().process(Article.create(TEXT))
     full = Pipeline.default(entity_scope="all").process(Article.create(TEXT))
     assert gated.events == full.events and gated.quotes == full.quotes
-    assert set(gated.entities) < set(full.entities)
+    # Spans and labels: a window of ±CONTEXT tokens may move a score's last digits
+    # (0.9997 against 1.0 at CONTEXT 4), never which names are found here.
+    def found(article: Article) -> set[tuple[int, int, str]]:
+        return {(e.start, e.end, e.label) for e in article.entities}
+
+    assert found(gated) < found(full)
 
 
 def test_a_pipeline_with_a_scope_pickles_for_the_workers() -> None:
