@@ -261,7 +261,7 @@ class Article(_Record):
         except KeyError as unknown:
             raise TypeError(f"Article has no field {unknown}") from None
         new = object.__new__(Article)
-        for set_value, value in zip(_ARTICLE_SETTERS, values):  # one value a slot
+        for set_value, value in zip(_ARTICLE_SETTERS, values, strict=True):  # one value a slot
             set_value(new, value)
         return new
 
