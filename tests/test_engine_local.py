@@ -137,7 +137,7 @@ def test_evolve_copies_an_article_as_dataclasses_replace() -> None:
     with pytest.raises(TypeError, match="pages"):
         article.evolve(pages=())
     with pytest.raises(FrozenInstanceError):
-        article.evolve().id = "x"  # type: ignore[misc]
+        article.evolve().id = "x"
 
 
 def test_in_process_run_restores_the_callers_gc_thresholds() -> None:
