@@ -71,16 +71,28 @@ def record_hash(article: Article) -> str:
     (spans as pairs, the date in ISO form): a third of the CPU of their ``repr``, which
     formats every float and escapes every string. Format 2 writes no back-references, so
     equal values give equal bytes whatever objects they share, in any process. A value
-    marshal does not take (a subclass of a built-in type) falls back to ``repr``. Digests
-    made before 1 Dec 2026 hashed the ``repr``: a re-run over such a store replaces each
-    article once.
+    marshal does not take (a subclass of a built-in type) is made its plain built-in value
+    first (:func:`_built_in`), so it hashes as an equal plain value does. Digests made before
+    1 Dec 2026 hashed the ``repr``: a re-run over such a store replaces each article once.
     """
     values = _plain_values(article)
     try:
         data = marshal.dumps(values, 2)
     except ValueError:
-        data = repr(values).encode("utf-8")
+        data = marshal.dumps(_built_in(values), 2)
     return hashlib.sha1(data).hexdigest()
+
+
+def _built_in(value: Any) -> Any:
+    """``value`` with every nested str/int/float subclass made its base type (others as repr)."""
+    if isinstance(value, tuple):
+        return tuple(map(_built_in, value))
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    for base in (bool, int, float, str):
+        if isinstance(value, base):
+            return base(value)
+    return repr(value)
 
 
 def _plain_values(article: Article) -> tuple[Any, ...]:
