@@ -146,13 +146,22 @@ def _entries(names: list[str], rows: list[list[Any]]) -> list[Candidate]:
     if columns.keys() != _CANDIDATE_FIELDS.keys():
         raise ValueError(f"gazetteer fields {names} are not {list(_CANDIDATE_FIELDS)}")
     interned = [
-        tuple(map(sys.intern, columns[name])) if kind == "str" else columns[name]
+        _interned(columns[name]) if kind in ("str", str) else columns[name]
         for name, kind in _CANDIDATE_FIELDS.items()
     ]
     return list(map(Candidate, *interned))
 
 
-#: Each field of a candidate and its declared type (a string: annotations are postponed).
+def _interned(column: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A text column with each string interned (one C-level pass; value by value where
+    a value is not a string, e.g. a null in a hand-made file)."""
+    try:
+        return tuple(map(sys.intern, column))
+    except TypeError:
+        return tuple(sys.intern(v) if isinstance(v, str) else v for v in column)
+
+
+#: Each field of a candidate and its declared type (a string while annotations are postponed).
 _CANDIDATE_FIELDS = {f.name: f.type for f in fields(Candidate)}
 
 
