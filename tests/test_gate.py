@@ -148,7 +148,8 @@ def test_a_word_without_a_trigger_stem_is_answered_by_the_gate_alone() -> None:
     the gated answer equals the readings' own, for every first word of the lexicon under each
     clitic (the لل that hides ال included) and for words of no trigger."""
     from marsad.actors.text import variants
-    from marsad.events.triggers import _candidates, _word_candidates, lexicon
+    from marsad.events.trigger_lexicon import lexicon
+    from marsad.events.triggers import _candidates, _word_candidates
 
     stems = [k.rstrip("*") + ("ات" if k.endswith("*") else "") for k in lexicon()]
     clitics = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "ولل", "فب")

@@ -51,3 +51,18 @@ def test_random_texts_of_cue_pieces_marks_and_neighbours() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(rng.randint(1, 8)))
         assert _found(text) == _scan(text), text
+
+
+def test_the_cue_finder_marks_are_the_split_words_non_word_characters() -> None:
+    """``quote_cues._MARKS`` copies a part of ``actors.text._WORD``'s class: the characters of a
+    split word that are no regex word characters. If the split changes, this fails rather than
+    the cue finder missing cues silently."""
+    import re
+
+    from marsad.actors.text import _WORD
+    from marsad.events.quote_cues import _MARKS
+
+    marks = re.compile(f"[{_MARKS}]")
+    word = re.compile(r"\w")
+    in_split = {chr(c) for c in range(0x10000) if _WORD.fullmatch(chr(c))}
+    assert {c for c in in_split if not word.match(c)} == {chr(c) for c in range(0x10000) if marks.match(chr(c))}
