@@ -89,11 +89,12 @@ def table() -> dict[int, str | None]:
     return dict(_TABLE)
 
 
-def replacements(table: dict[int, str | None]) -> tuple[re.Pattern[str], dict[str, str]]:
+def replacements(mapping: dict[int, str | None]) -> tuple[re.Pattern[str], dict[str, str]]:
     """A character table as (a class of its characters, what each becomes) for
-    :func:`replace_chars`. No replacement may hold a character of the table."""
-    changes = {chr(cp): mapped or "" for cp, mapped in table.items()}
-    return re.compile("[" + "".join(map(re.escape, changes)) + "]"), changes
+    :func:`replace_chars`. No replacement may hold a character of the table; an empty
+    table gives a pattern that matches nothing."""
+    changes = {chr(cp): mapped or "" for cp, mapped in mapping.items()}
+    return re.compile("[" + "".join(map(re.escape, changes)) + "]" if changes else "(?!)"), changes
 
 
 def replace_chars(text: str, changed: re.Pattern[str], changes: dict[str, str]) -> str:

@@ -23,7 +23,8 @@ from marsad.memo import lookup_many
 _WORD = re.compile(r"\w+")
 # A raw word: letters/digits plus the marks, tatweel and invisible characters that
 # normalisation removes from inside words (the characters that join into one word).
-_RAW_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f]+")
+_RAW_CHAR = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f]"
+_RAW_WORD = re.compile(_RAW_CHAR + "+")
 # Conservative clitics: conjunction/preposition + optional article on the left,
 # pronoun suffixes on the right; a stem keeps at least three letters.
 _PREFIX = re.compile(r"^(?:[وف]?(?:[بكل]|لل)?(?:ال)?)(?=\w{3})")
@@ -54,7 +55,7 @@ def _split_form() -> Callable[[str], str]:
     """
     from marsad.arabic.normalize import replace_chars, replacements, table
 
-    in_word = re.compile(_RAW_WORD.pattern[:-1])
+    in_word = re.compile(_RAW_CHAR)
     split = table()
     for cp, mapped in split.items():
         if in_word.match(chr(cp)) is None and (not mapped or _WORD.search(mapped)):
