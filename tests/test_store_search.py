@@ -82,3 +82,15 @@ def test_a_store_made_with_unicode61_still_finds_folded_words(tmp_path) -> None:
         old.upsert(Article(id="o1", text="افتتح مقهى Café Éden في بإدلب."))
         for query in ("café", "CAFE", "eden", "ادلب", "Éden إدلب"):
             assert [r["id"] for r in old.search_articles(query)] == ["o1"], query
+
+
+def test_a_query_splits_its_words_where_documents_do() -> None:
+    """A bidi control between two letters parts a document's word (it is no raw-word
+    character), so it parts a query's too: otherwise the query would seek the joined word."""
+    text = "قصف\u202bمدينه"
+    words = search.fts_document("", text).split("\n")[0].split()
+    assert words == ["قصف", "مدينه"]
+    assert search.fts_query(text) == " ".join(f'"{search.stem(w)}"' for w in words)  # not "قصفمدين"
+    with Store() as store:
+        store.upsert(Article.create(f"خبر عن {text} اليوم", id="a"))
+        assert [r["id"] for r in store.search_articles(text)] == ["a"]

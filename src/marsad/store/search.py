@@ -37,14 +37,6 @@ _PREFIX_STARTS = ("و", "ف", "ب", "ك", "ل", "ا")
 
 
 @lru_cache(maxsize=1)
-def normalizer() -> Callable[[str], str]:
-    """``marsad.arabic.normalize``, imported on first use."""
-    from marsad.arabic.normalize import normalize
-
-    return normalize
-
-
-@lru_cache(maxsize=1)
 def _split_form() -> Callable[[str], str]:
     """Normalisation for splitting a text into words, made on first use.
 
@@ -125,8 +117,9 @@ def fts_document(title: str, text: str) -> str:
 
 
 def fts_query(text: str) -> str | None:
-    """An FTS5 MATCH expression: every word of ``text`` (as its stem), each quoted."""
-    words = list(map(fold, _WORD.findall(normalizer()(text))))
+    """An FTS5 MATCH expression: every word of ``text`` (as its stem), each quoted. The
+    words are split as a document's are (:func:`_split_form`): a bidi control parts them."""
+    words = list(map(fold, _WORD.findall(_split_form()(text))))
     if not words:
         return None
     return " ".join('"' + stem(w).replace('"', '""') + '"' for w in words)
