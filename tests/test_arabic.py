@@ -224,10 +224,11 @@ def test_tokens_without_the_slot_setters_are_the_same(monkeypatch: pytest.Monkey
 
 
 def test_normalised_is_normalize_of_each_word_remembered_or_not() -> None:
-    from marsad.arabic.tokenize import normalised
+    from marsad.arabic.tokenize import _NORMS, normalised
 
     words = ["الأمم", "٣", "إنّ", "كلمةٌ_لم_تُقرأ", "", "الأمم"]
     assert normalised(words) == [normalize(w) for w in words]
+    assert set(words) <= _NORMS.keys()  # remembered
     assert normalised(words) == [normalize(w) for w in words]  # now from the memo
 
 

@@ -260,10 +260,7 @@ class Article(_Record):
                 values[_ARTICLE_FIELDS[name]] = value
         except KeyError as unknown:
             raise TypeError(f"Article has no field {unknown}") from None
-        new = object.__new__(Article)
-        for set_value, value in zip(_ARTICLE_SETTERS, values, strict=True):  # one value a slot
-            set_value(new, value)
-        return new
+        return _restore(Article, tuple(values))
 
     def with_error(self, message: str) -> Article:
         return self.evolve(error=message)
@@ -307,11 +304,9 @@ class Article(_Record):
         )
 
 
-#: An article's slots: all values at once, each field's position, each slot's setter
-#: (:meth:`Article.evolve`).
+#: An article's slots: all values at once and each field's position (:meth:`Article.evolve`).
 _article_values = _getter(Article.__slots__)
 _ARTICLE_FIELDS = {name: position for position, name in enumerate(Article.__slots__)}
-_ARTICLE_SETTERS = tuple(Article.__dict__[name].__set__ for name in Article.__slots__)
 
 
 @dataclass(frozen=True, slots=True)

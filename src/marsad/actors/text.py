@@ -1,9 +1,8 @@
 """Matching forms for actor and trigger lookup: normalised words with clitic variants.
 
 Words are normalised by ``marsad.arabic.normalize``, so that aliases and article text
-always go through the same function; a text's words read their forms from the memo of
-normal forms (:func:`marsad.arabic.tokenize.normalised`), which the article's other word
-splitters have just filled.
+always go through the same function; a text's words read their forms from the bounded
+memo of normal forms that :func:`marsad.arabic.tokenize.normalised` keeps.
 """
 
 from __future__ import annotations

@@ -147,7 +147,7 @@ def token_spans(text: str) -> list[tuple[int, int]]:
 
 
 #: surface -> normal form, for :func:`normalised` (its own memo: the token memo fills only
-#: where tokens are built); ~200 B an entry, and a miss costs one ``translate``
+#: where tokens are built); ~200 B an entry, and a miss costs one ``normalize``
 _NORMS: dict[str, str] = {}
 _NORMS_LIMIT = 50_000
 

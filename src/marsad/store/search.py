@@ -59,8 +59,9 @@ def _split_form() -> Callable[[str], str]:
 def stem(word: str) -> str:
     """Strip one layer of proclitics/article and a pronoun suffix (already-normalised word).
 
-    Uncached: it runs on a miss of :data:`_STEMS` (a new word) and on query words. The regexes run only on a word that starts
-    with a clitic letter or ends with a suffix (every other word, the same answer for ~1 µs less).
+    Uncached: it runs on a miss of :data:`_STEMS` (a new word) and on query words. The
+    regexes run only on a word that starts with a clitic letter or ends with a suffix
+    (every other word, the same answer for ~1 µs less).
     """
     if len(word) <= 3 or not word.isalpha():
         return word

@@ -53,13 +53,13 @@ _ARTICLE_COLS = (
 
 _HASHED = tuple(f.name for f in fields(Article) if f.name not in ("tokens", "sentences"))
 _ACTOR_COLS = tuple(f.name for f in fields(Actor))
-#: Field values of a record as one tuple, in declaration order (C speed, no per-field Python);
-#: an event's without its evidence spans, which are records themselves.
+#: Field values of a record as one tuple, in declaration order (C speed, no per-field Python).
 _VALUES = {
     name: attrgetter(*(f.name for f in fields(cls)))
     for name, cls in (("entities", Entity), ("places", Place), ("actors", Actor), ("quotes", Quote))
 }
 _ARTICLE_VALUES = attrgetter(*_HASHED)
+#: An event's values without its evidence spans, which are records themselves.
 _EVENT_VALUES = attrgetter(*(f.name for f in fields(Event) if f.name != "evidence"))
 _SPAN_VALUES = attrgetter("start", "end")
 
@@ -89,7 +89,7 @@ def _built_in(value: Any) -> Any:
         return tuple(map(_built_in, value))
     if value is None or type(value) in (str, int, float, bool):
         return value
-    for base in (bool, int, float, str):
+    for base in (int, float, str):  # bool cannot be subclassed
         if isinstance(value, base):
             return base(value)
     return repr(value)
