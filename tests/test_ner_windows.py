@@ -181,6 +181,7 @@ def test_the_tagger_reads_the_arabic_steps_offsets_without_building_its_tokens()
     assert article.tokens._built is None  # read without building the Token objects
     assert len(article.tokens) == len(expected)  # now built: read from them, the same
     assert _token_spans(article) == expected
+    assert _token_spans(article.evolve(tokens=tuple(article.tokens))) == expected  # a plain tuple, as unpickled
     from marsad.arabic.step import annotate
     from marsad.ner.step import _own_tokens
 

@@ -19,8 +19,8 @@ from marsad.actors.kb import (
     resolve_name,
 )
 from marsad.actors.text import (
-    CLITIC_LETTERS,
     CLITIC_STARTS,
+    VARIANT_LETTERS,
     known_split,
     may_read_as,
     norm,
@@ -253,7 +253,7 @@ def _alias_starts(forms: list[str], index: dict[str, list[tuple[tuple[str, ...],
     global _STARTS
     if _STARTS[0] is not index:
         tails = frozenset(index) | {k[2:] for k in index if k.startswith("ال")}
-        _STARTS = (index, tails, frozenset(t.lstrip(CLITIC_LETTERS) for t in tails), {})
+        _STARTS = (index, tails, frozenset(t.lstrip(VARIANT_LETTERS) for t in tails), {})
     _, tails, cores, known = _STARTS
     keys = index.keys()
 
@@ -262,7 +262,7 @@ def _alias_starts(forms: list[str], index: dict[str, list[tuple[tuple[str, ...],
             return word in keys  # the word is its only form: one probe
         return may_read_as(word, tails) and not keys.isdisjoint(variants(word))
 
-    maybe = list(compress(range(len(forms)), map(cores.__contains__, map(str.lstrip, forms, repeat(CLITIC_LETTERS)))))
+    maybe = list(compress(range(len(forms)), map(cores.__contains__, map(str.lstrip, forms, repeat(VARIANT_LETTERS)))))
     return compress(maybe, lookup_many(known, list(map(forms.__getitem__, maybe)), begins, _STARTS_LIMIT))
 
 

@@ -84,7 +84,7 @@ def core(word: str) -> str:
 #: with none is its only form.
 CLITIC_STARTS = ("و", "ف", "ب", "ل", "ك", "ال")
 #: Every letter :func:`variants` may remove from the front of a word.
-CLITIC_LETTERS = "".join(dict.fromkeys("".join(CLITIC_STARTS)))  # و ف ب ل ك ا
+VARIANT_LETTERS = "".join(dict.fromkeys("".join(CLITIC_STARTS)))  # و ف ب ل ك ا
 
 
 def may_read_as(word: str, tails: Container[str]) -> bool:
@@ -92,7 +92,7 @@ def may_read_as(word: str, tails: Container[str]) -> bool:
     forms and the tails of those that begin with ال as ``tails``. Every form is the word
     less some of its first letters (all clitic letters), or ال before such a rest; so this
     test never says no wrongly, and it answers a new word without building its forms."""
-    cut = len(word) - len(word.lstrip(CLITIC_LETTERS))
+    cut = len(word) - len(word.lstrip(VARIANT_LETTERS))
     return any(word[k:] in tails for k in range(cut + 1))
 
 

@@ -71,7 +71,7 @@ class Gazetteer:
         building its readings.
         """
         if not word.startswith(CLITIC_LETTERS):
-            return ((0, word),) if word in self.prefixes or word in self.index else ()
+            return ((0, word),) if self._begins(word) else ()
         if not any(map(self._begins, clitic_tails(word))):
             return ()
         return tuple(
@@ -95,6 +95,7 @@ class Gazetteer:
         else:
             raw = path.read_bytes()
         data = json.loads(gzip.decompress(raw))
+        # index buckets as tuples, with the strings shared: together a quarter smaller
         index = {sys.intern(k): tuple(v) for k, v in data.pop("index").items()}
         return cls(_entries(data["fields"], data["entries"]), index, data.get("common", []),
                    data.get("prefixes", []))
@@ -137,7 +138,7 @@ def _entries(names: list[str], rows: list[list[Any]]) -> list[Candidate]:
     """The candidates of the file's rows, built column by column.
 
     Compact in memory (every worker holds one): repeated strings (countries, admin names,
-    features) shared once, index buckets as tuples: a quarter smaller. The rows are
+    features) shared once. The rows are
     transposed so that each string column is interned in one C-level ``map``, and the
     candidates are made from positional arguments: each worker loads the gazetteer in
     0.22 s of CPU, against 0.34 s row by row with keyword arguments.

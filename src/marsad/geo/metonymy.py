@@ -54,6 +54,12 @@ def _words_before(text: str, start: int, k: int = 2) -> list[str]:
     return [w for _, _, w in ws[max(0, i - k) : i]]
 
 
+def _prev_word(text: str, start: int) -> str:
+    """The word before the word that holds ``start`` ("" at the text's start)."""
+    before = _words_before(text, start, 1)
+    return before[-1] if before else ""
+
+
 def _around(text: str, m: Mention) -> tuple[str, str]:
     """:func:`_words_before`'s last word and :func:`_word_after` of a mention of
     :func:`marsad.geo.matcher.find_mentions`, read at its word indices (no walk back, no
@@ -64,8 +70,7 @@ def _around(text: str, m: Mention) -> tuple[str, str]:
         return _walked(text, m)  # not a mention of this text's words: read as the walk does
     first = ws[m.first][0]
     if m.first and _in_word(text[first - 1]):
-        before = _words_before(text, m.start, 1)
-        prev = before[-1] if before else ""
+        prev = _prev_word(text, m.start)
     else:
         prev = ws[m.first - 1][2] if m.first else ""
     j = m.last + 1
@@ -74,8 +79,7 @@ def _around(text: str, m: Mention) -> tuple[str, str]:
 
 def _walked(text: str, m: Mention) -> tuple[str, str]:
     """:func:`_around` by walking back from the mention and bisecting, for any span."""
-    before = _words_before(text, m.start, 1)
-    return before[-1] if before else "", _word_after(text, m.end)
+    return _prev_word(text, m.start), _word_after(text, m.end)
 
 
 def _word_after(text: str, end: int) -> str:
@@ -184,8 +188,7 @@ def is_adjective(text: str, m: Mention, keys: Container[str]) -> bool:
     """
     if m.candidates[0].feature != "country" or not m.key.endswith(("يه", "يا")):
         return False
-    before = _words_before(text, m.start, 1)
-    prev = before[-1] if before else ""
+    prev = _prev_word(text, m.start)
     if not prev or prev in _PREPOSITIONS or _verb_like(prev) or prev in keys:
         return False
     word_start = m.start

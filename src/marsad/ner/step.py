@@ -15,6 +15,7 @@ tags every sentence, for readers of entities.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -92,7 +93,7 @@ def find_entities(
 def _runs(
     text: str, tokens: list[TokenSpan] | None, sentences: tuple[Span, ...], only: tuple[Span, ...] | None = None
 ) -> list[list[TokenSpan]]:
-    """What :func:`find_entities` tags: the token runs of its sentences (inside ``only``)."""
+    """The token runs of the sentences (inside ``only``): what the tagger reads."""
     toks = tokens if tokens is not None else _own_tokens(text)
     if only is not None:
         toks = _inside(toks, only)
@@ -175,7 +176,6 @@ def event_sentences(article: Article) -> tuple[Span, ...]:
 
 def _with_mentions(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """The spans that hold the start of a place mention (the geocoder's, cached for it)."""
-    from bisect import bisect_left
 
     from marsad.geo.step import mentions_of
 
@@ -196,7 +196,6 @@ def mention_windows(text: str, tokens: list[TokenSpan], spans: tuple[Span, ...])
     :data:`CONTEXT` tokens of each place mention that starts in one of ``spans`` (sorted,
     disjoint sentences), clipped to its sentence; overlapping or touching windows merged.
     All the geocoder reads of the entities lies inside."""
-    from bisect import bisect_left, bisect_right
 
     from marsad.geo.step import mentions_of
 
@@ -231,7 +230,6 @@ def _kept_runs(article: Article, only: tuple[Span, ...]) -> tuple[list[TokenSpan
     """The tokens of the sentences ``only`` end to end, and where each of their runs ends
     (:func:`_sentences`' runs: with the Arabic layer's sentences, each sentence cut every
     ``_MAX_SENT`` tokens, found by slicing instead of a pass over every token)."""
-    from bisect import bisect_left
 
     tokens = _token_spans(article)
     if not (article.tokens and article.sentences):  # runs end at end marks and line breaks
