@@ -33,3 +33,4 @@ def test_negates_remembers_what_it_computes() -> None:
     assert first == [context._negates.__wrapped__(w) for w in sample]
     assert first == [True, True, False, True, True, True, False, False, True, False]
     assert first == [context._negates(w) for w in sample]  # read back from the cache
+    assert context._negates.cache_info().hits == len(sample)

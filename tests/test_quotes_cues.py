@@ -54,15 +54,16 @@ def test_random_texts_of_cue_pieces_marks_and_neighbours() -> None:
 
 
 def test_the_cue_finder_marks_are_the_split_words_non_word_characters() -> None:
-    """``quote_cues._MARKS`` copies a part of ``actors.text._WORD``'s class: the characters of a
-    split word that are no regex word characters. If the split changes, this fails rather than
+    """``quote_cues._MARKS`` and ``_LETTERS`` copy ``actors.text._WORD``'s class in two parts:
+    the characters of a split word that are no regex word characters, and those that are. If the split changes, this fails rather than
     the cue finder missing cues silently."""
     import re
 
     from marsad.actors.text import _WORD
-    from marsad.events.quote_cues import _MARKS
+    from marsad.events.quote_cues import _LETTERS, _MARKS
 
-    marks = re.compile(f"[{_MARKS}]")
+    marks, letters = re.compile(f"[{_MARKS}]"), re.compile(f"[{_LETTERS}]")
     word = re.compile(r"\w")
     in_split = {chr(c) for c in range(0x10000) if _WORD.fullmatch(chr(c))}
     assert {c for c in in_split if not word.match(c)} == {chr(c) for c in range(0x10000) if marks.match(chr(c))}
+    assert {c for c in in_split if word.match(c)} == {chr(c) for c in range(0x10000) if letters.match(chr(c))}

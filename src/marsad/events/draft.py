@@ -90,8 +90,8 @@ class Story:
     def next_place(self, article: Article) -> Place | None:
         """The place the next sentence gives when it elaborates (``where.elaboration_place``, among the
         usable places), worked out when a trigger of this sentence first asks: most sentences
-        with a cue never ask (their triggers fall before the place is sought), and most articles
-        then need no usable places at all (:meth:`usable_places` reads the whole text)."""
+        with a cue never ask (their triggers fall before the place is sought), which spares
+        ``elaboration_place`` its split of the next sentence."""
         if not self.elaboration_asked:
             from marsad.events.where import elaboration_place
 

@@ -78,7 +78,9 @@ CUE_RE = re.compile(rf"(?<!\w)({_cue_pattern(_CUE.split('|'))})(?!\w)")
 #: word characters: a cue may start just after one or end just before one inside a word.
 _MARKS = "\u064b-\u065f\u0670"
 #: A mark inside a word: another word character of the split follows it.
-_INNER_MARK = re.compile(f"[{_MARKS}](?=[\u0621-\u064a\u0660-\u0669\u0671-\u06d3A-Za-z0-9])")
+#: The split's letters that are regex word characters (the rest of its class).
+_LETTERS = "\u0621-\u064a\u0660-\u0669\u0671-\u06d3A-Za-z0-9"
+_INNER_MARK = re.compile(f"[{_MARKS}](?=[{_LETTERS}])")
 _START = itemgetter(0)
 
 
