@@ -36,7 +36,8 @@ from marsad.ner.train import split_dev
 
 #: Fine-tunings of each sweep: name, whether it starts from the pretrained encoder,
 #: settings (and ``silver``: silver tokens per gold token; ``epochs``: a final model on
-#: all of train.txt). The first sweep ran with pretraining; the second with silver data.
+#: all of train.txt; ``gold``: the first share of the gold sentences, for a learning curve;
+#: ``news``: add the annotated news of ``ner_gpu.py news``). The first sweep ran with pretraining; the second with silver data.
 SWEEPS: dict[str, list[tuple[str, bool, dict[str, Any]]]] = {
     "pretrain": [
         *[(f"pre-s{k}", True, {"seed": k}) for k in (13, 14, 15, 16)],
@@ -120,6 +121,23 @@ def silver(args: argparse.Namespace) -> None:
     print(f"silver: {len(kept)} sentences, {sum(len(ws) for ws, _ in kept)} tokens")
 
 
+def news(args: argparse.Namespace) -> None:
+    """The annotated news (``gold/ner_news.jsonl``) as CoNLL sentences and document
+    features, into ``--out`` beside train.txt (here: it reads ../shared and crfsuite)."""
+    from marsad.ner.annotated import labelled_articles, news_training, read_annotations
+
+    out = Path(args.out)
+    vocab, train, _ = _vocab(out)
+    articles = labelled_articles(read_annotations(args.files), Path(args.shared) / ANT)
+    sents, docs = news_training(vocab, Lexicon.load(), train, articles)
+    with open(out / "news.txt", "w", encoding="utf-8") as f:
+        for ws, tags in sents:
+            f.writelines(f"{w} {t}\n" for w, t in zip(ws, tags, strict=True))
+            f.write("\n")
+    np.save(out / "news_docs.npy", np.concatenate(docs).astype(np.uint8))
+    print(f"news: {len(articles)} articles, {len(sents)} sentences, {sum(len(ws) for ws, _ in sents)} tokens")
+
+
 def finetune(args: argparse.Namespace) -> None:
     """One configuration of the sweep (a process of its own: the sweep runs in parallel)."""
     import torch
@@ -131,11 +149,17 @@ def finetune(args: argparse.Namespace) -> None:
     name, pre, over = json.loads(args.cfg)
     data, work = Path(args.data), Path(args.work)
     ratio, epochs = over.pop("silver", 0.0), int(over.pop("epochs", 0))
+    share = float(over.pop("gold", 1.0))  # a learning curve: the first share of the gold sentences
     s = replace(Settings(), **{**over, **({"max_epochs": 2} if args.tiny else {})})
     vocab, train, dev = _vocab(data)
     if epochs:  # the final model: all of train.txt, the epochs a development run chose
         train, dev = train + dev, []
     docs = _docs(data / ("docs_all.npy" if epochs else "docs.npy"), train)
+    cut = round(len(train) * share)
+    train, docs = train[:cut], docs[:cut]
+    if over.pop("news", False):  # the annotated news, all of it, before any silver data
+        more = read_conll(data / "news.txt", "anercorp")
+        train, docs = train + more, docs + _docs(data / "news_docs.npy", more)
     if ratio:
         from marsad.ner.distil import mix
 
@@ -218,6 +242,10 @@ def main() -> None:
     pp.add_argument("--vectors", required=True, help="word2vec vectors (gensim .kv) from `marsad train ner`")
     pp.add_argument("--out", default=".devdata")
     pp.add_argument("--limit", type=int, default=0, help="ANT articles (0: all)")
+    np_ = sub.add_parser("news")
+    np_.add_argument("--shared", default="../shared")
+    np_.add_argument("--out", default=".devdata")
+    np_.add_argument("--files", nargs="+", default=["gold/ner_news.jsonl"], help="merged annotation files")
     sp = sub.add_parser("silver")
     sp.add_argument("--shared", default="../shared")
     sp.add_argument("--out", default=".devdata")
@@ -244,7 +272,7 @@ def main() -> None:
     fp.add_argument("--cfg", required=True)
     fp.add_argument("--until", type=float, default=float("inf"))
     args = ap.parse_args()
-    {"prepare": prepare, "silver": silver, "run": run, "finetune": finetune}[args.cmd](args)
+    {"prepare": prepare, "news": news, "silver": silver, "run": run, "finetune": finetune}[args.cmd](args)
 
 
 if __name__ == "__main__":

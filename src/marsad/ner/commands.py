@@ -8,6 +8,8 @@ from pathlib import Path
 from marsad.cli import Commands
 
 _SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+#: News annotated for the tagger's training (docs/ner-guideline.md), in the repository.
+_NEWS = Path(__file__).resolve().parents[3] / "gold" / "ner_news.jsonl"
 
 
 def register(commands: Commands) -> None:
@@ -26,6 +28,8 @@ def register(commands: Commands) -> None:
     p.add_argument("--device", default="cpu", help="torch device for pretraining and fine-tuning (cuda: minutes, not hours)")
     p.add_argument("--pretrain-steps", type=int, default=None, help="pretraining steps on ANT (0: none)")
     p.add_argument("--no-silver", action="store_true", help="one network on ANERcorp alone (no teachers, no silver data)")
+    p.add_argument("--news", nargs="*", default=[str(_NEWS)],
+                   help="annotated news files for the student (default gold/ner_news.jsonl; none: --news with no file)")
     p.set_defaults(func=_train)
 
     e = commands.eval.add_parser("ner", help="Entity-level P/R/F1 (conlleval) of the tagger on a CoNLL file.")
@@ -55,7 +59,8 @@ def _train(args: argparse.Namespace) -> int:
         steps = PretrainSettings.steps if args.pretrain_steps is None else args.pretrain_steps
         model, _ = train_neural(shared, out, reuse_lexicon=args.reuse_lexicon, vectors=vectors,
                                 pretraining=PretrainSettings(steps=steps), device=args.device,
-                                silver_ratio=0.0 if args.no_silver else SILVER_RATIO)
+                                silver_ratio=0.0 if args.no_silver else SILVER_RATIO,
+                                news=[Path(f) for f in args.news])
     print(f"model: {model} ({model.stat().st_size / 1e6:.2f} MB)")
     return 0
 

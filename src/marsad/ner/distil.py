@@ -24,14 +24,19 @@ def ant_articles(path: str | Path, every: int, max_len: int = 100) -> Iterator[l
     """Every ``every``-th article of a JSONL(.gz) file as sentences of raw tokens (split
     after ".", as ANERcorp is, and at ``max_len`` tokens)."""
     for i, text in enumerate(corpus_texts(path)):
-        if i % every:
-            continue
-        sents: list[list[str]] = [[]]
-        for tok in TOKEN_RE.findall(text):
-            sents[-1].append(tok)
-            if tok == "." or len(sents[-1]) >= max_len:
-                sents.append([])
-        yield [ws for ws in sents if ws]
+        if i % every == 0:
+            yield article_sentences(text, max_len)
+
+
+def article_sentences(text: str, max_len: int = 100) -> list[list[str]]:
+    """An article's raw tokens as sentences: split after ".", as ANERcorp is, and at
+    ``max_len`` tokens (the layout of the silver data and of the annotated news)."""
+    sents: list[list[str]] = [[]]
+    for tok in TOKEN_RE.findall(text):
+        sents[-1].append(tok)
+        if tok == "." or len(sents[-1]) >= max_len:
+            sents.append([])
+    return [ws for ws in sents if ws]
 
 
 def silver(

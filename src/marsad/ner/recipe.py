@@ -9,7 +9,7 @@ and its training loop, :mod:`marsad.ner.pretrain` the self-supervised stage.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -103,12 +103,15 @@ def _fit_export(
 def train_neural(
     shared: Path, out_dir: Path, *, reuse_lexicon: bool = False, vectors: Path | None = None,
     settings: Settings | None = None, pretraining: PretrainSettings | None = None,
-    silver_ratio: float = SILVER_RATIO, device: str = "cpu", log: Callable[[str], None] = print,
+    silver_ratio: float = SILVER_RATIO, news: Sequence[Path] = (), device: str = "cpu",
+    log: Callable[[str], None] = print,
 ) -> tuple[Path, float]:
     """Build the gazetteer and clusters (unless ``reuse_lexicon``), the word vectors
     (unless given), the pretrained encoder (unless ``pretraining.steps`` is 0), the
     teachers and their silver data (unless ``silver_ratio`` is 0) and the network into
-    ``out_dir``; returns the model and its dev F1.
+    ``out_dir``; returns the model and its dev F1. The student (not the teachers) also
+    learns from the annotated news in ``news`` (:mod:`marsad.ner.annotated`), added
+    before the silver data, whose share counts them.
 
     Every network trains on the first 90% of train.txt and keeps its best epoch on the
     last 10% (so the dev F1 is the one early stopping chose: slightly optimistic)."""
@@ -132,11 +135,19 @@ def train_neural(
         types, stream = corpus_tokens(shared / ANT)
         init = pretrain(build_net(vocab, s), type_inputs(vocab.word, types), stream, p, device, log)
     student = replace(s, **STUDENT)
+    gold, gold_docs = train, docs
+    if news:
+        from marsad.ner.annotated import labelled_articles, news_training, read_annotations
+
+        articles = labelled_articles(read_annotations(news), shared / ANT)
+        news_sents, news_docs = news_training(vocab, lexicon, gold, articles, log)
+        log(f"annotated news: {len(news_sents)} sentences, {sum(len(ws) for ws, _ in news_sents)} tokens")
+        train, docs = train + news_sents, docs + news_docs
     if silver_ratio:
         WORK.mkdir(parents=True, exist_ok=True)
         teachers = []
         for k, (pre, over) in enumerate(TEACHERS):
-            _fit_export(vocab, (train, docs, dev), replace(s, **over), init if pre else None, device,
+            _fit_export(vocab, (gold, gold_docs, dev), replace(s, **over), init if pre else None, device,
                         WORK / f"teacher{k}.npz", log)
             teachers.append(NeuralTagger(WORK / f"teacher{k}.npz", lexicon))
         extra, more = silver(teachers, vocab, shared / ANT)
