@@ -150,6 +150,7 @@ def finetune(args: argparse.Namespace) -> None:
     data, work = Path(args.data), Path(args.work)
     ratio, epochs = over.pop("silver", 0.0), int(over.pop("epochs", 0))
     share = float(over.pop("gold", 1.0))  # a learning curve: the first share of the gold sentences
+    with_news = bool(over.pop("news", False))  # the annotated news, all of it, before any silver data
     s = replace(Settings(), **{**over, **({"max_epochs": 2} if args.tiny else {})})
     vocab, train, dev = _vocab(data)
     if epochs:  # the final model: all of train.txt, the epochs a development run chose
@@ -157,7 +158,7 @@ def finetune(args: argparse.Namespace) -> None:
     docs = _docs(data / ("docs_all.npy" if epochs else "docs.npy"), train)
     cut = round(len(train) * share)
     train, docs = train[:cut], docs[:cut]
-    if over.pop("news", False):  # the annotated news, all of it, before any silver data
+    if with_news:
         more = read_conll(data / "news.txt", "anercorp")
         train, docs = train + more, docs + _docs(data / "news_docs.npy", more)
     if ratio:

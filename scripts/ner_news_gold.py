@@ -32,15 +32,22 @@ SILVER_EVERY = 6  # articles i % 6 == 0 were tagged for the silver data: not dra
 
 
 def draw(args: argparse.Namespace) -> None:
-    """Seeded draw of articles of 150-400 tokens (not silver ones), written in batches."""
-    pool = [
-        (i, docno) for i, (docno, text) in enumerate(corpus_articles(ANT))
-        if i % SILVER_EVERY and 150 <= sum(map(len, article_sentences(text))) <= 400
-    ]
-    picked = random.Random(args.seed).sample(pool, args.articles * args.batches)
-    wanted = {docno: (n // args.articles + 1, n % args.articles + 1) for n, (_, docno) in enumerate(picked)}
+    """Seeded draw of articles of 150-400 tokens (not silver ones), written in batches.
+    Into a folder that already holds batches, the draw adds new ones (numbered on, never
+    an article drawn before)."""
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    manifest: dict[str, str] = {}
+    if (out / "manifest.json").exists():
+        manifest = json.loads((out / "manifest.json").read_text())
+    first = 1 + max((int(key.split(".")[0][1:]) for key in manifest), default=0)
+    seen = set(manifest.values())
+    pool = [
+        (i, docno) for i, (docno, text) in enumerate(corpus_articles(ANT))
+        if i % SILVER_EVERY and docno not in seen and 150 <= sum(map(len, article_sentences(text))) <= 400
+    ]
+    picked = random.Random(args.seed).sample(pool, args.articles * args.batches)
+    wanted = {docno: (first + n // args.articles, n % args.articles + 1) for n, (_, docno) in enumerate(picked)}
     lines: dict[int, list[str]] = {}
     for docno, text in corpus_articles(ANT):
         if docno in wanted:
@@ -49,8 +56,9 @@ def draw(args: argparse.Namespace) -> None:
             lines[b] += [f"B{b}.a{a}.s{k}\t{' '.join(ws)}" for k, ws in enumerate(article_sentences(text))]
     for b, rows in lines.items():
         (out / f"B{b}.txt").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    (out / "manifest.json").write_text(json.dumps({f"B{b}.a{a}": d for d, (b, a) in wanted.items()}, indent=0))
-    print(f"{len(picked)} articles of {len(pool)} in {len(lines)} batches -> {out}")
+    manifest.update({f"B{b}.a{a}": d for d, (b, a) in wanted.items()})
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=0))
+    print(f"{len(picked)} articles of {len(pool)} in batches B{first}-B{first + len(lines) - 1} -> {out}")
 
 
 def calib(args: argparse.Namespace) -> None:

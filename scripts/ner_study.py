@@ -7,6 +7,8 @@ and how many of the evaluation sets' names could the unlabelled corpus tell abou
     python scripts/ner_study.py soup A.npz B.npz ...
     # per type: share of the names' words seen in train, or in ANT (>= 5 times, 1-4, never)
     python scripts/ner_study.py coverage
+    # F1 on annotated news held out of training (each article tagged as its own document)
+    python scripts/ner_study.py news A.npz ... --gold gold/ner_news_dev.jsonl
 
 ``--data FILE`` scores a CoNLL file instead of the development part (the last 10% of
 ANERcorp train.txt, the selection set): keep test.txt for the shipped model's report.
@@ -95,11 +97,21 @@ def coverage(data: list[Sentence], train: list[Sentence], ant: Counter[str]) -> 
     return out
 
 
+def news_report(tagger: NeuralTagger, articles: list[list[Sentence]]) -> str:
+    """conlleval report of ``tagger`` on annotated news, article by article."""
+    pairs = []
+    for article in articles:
+        pred = tagger.tag_document([words for words, _ in article])
+        pairs += [(gold, p) for (_, gold), p in zip(article, pred, strict=True)]
+    return score(pairs).report()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("study", choices=("ensemble", "soup", "coverage"))
+    ap.add_argument("study", choices=("ensemble", "soup", "coverage", "news"))
     ap.add_argument("models", nargs="*", help="network .npz files (ensemble, soup)")
     ap.add_argument("--data", help="a CoNLL file to score instead of the development part")
+    ap.add_argument("--gold", default="gold/ner_news_dev.jsonl", help="(news) annotated news held out of training")
     args = ap.parse_args()
     data = _data(args.data)
     if args.study == "coverage":
@@ -112,6 +124,13 @@ def main() -> None:
             print(label, total, *(f"{k} {100 * c[k] / total:.0f}%" for k in ("train", "ant>=5", "ant1-4", "unseen")))
         return
     lexicon = Lexicon.load()
+    if args.study == "news":
+        from marsad.ner.annotated import labelled_articles, read_annotations
+
+        articles = labelled_articles(read_annotations([args.gold]), ANT)
+        for m in args.models:
+            print(f"{m}:\n{news_report(NeuralTagger(m, lexicon), articles)}", flush=True)
+        return
     if args.study == "soup":
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "soup.npz"
