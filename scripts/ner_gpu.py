@@ -37,7 +37,8 @@ from marsad.ner.train import split_dev
 #: Fine-tunings of each sweep: name, whether it starts from the pretrained encoder,
 #: settings (and ``silver``: silver tokens per gold token; ``epochs``: a final model on
 #: all of train.txt; ``gold``: the first share of the gold sentences, for a learning curve;
-#: ``news``: add the annotated news of ``ner_gpu.py news``). The first sweep ran with pretraining; the second with silver data.
+#: ``news``: add the annotated news of ``ner_gpu.py news``; ``gold_times``: repeat the
+#: gold). The first sweep ran with pretraining; the second with silver data.
 SWEEPS: dict[str, list[tuple[str, bool, dict[str, Any]]]] = {
     "pretrain": [
         *[(f"pre-s{k}", True, {"seed": k}) for k in (13, 14, 15, 16)],
@@ -151,13 +152,14 @@ def finetune(args: argparse.Namespace) -> None:
     ratio, epochs = over.pop("silver", 0.0), int(over.pop("epochs", 0))
     share = float(over.pop("gold", 1.0))  # a learning curve: the first share of the gold sentences
     with_news = bool(over.pop("news", False))  # the annotated news, all of it, before any silver data
+    times = int(over.pop("gold_times", 1))  # ANERcorp's sentences repeated, to weigh its conventions
     s = replace(Settings(), **{**over, **({"max_epochs": 2} if args.tiny else {})})
     vocab, train, dev = _vocab(data)
     if epochs:  # the final model: all of train.txt, the epochs a development run chose
         train, dev = train + dev, []
     docs = _docs(data / ("docs_all.npy" if epochs else "docs.npy"), train)
     cut = round(len(train) * share)
-    train, docs = train[:cut], docs[:cut]
+    train, docs = train[:cut] * times, docs[:cut] * times
     if with_news:
         more = read_conll(data / "news.txt", "anercorp")
         train, docs = train + more, docs + _docs(data / "news_docs.npy", more)

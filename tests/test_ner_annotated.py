@@ -93,3 +93,24 @@ def test_loader_refuses_a_corpus_that_changed(tmp_path: Path) -> None:
     gold.write_text(json.dumps({"docno": "T-9", "names": []}), encoding="utf-8")
     with pytest.raises(ValueError, match="not in"):
         labelled_articles(read_annotations([gold]), corpus)
+
+
+def test_eval_ner_scores_annotated_news_article_by_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import gzip
+
+    from marsad.cli import main
+
+    news = tmp_path / "shared" / "data" / "news"
+    news.mkdir(parents=True)
+    with gzip.open(news / "ant2018_all.jsonl.gz", "wt", encoding="utf-8") as f:
+        for docno, (title, text) in ARTICLES.items():
+            f.write(json.dumps({"docno": docno, "title": title, "text": text}, ensure_ascii=False) + "\n")
+    gold = tmp_path / "dev.jsonl"
+    names = [[0, 2, 4, "PERS", "سمير خوري"], [0, 5, 6, "LOC", "بيروت"], [1, 3, 5, "ORG", "الأمم المتحدة"]]
+    gold.write_text(json.dumps({"docno": "T-1", "names": names}, ensure_ascii=False), encoding="utf-8")
+    assert main(["eval", "ner", "--data", str(gold), "--shared", str(tmp_path / "shared")]) == 0
+    out = capsys.readouterr().out
+    assert "1 articles, 2 sentences" in out
+    overall = next(line for line in out.splitlines() if line.startswith("overall")).split()
+    assert overall[4] == "3"  # the gold names counted, whatever the tagger finds
+    assert out.rstrip().splitlines()[-1].startswith("f1: ")

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from marsad.cli import Commands
+
+if TYPE_CHECKING:
+    from marsad.ner.crf import DocumentTagging
 
 _SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 #: News annotated for the tagger's training (docs/ner-guideline.md), in the repository.
@@ -33,7 +37,9 @@ def register(commands: Commands) -> None:
     p.set_defaults(func=_train)
 
     e = commands.eval.add_parser("ner", help="Entity-level P/R/F1 (conlleval) of the tagger on a CoNLL file.")
-    e.add_argument("--data", required=True, help="CoNLL file, or a folder of *.txt files (AQMAR)")
+    e.add_argument("--data", required=True,
+                   help="CoNLL file, a folder of *.txt files (AQMAR), or annotated news (.jsonl: gold/ner_news_dev.jsonl)")
+    e.add_argument("--shared", default=str(_SHARED), help="(annotated news) the shared data folder holding ANT")
     e.add_argument("--data-format", default="auto", choices=("auto", "anercorp", "aqmar"))
     e.add_argument("--model", default=None, help="a model file, network or CRF (default: the shipped one)")
     e.set_defaults(func=_eval)
@@ -82,9 +88,11 @@ def _eval(args: argparse.Namespace) -> int:
     from marsad.ner.conll import read_conll, sniff_format
     from marsad.ner.tagger import load_tagger
 
+    tagger = load_tagger(args.model)
+    if str(args.data).endswith(".jsonl"):
+        return _eval_news(args, tagger)
     fmt = sniff_format(args.data) if args.data_format == "auto" else args.data_format
     sentences = read_conll(args.data, fmt)
-    tagger = load_tagger(args.model)
     # AQMAR's miscellaneous classes are not scored (mapped to O), so neither are ours.
     drop = {"B-MISC", "I-MISC"} if fmt == "aqmar" else set()
 
@@ -93,4 +101,23 @@ def _eval(args: argparse.Namespace) -> int:
     pred = [["O" if t in drop else t for t in tags] for tags in pred]
     print(f"{args.data} ({fmt}): {len(sentences)} sentences")
     print(score((tags, p) for (_, tags), p in zip(sentences, pred, strict=True)).report())
+    return 0
+
+
+def _eval_news(args: argparse.Namespace, tagger: DocumentTagging) -> int:
+    """Annotated news (``gold/ner_news_dev.jsonl``): the sentences are rebuilt from ANT
+    in ``--shared``, and each article is tagged as its own document."""
+    from marsad.eval.ner import score
+    from marsad.ner.annotated import labelled_articles, read_annotations
+
+    corpus = Path(args.shared) / "data" / "news" / "ant2018_all.jsonl.gz"
+    if not corpus.exists():
+        raise FileNotFoundError(f"annotated news needs the ANT corpus: {corpus} not found")
+    articles = labelled_articles(read_annotations([args.data]), corpus)
+    pairs = []
+    for article in articles:
+        pred = tagger.tag_document([words for words, _ in article])
+        pairs += [(tags, p) for (_, tags), p in zip(article, pred, strict=True)]
+    print(f"{args.data} (annotated news): {len(articles)} articles, {len(pairs)} sentences")
+    print(score(pairs).report())
     return 0
