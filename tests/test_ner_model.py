@@ -62,4 +62,4 @@ def test_shipped_model_f1_on_test_slice(shared_dir: Path) -> None:
     sentences = read_conll(shared_dir / "data/ner/anercorp/test.txt", "anercorp")[:300]
     pred = load_tagger().tag_document([words for words, _ in sentences])
     f1 = score((tags, p) for (_, tags), p in zip(sentences, pred, strict=True)).prf()[2]
-    assert f1 >= 72.0, f"F1 on the first 300 test sentences fell to {f1:.2f} (shipped: 74.07)"
+    assert f1 >= 72.0, f"F1 on the first 300 test sentences fell to {f1:.2f} (shipped: see docs/ner.md)"

@@ -31,7 +31,8 @@ def register(commands: Commands) -> None:
     p.add_argument("--crf", action="store_true", help="train the two-pass CRF tagger instead of the network")
     p.add_argument("--device", default="cpu", help="torch device for pretraining and fine-tuning (cuda: minutes, not hours)")
     p.add_argument("--pretrain-steps", type=int, default=None, help="pretraining steps on ANT (0: none)")
-    p.add_argument("--no-silver", action="store_true", help="one network on ANERcorp alone (no teachers, no silver data)")
+    p.add_argument("--silver", type=float, default=None,
+                   help="silver tokens per gold token from teacher networks (default: the recipe's, none; the earlier recipe: 1.0)")
     p.add_argument("--news", nargs="*", default=[str(_NEWS)],
                    help="annotated news files for the student (default gold/ner_news.jsonl; none: --news with no file)")
     p.set_defaults(func=_train)
@@ -65,7 +66,7 @@ def _train(args: argparse.Namespace) -> int:
         steps = PretrainSettings.steps if args.pretrain_steps is None else args.pretrain_steps
         model, _ = train_neural(shared, out, reuse_lexicon=args.reuse_lexicon, vectors=vectors,
                                 pretraining=PretrainSettings(steps=steps), device=args.device,
-                                silver_ratio=0.0 if args.no_silver else SILVER_RATIO,
+                                silver_ratio=SILVER_RATIO if args.silver is None else args.silver,
                                 news=[Path(f) for f in args.news])
     print(f"model: {model} ({model.stat().st_size / 1e6:.2f} MB)")
     return 0

@@ -58,8 +58,12 @@ TEACHERS: list[tuple[bool, dict[str, Any]]] = [
     (True, {"seed": 13, "dropout": 0.3}), (True, {"seed": 14}), (True, {"seed": 14, "lr": 1e-3}),
     (False, {"seed": 13}),
 ]
-STUDENT: dict[str, Any] = {"seed": 14, "dropout": 0.3}
-SILVER_RATIO = 1.0
+#: Since 2026-12-01 the student learns from ANERcorp and the annotated news
+#: (``gold/ner_news.jsonl``), without silver data: on ANERcorp dev it matched the silver
+#: runs (seeds 13/14/15: 78.84, 78.74, 78.67 against 78.96, 78.77 with silver), and on the
+#: held-out news it scored 91.0 against 86.1-87.2. Teachers and silver stay available.
+STUDENT: dict[str, Any] = {"seed": 13, "dropout": 0.3}
+SILVER_RATIO = 0.0
 WORK = Path("out/ner-train")
 
 
