@@ -104,6 +104,16 @@ def prepare(args: argparse.Namespace) -> None:
     print(meta)
 
 
+def _write_extra(out: Path, name: str, sents: list[Sentence], docs: list[np.ndarray]) -> None:
+    """Extra training sentences as ``NAME.txt`` (CoNLL) and their document features as
+    ``NAME_docs.npy``, as :func:`finetune` reads them."""
+    with open(out / f"{name}.txt", "w", encoding="utf-8") as f:
+        for ws, tags in sents:
+            f.writelines(f"{w} {t}\n" for w, t in zip(ws, tags, strict=True))
+            f.write("\n")
+    np.save(out / f"{name}_docs.npy", np.concatenate(docs).astype(np.uint8))
+
+
 def silver(args: argparse.Namespace) -> None:
     """Tag ANT articles with an ensemble of trained networks (numpy, here) and keep the
     sentences on which all agree: silver training data for a student of the same size."""
@@ -114,11 +124,7 @@ def silver(args: argparse.Namespace) -> None:
     teachers = [NeuralTagger(m, Lexicon.load()) for m in args.teachers]
     vocab, _, _ = _vocab(out)
     kept, docs = silver_data(teachers, vocab, Path(args.shared) / ANT, args.every, args.plain)
-    with open(out / "silver.txt", "w", encoding="utf-8") as f:
-        for ws, tags in kept:
-            f.writelines(f"{w} {t}\n" for w, t in zip(ws, tags, strict=True))
-            f.write("\n")
-    np.save(out / "silver_docs.npy", np.concatenate(docs).astype(np.uint8))
+    _write_extra(out, "silver", kept, docs)
     print(f"silver: {len(kept)} sentences, {sum(len(ws) for ws, _ in kept)} tokens")
 
 
@@ -131,11 +137,7 @@ def news(args: argparse.Namespace) -> None:
     vocab, train, _ = _vocab(out)
     articles = labelled_articles(read_annotations(args.files), Path(args.shared) / ANT)
     sents, docs = news_training(vocab, Lexicon.load(), train, articles)
-    with open(out / "news.txt", "w", encoding="utf-8") as f:
-        for ws, tags in sents:
-            f.writelines(f"{w} {t}\n" for w, t in zip(ws, tags, strict=True))
-            f.write("\n")
-    np.save(out / "news_docs.npy", np.concatenate(docs).astype(np.uint8))
+    _write_extra(out, "news", sents, docs)
     print(f"news: {len(articles)} articles, {len(sents)} sentences, {sum(len(ws) for ws, _ in sents)} tokens")
 
 

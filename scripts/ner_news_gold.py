@@ -20,9 +20,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from marsad.eval.ner import score
-from marsad.ner.annotated import corpus_articles, read_annotations
+from marsad.ner.annotated import read_annotations
 from marsad.ner.conll import read_conll
 from marsad.ner.distil import article_sentences
+from marsad.ner.text import corpus_articles
 from marsad.ner.train import split_dev
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"

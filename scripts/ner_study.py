@@ -32,6 +32,7 @@ from marsad.ner.conll import Sentence, read_conll
 from marsad.ner.crf import decode
 from marsad.ner.lexicon import Lexicon
 from marsad.ner.neural import NeuralTagger
+from marsad.ner.nntrain import int8_rows
 from marsad.ner.train import split_dev
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -74,8 +75,8 @@ def soup(paths: Sequence[str], out: Path) -> None:
         elif key.endswith("_q"):
             base = key[:-2]
             x = np.mean([z[key].astype(np.float32) * z[base + "_s"].astype(np.float32) for z in zs], axis=0)
-            scale = np.maximum(np.abs(x).max(axis=1, keepdims=True), 1e-8) / 127.0
-            arr[key], arr[base + "_s"] = np.round(x / scale).astype(np.int8), scale.astype(np.float16)
+            arr[key], scale = int8_rows(x)
+            arr[base + "_s"] = scale.astype(np.float16)
         elif not key.endswith("_s"):
             arr[key] = np.mean([z[key].astype(np.float32) for z in zs], axis=0).astype(np.float16)
     np.savez_compressed(out, **arr)

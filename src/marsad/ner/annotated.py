@@ -9,9 +9,8 @@ sentences are rebuilt from the shared corpus, in the layout the annotators saw
 
 from __future__ import annotations
 
-import gzip
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ import numpy as np
 
 from marsad.ner.conll import Sentence
 from marsad.ner.distil import article_sentences
+from marsad.ner.text import corpus_articles
 
 if TYPE_CHECKING:
     from marsad.ner.lexicon import Lexicon
@@ -41,15 +41,6 @@ def read_annotations(paths: Iterable[str | Path]) -> dict[str, dict[int, list[tu
                 for s, start, end, label, words in rec["names"]:
                     names.setdefault(int(s), []).append((int(start), int(end), str(label), str(words)))
     return out
-
-
-def corpus_articles(path: str | Path) -> Iterator[tuple[str, str]]:
-    """``(docno, title and text)`` of each article of a JSONL(.gz) news file."""
-    opener = gzip.open if str(path).endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            yield str(rec.get("docno")), f"{rec.get('title') or ''}\n{rec.get('text') or ''}"
 
 
 def labelled_articles(

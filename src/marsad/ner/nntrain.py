@@ -282,6 +282,12 @@ def fit(
     return net, epochs or s.max_epochs, 0.0
 
 
+def int8_rows(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A table as int8 with a float32 scale per row (how the large tables are shipped)."""
+    scale = np.maximum(np.abs(x).max(axis=1, keepdims=True), 1e-8) / 127.0
+    return np.round(x / scale).astype(np.int8), scale.astype(np.float32)
+
+
 def export(sd: dict[str, np.ndarray], vocab: Vocab, s: Settings, path: Path, words: list[str]) -> None:
     """A network's state (torch names and shapes, as numpy arrays) as the ``.npz`` read
     by :class:`marsad.ner.neural.NeuralWeights` (convolution taps side by side, so that
@@ -304,9 +310,6 @@ def export(sd: dict[str, np.ndarray], vocab: Vocab, s: Settings, path: Path, wor
         arr[f"w_conv{k}"] = taps(sd[f"convs.{k}.weight"], 1)
         arr[f"b_conv{k}"] = sd[f"convs.{k}.bias"]
     for name in ("vectors", "w_feat"):  # the two large tables: int8 with a scale per row
-        x = arr.pop(name).astype(np.float32)
-        scale = np.maximum(np.abs(x).max(axis=1, keepdims=True), 1e-8) / 127.0
-        arr[name + "_q"] = np.round(x / scale).astype(np.int8)
-        arr[name + "_s"] = scale.astype(np.float32)
+        arr[name + "_q"], arr[name + "_s"] = int8_rows(arr.pop(name).astype(np.float32))
     packed: dict[str, Any] = {k: v.astype(np.float16) if v.dtype == np.float32 else v for k, v in arr.items()}
     np.savez_compressed(path, **packed)

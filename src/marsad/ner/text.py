@@ -56,13 +56,19 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in TOKEN_RE.finditer(text)]
 
 
-def corpus_texts(path: str | Path, limit: int = 0) -> Iterator[str]:
-    """Title and text of each article of a JSONL(.gz) news file (the unlabelled data the
-    clusters, the pretraining and the silver data all read), at most ``limit`` (0: all)."""
+def corpus_articles(path: str | Path, limit: int = 0) -> Iterator[tuple[str, str]]:
+    """``(docno, title and text)`` of each article of a JSONL(.gz) news file, at most
+    ``limit`` (0: all)."""
     opener = gzip.open if str(path).endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as f:
         for i, line in enumerate(f):
             if limit and i >= limit:
                 break
             rec = json.loads(line)
-            yield f"{rec.get('title') or ''}\n{rec.get('text') or ''}"
+            yield str(rec.get("docno")), f"{rec.get('title') or ''}\n{rec.get('text') or ''}"
+
+
+def corpus_texts(path: str | Path, limit: int = 0) -> Iterator[str]:
+    """Title and text of each article (the unlabelled data the clusters, the pretraining
+    and the silver data all read)."""
+    return (text for _, text in corpus_articles(path, limit))
