@@ -157,9 +157,17 @@ def test_char_windows_match_per_word_ids(tmp_path: Path) -> None:
     assert starts.tolist() == [0, 4, 5, 6, 9]
 
 
+#: How far two float32 computations of the same scores may differ. OpenBLAS's result for
+#: a row of a product can depend on how many rows are multiplied with it and on how its
+#: threads split them (seen on AMD EPYC with OpenBLAS 0.3.30/0.3.31's Haswell kernels:
+#: the last bits of some rows move), so the tagger guarantees equal scores up to this
+#: rounding, not bit for bit; a cache or batching bug moves them by far more.
+ROUNDING = {"rtol": 1e-5, "atol": 1e-4}
+
+
 def test_word_vectors_do_not_depend_on_the_words_encoded_with_them() -> None:
-    """A word's cached vector is the same whether it was new alone or among many, so
-    what the cache held never changes a result (BLAS rounds few-row products otherwise)."""
+    """A word's cached vector is the same (up to float rounding) whether it was new alone
+    or among many, so what the cache held never changes a result."""
     from marsad.ner.tagger import load_tagger
 
     tagger = load_tagger()
@@ -169,7 +177,7 @@ def test_word_vectors_do_not_depend_on_the_words_encoded_with_them() -> None:
     together, _ = tagger._encode(words)
     for i, word in enumerate(words[:10]):
         alone, _ = tagger._encode([word])
-        assert np.array_equal(alone[0], together[i])
+        np.testing.assert_allclose(alone[0], together[i], **ROUNDING)
 
 
 def test_threads_sharing_the_tagger_get_what_one_thread_gets() -> None:
@@ -204,12 +212,15 @@ def test_threads_sharing_the_tagger_get_what_one_thread_gets() -> None:
     for t in threads:
         t.join()
     tagger.clear_cache()
-    assert sum(g != w for g, w in zip(got, want, strict=True)) == 0
+    for g, w in zip(got, want, strict=True):
+        assert isinstance(g, list) and [tags for tags, _ in g] == [tags for tags, _ in w]
+        for (_, gs), (_, ws) in zip(g, w, strict=True):
+            np.testing.assert_allclose(np.asarray(gs, float), np.asarray(ws, float), **ROUNDING)
 
 
 def test_documents_in_one_forward_pass_get_the_scores_each_gets_alone() -> None:
     """The convolutions run over a batch's documents end to end: each document's label
-    scores must be exactly those of its own pass, small documents and large alike."""
+    scores must be those of its own pass (up to float rounding), small documents and large alike."""
     import random
 
     from marsad.ner.tagger import load_tagger
@@ -225,12 +236,13 @@ def test_documents_in_one_forward_pass_get_the_scores_each_gets_alone() -> None:
     for doc, (em, spans, keys) in zip(docs, together, strict=True):
         em_alone, spans_alone, keys_alone = tagger._first_passes([doc])[0]
         assert spans == spans_alone and keys == keys_alone
-        assert all(np.array_equal(em[s:e], em_alone[s:e]) for s, e in spans)
+        for s, e in spans:
+            np.testing.assert_allclose(em[s:e], em_alone[s:e], **ROUNDING)
 
 
 def test_convolutions_without_padding_rows_equal_those_over_zero_padding() -> None:
-    """The tokens' rows alone, a tap's rows that leave their sentence zeroed, give exactly
-    the scores of the layout with ``gap`` zero rows around each sentence."""
+    """The tokens' rows alone, a tap's rows that leave their sentence zeroed, give the
+    scores of the layout with ``gap`` zero rows around each sentence (up to float rounding)."""
     import random
 
     from marsad.ner.tagger import load_tagger
@@ -256,5 +268,18 @@ def test_convolutions_without_padding_rows_equal_those_over_zero_padding() -> No
         c = np.maximum(c, 0.0) + h
         c[ids == 0] = 0.0
         h = c
-    assert np.array_equal(em, h @ a["w_out"] + a["b_out"])
+    np.testing.assert_allclose(em, h @ a["w_out"] + a["b_out"], **ROUNDING)
     assert [s for s, _ in spans] == [i for i in range(1, len(ids)) if ids[i] and not ids[i - 1]]
+
+
+def test_imported_network_is_the_exported_state(tmp_path: Path) -> None:
+    from marsad.ner.nntrain import imported
+
+    path, sd, _ = _network(tmp_path, with_doc=True)
+    back = imported(path)
+    assert sorted(back) == sorted(sd)
+    for name, value in sd.items():
+        assert back[name].shape == value.shape, name
+        # float16 in the file; the feature table int8 with a scale per row
+        tol = np.abs(value).max() / 100 if name == "feat.weight" else 2e-3
+        np.testing.assert_allclose(back[name], value, atol=tol, rtol=2e-3, err_msg=name)

@@ -21,7 +21,7 @@ from marsad.ner.step import (
     mention_windows,
     tag_article,
 )
-from test_ner_neural import SENTENCES, _network
+from test_ner_neural import ROUNDING, SENTENCES, _network
 
 # Written for these tests: a lead, a long sentence with a place far from its trigger, filler.
 LEAD = "وصل وزير الخارجية الروسي سيرغي لافروف إلى باريس صباح اليوم."
@@ -132,9 +132,9 @@ def test_windows_keep_the_entities_over_place_mentions() -> None:
 
 
 def _same_scored(got: list, want: list) -> bool:
-    """The same labels, and marginals equal but for BLAS's last bits."""
+    """The same labels, and marginals equal up to BLAS's rounding (see ROUNDING)."""
     return len(got) == len(want) and all(
-        g[0] == w[0] and np.allclose(g[1], w[1], rtol=0, atol=1e-12) for g, w in zip(got, want, strict=True)
+        g[0] == w[0] and np.allclose(g[1], w[1], **ROUNDING) for g, w in zip(got, want, strict=True)
     )
 
 

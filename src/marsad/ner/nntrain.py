@@ -282,6 +282,27 @@ def fit(
     return net, epochs or s.max_epochs, 0.0
 
 
+def imported(path: str | Path) -> dict[str, np.ndarray]:
+    """A network exported by :func:`export` back in torch's names and shapes (float32;
+    the frozen word vectors are left out: they come from the vocabulary), to continue
+    training it. The inverse of ``export`` up to its float16 and int8 rounding."""
+
+    def untaps(w: np.ndarray, axis: int) -> np.ndarray:
+        return np.stack([part.T for part in np.split(w, 3, axis)], axis=2)
+
+    with np.load(path, allow_pickle=False) as z:
+        a = {k: z[k].astype(np.float32) for k in z.files if k.startswith(("w_", "b_"))}
+    sd = {
+        "feat.weight": a["w_feat_q"] * a["w_feat_s"], "char.weight": a["w_char"],
+        "cconv.weight": untaps(a["w_cconv"], 0), "cconv.bias": a["b_cconv"],
+        "inp.weight": a["w_inp"].T, "inp.bias": a["b_inp"], "doc.weight": a["w_doc"].T,
+        "out.weight": a["w_out"].T, "out.bias": a["b_out"], "trans": a["w_trans"],
+    }
+    for k in range(sum(1 for name in a if name.startswith("w_conv"))):
+        sd[f"convs.{k}.weight"], sd[f"convs.{k}.bias"] = untaps(a[f"w_conv{k}"], 1), a[f"b_conv{k}"]
+    return {k: np.ascontiguousarray(v) for k, v in sd.items()}
+
+
 def int8_rows(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """A table as int8 with a float32 scale per row (how the large tables are shipped)."""
     scale = np.maximum(np.abs(x).max(axis=1, keepdims=True), 1e-8) / 127.0
