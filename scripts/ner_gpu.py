@@ -34,11 +34,14 @@ from marsad.ner.pretrain import PretrainSettings
 from marsad.ner.recipe import ANT
 from marsad.ner.train import split_dev
 
-#: Fine-tunings of each sweep: name, whether it starts from the pretrained encoder,
+#: Fine-tunings of each sweep: name, whether it starts from the pretrained encoder (or
+#: the path of a trained network to continue),
 #: settings (and ``silver``: silver tokens per gold token; ``epochs``: a final model on
 #: all of train.txt; ``gold``: the first share of the gold sentences, for a learning curve;
 #: ``news``: add the annotated news of ``ner_gpu.py news``; ``gold_times``: repeat the
-#: gold). The first sweep ran with pretraining; the second with silver data.
+#: gold; ``dev_half``: score on the second half of dev only, training on its first
+#: half ("train") or not ("drop"); ``augment``: copies of the gold sentences with their
+#: names swapped, :mod:`marsad.ner.augment`). The first sweep ran with pretraining; the second with silver data.
 SWEEPS: dict[str, list[tuple[str, bool, dict[str, Any]]]] = {
     "pretrain": [
         *[(f"pre-s{k}", True, {"seed": k}) for k in (13, 14, 15, 16)],
@@ -146,6 +149,7 @@ def finetune(args: argparse.Namespace) -> None:
     import torch
 
     from marsad.eval.ner import score
+    from marsad.ner.augment import student_data
     from marsad.ner.nntrain import decode, export, fit
 
     torch.set_num_threads(1)
@@ -155,23 +159,33 @@ def finetune(args: argparse.Namespace) -> None:
     share = float(over.pop("gold", 1.0))  # a learning curve: the first share of the gold sentences
     with_news = bool(over.pop("news", False))  # the annotated news, all of it, before any silver data
     times = int(over.pop("gold_times", 1))  # ANERcorp's sentences repeated, to weigh its conventions
+    copies = float(over.pop("augment", 0.0))  # gold sentences again with their names swapped
+    half = str(over.pop("dev_half", ""))  # "train" / "drop": score on dev's second half, its first half trained on or not
     s = replace(Settings(), **{**over, **({"max_epochs": 2} if args.tiny else {})})
     vocab, train, dev = _vocab(data)
     if epochs:  # the final model: all of train.txt, the epochs a development run chose
         train, dev = train + dev, []
-    docs = _docs(data / ("docs_all.npy" if epochs else "docs.npy"), train)
+    docs = _docs(data / ("docs_all.npy" if epochs or half else "docs.npy"), train + (dev if half else []))
+    if half:  # what a model gains from the development sentences, measured on their second half
+        cut = len(dev) // 2
+        taken = dev[:cut] if half == "train" else []
+        train, dev, docs = train + taken, dev[cut:], docs[: len(train) + len(taken)]
     cut = round(len(train) * share)
     train, docs = train[:cut] * times, docs[:cut] * times
-    if with_news:
-        more = read_conll(data / "news.txt", "anercorp")
-        train, docs = train + more, docs + _docs(data / "news_docs.npy", more)
+    more = read_conll(data / "news.txt", "anercorp") if with_news else []
+    more_docs = _docs(data / "news_docs.npy", more) if with_news else []
+    train, docs = student_data(train, docs, more, more_docs, copies, s.seed)  # with no copies: gold + news
     if ratio:
         from marsad.ner.distil import mix
 
         extra = read_conll(data / "silver.txt", "anercorp")
         train, docs = mix(train, docs, extra, _docs(data / "silver_docs.npy", extra), ratio, s.seed)
     init = None
-    if pre:
+    if isinstance(pre, str):  # continue a trained network (an exported .npz)
+        from marsad.ner.nntrain import imported
+
+        init = {k: torch.from_numpy(v) for k, v in imported(pre).items()}
+    elif pre:
         with np.load(work / "pre.npz") as z:
             init = {k: torch.from_numpy(z[k].astype(np.float32)) for k in z.files}
     t0 = time.time()
