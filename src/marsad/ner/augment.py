@@ -19,7 +19,7 @@ import numpy as np
 
 from marsad.eval.ner import chunks
 from marsad.ner.conll import Sentence
-from marsad.ner.neural import DOC_TYPES
+from marsad.ner.neural import DOC_TYPES, neighbour_columns
 
 #: Names of one type, each a tuple of tokens.
 Pool = dict[str, list[tuple[str, ...]]]
@@ -42,9 +42,7 @@ def _doc_rows(doc: np.ndarray, spans: list[tuple[int, int, int]], n: int) -> np.
     rows = np.zeros((n, doc.shape[1]), doc.dtype)
     for old, new, length in spans:
         rows[new : new + length, :k] = doc[old, :k]
-    rows[1:, k : 2 * k] = rows[:-1, :k]
-    rows[:-1, 2 * k :] = rows[1:, :k]
-    return rows
+    return neighbour_columns(rows)
 
 
 def replace_mentions(

@@ -36,20 +36,26 @@ DOC_TYPES = ("LOC", "ORG", "PERS", "MISC")
 DOC_DIM = 3 * len(DOC_TYPES)
 
 
+def neighbour_columns(m: np.ndarray) -> np.ndarray:
+    """Fill the document features' neighbour columns from the own-type columns (in place):
+    each row's left and right neighbour's types, as the network reads them."""
+    k = len(DOC_TYPES)
+    m[1:, k : 2 * k] = m[:-1, :k]
+    m[:-1, 2 * k :] = m[1:, :k]
+    return m
+
+
 def doc_matrix(keys: list[tuple[str, str]], doc: DocTypes) -> np.ndarray:
     """``[n, DOC_DIM]`` 0/1: the types a first pass gave each word (its normalised form
     or stem, ``keys``), and each neighbour, in the sentences around it
     (:func:`marsad.ner.stack.doc_windows`)."""
-    n, k = len(keys), len(DOC_TYPES)
-    m = np.zeros((n, DOC_DIM), np.float32)
+    m = np.zeros((len(keys), DOC_DIM), np.float32)
     for i, (norm, stem) in enumerate(keys):
         for kind in doc.get(norm, ()):
             m[i, DOC_TYPES.index(kind)] = 1.0
         for kind in doc.get(stem, ()):
             m[i, DOC_TYPES.index(kind)] = 1.0
-    m[1:, k : 2 * k] = m[:-1, :k]
-    m[:-1, 2 * k :] = m[1:, :k]
-    return m
+    return neighbour_columns(m)
 
 
 #: Fewest rows a word-encoding matmul is given. BLAS takes other code paths for
@@ -354,8 +360,7 @@ class NeuralTagger(DocumentTagging):
             if groups is not None:
                 keys, typed = merged(keys, groups), merged(typed, groups)
             m[np.concatenate([np.arange(s, e) for s, e in spans]), :n] = window_types(keys, typed, DOC_TYPES)
-            m[1:, n : 2 * n] = m[:-1, :n]
-            m[:-1, 2 * n :] = m[1:, :n]
+            neighbour_columns(m)
         return m
 
     def scored_document(
